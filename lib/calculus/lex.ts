@@ -1,0 +1,426 @@
+// Tokenizer for learners' answers. See parse.ts for the reading rules; this file turns text into
+// tokens and resolves words (runs of ASCII letters) into functions, constants and variables.
+// Linear time, never recurses, reports problems by throwing ParseFailure (caught in parse.ts).
+
+import { type ConstantName, UNARY_FUNCTIONS, type UnaryFunction } from "./ast";
+import { type CoreError, type ErrorCode } from "./errors";
+
+export class ParseFailure extends Error {
+  readonly error: CoreError;
+  constructor(code: ErrorCode, message: string, at: number) {
+    super(message);
+    this.error = { code, message, at };
+  }
+}
+
+export const failAt = (code: ErrorCode, message: string, at: number): never => {
+  throw new ParseFailure(code, message, at);
+};
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  /** Whitespace between the previous token and this one. */
+  readonly sp: boolean;
+}
+
+export type OpChar = "+" | "-" | "*" | "/" | "^" | "=" | ",";
+export type OpenKind = "(" | "[" | "{";
+
+export type Tok = Span &
+  (
+    | { readonly t: "num"; readonly value: number }
+    | { readonly t: "var"; readonly name: string }
+    | { readonly t: "const"; readonly name: ConstantName }
+    /** `glued`: log10 / log2 written with letters or digits right after (log2x). */
+    | { readonly t: "fn"; readonly fn: UnaryFunction; readonly glued: boolean }
+    | { readonly t: "logb"; readonly base: number }
+    | { readonly t: "op"; readonly op: OpChar }
+    | { readonly t: "open"; readonly k: OpenKind }
+    | { readonly t: "close"; readonly k: OpenKind }
+    | { readonly t: "bar" }
+    | { readonly t: "sqrt" }
+    | { readonly t: "sup"; readonly value: number; readonly negative: boolean }
+    | { readonly t: "end" }
+  );
+
+/** Names of functions a learner may type (lower case), including aliases. */
+export const FUNCTION_NAMES: ReadonlyMap<string, UnaryFunction> = new Map<string, UnaryFunction>([
+  ...UNARY_FUNCTIONS.map((f): [string, UnaryFunction] => [f, f]),
+  ["arcsin", "asin"],
+  ["arccos", "acos"],
+  ["arctan", "atan"],
+  ["arcsec", "asec"],
+  ["arccsc", "acsc"],
+  ["arccot", "acot"],
+  ["log", "ln"],
+  ["sgn", "sign"],
+]);
+
+/** Letter-only function names, longest first (for "did you mean" inside unknown words). */
+const LETTER_FUNCTION_NAMES = [...FUNCTION_NAMES.keys()]
+  .filter((n) => /^[a-z]+$/.test(n))
+  .sort((a, b) => b.length - a.length);
+
+const SUPERSCRIPT_DIGITS: ReadonlyMap<number, number> = new Map([
+  [0x2070, 0],
+  [0x00b9, 1],
+  [0x00b2, 2],
+  [0x00b3, 3],
+  [0x2074, 4],
+  [0x2075, 5],
+  [0x2076, 6],
+  [0x2077, 7],
+  [0x2078, 8],
+  [0x2079, 9],
+]);
+const SUP_MINUS = 0x207b;
+const SUP_PLUS = 0x207a;
+
+/** Full-width ASCII (U+FF01..U+FF5E, typed by CJK input methods) read as ASCII, one unit each. */
+export const normCode = (c: number): number => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+const MINUS_CODES = new Set([0x2d, 0x2212, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xfe63]);
+const TIMES_CODES = new Set([0x2a, 0xb7, 0xd7, 0x22c5, 0x2219, 0x2217]);
+const DIVIDE_CODES = new Set([0x2f, 0xf7, 0x2215]);
+const BAR_CODES = new Set([0x7c, 0x2223]);
+
+/** How a character is shown in a message (never a lone surrogate or an invisible control). */
+export function showChar(input: string, at: number): string {
+  const c = input.charCodeAt(at);
+  const cp = input.codePointAt(at) ?? c;
+  if (c >= 0xd800 && c <= 0xdbff && cp > 0xffff) return String.fromCodePoint(cp);
+  if ((c >= 0xd800 && c <= 0xdfff) || c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) {
+    return `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return String.fromCharCode(c);
+}
+
+export interface Vocabulary {
+  /** Declared variable names, or undefined for "every single ASCII letter except e". */
+  readonly vars: ReadonlySet<string> | undefined;
+  readonly varList: readonly string[] | undefined;
+}
+
+const isVar = (voc: Vocabulary, name: string): boolean =>
+  voc.vars ? voc.vars.has(name) : name.length === 1 && name !== "e" && isLetter(name.charCodeAt(0));
+
+export function variablesHint(voc: Vocabulary): string {
+  if (!voc.varList) return "";
+  const list = voc.varList;
+  if (list.length === 0) return "this problem has no variables";
+  if (list.length === 1) return `this problem's variable is ${list[0]}`;
+  return `this problem's variables are ${list.join(", ")}`;
+}
+
+type Piece =
+  { readonly t: "var"; readonly name: string } | { readonly t: "const"; readonly name: ConstantName };
+
+/** Splits a run of letters into declared variables and the constants pi and e; undefined if it cannot. */
+function splitWord(word: string, voc: Vocabulary): Piece[] | { bad: number } {
+  const pieces: Piece[] = [];
+  let k = 0;
+  while (k < word.length) {
+    if (word.startsWith("pi", k)) {
+      pieces.push({ t: "const", name: "pi" });
+      k += 2;
+      continue;
+    }
+    const ch = word.charAt(k);
+    if (isVar(voc, ch)) pieces.push({ t: "var", name: ch });
+    else if (ch === "e") pieces.push({ t: "const", name: "e" });
+    else return { bad: k };
+    k += 1;
+  }
+  return pieces;
+}
+
+function didYouMean(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  for (let k = 0; k < lower.length; k++) {
+    for (const name of LETTER_FUNCTION_NAMES) {
+      if (lower.startsWith(name, k)) {
+        const prefix = word.slice(0, k);
+        const suffix = word.slice(k + name.length);
+        return `${prefix ? `${prefix} ` : ""}${name}(${suffix || "..."})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function gluedDigits(name: string, digits: string, voc: Vocabulary, at: number): never {
+  const hint = voc.varList?.some((v) => v.length > 1) ? `; ${variablesHint(voc)}` : "";
+  return failAt(
+    "UNKNOWN_NAME",
+    `unknown name '${name}${digits}' - write ${digits}${name} for a product or ${name}^${digits} for a power${hint}`,
+    at,
+  );
+}
+
+/** Reads a plain decimal number starting at `i`: digits, optional point, digits. */
+function scanNumber(src: string, i: number): { value: number; end: number } {
+  let j = i;
+  while (j < src.length && isDigit(normCode(src.charCodeAt(j)))) j++;
+  let digits = j - i;
+  if (j < src.length && normCode(src.charCodeAt(j)) === 0x2e) {
+    j++;
+    const fracStart = j;
+    while (j < src.length && isDigit(normCode(src.charCodeAt(j)))) j++;
+    digits += j - fracStart;
+    if (j < src.length && normCode(src.charCodeAt(j)) === 0x2e) {
+      let k = j;
+      while (k < src.length && (isDigit(normCode(src.charCodeAt(k))) || normCode(src.charCodeAt(k)) === 0x2e))
+        k++;
+      failAt(
+        "BAD_NUMBER",
+        `'${asciiSlice(src, i, k)}' is not a number: it has more than one decimal point`,
+        i,
+      );
+    }
+  }
+  if (digits === 0) failAt("BAD_NUMBER", "A '.' must be part of a number, like 0.5", i);
+  const value = Number(asciiSlice(src, i, j));
+  if (!Number.isFinite(value)) failAt("BAD_NUMBER", "This number is too large", i);
+  return { value, end: j };
+}
+
+/** A slice with full-width characters folded to ASCII (only used on digit / letter runs). */
+function asciiSlice(src: string, from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k++) s += String.fromCharCode(normCode(src.charCodeAt(k)));
+  return s;
+}
+
+/** Reads the base after `log_`: a number, `e`, or either in brackets. */
+function scanLogBase(src: string, i: number, voc: Vocabulary): { base: number | "e"; end: number } {
+  const bad = (): never =>
+    failAt("BAD_LOG_BASE", "The base after 'log_' must be a number, like log_2(x) or log_10(x)", i);
+  const c = normCode(src.charCodeAt(i));
+  const closer = c === 0x28 ? 0x29 : c === 0x7b ? 0x7d : c === 0x5b ? 0x5d : undefined;
+  let j = closer === undefined ? i : i + 1;
+  let base: number | "e";
+  const d = normCode(src.charCodeAt(j));
+  if (isDigit(d) || d === 0x2e) {
+    const n = scanNumber(src, j);
+    base = n.value;
+    j = n.end;
+  } else if (d === 0x65 && !isLetter(normCode(src.charCodeAt(j + 1))) && !voc.vars?.has("e")) {
+    base = "e";
+    j += 1;
+  } else return bad();
+  if (closer !== undefined) {
+    if (normCode(src.charCodeAt(j)) !== closer) return bad();
+    j += 1;
+  }
+  if (base !== "e" && (base <= 0 || base === 1)) {
+    failAt("BAD_LOG_BASE", "A logarithm's base must be a positive number other than 1", i);
+  }
+  return { base, end: j };
+}
+
+export interface LexResult {
+  readonly toks: Tok[];
+}
+
+/** Tokenizes `src` (already checked for length and emptiness). */
+export function lex(src: string, voc: Vocabulary): LexResult {
+  const toks: Tok[] = [];
+  let i = 0;
+  let sp = false;
+  const push = (tok: Tok): void => {
+    toks.push(tok);
+    sp = false;
+  };
+  const n = src.length;
+  while (i < n) {
+    const raw = src.charCodeAt(i);
+    const c = normCode(raw);
+    const start = i;
+    if (isSpace(c)) {
+      sp = true;
+      i++;
+      continue;
+    }
+    if (isDigit(c) || c === 0x2e) {
+      const num = scanNumber(src, i);
+      push({ t: "num", value: num.value, start, end: num.end, sp });
+      i = num.end;
+      continue;
+    }
+    if (isLetter(c)) {
+      i = lexWord(src, i, voc, sp, push);
+      continue;
+    }
+    const sup = SUPERSCRIPT_DIGITS.get(c);
+    if (sup !== undefined || c === SUP_MINUS || c === SUP_PLUS) {
+      let j = i;
+      let negative = false;
+      if (c === SUP_MINUS || c === SUP_PLUS) {
+        negative = c === SUP_MINUS;
+        j++;
+      }
+      let value = 0;
+      let digits = 0;
+      for (
+        let d = SUPERSCRIPT_DIGITS.get(src.charCodeAt(j));
+        d !== undefined;
+        d = SUPERSCRIPT_DIGITS.get(src.charCodeAt(j))
+      ) {
+        value = value * 10 + d;
+        digits++;
+        j++;
+      }
+      if (digits === 0)
+        failAt(
+          "UNEXPECTED_TOKEN",
+          `'${showChar(src, i)}' must be followed by a superscript digit, like x⁻¹`,
+          i,
+        );
+      push({ t: "sup", value, negative, start, end: j, sp });
+      i = j;
+      continue;
+    }
+    i++;
+    if (c === 0x2b) push({ t: "op", op: "+", start, end: i, sp });
+    else if (MINUS_CODES.has(c)) push({ t: "op", op: "-", start, end: i, sp });
+    else if (c === 0x2a && normCode(src.charCodeAt(i)) === 0x2a) {
+      i++;
+      push({ t: "op", op: "^", start, end: i, sp });
+    } else if (TIMES_CODES.has(c)) push({ t: "op", op: "*", start, end: i, sp });
+    else if (DIVIDE_CODES.has(c)) push({ t: "op", op: "/", start, end: i, sp });
+    else if (c === 0x5e) push({ t: "op", op: "^", start, end: i, sp });
+    else if (c === 0x3d) push({ t: "op", op: "=", start, end: i, sp });
+    else if (c === 0x2c) push({ t: "op", op: ",", start, end: i, sp });
+    else if (c === 0x28) push({ t: "open", k: "(", start, end: i, sp });
+    else if (c === 0x5b) push({ t: "open", k: "[", start, end: i, sp });
+    else if (c === 0x7b) push({ t: "open", k: "{", start, end: i, sp });
+    else if (c === 0x29) push({ t: "close", k: "(", start, end: i, sp });
+    else if (c === 0x5d) push({ t: "close", k: "[", start, end: i, sp });
+    else if (c === 0x7d) push({ t: "close", k: "{", start, end: i, sp });
+    else if (BAR_CODES.has(c)) push({ t: "bar", start, end: i, sp });
+    else if (c === 0x221a) push({ t: "sqrt", start, end: i, sp });
+    else if (c === 0x3c0) push({ t: "const", name: "pi", start, end: i, sp });
+    else if (c === 0x221e) {
+      failAt(
+        "SPECIAL_NOT_ALLOWED",
+        "'∞' can only be given as the whole answer, where the problem allows infinity",
+        start,
+      );
+    } else if (c === 0x5f) {
+      failAt("UNEXPECTED_CHARACTER", "'_' is only used for a logarithm's base, like log_2(x)", start);
+    } else {
+      failAt("UNEXPECTED_CHARACTER", `The character '${showChar(src, start)}' cannot be used here`, start);
+    }
+  }
+  toks.push({ t: "end", start: n, end: n, sp });
+  return { toks };
+}
+
+/** Reads the word at `i` (a maximal run of letters, plus digits right after it); returns the end. */
+function lexWord(src: string, i: number, voc: Vocabulary, sp: boolean, push: (tok: Tok) => void): number {
+  const n = src.length;
+  let j = i;
+  while (j < n && isLetter(normCode(src.charCodeAt(j)))) j++;
+  const word = asciiSlice(src, i, j);
+  let k = j;
+  while (k < n && isDigit(normCode(src.charCodeAt(k)))) k++;
+  const digits = asciiSlice(src, j, k);
+  const lower = word.toLowerCase();
+
+  // 1. A declared variable with digits (x1, w2).
+  if (digits && voc.vars?.has(word + digits)) {
+    push({ t: "var", name: word + digits, start: i, end: k, sp });
+    return k;
+  }
+  // 2. log_b, log10, log2.
+  if (lower === "log" && normCode(src.charCodeAt(j)) === 0x5f) {
+    const b = scanLogBase(src, j + 1, voc);
+    const end = b.end;
+    if (b.base === "e") push({ t: "fn", fn: "ln", glued: false, start: i, end, sp });
+    else if (b.base === 10) push({ t: "fn", fn: "log10", glued: false, start: i, end, sp });
+    else if (b.base === 2) push({ t: "fn", fn: "log2", glued: false, start: i, end, sp });
+    else push({ t: "logb", base: b.base, start: i, end, sp });
+    return end;
+  }
+  if (lower === "log" && digits) {
+    if (digits === "10" || digits === "2") {
+      const next = normCode(src.charCodeAt(k));
+      const glued = isLetter(next) || isDigit(next) || next === 0x2e || next === 0x3c0;
+      push({ t: "fn", fn: digits === "10" ? "log10" : "log2", glued, start: i, end: k, sp });
+      return k;
+    }
+    return failAt(
+      "UNKNOWN_NAME",
+      `unknown name '${word}${digits}' - write log_${digits}(x) for a base-${digits} logarithm, or log(${digits}x)`,
+      i,
+    );
+  }
+  // 3. One whole name: a function (any case), pi (any case), e, or a declared variable.
+  const fn = FUNCTION_NAMES.get(lower);
+  if (fn !== undefined) {
+    push({ t: "fn", fn, glued: false, start: i, end: j, sp });
+    return j; // digits after a function name start its argument: sin2x = sin(2x)
+  }
+  let whole: Piece | undefined;
+  if (isVar(voc, word)) whole = { t: "var", name: word };
+  else if (lower === "pi") whole = { t: "const", name: "pi" };
+  else if (word === "e") whole = { t: "const", name: "e" };
+  if (whole) {
+    if (digits) gluedDigits(word, digits, voc, i);
+    push({ ...whole, start: i, end: j, sp });
+    return j;
+  }
+  // 4. A function name inside a longer word: sinx, xsin, lnx.
+  const suggestion = didYouMean(word);
+  if (suggestion !== undefined) {
+    return failAt("UNKNOWN_NAME", `unknown name '${word}' - did you mean ${suggestion}?`, i);
+  }
+  // 5. A product of variables and the constants pi and e: xy, xe, pix; digits may finish a
+  //    declared variable (ax1 with a and x1 declared).
+  let lastWithDigits: string | undefined;
+  let body = word;
+  if (digits && voc.vars?.has(word.slice(-1) + digits)) {
+    lastWithDigits = word.slice(-1) + digits;
+    body = word.slice(0, -1);
+  }
+  const split = splitWord(body, voc);
+  if (!Array.isArray(split)) {
+    const letter = body.charAt(split.bad);
+    const hint = variablesHint(voc);
+    const what = word.length === 1 ? `'${word}'` : `'${letter}' in '${word}'`;
+    return failAt("UNKNOWN_NAME", `unknown name ${what}${hint ? ` - ${hint}` : ""}`, i + split.bad);
+  }
+  let at = i;
+  const last = split.length - 1;
+  split.forEach((p, idx) => {
+    const len = p.t === "const" && p.name === "pi" ? 2 : p.name.length;
+    if (idx === last && !lastWithDigits && digits) gluedDigits(p.name, digits, voc, at);
+    push({ ...p, start: at, end: at + len, sp: idx === 0 ? sp : false });
+    at += len;
+  });
+  if (lastWithDigits) {
+    push({ t: "var", name: lastWithDigits, start: at, end: k, sp: split.length === 0 ? sp : false });
+    return k;
+  }
+  return j;
+}
