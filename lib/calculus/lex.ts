@@ -407,7 +407,7 @@ function lexWord(src: string, i: number, voc: Vocabulary, sp: boolean, push: (to
   if (!Array.isArray(split)) {
     const letter = body.charAt(split.bad);
     const hint = variablesHint(voc);
-    const what = word.length === 1 ? `'${word}'` : `'${letter}' in '${word}'`;
+    const what = word.length === 1 ? `'${word}${digits}'` : `'${letter}' in '${word}${digits}'`;
     return failAt("UNKNOWN_NAME", `unknown name ${what}${hint ? ` - ${hint}` : ""}`, i + split.bad);
   }
   let at = i;

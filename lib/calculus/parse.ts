@@ -461,6 +461,7 @@ class Parser {
   private parseAbs(): Factor {
     const open = this.next();
     this.enter(open.start);
+    if (this.peek().t === "end") failAt("UNBALANCED_ABS", "This '|' is never closed", open.start);
     this.openBars++;
     const e = this.parseExpr();
     const close = this.peek();
@@ -524,7 +525,7 @@ class Parser {
       const argSrc = this.slice(run.start, run.end);
       if (run.powAt !== undefined) {
         const alt =
-          run.powAt >= 0
+          run.powAt >= 0 && power === undefined
             ? `; type (${name} ${this.slice(run.start, run.powAt)})${this.slice(run.powAt, run.end)} if you meant that`
             : "";
         this.warn(`read as ${name}(${argSrc})${alt}`, tok.start);
