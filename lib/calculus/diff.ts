@@ -1,18 +1,6 @@
 // Symbolic differentiation by a table of rules, with an optional trace of which rule was applied to
 // which subexpression (for worked solutions). Results are simplified to textbook form.
-import {
-  type Expr,
-  type UnaryFunction,
-  add,
-  call,
-  dependsOn,
-  div,
-  mul,
-  neg,
-  num,
-  pow,
-  sub,
-} from "./ast";
+import { type Expr, type UnaryFunction, add, call, dependsOn, div, mul, neg, num, pow, sub } from "./ast";
 import { fail, type Result } from "./errors";
 import { simplify } from "./simplify";
 
@@ -96,9 +84,22 @@ function outer(fn: UnaryFunction, u: Expr): Expr {
   }
 }
 
+/**
+ * Typical wrong methods, applied everywhere the rule occurs: they give the keys that a wrong answer is
+ * compared with to name the mistake (grading.md, "Common-mistake diagnosis").
+ */
+export type Mistake =
+  "no-inner-derivative" | "product-of-derivatives" | "reversed-quotient" | "quotient-of-derivatives";
+
 interface Ctx {
   readonly v: string;
   readonly trace: boolean;
+  readonly mistake?: Mistake;
+}
+
+/** The inner derivative as the method multiplies it in: forgotten in the chain-rule mistake. */
+function innerFactor(ctx: Ctx, inner: Raw): Expr {
+  return ctx.mistake === "no-inner-derivative" ? ONE : inner.d;
 }
 
 interface Raw {
@@ -110,7 +111,8 @@ function step(ctx: Ctx, rule: DiffRule, expr: Expr, d: Expr, steps: DiffStep[], 
   if (!ctx.trace) return { d, steps };
   const s = simplify(d);
   const derivative = s.ok ? s.expr : d;
-  const st: DiffStep = fn === undefined ? { rule, expr, derivative, steps } : { rule, fn, expr, derivative, steps };
+  const st: DiffStep =
+    fn === undefined ? { rule, expr, derivative, steps } : { rule, fn, expr, derivative, steps };
   return { d, steps: [st] };
 }
 
@@ -130,7 +132,13 @@ function d(e: Expr, ctx: Ctx): Raw {
       return step(ctx, "variable", e, ONE, []);
     case "add": {
       const parts = e.terms.map((t) => d(t, ctx));
-      return step(ctx, "sum", e, add(...parts.map((p) => p.d)), parts.flatMap((p) => p.steps));
+      return step(
+        ctx,
+        "sum",
+        e,
+        add(...parts.map((p) => p.d)),
+        parts.flatMap((p) => p.steps),
+      );
     }
     case "neg": {
       const inner = d(e.arg, ctx);
@@ -144,6 +152,9 @@ function d(e: Expr, ctx: Ctx): Raw {
         return step(ctx, "constant multiple", e, mul(...constants, inner.d), inner.steps);
       }
       const parts = e.factors.map((f) => (dependsOn(f, v) ? d(f, ctx) : null));
+      if (ctx.mistake === "product-of-derivatives") {
+        return step(ctx, "product", e, mul(...e.factors.map((f, i) => parts[i]?.d ?? f)), []);
+      }
       const terms: Expr[] = [];
       e.factors.forEach((_, i) => {
         const p = parts[i];
@@ -171,7 +182,11 @@ function d(e: Expr, ctx: Ctx): Raw {
         return step(ctx, "reciprocal", e, neg(div(mul(e.num, g.d), sqr(e.den))), g.steps);
       }
       const f = d(e.num, ctx);
-      const numerator = sub(mul(f.d, e.den), mul(e.num, g.d));
+      if (ctx.mistake === "quotient-of-derivatives") return step(ctx, "quotient", e, div(f.d, g.d), []);
+      const numerator =
+        ctx.mistake === "reversed-quotient"
+          ? sub(mul(e.num, g.d), mul(f.d, e.den))
+          : sub(mul(f.d, e.den), mul(e.num, g.d));
       return step(ctx, "quotient", e, div(numerator, sqr(e.den)), [...f.steps, ...g.steps]);
     }
     case "pow": {
@@ -181,12 +196,12 @@ function d(e: Expr, ctx: Ctx): Raw {
         const inner = d(e.base, ctx);
         const outerD = mul(e.exp, pow(e.base, sub(e.exp, ONE)));
         const rule: DiffRule = e.base.kind === "var" ? "power" : "chain";
-        return step(ctx, rule, e, mul(outerD, inner.d), inner.steps);
+        return step(ctx, rule, e, mul(outerD, innerFactor(ctx, inner)), inner.steps);
       }
       const inner = d(e.exp, ctx);
       if (!baseVaries) {
         const lnBase = e.base.kind === "const" && e.base.name === "e" ? ONE : call("ln", e.base);
-        return step(ctx, "exponential", e, mul(e, lnBase, inner.d), inner.steps);
+        return step(ctx, "exponential", e, mul(e, lnBase, innerFactor(ctx, inner)), inner.steps);
       }
       // f^g = e^(g ln f): (f^g)' = f^g (g' ln f + g f'/f)
       const f = d(e.base, ctx);
@@ -197,13 +212,13 @@ function d(e: Expr, ctx: Ctx): Raw {
       const inner = d(e.arg, ctx);
       const o = outer(e.fn, e.arg);
       const rule: DiffRule = e.arg.kind === "var" ? "function" : "chain";
-      return step(ctx, rule, e, isZero(o) ? ZERO : mul(o, inner.d), inner.steps, e.fn);
+      return step(ctx, rule, e, isZero(o) ? ZERO : mul(o, innerFactor(ctx, inner)), inner.steps, e.fn);
     }
     case "logb": {
       const inner = d(e.arg, ctx);
       const o = div(ONE, mul(e.arg, call("ln", num(e.base))));
       const rule: DiffRule = e.arg.kind === "var" ? "function" : "chain";
-      return step(ctx, rule, e, mul(o, inner.d), inner.steps, "log_b");
+      return step(ctx, rule, e, mul(o, innerFactor(ctx, inner)), inner.steps, "log_b");
     }
   }
 }
@@ -214,12 +229,20 @@ export interface Derivative {
 }
 
 /** d/d`v` of `e`, simplified; with `trace`, the rule applied at each step. */
-export function derivative(e: Expr, v: string, options: { trace?: boolean } = {}): Result<Derivative> {
+export function derivative(
+  e: Expr,
+  v: string,
+  options: { trace?: boolean; mistake?: Mistake } = {},
+): Result<Derivative> {
   let raw: Raw;
   try {
-    raw = d(e, { v, trace: options.trace ?? false });
+    const ctx: Ctx = options.mistake
+      ? { v, trace: false, mistake: options.mistake }
+      : { v, trace: options.trace ?? false };
+    raw = d(e, ctx);
   } catch (err) {
-    if (err instanceof RangeError) return fail("RESULT_TOO_LARGE", "This expression is too large to differentiate.");
+    if (err instanceof RangeError)
+      return fail("RESULT_TOO_LARGE", "This expression is too large to differentiate.");
     throw err;
   }
   const s = simplify(raw.d);
@@ -255,4 +278,3 @@ export function hessian(e: Expr, vars: readonly string[]): Result<{ rows: Expr[]
   if (!g.ok) return g;
   return jacobian(g.exprs, vars);
 }
-

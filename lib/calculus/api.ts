@@ -1,0 +1,276 @@
+// The command-line tool's operations as one pure function: a JSON request in, a JSON response out.
+// Other programs rely on these shapes (README, "The command-line tool"): change them only by adding.
+import { z } from "zod";
+import type { Expr } from "./ast";
+import { diagnose } from "./diagnose";
+import { derivative, gradient, hessian, jacobian } from "./diff";
+import { type Shaped, type Verdict, equivalentShaped, judgeDecimal } from "./equiv";
+import { compile } from "./eval";
+import type { CoreError } from "./errors";
+import { parse, type ParseOptions } from "./parse";
+import { toLatex, toText } from "./print";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Response = { [key: string]: Json };
+
+const VAR_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const MAX_VARS = 26;
+
+const varsSchema = z.array(z.string().regex(VAR_NAME).max(8)).max(MAX_VARS);
+const exprString = z.string().max(10_000);
+
+const shapedSchema = z.union([
+  exprString,
+  z.array(exprString).min(1).max(64),
+  z.array(z.array(exprString).min(1).max(16)).min(1).max(16),
+]);
+const domainSchema = z.record(
+  z.string().regex(VAR_NAME),
+  z
+    .tuple([z.number().finite(), z.number().finite()])
+    .refine(([lo, hi]) => lo < hi, { message: "an interval [lo, hi] needs lo < hi" }),
+);
+
+const requestSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("parse"), input: exprString, vars: varsSchema.optional() }),
+  z.object({ op: z.literal("diff"), expr: exprString, var: z.string().max(8), vars: varsSchema.optional() }),
+  z.object({ op: z.literal("grad"), expr: exprString, vars: varsSchema.min(1) }),
+  z.object({ op: z.literal("jacobian"), exprs: z.array(exprString).min(1).max(64), vars: varsSchema.min(1) }),
+  z.object({ op: z.literal("hessian"), expr: exprString, vars: varsSchema.min(1) }),
+  z.object({
+    op: z.literal("equiv"),
+    expected: shapedSchema,
+    answer: shapedSchema,
+    vars: varsSchema,
+    domain: domainSchema.optional(),
+  }),
+  z.object({
+    op: z.literal("diagnose"),
+    task: z.enum(["derivative", "partial", "gradient"]),
+    f: exprString,
+    vars: varsSchema.min(1),
+    wrt: z.string().max(8).optional(),
+    answer: z.union([exprString, z.array(exprString).max(26)]),
+  }),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+
+const OPS = ["parse", "diff", "grad", "jacobian", "hessian", "equiv", "diagnose"] as const;
+
+function errorResponse(error: CoreError): Response {
+  const e: { [key: string]: Json } = { code: error.code, message: error.message };
+  if (error.at !== undefined) e.at = error.at;
+  return { ok: false, error: e };
+}
+
+/** Whether `name` may be differentiated with respect to, given the declared variables. */
+function isVariable(name: string, vars: readonly string[] | undefined): boolean {
+  if (vars) return vars.includes(name);
+  return /^[A-Za-df-z]$/.test(name) || /^[A-Z]$/.test(name);
+}
+
+function parseOrFail(
+  input: string,
+  options: ParseOptions,
+  label?: string,
+): { ok: true; expr: Expr } | Response {
+  const r = parse(input, options);
+  if (r.ok) return { ok: true, expr: r.expr };
+  if (!label) return errorResponse(r.error);
+  return errorResponse({ ...r.error, message: `${label}: ${r.error.message}` });
+}
+
+const isExpr = (r: { ok: true; expr: Expr } | Response): r is { ok: true; expr: Expr } => r.ok === true;
+
+function describeZodError(err: z.ZodError): string {
+  const issue = err.issues[0];
+  if (!issue) return "The request is not valid.";
+  const where = issue.path.length ? `'${issue.path.join(".")}'` : "the request";
+  return `Bad ${where}: ${issue.message}`;
+}
+
+type ShapedText = string | readonly string[] | readonly (readonly string[])[];
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Parse a scalar, vector or matrix of expressions; the first error names where it is. */
+function parseShaped(s: ShapedText, options: ParseOptions, label: string): Parsed<Shaped> {
+  if (typeof s === "string") {
+    const r = parse(s, options);
+    if (r.ok) return { ok: true, value: r.expr };
+    return { ok: false, response: errorResponse({ ...r.error, message: `${label}: ${r.error.message}` }) };
+  }
+  const out: (Expr | Expr[])[] = [];
+  for (const [i, item] of s.entries()) {
+    const r = parseShaped(item, options, `${label} ${Array.isArray(s[0]) ? "row" : "component"} ${i + 1}`);
+    if (!r.ok) return r;
+    out.push(r.value as Expr | Expr[]);
+  }
+  return { ok: true, value: out as Shaped };
+}
+
+function verdictResponse(v: Verdict): Response {
+  if (!v.ok) return errorResponse(v.error);
+  if (v.equivalent) return { ok: true, equivalent: true };
+  return { ok: true, equivalent: false, reason: v.reason };
+}
+
+/** Handle one request object (already JSON-decoded). Never throws. */
+export function handle(request: unknown): Response {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    return errorResponse({ code: "BAD_REQUEST", message: "Each line must be a JSON object with an 'op'." });
+  }
+  const op = (request as { op?: unknown }).op;
+  if (typeof op !== "string" || !(OPS as readonly string[]).includes(op)) {
+    return errorResponse({
+      code: "BAD_REQUEST",
+      message: `Unknown or missing 'op'${typeof op === "string" ? ` '${op.slice(0, 40)}'` : ""}; expected one of ${OPS.join(", ")}.`,
+    });
+  }
+  const parsed = requestSchema.safeParse(request);
+  if (!parsed.success) return errorResponse({ code: "BAD_REQUEST", message: describeZodError(parsed.error) });
+  try {
+    return run(parsed.data);
+  } catch (err) {
+    // A bug must not take the tool down; the request gets an error line instead.
+    if (err instanceof RangeError) {
+      return errorResponse({ code: "RESULT_TOO_LARGE", message: "This expression is too large to handle." });
+    }
+    return errorResponse({ code: "BAD_REQUEST", message: "Internal error while handling this request." });
+  }
+}
+
+function run(req: Request): Response {
+  switch (req.op) {
+    case "parse": {
+      const r = parse(req.input, req.vars ? { vars: req.vars } : {});
+      if (!r.ok) return errorResponse(r.error);
+      return {
+        ok: true,
+        normalized: toText(r.expr),
+        latex: toLatex(r.expr),
+        warnings: r.warnings.map((w) => w.message),
+      };
+    }
+    case "diff": {
+      if (!isVariable(req.var, req.vars)) {
+        return errorResponse({
+          code: "NOT_A_VARIABLE",
+          message: req.vars
+            ? `'${req.var}' is not one of the variables ${req.vars.join(", ")}.`
+            : `'${req.var}' is not a variable: use a single letter other than e.`,
+        });
+      }
+      const e = parseOrFail(req.expr, req.vars ? { vars: req.vars } : {});
+      if (!isExpr(e)) return e;
+      const d = derivative(e.expr, req.var);
+      if (!d.ok) return errorResponse(d.error);
+      return { ok: true, result: toText(d.expr), latex: toLatex(d.expr) };
+    }
+    case "grad": {
+      const e = parseOrFail(req.expr, { vars: req.vars });
+      if (!isExpr(e)) return e;
+      const g = gradient(e.expr, req.vars);
+      if (!g.ok) return errorResponse(g.error);
+      return { ok: true, result: g.exprs.map(toText) };
+    }
+    case "jacobian": {
+      const exprs: Expr[] = [];
+      for (const [i, s] of req.exprs.entries()) {
+        const e = parseOrFail(s, { vars: req.vars }, `component ${i + 1}`);
+        if (!isExpr(e)) return e;
+        exprs.push(e.expr);
+      }
+      const j = jacobian(exprs, req.vars);
+      if (!j.ok) return errorResponse(j.error);
+      return { ok: true, result: j.rows.map((row) => row.map(toText)) };
+    }
+    case "hessian": {
+      const e = parseOrFail(req.expr, { vars: req.vars });
+      if (!isExpr(e)) return e;
+      const h = hessian(e.expr, req.vars);
+      if (!h.ok) return errorResponse(h.error);
+      return { ok: true, result: h.rows.map((row) => row.map(toText)) };
+    }
+    case "equiv": {
+      const options = { vars: req.vars };
+      const expected = parseShaped(req.expected, options, "expected");
+      if (!expected.ok) return expected.response;
+      const answer = parseShaped(req.answer, options, "answer");
+      if (!answer.ok) return answer.response;
+      const key = expected.value;
+      const given = answer.value;
+      if (req.vars.length === 0 && typeof req.answer === "string" && !Array.isArray(key)) {
+        // A single number typed as a decimal: grading.md's significant-figures rule.
+        const c = compile(key as Expr, []);
+        const value = c.ok ? c.fn([]) : NaN;
+        if (Number.isFinite(value)) {
+          const j = judgeDecimal(value, req.answer);
+          if (j.kind === "right") return { ok: true, equivalent: true };
+          if (j.kind === "too-few-figures") {
+            return {
+              ok: true,
+              equivalent: false,
+              reason: `A decimal needs at least 3 significant figures; ${req.answer.trim()} has ${j.figures}.`,
+            };
+          }
+          if (j.kind === "wrong") {
+            return {
+              ok: true,
+              equivalent: false,
+              reason: `${req.answer.trim()} is not the correct value rounded to ${j.figures} significant figures.`,
+            };
+          }
+        }
+      }
+      const domain = req.domain as Record<string, readonly [number, number]> | undefined;
+      return verdictResponse(
+        equivalentShaped(key, given, domain ? { vars: req.vars, domain } : { vars: req.vars }),
+      );
+    }
+    case "diagnose": {
+      const options = { vars: req.vars };
+      if (req.wrt !== undefined && !req.vars.includes(req.wrt)) {
+        return errorResponse({
+          code: "NOT_A_VARIABLE",
+          message: `'${req.wrt}' is not one of the variables ${req.vars.join(", ")}.`,
+        });
+      }
+      const f = parseOrFail(req.f, options, "f");
+      if (!isExpr(f)) return f;
+      const answer = parseShaped(req.answer, options, "answer");
+      if (!answer.ok) return answer.response;
+      const r = diagnose({
+        task: req.task,
+        f: f.expr,
+        vars: req.vars,
+        ...(req.wrt !== undefined ? { wrt: req.wrt } : {}),
+        answer: answer.value,
+      });
+      if ("error" in r) return errorResponse(r.error.error);
+      const out: Response = { ok: true, correct: r.correct };
+      if (r.diagnosis) {
+        out.diagnosis = r.diagnosis.code;
+        out.message = r.diagnosis.message;
+      } else if (!r.correct && r.verdict.ok && !r.verdict.equivalent) {
+        out.message = r.verdict.reason;
+      }
+      return out;
+    }
+  }
+}
+
+/** Handle one line of JSON Lines input; malformed JSON gets an error response too. */
+export function handleLine(line: string): Response {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    return errorResponse({ code: "BAD_REQUEST", message: "This line is not valid JSON." });
+  }
+  const response = handle(request);
+  const id = typeof request === "object" && request !== null ? (request as { id?: unknown }).id : undefined;
+  if (typeof id === "string" || typeof id === "number") return { id, ...response };
+  return response;
+}
