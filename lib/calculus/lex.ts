@@ -408,7 +408,8 @@ function lexWord(src: string, i: number, voc: Vocabulary, sp: boolean, push: (to
     const letter = body.charAt(split.bad);
     const hint = variablesHint(voc);
     const what = word.length === 1 ? `'${word}${digits}'` : `'${letter}' in '${word}${digits}'`;
-    return failAt("UNKNOWN_NAME", `unknown name ${what}${hint ? ` - ${hint}` : ""}`, i + split.bad);
+    const euler = letter === "E" ? " (Euler's number is a lower-case e)" : "";
+    return failAt("UNKNOWN_NAME", `unknown name ${what}${hint ? ` - ${hint}` : ""}${euler}`, i + split.bad);
   }
   let at = i;
   const last = split.length - 1;

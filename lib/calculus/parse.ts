@@ -68,6 +68,7 @@
 //   Juxtaposition: `2x`, `2 x`, `x y`, `x(x+1)` (a variable or constant before a bracket multiplies),
 //   `(x+1)(x-1)`, `2(x+1)`, `(x+1)2`, `x 2`. Two numbers in a row (`2 3`) are UNEXPECTED_TOKEN.
 //   `1/2x` = (1/2)*x with an AMBIGUOUS warning (any juxtaposition right after a division).
+//   At most 5 warnings are reported per answer.
 // - `^`, `**`, superscripts: right-associative and tighter than a sign on the left (`2^3^2` = 2^(3^2)).
 //   The exponent is a single operand with optional signs and its own powers (`e^-x`, `x^-2`,
 //   `e^x^2` = e^(x^2)): `2x^2` = 2*(x^2), `x^2y` = x^2*y. When the base has no variables and the
@@ -122,6 +123,8 @@ export type AnswerResult =
 
 export const MAX_INPUT_LENGTH = 2000;
 export const MAX_DEPTH = 64;
+/** Later ambiguities in one answer are not reported (keeps the work linear and the preview short). */
+const MAX_WARNINGS = 5;
 
 const CLOSER: Record<OpenKind, string> = { "(": ")", "[": "]", "{": "}" };
 
@@ -201,7 +204,7 @@ class Parser {
   }
 
   private warn(message: string, at: number): void {
-    this.warnings.push({ code: "AMBIGUOUS", message, at });
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ code: "AMBIGUOUS", message, at });
   }
 
   /** Whether `tok`, where an operator could be, begins a factor multiplied on by juxtaposition. */

@@ -44,6 +44,8 @@ const ROWS: readonly Row[] = [
   ["x", "UNKNOWN_NAME", 0, /no variables/, { vars: [] }],
   ["x3", "UNKNOWN_NAME", 0, /'x3'.*variables are x1, x2/, { vars: ["x1", "x2"] }],
   ["x2", "UNKNOWN_NAME", 0, /write 2x for a product or x\^2 for a power/],
+  ["E^x", "UNKNOWN_NAME", 0, /lower-case e/, { vars: ["x"] }],
+  ["Sinx", "UNKNOWN_NAME", 0, /did you mean sin\(x\)\?/],
   ["3xy2", "UNKNOWN_NAME", 2, /'y2'.*write 2y/],
   ["pi2", "UNKNOWN_NAME", 0, /write 2pi/],
   ["log3(x)", "UNKNOWN_NAME", 0, /log_3\(x\)/],

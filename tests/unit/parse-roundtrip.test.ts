@@ -15,7 +15,7 @@ import {
   UNARY_FUNCTIONS,
   variable,
 } from "../../lib/calculus/ast";
-import { parse } from "../../lib/calculus/parse";
+import { MAX_INPUT_LENGTH, parse } from "../../lib/calculus/parse";
 import { toText } from "../../lib/calculus/print";
 
 const VARS = ["x", "y", "t", "x1", "w2"];
@@ -23,7 +23,8 @@ const VARS = ["x", "y", "t", "x1", "w2"];
 const numbers = fc.oneof(
   fc.integer({ min: 0, max: 1000 }),
   fc.constantFrom(0.5, 0.25, 1.5, 3.14, 0.1, 1e-7, 1e21, 123456789.125),
-  fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+  // not subnormals: their plain decimals are hundreds of digits long
+  fc.double({ min: 1e-6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
 );
 
 // log_10 and log_2 print as `log_10(...)` / `log_2(...)`, which read back as the log10 / log2 calls.
@@ -50,6 +51,7 @@ describe("round trip with the canonical printer", () => {
     fc.assert(
       fc.property(expr, (e) => {
         const text = toText(e);
+        fc.pre(text.length <= MAX_INPUT_LENGTH);
         const r = parse(text, { vars: VARS });
         if (!r.ok) throw new Error(`${text}: ${r.error.code} ${r.error.message} at ${r.error.at}`);
         expect(r.expr).toEqual(e);

@@ -424,3 +424,14 @@ describe("numbers and spaces", () => {
     expect(r.ok && r.expr).toEqual(neg(n(0.25)));
   });
 });
+
+describe("warnings", () => {
+  it("reports at most five ambiguities per answer", () => {
+    const r = parse("1/2x + ".repeat(8) + "1");
+    expect(r.ok && r.warnings.length).toBe(5);
+  });
+  it("point at the ambiguous place", () => {
+    const r = parse("x + e^2x");
+    expect(r.ok && r.warnings.map((w) => w.at)).toEqual([5]);
+  });
+});
