@@ -68,6 +68,8 @@
 //   Juxtaposition: `2x`, `2 x`, `x y`, `x(x+1)` (a variable or constant before a bracket multiplies),
 //   `(x+1)(x-1)`, `2(x+1)`, `(x+1)2`, `x 2`. Two numbers in a row (`2 3`) are UNEXPECTED_TOKEN.
 //   `1/2x` = (1/2)*x with an AMBIGUOUS warning (any juxtaposition right after a division).
+//   `x^1/2` = (x^1)/2 with an AMBIGUOUS warning when a whole-number exponent is divided by a
+//   larger whole number (`x^1/2`, `x^2/3`, `x^-1/2`; not `x^2/2`, `x^3/3`, `e^x/2`).
 //   At most 5 warnings are reported per answer.
 // - `^`, `**`, superscripts: right-associative and tighter than a sign on the left (`2^3^2` = 2^(3^2)).
 //   The exponent is a single operand with optional signs and its own powers (`e^-x`, `x^-2`,
@@ -146,6 +148,20 @@ interface Factor {
   readonly powAt?: number;
   /** Set when a factor glued right after this one reads surprisingly (`e^2x`, `√2x`). */
   readonly tail?: { readonly head: number; readonly argStart: number; readonly at: number };
+  /** Set when the factor ends in `^n` for a plain (unbracketed, maybe signed) whole number n. */
+  readonly intExp?: {
+    readonly value: number;
+    readonly head: number;
+    readonly argStart: number;
+    readonly at: number;
+  };
+}
+
+/** The value of a whole-number literal, possibly negated (`2`, `-1`); otherwise undefined. */
+function wholeNumber(e: Expr): number | undefined {
+  if (e.kind === "num") return Number.isInteger(e.value) ? e.value : undefined;
+  if (e.kind === "neg" && e.arg.kind === "num" && Number.isInteger(e.arg.value)) return -e.arg.value;
+  return undefined;
 }
 
 class Parser {
@@ -279,6 +295,15 @@ class Parser {
         const f = this.parseSignedFactor(tok);
         acc = tok.op === "*" ? mul(acc, f.e) : div(acc, f.e);
         afterDiv = tok.op === "/" ? { slashAt: tok.start, numEnd: tok.start, denStart: f.start } : undefined;
+        const d = wholeNumber(f.e);
+        if (tok.op === "/" && prev.intExp && d !== undefined && Math.abs(prev.intExp.value) < d) {
+          const x = prev.intExp;
+          this.warn(
+            `read as (${this.slice(first.start, prev.end)})/${this.slice(f.start, f.end)}; type ` +
+              `${this.slice(first.start, x.head)}(${this.slice(x.argStart, f.end)}) if you meant that`,
+            x.at,
+          );
+        }
         prev = f;
         last = f;
         powered ||= f.powAt !== undefined;
@@ -364,6 +389,9 @@ class Parser {
           end: x.f.end,
           powAt: tok.start,
           ...(constantBase && x.plain ? { tail: { head: tok.end, argStart: x.f.start, at: tok.start } } : {}),
+          ...(x.plain && wholeNumber(x.f.e) !== undefined
+            ? { intExp: { value: wholeNumber(x.f.e)!, head: tok.end, argStart: x.f.start, at: tok.start } }
+            : {}),
         };
       } else if (tok.t === "sup") {
         this.next();

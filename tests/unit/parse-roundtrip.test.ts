@@ -47,7 +47,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
 }));
 
 describe("round trip with the canonical printer", () => {
-  it("parse(toText(e)) gives back e, without warnings", () => {
+  it("parse(toText(e)) gives back e, without unexpected warnings", () => {
     fc.assert(
       fc.property(expr, (e) => {
         const text = toText(e);
@@ -55,7 +55,9 @@ describe("round trip with the canonical printer", () => {
         const r = parse(text, { vars: VARS });
         if (!r.ok) throw new Error(`${text}: ${r.error.code} ${r.error.message} at ${r.error.at}`);
         expect(r.expr).toEqual(e);
-        expect(r.warnings).toEqual([]);
+        // The only ambiguity canonical text may show is a whole power over a larger whole number
+        // (`x^1/2` is read, as printed, as (x^1)/2, and the learner is told so).
+        expect(r.warnings.filter((w) => !/^read as \(.*\)\/\d+; type /.test(w.message))).toEqual([]);
       }),
       { numRuns: 3000 },
     );

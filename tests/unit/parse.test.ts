@@ -372,6 +372,30 @@ describe("operators", () => {
     ],
     true,
   );
+  expectReads(
+    [
+      ["x^1/2", div(pow(x, n(1)), n(2))],
+      ["x^2/3", div(pow(x, n(2)), n(3))],
+      ["x^-1/2", div(pow(x, neg(n(1))), n(2))],
+      ["2x^1/2", div(mul(n(2), pow(x, n(1))), n(2))],
+    ],
+    true,
+  );
+  expectReads(
+    [
+      ["x^2/2", div(pow(x, n(2)), n(2))],
+      ["x^3/3", div(pow(x, n(3)), n(3))],
+      ["e^x/2", div(pow(e, x), n(2))],
+      ["x^(1)/2", div(pow(x, n(1)), n(2))],
+    ],
+    false,
+  );
+  it("warns x^1/2 with the bracketed alternative", () => {
+    const r = parse("2x^1/2");
+    expect(r.ok && r.warnings.map((w) => w.message)).toEqual([
+      "read as (2x^1)/2; type 2x^(1/2) if you meant that",
+    ]);
+  });
   it("warns e^-2x with the bracketed alternative", () => {
     const r = parse("e^-2x");
     expect(r.ok && r.warnings.map((w) => w.message)).toEqual([
