@@ -26,8 +26,8 @@
 //   BAD_REQUEST). Without `vars`, every single ASCII letter except `e` (either case) is a variable.
 //   A declared `e` wins over Euler's number.
 // - A word is a maximal run of ASCII letters (with digits right after it, see below), read as:
-//   1. a function name, in any case (Sin x = sin x), or `pi` in any case, or `e`, or a declared
-//      variable, if it is that whole;
+//   1. a function name, in any case (Sin x = sin x), or `pi` in any case (also where P and I are
+//      variables), or `e`, or a declared variable, if it is that whole;
 //   2. otherwise, if a function name occurs inside it: UNKNOWN_NAME "did you mean sin(x)?";
 //   3. otherwise its letters split into declared variables and the constants pi and e (pi before
 //      p*i): `xy` = x*y; a following ^ applies to the last piece only (`xe^x` = x*e^x);
@@ -40,10 +40,12 @@
 // Functions
 // - Names: ast.ts UNARY_FUNCTIONS, plus arcsin..arccot = asin..acot, log = ln, sgn = sign.
 //   `log_b` takes a positive numeric base other than 1, optionally bracketed (`log_(3)`):
-//   log_10 -> log10, log_2 -> log2, log_e -> ln, others -> logb; a non-numeric or bad base is
-//   BAD_LOG_BASE.
+//   log_10 -> log10, log_2 -> log2, log_e -> ln (unless e is a declared variable), others -> logb;
+//   a non-numeric or bad base is BAD_LOG_BASE. `log10x` / `log2x` read as log10(x) / log2(x), warned.
+//   (A logb node with base 10 or 2 prints as `log_10(...)`, which reads back as the log10 call.)
 // - `f^n` / `f²` with a whole number n >= 1 is the n-th power of f(arg); `f^-1`, `f^(-1)`, `f⁻¹` is
-//   the inverse (trig functions only; others, and other exponents, are UNEXPECTED_TOKEN).
+//   the inverse (the six trig functions only: ast.ts has no asinh; others, and other exponents,
+//   are UNEXPECTED_TOKEN).
 // - Argument in brackets: `sin(x)`, `sin (x+1)`; the group is the argument, then ^ applies to the
 //   call (`sin(x)^2` = sin(x)^2) and the product goes on (`sin(x)cos(x)`).
 // - Bare argument: the run of factors after the name, joined by juxtaposition or `*`, up to another
