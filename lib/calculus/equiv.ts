@@ -1,0 +1,444 @@
+// Equivalence of an answer with the key by evaluation at seeded random points (grading.md,
+// "Equivalence"). The key decides the domain: points where the key is undefined are redrawn, and an
+// answer undefined where the key is defined is wrong. Symbolic simplification is never needed to say
+// "right"; it is only used by callers for display.
+import type { Expr } from "./ast";
+import { compile } from "./eval";
+import { type CoreError } from "./errors";
+import { type MagnitudeFn, compileMagnitude } from "./magnitude";
+import { toText } from "./print";
+
+export type Interval = readonly [number, number];
+
+export interface EquivOptions {
+  /** The problem's variables, in order. */
+  readonly vars: readonly string[];
+  /** Where to sample each variable; default [-3, 3] (both signs). */
+  readonly domain?: Readonly<Record<string, Interval>>;
+  /** How many points where the key is defined to compare at; default 40. */
+  readonly points?: number;
+}
+
+export interface Counterexample {
+  readonly point: Readonly<Record<string, number>>;
+  /** The answer's value there, or null where it is undefined. */
+  readonly answer: number | null;
+  readonly expected: number;
+}
+
+export type MismatchCode = "VALUE" | "UNDEFINED" | "SHAPE" | "ORDER" | "TRANSPOSED";
+
+export type Verdict =
+  | { readonly ok: true; readonly equivalent: true }
+  | {
+      readonly ok: true;
+      readonly equivalent: false;
+      readonly code: MismatchCode;
+      readonly reason: string;
+      readonly counterexample?: Counterexample;
+      /** For vectors and matrices: the index path of the first wrong component. */
+      readonly component?: readonly number[];
+    }
+  | { readonly ok: false; readonly error: CoreError };
+
+export const DEFAULT_DOMAIN: Interval = [-3, 3];
+const DEFAULT_POINTS = 40;
+const MIN_POINTS = 12;
+/** Relative tolerance against the magnitude of the terms combined (grading.md). */
+export const TOLERANCE = 1e-8;
+
+// ---------------------------------------------------------------- points
+
+/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Candidate points, stratified over each variable's interval (so the whole domain is covered, not a
+ * grid), with three decimals so a counterexample can be checked by hand, never a whole or half
+ * number. `accept` says whether to keep one; at most `tries` are drawn.
+ */
+function drawPoints(
+  vars: readonly string[],
+  domain: EquivOptions["domain"],
+  seed: number,
+  want: number,
+  tries: number,
+  accept: (x: number[]) => boolean,
+): number[][] {
+  const random = rng(seed);
+  const n = vars.length;
+  const lo: number[] = [];
+  const span: number[] = [];
+  const perms: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const [a, b] = domain?.[vars[i]!] ?? DEFAULT_DOMAIN;
+    lo.push(a);
+    span.push(b - a);
+    const p: number[] = [];
+    for (let j = 0; j < want; j++) p.push(j);
+    for (let j = want - 1; j > 0; j--) {
+      const r = Math.floor(random() * (j + 1));
+      const tmp = p[j]!;
+      p[j] = p[r]!;
+      p[r] = tmp;
+    }
+    perms.push(p);
+  }
+  const points: number[][] = [];
+  for (let k = 0; k < tries && points.length < want; k++) {
+    const x: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const stratum = perms[i]![k % want]!;
+      const a = lo[i]!;
+      const w = span[i]!;
+      let v = NaN;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const t = (stratum + random()) / want;
+        v = w < 0.01 ? a + w * t : Math.round((a + w * t) * 1000) / 1000;
+        if (w < 0.01 || (v > a && v < a + w && !Number.isInteger(v * 2))) break;
+      }
+      x[i] = v;
+    }
+    if (accept(x)) points.push(x);
+  }
+  return points;
+}
+
+// ---------------------------------------------------------------- numbers for people
+
+/** Values with just enough digits to tell them apart: 1.20 vs 1.53, 2.0000 vs 2.0001. */
+export function formatPair(a: number, b: number): [string, string] {
+  for (let digits = 3; digits <= 12; digits++) {
+    const sa = formatValue(a, digits);
+    const sb = formatValue(b, digits);
+    if (sa !== sb) return [sa, sb];
+  }
+  return [formatValue(a, 15), formatValue(b, 15)];
+}
+
+export function formatValue(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : v < 0 ? "-∞" : "undefined";
+  if (v === 0) return "0";
+  const abs = Math.abs(v);
+  if (abs >= 1e-4 && abs < 1e9) {
+    const s = v.toPrecision(digits);
+    return s.includes(".") && !s.includes("e") ? s : String(Number(s));
+  }
+  return v
+    .toExponential(digits - 1)
+    .replace("e", "×10^")
+    .replace("^+", "^");
+}
+
+function describePoint(vars: readonly string[], x: readonly number[]): string {
+  if (vars.length === 0) return "";
+  if (vars.length === 1) return `at ${vars[0]} = ${x[0]}`;
+  return `at (${vars.join(", ")}) = (${x.join(", ")})`;
+}
+
+// ---------------------------------------------------------------- scalar equivalence
+
+type Check = { kind: "same" } | { kind: "differ"; point: number[]; answer: number | null; expected: number };
+
+interface Prepared {
+  readonly value: (x: ArrayLike<number>) => number;
+  /** Value and magnitude; compiled on first use, since most comparisons never need it. */
+  readonly magnitude: (x: ArrayLike<number>) => { v: number; m: number };
+}
+
+function prepare(e: Expr, vars: readonly string[]): Prepared {
+  const c = compile(e, vars);
+  const value = c.ok ? c.fn : () => NaN;
+  let mag: MagnitudeFn | null = null;
+  const out = { m: 0 };
+  return {
+    value,
+    magnitude: (x) => {
+      mag ??= compileMagnitude(e, vars);
+      const v = mag(x, out);
+      return { v, m: out.m };
+    },
+  };
+}
+
+/** Whether two values agree within the tolerance scaled to what was combined to get them. */
+function agree(key: Prepared, answer: Prepared, x: ArrayLike<number>, vk: number, va: number): boolean {
+  if (va === vk) return true;
+  const scale = Math.max(Math.abs(va), Math.abs(vk));
+  if (Math.abs(va - vk) <= 1e-13 * scale) return true;
+  const mk = key.magnitude(x).m;
+  const ma = answer.magnitude(x).m;
+  return Math.abs(va - vk) <= TOLERANCE * Math.max(mk, ma, scale);
+}
+
+/** Compare two scalars at the same seeded points. */
+function compareScalar(key: Prepared, answer: Prepared, points: readonly number[][]): Check | "cannot" {
+  let valid = 0;
+  for (const x of points) {
+    const vk = key.value(x);
+    if (!Number.isFinite(vk)) continue;
+    valid++;
+    const va = answer.value(x);
+    if (!Number.isFinite(va)) return { kind: "differ", point: x, answer: null, expected: vk };
+    if (!agree(key, answer, x, vk, va)) return { kind: "differ", point: x, answer: va, expected: vk };
+  }
+  return valid >= Math.min(MIN_POINTS, points.length) ? { kind: "same" } : "cannot";
+}
+
+const CANNOT: Verdict = {
+  ok: false,
+  error: {
+    code: "CANNOT_CHECK",
+    message:
+      "This answer cannot be checked automatically: the correct answer is undefined at almost every point tried.",
+  },
+};
+
+/** The points to compare at: enough where one of the keys is defined, drawn once for all components. */
+function samplePoints(keys: readonly Expr[], prepared: readonly Prepared[], opts: EquivOptions): number[][] {
+  const want = opts.points ?? DEFAULT_POINTS;
+  if (opts.vars.length === 0) return [[]];
+  let text = "";
+  for (const k of keys) text += toText(k) + ";";
+  const seed = hash(text + "|" + opts.vars.join(","));
+  return drawPoints(opts.vars, opts.domain, seed, want, want * 12, (x) => {
+    for (const p of prepared) if (Number.isFinite(p.value(x))) return true;
+    return false;
+  });
+}
+
+function mismatch(vars: readonly string[], c: Extract<Check, { kind: "differ" }>, prefix = ""): Verdict {
+  const where = describePoint(vars, c.point);
+  const point: Record<string, number> = {};
+  vars.forEach((v, i) => (point[v] = c.point[i]!));
+  const counterexample: Counterexample = { point, answer: c.answer, expected: c.expected };
+  if (c.answer === null) {
+    const reason = `${prefix}${where ? where + " " : ""}your answer is undefined, but the correct value is ${formatValue(c.expected)}`;
+    return { ok: true, equivalent: false, code: "UNDEFINED", reason: capitalise(reason), counterexample };
+  }
+  const [a, k] = formatPair(c.answer, c.expected);
+  const reason = `${prefix}${where ? where + " " : ""}your answer is ${a}, the correct value is ${k}`;
+  return { ok: true, equivalent: false, code: "VALUE", reason: capitalise(reason), counterexample };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Is `answer` the same function as `key` wherever `key` is defined (on the sampled domain)? */
+export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict {
+  const pk = prepare(key, opts.vars);
+  const points = samplePoints([key], [pk], opts);
+  if (points.length === 0) return CANNOT;
+  const c = compareScalar(pk, prepare(answer, opts.vars), points);
+  if (c === "cannot") return CANNOT;
+  if (c.kind === "same") return { ok: true, equivalent: true };
+  return mismatch(opts.vars, c);
+}
+
+// ---------------------------------------------------------------- vectors and matrices
+
+export type Shaped = Expr | readonly Expr[] | readonly (readonly Expr[])[];
+
+const isMatrix = (s: Shaped): s is readonly (readonly Expr[])[] => Array.isArray(s) && Array.isArray(s[0]);
+const isVector = (s: Shaped): s is readonly Expr[] => Array.isArray(s) && !Array.isArray(s[0]);
+
+function shapeName(s: Shaped): string {
+  if (isMatrix(s)) return `a ${s.length}×${s[0]?.length ?? 0} matrix`;
+  if (isVector(s)) return `${s.length} component${s.length === 1 ? "" : "s"}`;
+  return "a single expression";
+}
+
+/** Compare scalars, vectors (gradients) or matrices (Jacobians, Hessians) component by component. */
+export function equivalentShaped(key: Shaped, answer: Shaped, opts: EquivOptions): Verdict {
+  if (!Array.isArray(key)) {
+    if (Array.isArray(answer)) return shapeMismatch(key, answer);
+    return equivalent(key as Expr, answer as Expr, opts);
+  }
+  if (isMatrix(key)) {
+    if (!isMatrix(answer)) return shapeMismatch(key, answer);
+    return compareMatrix(key, answer, opts);
+  }
+  const vector = key as readonly Expr[];
+  if (!isVector(answer) || answer.length !== vector.length) return shapeMismatch(vector, answer);
+  return compareVector(vector, answer, opts);
+}
+
+function shapeMismatch(key: Shaped, answer: Shaped): Verdict {
+  return {
+    ok: true,
+    equivalent: false,
+    code: "SHAPE",
+    reason: `The answer should have ${shapeName(key)}; yours has ${shapeName(answer)}.`,
+  };
+}
+
+function compareAll(keys: readonly Expr[], answers: readonly Expr[], opts: EquivOptions) {
+  const pk = keys.map((k) => prepare(k, opts.vars));
+  const points = samplePoints(keys, pk, opts);
+  const pa = answers.map((a) => prepare(a, opts.vars));
+  const pair = (i: number, j: number): Check | "cannot" => compareScalar(pk[i]!, pa[j]!, points);
+  return { points, pair };
+}
+
+function compareVector(keys: readonly Expr[], answers: readonly Expr[], opts: EquivOptions): Verdict {
+  const { points, pair } = compareAll(keys, answers, opts);
+  if (points.length === 0) return CANNOT;
+  const results = keys.map((_, i) => pair(i, i));
+  if (results.some((r) => r === "cannot")) return CANNOT;
+  const firstWrong = results.findIndex((r) => r !== "cannot" && r.kind === "differ");
+  if (firstWrong < 0) return { ok: true, equivalent: true };
+  // The right components in another order (a gradient with its components swapped)?
+  if (keys.length <= 6) {
+    const used = new Set<number>();
+    const matchAll = keys.every((_, i) => {
+      for (let j = 0; j < answers.length; j++) {
+        if (used.has(j)) continue;
+        const r = pair(i, j);
+        if (r !== "cannot" && r.kind === "same") {
+          used.add(j);
+          return true;
+        }
+      }
+      return false;
+    });
+    if (matchAll) {
+      const names = opts.vars.length === keys.length ? ` (the order is ${opts.vars.join(", ")})` : "";
+      return {
+        ok: true,
+        equivalent: false,
+        code: "ORDER",
+        reason: `Each component is right but they are in the wrong order${names}.`,
+      };
+    }
+  }
+  const wrong = results[firstWrong] as Extract<Check, { kind: "differ" }>;
+  const v = mismatch(opts.vars, wrong, `component ${firstWrong + 1}: `);
+  return v.ok && !v.equivalent ? { ...v, component: [firstWrong] } : v;
+}
+
+function compareMatrix(
+  keys: readonly (readonly Expr[])[],
+  answers: readonly (readonly Expr[])[],
+  opts: EquivOptions,
+): Verdict {
+  const rows = keys.length;
+  const cols = keys[0]?.length ?? 0;
+  const aRows = answers.length;
+  const aCols = answers[0]?.length ?? 0;
+  if (answers.some((r) => r.length !== aCols)) {
+    return {
+      ok: true,
+      equivalent: false,
+      code: "SHAPE",
+      reason: "The rows of your matrix have different lengths.",
+    };
+  }
+  const flatKeys = keys.flat();
+  const sameShape = aRows === rows && aCols === cols;
+  const transposedShape = aRows === cols && aCols === rows;
+  if (!sameShape && !transposedShape) return shapeMismatch(keys, answers);
+  const flatAnswers = answers.flat();
+  const { points, pair } = compareAll(flatKeys, flatAnswers, opts);
+  if (points.length === 0) return CANNOT;
+  let firstWrong: { i: number; j: number; c: Extract<Check, { kind: "differ" }> } | null = null;
+  if (sameShape) {
+    for (let i = 0; i < rows && !firstWrong; i++) {
+      for (let j = 0; j < cols; j++) {
+        const r = pair(i * cols + j, i * cols + j);
+        if (r === "cannot") return CANNOT;
+        if (r.kind === "differ") {
+          firstWrong = { i, j, c: r };
+          break;
+        }
+      }
+    }
+    if (!firstWrong) return { ok: true, equivalent: true };
+  }
+  // Transposed: entry (i, j) of the key sits at (j, i) of the answer.
+  if (rows !== cols || !sameShape || firstWrong) {
+    let transposed = true;
+    for (let i = 0; i < rows && transposed; i++) {
+      for (let j = 0; j < cols; j++) {
+        const r = pair(i * cols + j, j * rows + i);
+        if (r === "cannot" || r.kind === "differ") {
+          transposed = false;
+          break;
+        }
+      }
+    }
+    if (transposed) {
+      return {
+        ok: true,
+        equivalent: false,
+        code: "TRANSPOSED",
+        reason:
+          "Your matrix is the transpose of the right one: row i should hold the derivatives of component i.",
+      };
+    }
+  }
+  if (!firstWrong) return shapeMismatch(keys, answers);
+  const v = mismatch(opts.vars, firstWrong.c, `entry (${firstWrong.i + 1}, ${firstWrong.j + 1}): `);
+  return v.ok && !v.equivalent ? { ...v, component: [firstWrong.i, firstWrong.j] } : v;
+}
+
+// ---------------------------------------------------------------- numbers typed as decimals
+
+const DECIMAL = /^\s*([+\-\u2212]?)\s*(\d*)\.(\d+)\s*$|^\s*([+\-\u2212]?)\s*(\d+)\.\s*$/;
+
+/** Significant figures of a typed decimal, or null when the text is not a plain decimal. */
+export function significantFigures(text: string): number | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const digits = (m[2] ?? m[5] ?? "") + (m[3] ?? "");
+  const stripped = digits.replace(/^0+/, "");
+  return stripped.length === 0 ? 1 : stripped.length;
+}
+
+export type DecimalJudgement =
+  | { readonly kind: "not-decimal" }
+  | { readonly kind: "right" }
+  | { readonly kind: "too-few-figures"; readonly figures: number }
+  | { readonly kind: "wrong"; readonly figures: number; readonly rounded: string };
+
+/**
+ * grading.md, "Numbers typed as decimals": a decimal for a key that a short decimal cannot express is
+ * right when it is the key correctly rounded to the significant figures typed, with at least
+ * `minFigures` (3 unless the problem says otherwise). A decimal equal to the key is always right.
+ */
+export function judgeDecimal(key: number, text: string, minFigures = 3): DecimalJudgement {
+  const figures = significantFigures(text);
+  if (figures === null) return { kind: "not-decimal" };
+  const typed = Number(text.replace("\u2212", "-").replace(/\s+/g, ""));
+  if (!Number.isFinite(typed) || !Number.isFinite(key))
+    return { kind: "wrong", figures, rounded: formatValue(key) };
+  if (Math.abs(typed - key) <= 1e-12 * Math.max(1, Math.abs(key))) return { kind: "right" };
+  // A key that a short decimal expresses exactly (1.25, 0.125) is to be typed exactly.
+  if (Number(key.toPrecision(6)) === key) return { kind: "wrong", figures, rounded: String(key) };
+  const rounded = key.toPrecision(Math.min(figures, 21));
+  const matches = Math.abs(Number(rounded) - typed) <= 1e-12 * Math.max(1e-300, Math.abs(typed));
+  if (matches && figures < minFigures) return { kind: "too-few-figures", figures };
+  if (matches) return { kind: "right" };
+  if (figures < minFigures) {
+    const r = key.toPrecision(minFigures);
+    return Math.abs(Number(key.toPrecision(figures)) - typed) <= 1e-12 * Math.abs(typed || 1)
+      ? { kind: "too-few-figures", figures }
+      : { kind: "wrong", figures, rounded: r };
+  }
+  return { kind: "wrong", figures, rounded };
+}

@@ -70,7 +70,8 @@ export function mulQ(a: Q, b: Q): Q {
 }
 
 export function negQ(a: Q): Q {
-  return a.d === 0 ? float(-a.n, a.dec) : { ...a, n: -a.n };
+  if (a.d === 0) return float(-a.n, a.dec);
+  return a.dec ? { n: -a.n, d: a.d, dec: true } : { n: -a.n, d: a.d };
 }
 
 export function invQ(a: Q): Q {

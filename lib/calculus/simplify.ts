@@ -58,10 +58,29 @@ const E: N = { k: "const", name: "e" };
 
 // ---------------------------------------------------------------- keys for structural comparison
 
-const keys = new WeakMap<object, string>();
+// Structures are interned: equal subtrees get the same short id, so comparing and grouping by key
+// costs the same at every depth. The tables live for one top-level simplification (`resetKeys`).
+let ids = new Map<string, number>();
+let nodeKeys = new Map<N, string>();
 
+/** Start a fresh key table (ids from an earlier table must not be compared with new ones). */
+export function resetKeys(): void {
+  ids = new Map();
+  nodeKeys = new Map();
+}
+
+function intern(s: string): string {
+  let i = ids.get(s);
+  if (i === undefined) {
+    i = ids.size;
+    ids.set(s, i);
+  }
+  return "#" + i;
+}
+
+/** A short id that two structurally equal trees share (within one key table). */
 export function key(n: N): string {
-  const cached = keys.get(n);
+  const cached = nodeKeys.get(n);
   if (cached !== undefined) return cached;
   let k: string;
   switch (n.k) {
@@ -74,24 +93,31 @@ export function key(n: N): string {
     case "var":
       k = "$" + n.name;
       break;
-    case "add":
-      k = "(+" + n.terms.map(key).join(",") + ")";
+    case "add": {
+      let s = "+";
+      for (const t of n.terms) s += key(t) + ",";
+      k = s;
       break;
-    case "mul":
-      k = "(*" + n.factors.map(key).join(",") + ")";
+    }
+    case "mul": {
+      let s = "*";
+      for (const t of n.factors) s += key(t) + ",";
+      k = s;
       break;
+    }
     case "pow":
-      k = "(^" + key(n.base) + "," + key(n.exp) + ")";
+      k = "^" + key(n.base) + "," + key(n.exp);
       break;
     case "call":
-      k = "(" + n.fn + " " + key(n.arg) + ")";
+      k = n.fn + " " + key(n.arg);
       break;
     case "logb":
-      k = "(log" + n.base + " " + key(n.arg) + ")";
+      k = "log" + n.base + " " + key(n.arg);
       break;
   }
-  keys.set(n, k);
-  return k;
+  const id = intern(k);
+  nodeKeys.set(n, id);
+  return id;
 }
 
 // ---------------------------------------------------------------- to the internal form
@@ -523,6 +549,7 @@ export type SimplifyResult = { ok: true; expr: Expr } | { ok: false; tooLarge: t
 
 /** Simplify a display tree into textbook form. */
 export function simplify(e: Expr, budget = MAX_NODES): SimplifyResult {
+  resetKeys();
   try {
     const n = simplifyNode(toInternal(e), { left: budget });
     return { ok: true, expr: present(n) };
@@ -534,6 +561,7 @@ export function simplify(e: Expr, budget = MAX_NODES): SimplifyResult {
 
 /** Simplify within the internal form (for callers that compare structure). */
 export function simplifyInternal(e: Expr, budget = MAX_NODES): N | null {
+  resetKeys();
   try {
     return simplifyNode(toInternal(e), { left: budget });
   } catch (err) {
@@ -543,3 +571,59 @@ export function simplifyInternal(e: Expr, budget = MAX_NODES): N | null {
 }
 
 export { eqQ };
+
+// ---------------------------------------------------------------- expansion
+
+/** Multiply out products and small whole powers of sums, everywhere in the tree. */
+function expandNode(n: N, b: Budget): N {
+  spend(b);
+  switch (n.k) {
+    case "num":
+    case "const":
+    case "var":
+      return n;
+    case "add":
+      return makeAdd(
+        n.terms.map((t) => expandNode(t, b)),
+        b,
+      );
+    case "mul": {
+      let acc: N[] = [N_ONE];
+      for (const f of n.factors) {
+        const g = expandNode(f, b);
+        const parts = g.k === "add" ? g.terms : [g];
+        const next: N[] = [];
+        for (const a of acc) for (const p of parts) next.push(makeMul([a, p], b));
+        spend(b, next.length);
+        acc = next;
+      }
+      return makeAdd(acc, b);
+    }
+    case "pow": {
+      const base = expandNode(n.base, b);
+      const exp = expandNode(n.exp, b);
+      if (base.k === "add" && exp.k === "num" && exp.q.d === 1 && exp.q.n >= 2 && exp.q.n <= 6) {
+        let acc: N = base;
+        for (let i = 1; i < exp.q.n; i++) acc = expandNode({ k: "mul", factors: [acc, base] }, b);
+        return acc;
+      }
+      return makePow(base, exp, b);
+    }
+    case "call":
+      return makeCall(n.fn, expandNode(n.arg, b), b);
+    case "logb":
+      return { k: "logb", base: n.base, arg: expandNode(n.arg, b) };
+  }
+}
+
+/** The expanded form of an expression: (x + 1)^2 becomes x^2 + 2x + 1. */
+export function expand(e: Expr, budget = MAX_NODES): SimplifyResult {
+  resetKeys();
+  try {
+    const b = { left: budget };
+    return { ok: true, expr: present(expandNode(simplifyNode(toInternal(e), b), b)) };
+  } catch (err) {
+    if (err instanceof TooLarge || err instanceof RangeError) return { ok: false, tooLarge: true };
+    throw err;
+  }
+}
