@@ -244,7 +244,9 @@ function scaled(p: number, q: number, x: Expr | null): Expr {
   return p < 0 ? neg(e) : e;
 }
 
-const SQUAREFREE = [2, 3, 5, 6, 7, 10, 11, 13, 14, 15, 17, 19, 21, 22, 23, 26, 29, 30, 31, 33, 34, 35, 37, 38, 39];
+const SQUAREFREE = [
+  2, 3, 5, 6, 7, 10, 11, 13, 14, 15, 17, 19, 21, 22, 23, 26, 29, 30, 31, 33, 34, 35, 37, 38, 39,
+];
 
 /**
  * A simple exact form whose value is `v` to about 1e-10 relative: p/q, p/q * pi, p/q * e, p/q * sqrt(n),

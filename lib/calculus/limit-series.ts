@@ -50,7 +50,8 @@ function spend(ctx: SCtx, n: number): void {
   if (ctx.budget < 0) failS("budget");
 }
 
-const constant = (c: number): Series => (c === 0 ? { terms: [], upto: Infinity } : { terms: [{ e: 0, c, m: Math.abs(c) }], upto: Infinity });
+const constant = (c: number): Series =>
+  c === 0 ? { terms: [], upto: Infinity } : { terms: [{ e: 0, c, m: Math.abs(c) }], upto: Infinity };
 
 function finish(acc: Map<number, { c: number; m: number }>, upto: number): Series {
   const terms: Term[] = [];
@@ -132,7 +133,9 @@ function split(s: Series): { c: number; q: number; r: Series } {
   const first = s.terms[0];
   if (!first) return failS("order unknown");
   const r: Series = {
-    terms: s.terms.slice(1).map((t) => ({ e: snap(t.e - first.e), c: t.c / first.c, m: t.m / Math.abs(first.c) })),
+    terms: s.terms
+      .slice(1)
+      .map((t) => ({ e: snap(t.e - first.e), c: t.c / first.c, m: t.m / Math.abs(first.c) })),
     upto: s.upto - first.e,
   };
   return { c: first.c, q: first.e, r };
@@ -178,13 +181,14 @@ const fact = (k: number): number => {
   return f;
 };
 const EXP = (k: number): number => 1 / fact(k);
-const SIN = (k: number): number => (k % 2 === 1 ? ((k - 1) / 2) % 2 === 0 ? 1 / fact(k) : -1 / fact(k) : 0);
-const COS = (k: number): number => (k % 2 === 0 ? (k / 2) % 2 === 0 ? 1 / fact(k) : -1 / fact(k) : 0);
-const ATAN = (k: number): number => (k % 2 === 1 ? ((k - 1) / 2) % 2 === 0 ? 1 / k : -1 / k : 0);
+const SIN = (k: number): number => (k % 2 === 1 ? (((k - 1) / 2) % 2 === 0 ? 1 / fact(k) : -1 / fact(k)) : 0);
+const COS = (k: number): number => (k % 2 === 0 ? ((k / 2) % 2 === 0 ? 1 / fact(k) : -1 / fact(k)) : 0);
+const ATAN = (k: number): number => (k % 2 === 1 ? (((k - 1) / 2) % 2 === 0 ? 1 / k : -1 / k) : 0);
 const LOG1P = (k: number): number => (k === 0 ? 0 : k % 2 === 1 ? 1 / k : -1 / k);
 
 /** A value that should be 0 (sin(pi), cos(pi/2)) but is rounding. */
-const tidy = (y: number, scale: number): number => (Math.abs(y) < 1e-13 * Math.max(1, Math.abs(scale)) ? 0 : y);
+const tidy = (y: number, scale: number): number =>
+  Math.abs(y) < 1e-13 * Math.max(1, Math.abs(scale)) ? 0 : y;
 
 function expS(s: Series, ctx: SCtx): Series {
   const { c0, rest } = constantAndRest(s);
@@ -220,7 +224,11 @@ function atanS(s: Series, ctx: SCtx, depth = 0): Series {
   const first = s.terms[0];
   if (first && first.e < 0) {
     // atan u = sign(u) pi/2 - atan(1/u) for large |u|
-    return addS([constant(Math.sign(first.c) * (Math.PI / 2)), scaleS(atanS(invS(s, ctx), ctx, depth + 1), -1)], ctx.ord, ctx);
+    return addS(
+      [constant(Math.sign(first.c) * (Math.PI / 2)), scaleS(atanS(invS(s, ctx), ctx, depth + 1), -1)],
+      ctx.ord,
+      ctx,
+    );
   }
   const { c0, rest } = constantAndRest(s);
   if (c0 === 0) return compose(rest, ATAN, ctx.ord, ctx);

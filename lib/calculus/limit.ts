@@ -43,7 +43,21 @@
 // whichever is shorter; it is returned only when it agrees with the value to 1e-9.
 // Never throws (internal errors and stack overflow become CANNOT_DECIDE) and never loops: every
 // step spends from a work budget.
-import { type Expr, type UnaryFunction, add, call, cnst, dependsOn, div, freeVariables, mul, neg, num, pow, size } from "./ast";
+import {
+  type Expr,
+  type UnaryFunction,
+  add,
+  call,
+  cnst,
+  dependsOn,
+  div,
+  freeVariables,
+  mul,
+  neg,
+  num,
+  pow,
+  size,
+} from "./ast";
 import { derivative } from "./diff";
 import { type CoreError } from "./errors";
 import { compile, literalFraction, realRootPower } from "./eval";
@@ -252,7 +266,8 @@ function limSum(e: Expr & { kind: "add" }, c: Ctx): LV {
   if (r.k !== "unk") return r;
   const hasPos = ls.some((l) => l.k === "inf" && l.s > 0);
   const hasNeg = ls.some((l) => l.k === "inf" && l.s < 0);
-  if (hasPos && hasNeg && !ls.some((l) => l.k === "unk" || l.k === "uosc")) return resolveInfMinusInf(e, ls, c);
+  if (hasPos && hasNeg && !ls.some((l) => l.k === "unk" || l.k === "uosc"))
+    return resolveInfMinusInf(e, ls, c);
   return seriesNode(e, c, r.why);
 }
 
@@ -287,7 +302,8 @@ function productLVs(ls: readonly LV[], c: Ctx): LV {
     }
   }
   if (zeros && infSign) return unk("0 * inf");
-  if (uoscs) return zeros || infSign || oscs.length || uoscs > 1 ? unk("unbounded oscillation times") : { k: "uosc" };
+  if (uoscs)
+    return zeros || infSign || oscs.length || uoscs > 1 ? unk("unbounded oscillation times") : { k: "uosc" };
   if (zeros) {
     if (oscs.length) c.used.add("squeeze");
     return ZERO_LV;
@@ -319,7 +335,8 @@ function limProduct(factors: readonly Expr[], e: Expr, c: Ctx): LV {
 function limQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
   const a = lim(n, c);
   const b = lim(d, c);
-  if (a.k === "unk" || b.k === "unk") return seriesNode(e, c, a.k === "unk" ? a.why : b.k === "unk" ? b.why : "");
+  if (a.k === "unk" || b.k === "unk")
+    return seriesNode(e, c, a.k === "unk" ? a.why : b.k === "unk" ? b.why : "");
   if ((isZero(a) && isZero(b)) || (a.k === "inf" && b.k === "inf")) return resolveQuotient(n, d, e, c);
   const r = quotientLVs(a, b, d, c);
   return r.k === "unk" ? seriesNode(e, c, r.why) : r;
@@ -356,7 +373,8 @@ function quotientLVs(a: LV, b: LV, d: Expr, c: Ctx): LV {
     return unk("quotient with infinity");
   }
   if (b.k === "osc" && (b.lo > 0 || b.hi < 0)) {
-    if (a.k === "fin") return a.v === 0 ? ZERO_LV : a.v > 0 ? osc(a.v / b.hi, a.v / b.lo) : osc(a.v / b.lo, a.v / b.hi);
+    if (a.k === "fin")
+      return a.v === 0 ? ZERO_LV : a.v > 0 ? osc(a.v / b.hi, a.v / b.lo) : osc(a.v / b.lo, a.v / b.hi);
     if (a.k === "inf") return inf(a.s * (b.lo > 0 ? 1 : -1));
   }
   return unk("quotient of oscillations");
@@ -490,7 +508,13 @@ function limCall(fn: UnaryFunction, arg: Expr, c: Ctx): LV {
     const sin = call("sin", arg);
     const cos = call("cos", arg);
     const q =
-      fn === "tan" ? div(sin, cos) : fn === "sec" ? div(num(1), cos) : fn === "csc" ? div(num(1), sin) : div(cos, sin);
+      fn === "tan"
+        ? div(sin, cos)
+        : fn === "sec"
+          ? div(num(1), cos)
+          : fn === "csc"
+            ? div(num(1), sin)
+            : div(cos, sin);
     return lim(q, c);
   }
   switch (a.k) {
@@ -892,7 +916,8 @@ function oneSided(e: Expr, v: string, t: Approach, aExpr: Expr | undefined): Sid
     if (determinate(s)) l = s;
   }
   if (l.k === "unk") return cannot(`Cannot decide this limit (${l.why}).`);
-  const claim: Claim = l.k === "fin" ? { k: "fin", v: l.v } : l.k === "inf" ? { k: "inf", s: l.s } : { k: l.k };
+  const claim: Claim =
+    l.k === "fin" ? { k: "fin", v: l.v } : l.k === "inf" ? { k: "inf", s: l.s } : { k: l.k };
   if (confirm(e, v, t, claim) === "disagree") {
     return cannot("Cannot decide this limit: the symbolic and numerical methods disagree.");
   }
@@ -939,7 +964,8 @@ function toValue(l: LV): LimitValue {
 }
 
 function sameLimit(p: LV, q: LV): boolean {
-  if (p.k === "fin" && q.k === "fin") return Math.abs(p.v - q.v) <= 1e-9 * Math.max(1, Math.abs(p.v), Math.abs(q.v));
+  if (p.k === "fin" && q.k === "fin")
+    return Math.abs(p.v - q.v) <= 1e-9 * Math.max(1, Math.abs(p.v), Math.abs(q.v));
   return p.k === "inf" && q.k === "inf" && p.s === q.s;
 }
 
@@ -951,7 +977,9 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
   if (size(expr) > MAX_SIZE) return cannot("This expression is too large to analyse.");
   const others = freeVariables(expr).filter((n) => n !== v);
   if (others.length) {
-    return cannot(`The limit depends on ${others.join(", ")}: give ${others.length === 1 ? "it a value" : "them values"}.`);
+    return cannot(
+      `The limit depends on ${others.join(", ")}: give ${others.length === 1 ? "it a value" : "them values"}.`,
+    );
   }
   if (target.kind !== "point") {
     const t: Approach = { kind: "inf", s: target.kind === "+inf" ? 1 : -1 };
@@ -967,16 +995,23 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
     return r.ok ? { ok: true, method: r.method, ...toValue(r.l) } : r;
   }
   if (freeVariables(target.at).length) {
-    return { ok: false, error: { code: "BAD_REQUEST", message: "The point must be a number, not an expression in a variable." } };
+    return {
+      ok: false,
+      error: { code: "BAD_REQUEST", message: "The point must be a number, not an expression in a variable." },
+    };
   }
   const a = evalConst(target.at);
-  if (!Number.isFinite(a)) return { ok: false, error: { code: "BAD_REQUEST", message: "The point is not a real number." } };
+  if (!Number.isFinite(a))
+    return { ok: false, error: { code: "BAD_REQUEST", message: "The point is not a real number." } };
   const where = `${v} = ${describe(target.at)}`;
   const sides: (1 | -1)[] = side === "both" ? [-1, 1] : side === "left" ? [-1] : [1];
   const defined: (1 | -1)[] = [];
   for (const s of sides) {
     const d = definedNear(expr, v, { kind: "point", a, s });
-    if (d === "gaps") return cannot(`The function is undefined at points arbitrarily close to ${where}, so this limit cannot be decided.`);
+    if (d === "gaps")
+      return cannot(
+        `The function is undefined at points arbitrarily close to ${where}, so this limit cannot be decided.`,
+      );
     if (d === "yes") defined.push(s);
   }
   if (defined.length === 0) {
