@@ -1,6 +1,7 @@
 // Runs a TypeScript benchmark bundled by esbuild, as the product's code runs in production (bundled),
 // rather than through a development loader that adds its own overhead to every call.
 // Usage: node scripts/run-bench.mjs scripts/bench.ts [args...]
+import process from "node:process";
 import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -8,7 +9,7 @@ import path from "node:path";
 
 const [entry, ...rest] = process.argv.slice(2);
 if (!entry) {
-  console.error("usage: node scripts/run-bench.mjs <entry.ts> [args...]");
+  process.stderr.write("usage: node scripts/run-bench.mjs <entry.ts> [args...]\n");
   process.exit(2);
 }
 const outdir = path.resolve("node_modules/.cache/bench");
