@@ -21,6 +21,8 @@ function toMathjs(s: string): string {
 
 /** Run `fn` over all inputs repeatedly for at least `minMs`; the mean time per input in microseconds. */
 function measure<T>(inputs: readonly T[], fn: (x: T) => unknown): { perOpUs: number; ops: number } {
+  // Start each measurement with a clean heap, so that one side does not pay for the other's garbage.
+  (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < Math.min(inputs.length, 50); i++) fn(inputs[i]!); // warm-up
   let ops = 0;
   const start = process.hrtime.bigint();

@@ -79,6 +79,7 @@ function drawPoints(
   want: number,
   tries: number,
   accept: (x: number[]) => boolean,
+  stop?: () => boolean,
 ): number[][] {
   const random = rng(seed);
   const n = vars.length;
@@ -100,7 +101,7 @@ function drawPoints(
     perms.push(p);
   }
   const points: number[][] = [];
-  for (let k = 0; k < tries && points.length < want; k++) {
+  for (let k = 0; k < tries && points.length < want && !stop?.(); k++) {
     const x: number[] = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       const stratum = perms[i]![k % want]!;
@@ -243,12 +244,33 @@ function capitalise(s: string): string {
 /** Is `answer` the same function as `key` wherever `key` is defined (on the sampled domain)? */
 export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict {
   const pk = prepare(key, opts.vars);
-  const points = samplePoints([key], [pk], opts);
-  if (points.length === 0) return CANNOT;
-  const c = compareScalar(pk, prepare(answer, opts.vars), points);
-  if (c === "cannot") return CANNOT;
-  if (c.kind === "same") return { ok: true, equivalent: true };
-  return mismatch(opts.vars, c);
+  const pa = prepare(answer, opts.vars);
+  if (opts.vars.length === 0) {
+    const c = compareScalar(pk, pa, [[]]);
+    if (c === "cannot") return CANNOT;
+    return c.kind === "same" ? { ok: true, equivalent: true } : mismatch(opts.vars, c);
+  }
+  // Draw and compare in one pass: each point is evaluated once, and the first disagreement ends it.
+  const want = opts.points ?? DEFAULT_POINTS;
+  let differ: Extract<Check, { kind: "differ" }> | null = null;
+  const points = drawPoints(
+    opts.vars,
+    opts.domain,
+    hash(toText(key) + "|" + opts.vars.join(",")),
+    want,
+    want * 12,
+    (x) => {
+      const vk = pk.value(x);
+      if (!Number.isFinite(vk)) return false;
+      const va = pa.value(x);
+      if (!Number.isFinite(va)) differ = { kind: "differ", point: x, answer: null, expected: vk };
+      else if (!agree(pk, pa, x, vk, va)) differ = { kind: "differ", point: x, answer: va, expected: vk };
+      return true;
+    },
+    () => differ !== null,
+  );
+  if (differ) return mismatch(opts.vars, differ);
+  return points.length >= Math.min(MIN_POINTS, want) ? { ok: true, equivalent: true } : CANNOT;
 }
 
 // ---------------------------------------------------------------- vectors and matrices
