@@ -185,7 +185,8 @@ function constantFactor(key: Expr, answer: Expr, opts: EquivOptions): string | n
 export function diagnose(input: DiagnoseInput): DiagnoseResult | { error: Verdict & { ok: false } } {
   const wrt = input.wrt ?? input.vars[0] ?? "x";
   const key = keyFor(input.task, input.f, input.vars, wrt);
-  const opts: EquivOptions = input.domain ? { vars: input.vars, domain: input.domain } : { vars: input.vars };
+  const base: EquivOptions = { vars: input.vars, defined: [input.f] };
+  const opts: EquivOptions = input.domain ? { ...base, domain: input.domain } : base;
   if (!key) {
     return {
       error: {

@@ -17,6 +17,12 @@ export interface EquivOptions {
   readonly domain?: Readonly<Record<string, Interval>>;
   /** How many points where the key is defined to compare at; default 40. */
   readonly points?: number;
+  /**
+   * Expressions that must also be defined at every point used, such as the function whose derivative
+   * the key is: its simplified derivative may be defined more widely (d/dx ln(sqrt x) = 1/(2x)), and an
+   * answer left in the function's own domain must not be judged outside it.
+   */
+  readonly defined?: readonly Expr[];
 }
 
 export interface Counterexample {
@@ -214,13 +220,24 @@ const CANNOT: Verdict = {
 function samplePoints(keys: readonly Expr[], prepared: readonly Prepared[], opts: EquivOptions): number[][] {
   const want = opts.points ?? DEFAULT_POINTS;
   if (opts.vars.length === 0) return [[]];
+  const guards = definedGuards(opts);
   let text = "";
   for (const k of keys) text += toText(k) + ";";
   const seed = hash(text + "|" + opts.vars.join(","));
   return drawPoints(opts.vars, opts.domain, seed, want, want * 12, (x) => {
+    for (const g of guards) if (!Number.isFinite(g(x))) return false;
     for (const p of prepared) if (Number.isFinite(p.value(x))) return true;
     return false;
   });
+}
+
+function definedGuards(opts: EquivOptions): ((x: ArrayLike<number>) => number)[] {
+  const out: ((x: ArrayLike<number>) => number)[] = [];
+  for (const e of opts.defined ?? []) {
+    const c = compile(e, opts.vars);
+    if (c.ok) out.push(c.fn);
+  }
+  return out;
 }
 
 function mismatch(vars: readonly string[], c: Extract<Check, { kind: "differ" }>, prefix = ""): Verdict {
@@ -252,6 +269,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
   }
   // Draw and compare in one pass: each point is evaluated once, and the first disagreement ends it.
   const want = opts.points ?? DEFAULT_POINTS;
+  const guards = definedGuards(opts);
   let differ: Extract<Check, { kind: "differ" }> | null = null;
   const points = drawPoints(
     opts.vars,
@@ -260,6 +278,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
     want,
     want * 12,
     (x) => {
+      for (const g of guards) if (!Number.isFinite(g(x))) return false;
       const vk = pk.value(x);
       if (!Number.isFinite(vk)) return false;
       const va = pa.value(x);
