@@ -261,15 +261,29 @@ function run(req: Request): Response {
   }
 }
 
+/**
+ * Another module's operations (the problem generators' `skills`, `generate`, `grade`): returns null for
+ * an op it does not know. The command-line tool composes them with this module's own.
+ */
+export type ExtraOps = (request: { op: string } & Record<string, unknown>) => Response | null;
+
 /** Handle one line of JSON Lines input; malformed JSON gets an error response too. */
-export function handleLine(line: string): Response {
+export function handleLine(line: string, extra?: ExtraOps): Response {
   let request: unknown;
   try {
     request = JSON.parse(line);
   } catch {
     return errorResponse({ code: "BAD_REQUEST", message: "This line is not valid JSON." });
   }
-  const response = handle(request);
+  let response: Response | null = null;
+  if (extra && typeof request === "object" && request !== null && typeof (request as { op?: unknown }).op === "string") {
+    try {
+      response = extra(request as { op: string } & Record<string, unknown>);
+    } catch {
+      response = errorResponse({ code: "BAD_REQUEST", message: "Internal error while handling this request." });
+    }
+  }
+  response ??= handle(request);
   const id = typeof request === "object" && request !== null ? (request as { id?: unknown }).id : undefined;
   if (typeof id === "string" || typeof id === "number") return { id, ...response };
   return response;
