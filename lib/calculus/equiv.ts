@@ -86,7 +86,7 @@ function drawPoints(
   tries: number,
   accept: (x: number[]) => boolean,
   stop?: () => boolean,
-): number[][] {
+): number {
   const random = rng(seed);
   const n = vars.length;
   const lo: number[] = [];
@@ -106,9 +106,9 @@ function drawPoints(
     }
     perms.push(p);
   }
-  const points: number[][] = [];
-  for (let k = 0; k < tries && points.length < want && !stop?.(); k++) {
-    const x: number[] = new Array<number>(n);
+  let accepted = 0;
+  for (let k = 0; k < tries && accepted < want; k++) {
+    const x: number[] = [];
     for (let i = 0; i < n; i++) {
       const stratum = perms[i]![k % want]!;
       const a = lo[i]!;
@@ -116,14 +116,19 @@ function drawPoints(
       let v = NaN;
       for (let attempt = 0; attempt < 20; attempt++) {
         const t = (stratum + random()) / want;
-        v = w < 0.01 ? a + w * t : Math.round((a + w * t) * 1000) / 1000;
-        if (w < 0.01 || (v > a && v < a + w && !Number.isInteger(v * 2))) break;
+        if (w < 0.01) {
+          v = a + w * t;
+          break;
+        }
+        v = Math.round((a + w * t) * 1000) / 1000;
+        if (v > a && v < a + w && v * 2 !== Math.floor(v * 2)) break;
       }
-      x[i] = v;
+      x.push(v);
     }
-    if (accept(x)) points.push(x);
+    if (accept(x)) accepted++;
+    if (stop?.()) break;
   }
-  return points;
+  return accepted;
 }
 
 // ---------------------------------------------------------------- numbers for people
@@ -224,11 +229,18 @@ function samplePoints(keys: readonly Expr[], prepared: readonly Prepared[], opts
   let text = "";
   for (const k of keys) text += toText(k) + ";";
   const seed = hash(text + "|" + opts.vars.join(","));
-  return drawPoints(opts.vars, opts.domain, seed, want, want * 12, (x) => {
+  const points: number[][] = [];
+  drawPoints(opts.vars, opts.domain, seed, want, want * 12, (x) => {
     for (const g of guards) if (!Number.isFinite(g(x))) return false;
-    for (const p of prepared) if (Number.isFinite(p.value(x))) return true;
+    for (const p of prepared) {
+      if (Number.isFinite(p.value(x))) {
+        points.push(x);
+        return true;
+      }
+    }
     return false;
   });
+  return points;
 }
 
 function definedGuards(opts: EquivOptions): ((x: ArrayLike<number>) => number)[] {
@@ -271,7 +283,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
   const want = opts.points ?? DEFAULT_POINTS;
   const guards = definedGuards(opts);
   let differ: Extract<Check, { kind: "differ" }> | null = null;
-  const points = drawPoints(
+  const accepted = drawPoints(
     opts.vars,
     opts.domain,
     hash(toText(key) + "|" + opts.vars.join(",")),
@@ -289,7 +301,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
     () => differ !== null,
   );
   if (differ) return mismatch(opts.vars, differ);
-  return points.length >= Math.min(MIN_POINTS, want) ? { ok: true, equivalent: true } : CANNOT;
+  return accepted >= Math.min(MIN_POINTS, want) ? { ok: true, equivalent: true } : CANNOT;
 }
 
 // ---------------------------------------------------------------- vectors and matrices

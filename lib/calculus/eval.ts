@@ -150,8 +150,30 @@ export function compile(e: Expr, vars: readonly string[]): CompileResult {
       }
       case "call": {
         const a = build(n.arg);
-        const f = FUNCTIONS[n.fn];
-        return (x) => f(a(x));
+        // Direct calls for the common functions keep each call site monomorphic (and fast).
+        switch (n.fn) {
+          case "sin":
+            return (x) => Math.sin(a(x));
+          case "cos":
+            return (x) => Math.cos(a(x));
+          case "tan":
+            return (x) => Math.tan(a(x));
+          case "exp":
+            return (x) => Math.exp(a(x));
+          case "sqrt":
+            return (x) => Math.sqrt(a(x));
+          case "abs":
+            return (x) => Math.abs(a(x));
+          case "ln":
+            return (x) => {
+              const u = a(x);
+              return u > 0 ? Math.log(u) : NaN;
+            };
+          default: {
+            const f = FUNCTIONS[n.fn];
+            return (x) => f(a(x));
+          }
+        }
       }
       case "logb": {
         const a = build(n.arg);
