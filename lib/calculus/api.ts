@@ -6,6 +6,7 @@ import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
 import { type Shaped, type Verdict, equivalentShaped, judgeDecimal } from "./equiv";
 import { compile } from "./eval";
+import { limitRequest } from "./limit";
 import type { CoreError } from "./errors";
 import { parse, type ParseOptions } from "./parse";
 import { toLatex, toText } from "./print";
@@ -45,6 +46,14 @@ const requestSchema = z.discriminatedUnion("op", [
     domain: domainSchema.optional(),
   }),
   z.object({
+    op: z.literal("limit"),
+    expr: exprString,
+    var: z.string().max(8),
+    to: z.string().max(200),
+    side: z.enum(["both", "left", "right"]).default("both"),
+    vars: varsSchema.optional(),
+  }),
+  z.object({
     op: z.literal("diagnose"),
     task: z.enum(["derivative", "partial", "gradient"]),
     f: exprString,
@@ -56,7 +65,7 @@ const requestSchema = z.discriminatedUnion("op", [
 
 export type Request = z.infer<typeof requestSchema>;
 
-const OPS = ["parse", "diff", "grad", "jacobian", "hessian", "equiv", "diagnose"] as const;
+const OPS = ["parse", "diff", "grad", "jacobian", "hessian", "equiv", "limit", "diagnose"] as const;
 
 function errorResponse(error: CoreError): Response {
   const e: { [key: string]: Json } = { code: error.code, message: error.message };
@@ -229,6 +238,8 @@ function run(req: Request): Response {
         equivalentShaped(key, given, domain ? { vars: req.vars, domain } : { vars: req.vars }),
       );
     }
+    case "limit":
+      return limitRequest(req.vars ? { ...req, vars: [...req.vars] } : req) as Response;
     case "diagnose": {
       const options = { vars: req.vars };
       if (req.wrt !== undefined && !req.vars.includes(req.wrt)) {
