@@ -7,7 +7,7 @@ import { derivative, gradient, hessian, jacobian } from "../../lib/calculus/diff
 import { parse } from "../../lib/calculus/parse";
 import { toText } from "../../lib/calculus/print";
 import { exprArb } from "./support/arbitraries";
-import { INNER, MULTIVARIABLE, OUTER, TEXTBOOK } from "./fixtures/derivative-corpus";
+import { INNER, MULTIVARIABLE, OUTER, PEER, TEXTBOOK } from "./fixtures/derivative-corpus";
 import { type Fn, centralDifference, close, mathjsDerivative, ours, rng } from "./support/oracle";
 
 function read(s: string, vars: readonly string[] = ["x"]): Expr {
@@ -71,7 +71,7 @@ const products = INNER.flatMap((a, j) => INNER.slice(j + 1).map((b) => `(${a})($
 const quotients = INNER.slice(0, 8).flatMap((a) => INNER.slice(4, 12).filter((b) => b !== a).map((b) => `(${a})/(${b} + 3)`));
 
 describe("derivatives against math.js and finite differences", () => {
-  const all = [...TEXTBOOK, ...compositions, ...products, ...quotients];
+  const all = [...TEXTBOOK, ...PEER, ...compositions, ...products, ...quotients];
 
   it("covers at least 300 single-variable derivatives", () => {
     expect(all.length).toBeGreaterThanOrEqual(300);
@@ -82,7 +82,7 @@ describe("derivatives against math.js and finite differences", () => {
     expect(c.failures).toEqual([]);
   });
 
-  it.each([...compositions, ...products, ...quotients].map((s, n) => [s, n] as const))("d/dx %s", (src, n) => {
+  it.each([...PEER, ...compositions, ...products, ...quotients].map((s, n) => [s, n] as const))("d/dx %s", (src, n) => {
     const c = checkDerivative(src, ["x"], "x", 5000 + n);
     expect(c.failures).toEqual([]);
   });
