@@ -1,7 +1,7 @@
 // Naming the mistake behind a wrong derivative: the keys of typical wrong methods are computed with
 // the core's own differentiator and compared with the answer by the same equivalence check that
 // grades it (grading.md, "Common-mistake diagnosis").
-import { type Expr, add, div, freeVariables, mul, neg, num } from "./ast";
+import { type Expr, add, div, freeVariables, mul, neg, num, size } from "./ast";
 import { type Mistake, derivative } from "./diff";
 import { type EquivOptions, type Shaped, type Verdict, equivalent, equivalentShaped } from "./equiv";
 import { compile } from "./eval";
@@ -148,6 +148,8 @@ function flatten(s: Shaped): Expr {
 /** d(answer)/d(wrt) is the original function: the learner integrated. */
 function integrated(input: DiagnoseInput, wrt: string, opts: EquivOptions): boolean {
   if (Array.isArray(input.answer)) return false;
+  // The learner's own text is differentiated here: keep that work small.
+  if (size(input.answer as Expr) > 300) return false;
   const d = derivative(input.answer as Expr, wrt);
   if (!d.ok) return false;
   const v = equivalent(input.f, d.expr, opts);

@@ -151,6 +151,16 @@ function d(e: Expr, ctx: Ctx): Raw {
         const constants = e.factors.filter((f) => !dependsOn(f, v));
         return step(ctx, "constant multiple", e, mul(...constants, inner.d), inner.steps);
       }
+      if (varying.length > 8 && !ctx.trace) {
+        // Many varying factors: collect like ones first (x*x*...*x is x^n), so the product rule does
+        // not write n terms of n factors.
+        const collected = simplify(e);
+        if (collected.ok && collected.expr.kind !== "mul") return d(collected.expr, ctx);
+        if (collected.ok && collected.expr.kind === "mul" && collected.expr.factors.length < e.factors.length) {
+          return d(collected.expr, ctx);
+        }
+      }
+      if (varying.length * e.factors.length > 40_000) throw new RangeError("product too large");
       const parts = e.factors.map((f) => (dependsOn(f, v) ? d(f, ctx) : null));
       if (ctx.mistake === "product-of-derivatives") {
         return step(ctx, "product", e, mul(...e.factors.map((f, i) => parts[i]?.d ?? f)), []);
