@@ -73,10 +73,14 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/** Fractional parts of irrational strides, one per variable: a Kronecker sequence never lies on a grid. */
+const STRIDES = [0.6180339887498949, 0.41421356237309515, 0.7320508075688772, 0.2360679774997898, 0.6457513110645907];
+
 /**
- * Candidate points, stratified over each variable's interval (so the whole domain is covered, not a
- * grid), with three decimals so a counterexample can be checked by hand, never a whole or half
- * number. `accept` says whether to keep one; at most `tries` are drawn.
+ * Candidate points: a quasi-random (Kronecker) sequence from a seeded offset, so the points spread
+ * evenly over each variable's interval without lying on a grid; three decimals, so a counterexample
+ * can be checked by hand; never a whole or half number. The candidate is written into one reused
+ * array; `accept` copies it if it keeps it. At most `tries` are drawn, `want` accepted.
  */
 function drawPoints(
   vars: readonly string[],
@@ -91,39 +95,30 @@ function drawPoints(
   const n = vars.length;
   const lo: number[] = [];
   const span: number[] = [];
-  const perms: number[][] = [];
+  const phase: number[] = [];
+  const stride: number[] = [];
   for (let i = 0; i < n; i++) {
     const [a, b] = domain?.[vars[i]!] ?? DEFAULT_DOMAIN;
     lo.push(a);
     span.push(b - a);
-    const p: number[] = [];
-    for (let j = 0; j < want; j++) p.push(j);
-    for (let j = want - 1; j > 0; j--) {
-      const r = Math.floor(random() * (j + 1));
-      const tmp = p[j]!;
-      p[j] = p[r]!;
-      p[r] = tmp;
-    }
-    perms.push(p);
+    phase.push(random());
+    stride.push(STRIDES[i % STRIDES.length]! + Math.floor(i / STRIDES.length) * 0.1234567891);
   }
+  const x: number[] = new Array<number>(n).fill(0);
   let accepted = 0;
   for (let k = 0; k < tries && accepted < want; k++) {
-    const x: number[] = [];
     for (let i = 0; i < n; i++) {
-      const stratum = perms[i]![k % want]!;
       const a = lo[i]!;
       const w = span[i]!;
-      let v = NaN;
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const t = (stratum + random()) / want;
-        if (w < 0.01) {
-          v = a + w * t;
-          break;
-        }
-        v = Math.round((a + w * t) * 1000) / 1000;
-        if (v > a && v < a + w && v * 2 !== Math.floor(v * 2)) break;
+      let t = phase[i]! + k * stride[i]!;
+      t -= Math.floor(t);
+      if (w < 0.01) {
+        x[i] = a + w * (0.05 + 0.9 * t);
+        continue;
       }
-      x.push(v);
+      let v = Math.round((a + w * (0.001 + 0.998 * t)) * 1000) / 1000;
+      if (v * 2 === Math.floor(v * 2) || v <= a || v >= a + w) v = Math.round((a + w * (0.25 + 0.5 * t)) * 1000 + 1) / 1000;
+      x[i] = v;
     }
     if (accept(x)) accepted++;
     if (stop?.()) break;
@@ -234,7 +229,7 @@ function samplePoints(keys: readonly Expr[], prepared: readonly Prepared[], opts
     for (const g of guards) if (!Number.isFinite(g(x))) return false;
     for (const p of prepared) {
       if (Number.isFinite(p.value(x))) {
-        points.push(x);
+        points.push(x.slice());
         return true;
       }
     }
@@ -294,8 +289,8 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
       const vk = pk.value(x);
       if (!Number.isFinite(vk)) return false;
       const va = pa.value(x);
-      if (!Number.isFinite(va)) differ = { kind: "differ", point: x, answer: null, expected: vk };
-      else if (!agree(pk, pa, x, vk, va)) differ = { kind: "differ", point: x, answer: va, expected: vk };
+      if (!Number.isFinite(va)) differ = { kind: "differ", point: x.slice(), answer: null, expected: vk };
+      else if (!agree(pk, pa, x, vk, va)) differ = { kind: "differ", point: x.slice(), answer: va, expected: vk };
       return true;
     },
     () => differ !== null,
