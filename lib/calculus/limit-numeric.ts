@@ -62,8 +62,8 @@ export function signNear(e: Expr, v: string, t: Approach): number {
 /**
  * Whether `x` is outside the real domain of `e`: a logarithm of a non-positive number, a square root of
  * a negative one, asin/acos beyond [-1, 1], asec/acsc inside (-1, 1), a non-integer power of a negative
- * base (odd roots written p/q excepted), a division by exactly 0. Overflow (inf - inf, inf/inf) is not
- * a domain question and does not count.
+ * base (odd roots written p/q excepted). Overflow and underflow (inf - inf, 1/0 after underflow) are not
+ * domain questions and do not count.
  */
 export function outsideDomain(e: Expr, v: string, x: number): boolean {
   let bad = false;
@@ -81,12 +81,8 @@ export function outsideDomain(e: Expr, v: string, x: number): boolean {
         return n.factors.reduce((s, t) => s * ev(t), 1);
       case "neg":
         return -ev(n.arg);
-      case "div": {
-        const a = ev(n.num);
-        const b = ev(n.den);
-        if (b === 0) bad = true;
-        return a / b;
-      }
+      case "div":
+        return ev(n.num) / ev(n.den);
       case "pow": {
         const b = ev(n.base);
         const frac = literalFraction(n.exp);
@@ -96,7 +92,6 @@ export function outsideDomain(e: Expr, v: string, x: number): boolean {
         }
         const p = ev(n.exp);
         if (b < 0 && !Number.isInteger(p) && Number.isFinite(p)) bad = true;
-        if (b === 0 && p < 0) bad = true;
         return Math.pow(b, p);
       }
       case "logb": {
@@ -255,6 +250,7 @@ const SQUAREFREE = [
 export function recognize(v: number): Expr | undefined {
   if (!Number.isFinite(v)) return undefined;
   if (v === 0) return num(0);
+  if (Number.isSafeInteger(v)) return num(v);
   const r = rationalOf(v, 100, 100000);
   if (r) return scaled(r.p, r.q, null);
   const rp = rationalOf(v / Math.PI, 24, 1000);
@@ -275,6 +271,14 @@ export function recognize(v: number): Expr | undefined {
   for (const n of [2, 3, 5, 6, 7, 10]) {
     const rn = rationalOf(v / Math.log(n), 12, 100);
     if (rn) return scaled(rn.p, rn.q, call("ln", num(n)));
+    const ri = rationalOf(v * Math.log(n), 12, 100);
+    if (ri) {
+      const d = div(
+        num(Math.abs(ri.p)),
+        ri.q === 1 ? call("ln", num(n)) : mul(num(ri.q), call("ln", num(n))),
+      );
+      return ri.p < 0 ? neg(d) : d;
+    }
   }
   const rpp = rationalOf(v / (Math.PI * Math.PI), 12, 100);
   if (rpp) return scaled(rpp.p, rpp.q, pow(cnst("pi"), num(2)));

@@ -158,7 +158,8 @@ function powS(s: Series, p: number, oddRoot: boolean, ctx: SCtx): Series {
     for (let i = 0; i < k; i++) b *= (p - i) / (i + 1);
     return b;
   };
-  const body = compose(r, binom, ctx.ord - qp, ctx);
+  // at least a few orders relative to the leading term, however high that is: x^50 at a zero of x
+  const body = compose(r, binom, Math.max(ctx.ord - qp, 4), ctx);
   return shiftS(scaleS(body, cp), qp);
 }
 

@@ -48,6 +48,7 @@ import {
   type UnaryFunction,
   add,
   call,
+  children,
   cnst,
   dependsOn,
   div,
@@ -56,7 +57,6 @@ import {
   neg,
   num,
   pow,
-  size,
 } from "./ast";
 import { derivative } from "./diff";
 import { type CoreError } from "./errors";
@@ -339,7 +339,18 @@ function limQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
     return seriesNode(e, c, a.k === "unk" ? a.why : b.k === "unk" ? b.why : "");
   if ((isZero(a) && isZero(b)) || (a.k === "inf" && b.k === "inf")) return resolveQuotient(n, d, e, c);
   const r = quotientLVs(a, b, d, c);
-  return r.k === "unk" ? seriesNode(e, c, r.why) : r;
+  if (r.k !== "unk") return r;
+  // (bounded oscillation * f) / g = bounded oscillation * (f / g)
+  if (n.kind === "mul") {
+    const ls = n.factors.map((f) => lim(f, c));
+    const oscs = ls.filter((l) => l.k === "osc");
+    const rest = n.factors.filter((_, i) => ls[i]!.k !== "osc");
+    if (oscs.length && rest.length) {
+      const q = attempt(c, () => productLVs([...oscs, lim(div(mul(...rest), d), c)], c));
+      if (determinate(q)) return q;
+    }
+  }
+  return seriesNode(e, c, r.why);
 }
 
 function quotientLVs(a: LV, b: LV, d: Expr, c: Ctx): LV {
@@ -667,7 +678,7 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
       const dd = derivative(d, c.v);
       if (dn.ok && dd.ok && !(dd.expr.kind === "num" && dd.expr.value === 0)) {
         const q = simplified(div(dn.expr, dd.expr));
-        if (size(q) <= MAX_DERIVED_SIZE) {
+        if (!tooLarge(q, MAX_DERIVED_SIZE)) {
           const r = attempt(c, () => lim(q, c));
           if (r.k === "fin" || r.k === "inf") {
             c.lhop++;
@@ -846,6 +857,12 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
     }
     case "call": {
       if (e.fn === "exp") return { c: 1, E: e.arg, a: 0, b: 0 };
+      if (e.fn === "sinh" || e.fn === "cosh") {
+        // sinh u ~ e^u / 2 and cosh u ~ e^|u| / 2 as u -> +/-inf
+        const l = lim(e.arg, c);
+        if (l.k !== "inf") return null;
+        return { c: e.fn === "sinh" ? l.s / 2 : 0.5, E: l.s > 0 ? e.arg : neg(e.arg), a: 0, b: 0 };
+      }
       if (e.fn === "sqrt") return g(pow(e.arg, num(0.5)));
       if (e.fn === "ln" || e.fn === "log10" || e.fn === "log2") {
         const p = g(e.arg);
@@ -912,6 +929,16 @@ function oneSided(e: Expr, v: string, t: Approach, aExpr: Expr | undefined): Sid
   const c: Ctx = { v, t, aExpr, depth: 0, work: WORK, lhop: 0, used: new Set(), seen: new Set() };
   let l = lim(e, c);
   if (l.k === "unk") {
+    const s = simplified(e);
+    if (toText(s) !== toText(e)) {
+      const r = attempt(c, () => lim(s, c));
+      if (determinate(r)) {
+        c.used.add("simplification");
+        l = r;
+      }
+    }
+  }
+  if (l.k === "unk") {
     const s = seriesNode(e, c, l.why);
     if (determinate(s)) l = s;
   }
@@ -969,12 +996,24 @@ function sameLimit(p: LV, q: LV): boolean {
   return p.k === "inf" && q.k === "inf" && p.s === q.s;
 }
 
+/** Whether `e` has more than `max` nodes, counted without walking further than that (shared subtrees count each time). */
+function tooLarge(e: Expr, max: number): boolean {
+  let left = max;
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (--left < 0) return true;
+    for (const ch of children(n)) stack.push(ch);
+  }
+  return false;
+}
+
 function describe(at: Expr): string {
   return toText(at);
 }
 
 function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide): LimitResult {
-  if (size(expr) > MAX_SIZE) return cannot("This expression is too large to analyse.");
+  if (tooLarge(expr, MAX_SIZE)) return cannot("This expression is too large to analyse.");
   const others = freeVariables(expr).filter((n) => n !== v);
   if (others.length) {
     return cannot(
@@ -994,6 +1033,7 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
     const r = oneSided(expr, v, t, undefined);
     return r.ok ? { ok: true, method: r.method, ...toValue(r.l) } : r;
   }
+  if (tooLarge(target.at, MAX_SIZE)) return cannot("The point is too large an expression.");
   if (freeVariables(target.at).length) {
     return {
       ok: false,
