@@ -86,6 +86,33 @@ const NEAR_MISSES: [string, string][] = [
   ["ln(x^2)", "2ln(x)"], ["x", "sqrt(x)^2"], ["x", "exp(ln(x))"], ["x^2", "exp(2 ln x)"], ["1", "x/x + x/1000"],
 ];
 
+/** Every notation row of grading.md: the learner's form is equivalent to the canonical one. */
+const NOTATION: [learner: string, canonical: string, vars: string[]][] = [
+  ["2x", "2*x", ["x"]], ["2 x", "2*x", ["x"]], ["2·x", "2*x", ["x"]], ["2×x", "2*x", ["x"]],
+  ["x y", "x*y", ["x", "y"]], ["xy", "x*y", ["x", "y"]],
+  ["x(x+1)", "x*(x+1)", ["x"]], ["(x+1)(x-1)", "(x+1)*(x-1)", ["x"]], ["2(x+1)", "2*(x+1)", ["x"]],
+  ["sin x", "sin(x)", ["x"]], ["sin 2x", "sin(2*x)", ["x"]], ["ln x", "ln(x)", ["x"]],
+  ["sin x cos x", "sin(x)*cos(x)", ["x"]], ["x sin x", "x*sin(x)", ["x"]],
+  ["sin^2 x", "sin(x)^2", ["x"]], ["sin^2(x)", "sin(x)^2", ["x"]], ["cos^3(2x)", "cos(2*x)^3", ["x"]],
+  ["sin^-1 x", "asin(x)", ["x"]], ["tan^-1(x)", "atan(x)", ["x"]], ["arcsin x", "asin(x)", ["x"]], ["asin(x)", "asin(x)", ["x"]],
+  ["e^x", "exp(x)", ["x"]], ["e^-x", "exp(-x)", ["x"]], ["exp(x)", "e^x", ["x"]], ["e", "exp(1)", ["x"]],
+  ["ln x", "log(x)", ["x"]], ["log x", "ln(x)", ["x"]], ["log10(x)", "ln(x)/ln(10)", ["x"]], ["log2(x)", "ln(x)/ln(2)", ["x"]],
+  ["log_3(x)", "ln(x)/ln(3)", ["x"]], ["log_0.5(x)", "ln(x)/ln(0.5)", ["x"]],
+  ["sqrt(x)", "x^(1/2)", ["x"]], ["√x", "sqrt(x)", ["x"]], ["√(x+1)", "sqrt(x+1)", ["x"]], ["x^(1/2)", "sqrt(x)", ["x"]], ["x^0.5", "sqrt(x)", ["x"]],
+  ["|x|", "abs(x)", ["x"]], ["abs(x)", "sqrt(x^2)", ["x"]], ["sign(x)", "x/abs(x)", ["x"]],
+  ["x²", "x^2", ["x"]], ["x³", "x^3", ["x"]], ["x − 1", "x - 1", ["x"]], ["π x", "pi*x", ["x"]],
+  ["-x^2", "-(x^2)", ["x"]], ["2^3^2", "2^(3^2)", []], ["2x^2", "2*(x^2)", ["x"]], ["x^2y", "x^2*y", ["x", "y"]],
+  ["1/2x", "(1/2)*x", ["x"]], ["e^2x", "e^2*x", ["x"]], ["sin x^2", "sin(x^2)", ["x"]],
+  ["xe^x", "x*e^x", ["x"]], ["e x", "e*x", ["x"]],
+];
+
+describe("every notation row of grading.md", () => {
+  it.each(NOTATION)("%s reads as %s", (learner, canonical, vars) => {
+    const v = equivalent(read(canonical, vars), read(learner, vars), { vars });
+    expect(v.ok && v.equivalent).toBe(true);
+  });
+});
+
 describe("public hard cases", () => {
   it.each(HARD)("%s vs %s is %s", (key, answer, right, domain) => {
     expect(verdict(key, answer, ["x"], domain ? { x: domain } : undefined)).toBe(right);
