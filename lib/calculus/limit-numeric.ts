@@ -224,7 +224,7 @@ function rationalOf(v: number, maxDen: number, maxNum: number): { p: number; q: 
   for (let q = 1; q <= maxDen; q++) {
     const p = Math.round(v * q);
     if (Math.abs(p) > maxNum) continue;
-    if (Math.abs(v - p / q) <= 1e-10 * Math.max(1, Math.abs(v))) return { p, q };
+    if (p !== 0 && Math.abs(v - p / q) <= 1e-10 * Math.abs(v)) return { p, q };
   }
   return null;
 }

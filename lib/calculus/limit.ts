@@ -85,7 +85,8 @@ const MAX_SIZE = 3000;
 const MAX_DEPTH = 8;
 const MAX_DERIVED_SIZE = 400;
 const WORK = 20_000;
-const ZERO_TOL = 1e-12;
+/** Relative size below which a computed value is rounding around 0: sin(pi), cos(pi/2), 1 - 1. */
+const ZERO_TOL = 1e-13;
 
 // ---------------------------------------------------------------- limit values
 
@@ -100,9 +101,12 @@ const ZERO_LV: LV = { k: "fin", v: 0, x: num(0) };
 
 function fin(v: number, x?: Expr): LV {
   if (!Number.isFinite(v)) return { k: "unk", why: "not finite" };
-  if (Math.abs(v) < ZERO_TOL) return ZERO_LV;
+  if (v === 0) return ZERO_LV;
   return x === undefined ? { k: "fin", v } : { k: "fin", v, x };
 }
+
+/** A computed value, taken as 0 when it is that small compared with `scale` (what it was computed from). */
+const finTidy = (v: number, scale: number, x?: Expr): LV => fin(Math.abs(v) < ZERO_TOL * scale ? 0 : v, x);
 const inf = (s: number): LV => ({ k: "inf", s: s > 0 ? 1 : -1 });
 const unk = (why: string): LV => ({ k: "unk", why });
 function osc(lo: number, hi: number): LV {
@@ -149,6 +153,7 @@ interface Ctx {
   work: number;
   lhop: number;
   readonly used: Set<string>;
+  /** Quotients being worked on along the current path of nested steps (a cycle guard). */
   readonly seen: Set<string>;
 }
 
@@ -163,6 +168,19 @@ function attempt(c: Ctx, f: () => LV): LV {
     for (const u of used) c.used.add(u);
   }
   return r;
+}
+
+/** A constant: exact when simplification folds it to a number (10^-20 stays 10^-20), else tidied (sin(pi) is 0). */
+function constantLV(e: Expr): LV {
+  if (e.kind === "num") return fin(e.value, e);
+  const s = simplified(e);
+  const y = evalConst(s);
+  if (!Number.isFinite(y)) return unk("a constant part is undefined");
+  const folded =
+    s.kind === "num" ||
+    (s.kind === "neg" && s.arg.kind === "num") ||
+    (s.kind === "div" && s.num.kind === "num");
+  return folded ? fin(y, s) : finTidy(y, 1, e);
 }
 
 function evalConst(e: Expr): number {
@@ -187,14 +205,11 @@ function seriesNode(e: Expr, c: Ctx, why: string): LV {
 
 function lim(e: Expr, c: Ctx): LV {
   if (--c.work < 0) return unk("work budget");
-  if (!dependsOn(e, c.v)) {
-    const y = evalConst(e);
-    return Number.isFinite(y) ? fin(y, e) : unk("a constant part is undefined");
-  }
+  if (!dependsOn(e, c.v)) return constantLV(e);
   switch (e.kind) {
     case "num":
     case "const":
-      return fin(evalConst(e), e);
+      return constantLV(e);
     case "var":
       if (c.t.kind === "point") return fin(c.t.a, c.aExpr);
       c.used.add("laws");
@@ -222,6 +237,7 @@ function lim(e: Expr, c: Ctx): LV {
 /** Sum rules without resolving inf - inf (unknown then). */
 function sumLVs(ls: readonly LV[]): LV {
   let total = 0;
+  let scale = 0;
   let exact: Expr[] | null = [];
   let pos = false;
   let negInf = false;
@@ -235,6 +251,7 @@ function sumLVs(ls: readonly LV[]): LV {
         return l;
       case "fin":
         total += l.v;
+        scale = Math.max(scale, Math.abs(l.v));
         if (exact && l.x) exact.push(l.x);
         else exact = null;
         break;
@@ -257,7 +274,7 @@ function sumLVs(ls: readonly LV[]): LV {
   if (uoscs) return uoscs === 1 ? { k: "uosc" } : unk("two unbounded oscillations");
   if (oscs === 1) return osc(lo + total, hi + total);
   if (oscs > 1) return unk("a sum of oscillations");
-  return fin(total, exact ? add(...exact) : undefined);
+  return finTidy(total, scale, exact ? add(...exact) : undefined);
 }
 
 function limSum(e: Expr & { kind: "add" }, c: Ctx): LV {
@@ -532,7 +549,7 @@ function limCall(fn: UnaryFunction, arg: Expr, c: Ctx): LV {
     case "fin": {
       const v = a.v;
       const f = CONTINUOUS[fn];
-      if (f) return exact(f(v));
+      if (f) return finTidy(f(v), Math.abs(v), a.x && call(fn, a.x));
       switch (fn) {
         case "ln":
         case "log10":
@@ -642,12 +659,19 @@ function limCall(fn: UnaryFunction, arg: Expr, c: Ctx): LV {
 function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
   if (c.depth >= MAX_DEPTH) return seriesNode(e, c, "too many nested steps");
   c.depth++;
+  // keys of the attempts on the current path (a cycle guard, not a cache)
+  const mine: string[] = [];
+  const mark = (k: string): boolean => {
+    if (c.seen.has(k)) return false;
+    c.seen.add(k);
+    mine.push(k);
+    return true;
+  };
   try {
     const text = toText(e);
     // 1. algebraic simplification
     const s = simplified(e);
-    if (!c.seen.has("s:" + text)) {
-      c.seen.add("s:" + text);
+    if (mark("s:" + text)) {
       const st = toText(s);
       if (st !== text && !c.seen.has("s:" + st)) {
         const r = attempt(c, () => lim(s, c));
@@ -661,10 +685,9 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
       // 2. growth rates
       const g = attempt(c, () => growthLimit(div(n, d), c));
       if (determinate(g)) return g;
-      // 3. a sum over the denominator, term by term
-      if (n.kind === "add" && !c.seen.has("t:" + text)) {
-        c.seen.add("t:" + text);
-        const r = attempt(c, () => sumLVs(n.terms.map((t) => lim(simplified(div(t, d)), c))));
+      // 3. numerator and denominator divided by a term of the denominator, sums term by term
+      if (mark("t:" + text)) {
+        const r = attempt(c, () => dividedByDominantTerm(n, d, c));
         if (r.k === "fin" || r.k === "inf") {
           c.used.add("dominant term");
           return r;
@@ -672,13 +695,14 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
       }
     }
     // 4. L'Hopital
-    if (!c.seen.has("l:" + text)) {
-      c.seen.add("l:" + text);
+    if (mark("l:" + text)) {
       const dn = derivative(n, c.v);
       const dd = derivative(d, c.v);
       if (dn.ok && dd.ok && !(dd.expr.kind === "num" && dd.expr.value === 0)) {
         const q = simplified(div(dn.expr, dd.expr));
-        if (!tooLarge(q, MAX_DERIVED_SIZE)) {
+        // the hypothesis of the rule: g' != 0 near the point (read from samples)
+        const gSign = signNear(dd.expr, c.v, c.t);
+        if (!tooLarge(q, MAX_DERIVED_SIZE) && (gSign === 1 || gSign === -1)) {
           const r = attempt(c, () => lim(q, c));
           if (r.k === "fin" || r.k === "inf") {
             c.lhop++;
@@ -691,7 +715,22 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
     return seriesNode(e, c, "indeterminate quotient");
   } finally {
     c.depth--;
+    for (const k of mine) c.seen.delete(k);
   }
+}
+
+/** n/d as (n/T)/(d/T) for a term T of d, each sum divided term by term; the first that decides. */
+function dividedByDominantTerm(n: Expr, d: Expr, c: Ctx): LV {
+  const over = (s: Expr, t: Expr): Expr =>
+    s.kind === "add" ? add(...s.terms.map((u) => simplified(div(u, t)))) : simplified(div(s, t));
+  const candidates = d.kind === "add" ? d.terms.slice(0, 4) : [d];
+  for (const t of candidates) {
+    const b = attempt(c, () => lim(over(d, t), c));
+    if (b.k !== "fin" || b.v === 0) continue;
+    const a = attempt(c, () => lim(over(n, t), c));
+    if (a.k === "fin" || a.k === "inf" || a.k === "osc") return quotientLVs(a, b, d, c);
+  }
+  return unk("no dominant term");
 }
 
 function resolveZeroTimesInf(factors: readonly Expr[], ls: readonly LV[], c: Ctx): LV {
@@ -754,6 +793,15 @@ function resolveInfMinusInf(e: Expr & { kind: "add" }, ls: readonly LV[], c: Ctx
         c.used.add("dominant term");
         return inf(1 + ratio.v);
       }
+      // a sum of logarithms is the logarithm of a product
+      const logs = combinedLogarithm([...pos, ...negs]);
+      if (logs) {
+        const r = attempt(c, () => lim(logs, c));
+        if (determinate(r)) {
+          c.used.add("logarithm rules");
+          return r;
+        }
+      }
       // one common denominator
       const together = commonDenominator([...pos, ...negs]);
       if (together) {
@@ -778,6 +826,26 @@ function resolveInfMinusInf(e: Expr & { kind: "add" }, ls: readonly LV[], c: Ctx
   });
   if (!determinate(core)) return core;
   return sumLVs([core, ...rest]);
+}
+
+/** sum k_i ln(u_i) as ln(prod u_i^k_i) (on the domain every u_i > 0), or null when a term is not of that form. */
+function combinedLogarithm(terms: readonly Expr[]): Expr | null {
+  const factors: Expr[] = [];
+  for (const t of terms) {
+    let k = 1;
+    let u = t;
+    if (u.kind === "neg") {
+      k = -1;
+      u = u.arg;
+    }
+    if (u.kind === "mul" && u.factors.length === 2 && u.factors[0]!.kind === "num") {
+      k *= u.factors[0].value;
+      u = u.factors[1]!;
+    }
+    if (u.kind !== "call" || u.fn !== "ln") return null;
+    factors.push(k === 1 ? u.arg : pow(u.arg, num(k)));
+  }
+  return call("ln", simplified(mul(...factors)));
 }
 
 /** sum n_i/d_i as one fraction, or null when no term is a fraction. */
@@ -954,7 +1022,7 @@ function oneSided(e: Expr, v: string, t: Approach, aExpr: Expr | undefined): Sid
 function exactOf(l: LV & { k: "fin" }): { value: number; exact?: Expr } {
   const ok = (x: Expr): number | null => {
     const y = evalConst(x);
-    return Number.isFinite(y) && Math.abs(y - l.v) <= 1e-9 * Math.max(1, Math.abs(l.v)) ? y : null;
+    return Number.isFinite(y) && Math.abs(y - l.v) <= 1e-9 * Math.abs(l.v) ? y : null;
   };
   let best: { x: Expr; text: string; y: number } | null = null;
   if (l.x) {
@@ -992,7 +1060,7 @@ function toValue(l: LV): LimitValue {
 
 function sameLimit(p: LV, q: LV): boolean {
   if (p.k === "fin" && q.k === "fin")
-    return Math.abs(p.v - q.v) <= 1e-9 * Math.max(1, Math.abs(p.v), Math.abs(q.v));
+    return Math.abs(p.v - q.v) <= 1e-9 * Math.max(Math.abs(p.v), Math.abs(q.v)) + 1e-15;
   return p.k === "inf" && q.k === "inf" && p.s === q.s;
 }
 
