@@ -115,11 +115,11 @@ export function splitVector(text: string): string[] | null {
 
 type ReadOne = { ok: true; expr: Expr; warnings: string[] } | { ok: false; result: GradeResult };
 
-function readOne(text: string, vars: readonly string[], label = ""): ReadOne {
+function readOne(text: string, vars: readonly string[], label = "", offset = 0): ReadOne {
   const r = parse(text, { vars });
   if (!r.ok) {
     const message = label ? `${label}: ${r.error.message}` : r.error.message;
-    return { ok: false, result: invalid(r.error.code, endSentence(message), r.error.at) };
+    return { ok: false, result: invalid(r.error.code, endSentence(message), r.error.at === undefined ? undefined : r.error.at + offset) };
   }
   return { ok: true, expr: r.expr, warnings: r.warnings.map((w) => w.message) };
 }
@@ -335,7 +335,7 @@ function gradeLine(p: Problem, text: string): GradeResult {
   if (rhs.includes("=")) return invalid("BAD_LINE", "Write the line as y = (an expression in x), with a single '='.");
   const key = readExpr(p.answer, [v]);
   if (!key) return cannot("This problem's key cannot be read.");
-  const r = readOne(rhs, [v]);
+  const r = readOne(rhs, [v], "", text.length - rhs.length);
   if (!r.ok) return r.result;
   const preview = { latex: `y = ${toLatex(r.expr)}`, text: `y = ${toText(r.expr)}` };
   const opts: EquivOptions = { vars: [v] };

@@ -1,0 +1,6 @@
+// The problem generators' public surface (see README.md in this folder).
+export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type GenerateResult } from "./catalogue";
+export { grade, splitVector, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
+export { hint, solution, type Solution, type SolutionStep } from "./solution";
+export { problemOps, problemJson } from "./api";
+export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";
