@@ -5,6 +5,7 @@ import { derivative, gradient } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
 import { expand } from "../calculus/simplify";
 import { T, exactAt, numericValue, pointExpr, pointExprs, reject, simp, substitute } from "./exact";
+import { NICE, niceProblemViolations } from "./niceness";
 import type { Point, Problem, ProblemKind } from "./types";
 
 export type Side = "both" | "left" | "right";
@@ -37,7 +38,7 @@ export interface Header {
 
 const MAX_KEY = 120;
 /** Largest size of a number answer: beyond it the arithmetic, not the method, is being drilled. */
-const MAX_VALUE = 400;
+const MAX_VALUE = NICE.maxValue;
 
 function checkKey(text: string): string {
   if (text.length > MAX_KEY) reject("key too long");
@@ -92,6 +93,8 @@ export function finish(h: Header, d: Draft): Problem {
   const p = build(h, d);
   const values = p.value === undefined ? [] : Array.isArray(p.value) ? p.value : [p.value];
   if (values.some((v) => !Number.isFinite(v) || Math.abs(v) > MAX_VALUE)) reject("number too large");
+  const violations = niceProblemViolations(p);
+  if (violations.length > 0) reject(violations[0]!);
   return p;
 }
 

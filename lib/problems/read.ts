@@ -34,7 +34,7 @@ export function readProblem(p: Problem): Read {
         if (e) point[k] = e;
       }
     } else {
-      const e = readExpr(String(g.at as number | string), []);
+      const e = readExpr(typeof g.at === "number" ? String(g.at) : g.at, []);
       const name = p.kind === "chain" ? "t" : fvars[0] ?? "x";
       if (e) point[name] = e;
     }

@@ -133,11 +133,13 @@ function pointText(vars: readonly string[], point: Record<string, Expr>): string
   return `(${vars.map((v) => Tx(point[v] ?? variable(v))).join(", ")})`;
 }
 
+const str = (u: unknown, fallback: string): string => (typeof u === "string" ? u : fallback);
+
 function limitTarget(p: Problem): { latex: string; text: string } {
   const g = p.given;
-  const v = String(g.var ?? "x");
-  const to = String(g.to ?? "0");
-  const side = String(g.side ?? "both");
+  const v = str(g.var, "x");
+  const to = str(g.to, "0");
+  const side = str(g.side, "both");
   const toL = to === "inf" ? "\\infty" : to === "-inf" ? "-\\infty" : L(readExpr(to, []) ?? variable(to));
   const sup = to === "inf" || to === "-inf" || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
   return { latex: `\\lim_{${v} \\to ${toL}${sup}}`, text: `lim ${v} -> ${to}${sup ? (side === "left" ? " from the left" : " from the right") : ""}` };
@@ -163,8 +165,8 @@ function minus(v: string, to: string): string {
 
 function limitSolution(p: Problem): SolutionStep[] {
   const { f } = readProblem(p);
-  const v = String(p.given.var ?? "x");
-  const to = String(p.given.to ?? "0");
+  const v = str(p.given.var, "x");
+  const to = str(p.given.to, "0");
   const lim = limitTarget(p);
   const fL = f ? L(f) : String(p.given.f);
   const steps: SolutionStep[] = [{ text: `We want ${lim.text} of ${String(p.given.f)}.`, latex: `${lim.latex} ${fL}` }];

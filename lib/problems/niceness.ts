@@ -1,0 +1,70 @@
+// What makes a generated problem "nice" (curriculum.md): small numbers, answers of reasonable size,
+// nothing degenerate. Generators redraw until a problem passes; the tests assert it for every seed.
+import { type Expr, children } from "../calculus/ast";
+import { numericValue, substitute } from "./exact";
+import { readExpr, readProblem } from "./read";
+import type { Problem } from "./types";
+
+export const NICE = {
+  /** Longest key text (one component). */
+  keyChars: 120,
+  /** Longest exact form of a number answer. */
+  numberChars: 40,
+  /** Largest number answer in size. */
+  maxValue: 400,
+  /** Largest number written in the function. */
+  maxLiteral: 150,
+  /** Longest function text. */
+  functionChars: 110,
+} as const;
+
+function literals(e: Expr, out: number[] = []): number[] {
+  if (e.kind === "num") out.push(e.value);
+  for (const c of children(e)) literals(c, out);
+  return out;
+}
+
+/** The ways `p` falls short of nice; empty when it is nice. */
+export function niceProblemViolations(p: Problem): string[] {
+  const out: string[] = [];
+  const keys = Array.isArray(p.answer) ? p.answer : [p.answer];
+  for (const k of keys) if (k.length > NICE.keyChars) out.push(`key longer than ${NICE.keyChars}: ${k}`);
+  const { f, fvars, point, inner } = readProblem(p);
+  if (!f) return [...out, "function does not read back"];
+  const fText = typeof p.given.f === "string" ? p.given.f : "";
+  if (fText.length > NICE.functionChars) out.push(`function text too long: ${fText}`);
+  for (const n of literals(f)) {
+    if (n > NICE.maxLiteral || (!Number.isInteger(n) && !Number.isInteger(n * 60))) out.push(`awkward number ${n} in the function`);
+  }
+  const values = p.value === undefined ? [] : Array.isArray(p.value) ? p.value : [p.value];
+  for (const v of values) if (!Number.isFinite(v) || Math.abs(v) > NICE.maxValue) out.push(`number answer out of range: ${v}`);
+  if (p.answerKind === "number" || (p.kind === "limit" && typeof p.value === "number")) {
+    for (const k of keys) if (k.length > NICE.numberChars) out.push(`exact value too long: ${k}`);
+  }
+  // Defined where it is evaluated.
+  if (point && p.kind !== "limit") {
+    const where = p.kind === "chain" && inner ? substitute(f, inner) : f;
+    if (!Number.isFinite(numericValue(substitute(where, point)))) out.push("function undefined at the point");
+  }
+  // Non-degenerate.
+  if (p.kind === "limit" && p.skill === "limit-direct-substitution") {
+    const at = readExpr(p.given.to, []);
+    const v = typeof p.given.var === "string" ? p.given.var : "x";
+    if (!at || !Number.isFinite(numericValue(substitute(f, { [v]: at })))) out.push("substitution point is not in the domain");
+  }
+  if ((p.kind === "derivative" || p.kind === "partial" || p.kind === "chain" || p.kind === "directional") && p.answer === "0") {
+    out.push("zero answer where the skill is about a non-zero one");
+  }
+  if ((p.kind === "steepest_direction" || p.kind === "max_rate" || p.kind === "gradient") && values.length > 0 && values.every((v) => v === 0)) {
+    out.push("zero gradient");
+  }
+  if (p.kind === "directional") {
+    const dir = Array.isArray(p.given.direction) ? (p.given.direction as unknown[]) : [];
+    if (dir.length !== fvars.length || dir.every((d) => d === 0)) out.push("bad direction vector");
+  }
+  return out;
+}
+
+export function isNice(p: Problem): boolean {
+  return niceProblemViolations(p).length === 0;
+}
