@@ -1,7 +1,7 @@
 // Numerical side of limits: sampling along sequences that approach the point, the sign of a
 // quantity near the point, whether a side of the point lies in the domain, confirmation of a
 // symbolic answer (with Aitken extrapolation), and recognition of exact forms of a float.
-import { type Expr, cnst, call, div, mul, neg, num, pow } from "./ast";
+import { type Expr, cnst, call, dependsOn, div, mul, neg, num, pow } from "./ast";
 import { compile, literalFraction, realRootPower } from "./eval";
 
 /** Where the variable goes: a finite point from one side (`s` = +1 right, -1 left) or +/-infinity. */
@@ -81,8 +81,12 @@ export function outsideDomain(e: Expr, v: string, x: number): boolean {
         return n.factors.reduce((s, t) => s * ev(t), 1);
       case "neg":
         return -ev(n.arg);
-      case "div":
-        return ev(n.num) / ev(n.den);
+      case "div": {
+        const b = ev(n.den);
+        // a denominator that is 0 whatever the variable (underflow of x^50 near 0 is not that)
+        if (b === 0 && !dependsOn(n.den, v)) bad = true;
+        return ev(n.num) / b;
+      }
       case "pow": {
         const b = ev(n.base);
         const frac = literalFraction(n.exp);
@@ -194,7 +198,7 @@ export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict 
   for (let i = 0; i + 3 <= ys.length; i++) windows.push(ys.slice(i, i + 3));
   const last = windows[windows.length - 1]!;
   const lastMean = (last[0]! + last[1]! + last[2]!) / 3;
-  const settled = spread(last) <= 1e-7 * Math.max(1, Math.abs(lastMean));
+  const settled = spread(last) <= 1e-7 * Math.abs(lastMean);
   switch (claim.k) {
     case "fin": {
       const L = claim.v;
@@ -208,7 +212,9 @@ export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict 
     }
     case "inf": {
       if (settled && Math.abs(lastMean) < 1e6) return "disagree";
-      if (last.every((y) => y * claim.s < -1)) return "disagree";
+      // the wrong sign, and heading the wrong way fast
+      const [y0, , y2] = last as [number, number, number];
+      if (last.every((y) => y * claim.s < -1) && Math.abs(y2) > 2 * Math.abs(y0)) return "disagree";
       if (last.every((y) => y * claim.s > 1e3)) return "agree";
       return "inconclusive";
     }

@@ -383,6 +383,7 @@ function quotientLVs(a: LV, b: LV, d: Expr, c: Ctx): LV {
       return a;
     }
     const s = denSign();
+    if (s === 0) return unk("the denominator is 0 near the point");
     if (s !== 1 && s !== -1) return unk("the denominator changes sign near the point");
     if (a.k === "fin") return inf(a.v * s);
     if (a.k === "inf") return inf(a.s * s);
@@ -932,6 +933,10 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
         return { c: e.fn === "sinh" ? l.s / 2 : 0.5, E: l.s > 0 ? e.arg : neg(e.arg), a: 0, b: 0 };
       }
       if (e.fn === "sqrt") return g(pow(e.arg, num(0.5)));
+      if (e.fn === "abs") {
+        const p = g(e.arg);
+        return p && { ...p, c: Math.abs(p.c) };
+      }
       if (e.fn === "ln" || e.fn === "log10" || e.fn === "log2") {
         const p = g(e.arg);
         if (!p || p.E !== null || p.b !== 0 || p.a === 0 || !(p.c > 0)) return null;
@@ -939,6 +944,13 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
         return { c: p.a * k, E: null, a: 0, b: 1 };
       }
       break;
+    }
+    case "add": {
+      // one term tending to infinity, the others bounded: the sum grows like that term
+      const ls = e.terms.map((t) => lim(t, c));
+      const big = e.terms.filter((_, i) => ls[i]!.k === "inf");
+      const bounded = ls.every((l) => l.k === "inf" || l.k === "fin" || l.k === "osc");
+      return big.length === 1 && bounded ? g(big[0]!) : null;
     }
     case "logb": {
       const p = g(call("ln", e.arg));
