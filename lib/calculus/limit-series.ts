@@ -28,11 +28,16 @@ const GRID = 5040;
 const MAX_TERMS = 160;
 const CANCEL = 1e-10;
 
+/** Work shared by every expansion of one limit (term operations). */
+export interface SeriesPool {
+  left: number;
+}
+
 interface SCtx {
   readonly v: string;
   readonly x: Series;
   readonly ord: number;
-  budget: number;
+  readonly pool: SeriesPool;
 }
 
 const failS = (why: string): never => {
@@ -46,8 +51,8 @@ function snap(e: number): number {
 }
 
 function spend(ctx: SCtx, n: number): void {
-  ctx.budget -= n;
-  if (ctx.budget < 0) failS("budget");
+  ctx.pool.left -= n;
+  if (ctx.pool.left < 0) failS("budget");
 }
 
 const constant = (c: number): Series =>
@@ -370,11 +375,16 @@ function build(e: Expr, ctx: SCtx): Series {
 }
 
 /** The leading term c * t^e of the expansion (t = x - a, a - x, 1/x or -1/x), or null. */
-export function seriesLeading(e: Expr, v: string, t: Approach): { c: number; e: number } | null {
+export function seriesLeading(
+  e: Expr,
+  v: string,
+  t: Approach,
+  pool: SeriesPool,
+): { c: number; e: number } | null {
   const x = variableSeries(t);
   for (const ord of [4, 8, 14]) {
     try {
-      const s = build(e, { v, x, ord, budget: 200_000 });
+      const s = build(e, { v, x, ord, pool });
       const first = s.terms[0];
       if (first) return { c: first.c, e: first.e };
     } catch (err) {
@@ -400,10 +410,10 @@ function variableSeries(t: Approach): Series {
 export type SeriesLimit = { k: "fin"; v: number } | { k: "inf"; s: 1 | -1 };
 
 /** The limit of `e` as `v` approaches the target, by series expansion, or null when it does not apply. */
-export function seriesLimit(e: Expr, v: string, t: Approach): SeriesLimit | null {
+export function seriesLimit(e: Expr, v: string, t: Approach, pool: SeriesPool): SeriesLimit | null {
   const x = variableSeries(t);
   for (const ord of [4, 8, 14]) {
-    const ctx: SCtx = { v, x, ord, budget: 200_000 };
+    const ctx: SCtx = { v, x, ord, pool };
     let s: Series;
     try {
       s = build(e, ctx);

@@ -62,7 +62,7 @@ import { derivative } from "./diff";
 import { type CoreError } from "./errors";
 import { compile, literalFraction, realRootPower } from "./eval";
 import { type Approach, type Claim, confirm, definedNear, recognize, signNear } from "./limit-numeric";
-import { seriesLeading, seriesLimit } from "./limit-series";
+import { type SeriesPool, seriesLeading, seriesLimit } from "./limit-series";
 import { parse } from "./parse";
 import { toText } from "./print";
 import { simplify } from "./simplify";
@@ -85,6 +85,8 @@ const MAX_SIZE = 3000;
 const MAX_DEPTH = 8;
 const MAX_DERIVED_SIZE = 400;
 const WORK = 20_000;
+const HEAVY = 60;
+const SERIES_WORK = 1_500_000;
 /** Relative size below which a computed value is rounding around 0: sin(pi), cos(pi/2), 1 - 1. */
 const ZERO_TOL = 1e-13;
 
@@ -151,6 +153,10 @@ interface Ctx {
   readonly aExpr: Expr | undefined;
   depth: number;
   work: number;
+  /** L'Hopital derivatives left. */
+  heavy: number;
+  /** Series term operations left. */
+  readonly pool: SeriesPool;
   lhop: number;
   readonly used: Set<string>;
   /** Quotients being worked on along the current path of nested steps (a cycle guard). */
@@ -195,7 +201,7 @@ function simplified(e: Expr): Expr {
 }
 
 function seriesNode(e: Expr, c: Ctx, why: string): LV {
-  const s = seriesLimit(e, c.v, c.t);
+  const s = seriesLimit(e, c.v, c.t, c.pool);
   if (!s) return unk(why);
   c.used.add("series");
   return s.k === "fin" ? fin(s.v) : inf(s.s);
@@ -436,8 +442,10 @@ function expLV(l: LV): LV {
       return l.s > 0 ? l : ZERO_LV;
     case "osc":
       return osc(Math.exp(l.lo), Math.exp(l.hi));
-    default:
+    case "uosc":
       return unk("exp of an unbounded oscillation");
+    case "unk":
+      return l;
   }
 }
 
@@ -477,8 +485,10 @@ function powLV(b: LV, r: number, frac: { p: number; q: number } | null, base: Ex
       }
       return unk("power of an oscillation");
     }
-    default:
+    case "uosc":
       return unk("power of an unbounded oscillation");
+    case "unk":
+      return b;
   }
 }
 
@@ -696,7 +706,7 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
       }
     }
     // 4. L'Hopital
-    if (mark("l:" + text)) {
+    if (mark("l:" + text) && --c.heavy >= 0) {
       const dn = derivative(n, c.v);
       const dd = derivative(d, c.v);
       if (dn.ok && dd.ok && !(dd.expr.kind === "num" && dd.expr.value === 0)) {
@@ -886,7 +896,7 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
     const y = evalConst(e);
     return Number.isFinite(y) && y !== 0 ? { c: y, E: null, a: 0, b: 0 } : null;
   }
-  const lead = seriesLeading(e, c.v, c.t);
+  const lead = seriesLeading(e, c.v, c.t, c.pool);
   if (lead) return { c: lead.c, E: null, a: -lead.e, b: 0 };
   const g = (x: Expr): Growth | null => growth(x, c, depth + 1);
   switch (e.kind) {
@@ -1006,7 +1016,18 @@ const cannot = (message: string): { ok: false; error: CoreError } => ({
 });
 
 function oneSided(e: Expr, v: string, t: Approach, aExpr: Expr | undefined): Side {
-  const c: Ctx = { v, t, aExpr, depth: 0, work: WORK, lhop: 0, used: new Set(), seen: new Set() };
+  const c: Ctx = {
+    v,
+    t,
+    aExpr,
+    depth: 0,
+    work: WORK,
+    heavy: HEAVY,
+    pool: { left: SERIES_WORK },
+    lhop: 0,
+    used: new Set(),
+    seen: new Set(),
+  };
   let l = lim(e, c);
   if (l.k === "unk") {
     const s = simplified(e);
