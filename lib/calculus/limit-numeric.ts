@@ -51,11 +51,11 @@ export function signNear(e: Expr, v: string, t: Approach): number {
     else if (y < 0) negs++;
     else zero++;
   }
-  const n = pos + negs + zero;
-  if (n < 5) return NaN;
-  if (pos === n) return 1;
-  if (negs === n) return -1;
-  if (zero === n) return 0;
+  // exact zeros among nonzero values of one sign are underflow (e^-x far out), not sign changes
+  if (pos + negs + zero < 5) return NaN;
+  if (pos >= 3 && negs === 0) return 1;
+  if (negs >= 3 && pos === 0) return -1;
+  if (pos === 0 && negs === 0) return 0;
   return NaN;
 }
 

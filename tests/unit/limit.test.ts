@@ -191,6 +191,70 @@ describe("limits with known answers", () => {
   }
 });
 
+/** p/q in lowest terms as the printer writes it. */
+function fractionText(p: number, q: number): string {
+  const g = (a: number, b: number): number => (b === 0 ? a : g(b, a % b));
+  const d = g(Math.abs(p), Math.abs(q));
+  const n = Math.abs(p) / d;
+  const m = Math.abs(q) / d;
+  const sign = p * q < 0 ? "-" : "";
+  return m === 1 ? `${sign}${n}` : `${sign}${n}/${m}`;
+}
+
+describe("families of standard limits", () => {
+  const nonzero = fc.integer({ min: -9, max: 9 }).filter((k) => k !== 0);
+  it("sin(ax)/(bx), (e^(ax) - 1)/(bx) and ln(1 + ax)/(bx) tend to a/b", () => {
+    fc.assert(
+      fc.property(
+        nonzero,
+        nonzero,
+        fc.constantFrom("sin(A*x)/(B*x)", "(e^(A*x) - 1)/(B*x)", "ln(1 + A*x)/(B*x)"),
+        (a, b, form) => {
+          const src = form.replace("A", `(${a})`).replace("B", `(${b})`);
+          const r = lim(src, "0");
+          return (
+            r.ok &&
+            r.kind === "finite" &&
+            Math.abs(r.value - a / b) < 1e-12 &&
+            r.exact !== undefined &&
+            toText(r.exact) === fractionText(a, b)
+          );
+        },
+      ),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+  it("rational functions at infinity: ratio of leading coefficients, 0, or an infinity", () => {
+    const poly = fc.tuple(
+      nonzero,
+      fc.integer({ min: 0, max: 4 }),
+      fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 4 }),
+    );
+    const text = ([lead, deg, rest]: [number, number, number[]]): string =>
+      [`(${lead})*x^${deg}`, ...rest.map((c, i) => (i < deg ? `(${c})*x^${i}` : "0"))].join(" + ");
+    fc.assert(
+      fc.property(poly, poly, fc.constantFrom("inf", "-inf"), (p, q, to) => {
+        const r = lim(`(${text(p)})/(${text(q)})`, to);
+        if (!r.ok) return false;
+        const [a, m] = p;
+        const [b, n] = q;
+        if (m < n) return r.kind === "finite" && r.value === 0;
+        if (m === n) return r.kind === "finite" && Math.abs(r.value - a / b) < 1e-12;
+        const sign = Math.sign(a / b) * (to === "-inf" && (m - n) % 2 === 1 ? -1 : 1);
+        return r.kind === (sign > 0 ? "+inf" : "-inf");
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+  });
+  it("logarithm rules and dominant terms", () => {
+    expect(lim("ln(x) - ln(2x + 1)", "inf")).toMatchObject({ kind: "finite", value: -Math.LN2 });
+    expect(lim("ln(x^2 + 1) - 2 ln(x)", "inf")).toMatchObject({ kind: "finite", value: 0 });
+    expect(lim("(x + cos x)/(x - cos x)", "inf")).toMatchObject({ kind: "finite", value: 1 });
+    expect(lim("(x^x - 1)/(x ln x)", "0", "right")).toMatchObject({ kind: "finite", value: 1 });
+    expect(lim("1/x - 1/sin(x)", "0")).toMatchObject({ kind: "finite", value: 0 });
+  });
+});
+
 describe("methods", () => {
   const method = (expr: string, to: string, side: LimitSide = "both"): string => {
     const r = lim(expr, to, side);
@@ -213,6 +277,11 @@ describe("what cannot be decided", () => {
     expect(code(lim("sin(x)^2 + cos(x)^2", "inf"))).toBe("CANNOT_DECIDE");
     // 1/(x sin(1/x)) changes sign infinitely often near 0 and is undefined on a sequence tending to 0
     expect(code(lim("1/(x sin(1/x))", "0"))).toBe("CANNOT_DECIDE");
+    // Stolz's example: f'/g' tends to 0 but f/g = e^(-sin x) oscillates; g' vanishes infinitely often,
+    // so L'Hopital does not apply and the answer must not be 0
+    expect(code(lim("(x + sin(x) cos(x))/(x e^(sin x) + sin(x) cos(x) e^(sin x))", "inf"))).not.toBe(
+      "answered finite",
+    );
   });
   it("refuses points that are not limit points of the domain", () => {
     const r = lim("ln(x)", "-1");
