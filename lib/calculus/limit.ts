@@ -6,43 +6,51 @@
 // near is refused ("not defined near ...", CANNOT_DECIDE).
 //
 // Method order, for each side separately (a two-sided limit is two one-sided limits):
-//  0. Guards: no other free variables, at most MAX_SIZE nodes, the point a constant; which sides of
-//     the point lie in the domain is read from samples (NaN everywhere on a side: not in the domain;
-//     NaN at some of the nearest points only: "gaps", CANNOT_DECIDE).
+//  0. Guards: no other free variables, at most MAX_SIZE nodes (counted without walking shared
+//     subtrees twice over), the point a constant. Which sides of the point lie in the domain is read
+//     from samples (`outsideDomain`: log of a non-positive number, sqrt of a negative one, ...; not
+//     overflow): outside everywhere on a side: not in the domain; at some of the nearest points
+//     only: "gaps", CANNOT_DECIDE.
 //  1. Limit laws, bottom-up over the tree (`lim`): sums, products, quotients, powers and every
 //     function, with values finite (carrying an exact Expr when the parts have one), +/-inf, a
-//     bounded oscillation with its cluster interval [lo, hi] (sin of something tending to infinity),
-//     or an unbounded oscillation (limsup +inf and liminf -inf, e.g. x sin x). This is direct
-//     substitution when everything is continuous. Signs of quantities tending to 0 (c/0, ln 0+,
-//     tan at a pole) are read from samples near the point (`signNear`).
-//     Bounded * (-> 0) is 0 (squeeze); bounded + (-> inf) is inf; osc * (-> inf) is +/-inf when the
-//     cluster interval excludes 0, an unbounded oscillation when it has both signs inside, else unknown.
-//  2. Indeterminate forms, where they arise:
-//     0/0, inf/inf: algebraic simplification (simplify.ts), then at infinity comparison of growth
-//       rates (each factor ~ c e^E |x|^a ln|x|^b; decided by the limit of E + a ln|x| + b ln ln|x|,
-//       so exponentials beat powers beat logarithms), then at infinity splitting a sum over the
-//       denominator, then L'Hopital with our own differentiator (accepted only when the limit of
-//       f'/g' exists, finite or infinite; at most MAX_DEPTH nested steps, a cycle guard, a size cap),
-//       then series expansion.
+//     bounded oscillation with its cluster interval [lo, hi] (sin or cos of something tending to
+//     infinity, and continuous images of that), or an unbounded oscillation (limsup +inf and
+//     liminf -inf, e.g. x sin x). This is direct substitution when everything is continuous. Signs
+//     of quantities tending to 0 (c/0, 0^-k, sign(0), tan at a pole) are read from samples near
+//     the point (`signNear`; a change of sign there is unknown).
+//     Bounded * (-> 0) is 0 (squeeze); bounded + (-> inf) is inf; bounded / (-> inf) is 0;
+//     osc * (-> +/-inf) is +/-inf when the cluster interval excludes 0, an unbounded oscillation when
+//     it has 0 strictly inside, else unknown; two oscillations added or multiplied are unknown.
+//  2. Indeterminate forms, where they arise (nested at most MAX_DEPTH deep):
+//     0/0, inf/inf: (a) algebraic simplification (simplify.ts); (b) at infinity, growth rates: each
+//       factor ~ c e^E |x|^a ln|x|^b (series leading terms, exp, a^g, f^g, ln of a power, sinh,
+//       cosh, abs, a sum with one unbounded term), decided by the limit of E + a ln|x| + b ln ln|x|,
+//       so exponentials beat powers beat logarithms; (c) at infinity, numerator and denominator
+//       divided by a term of the denominator, sums term by term; (d) L'Hopital with our own
+//       differentiator, accepted only when g' keeps one sign near the point (sampled) and the limit
+//       of f'/g' exists, finite or infinite (a cycle guard on the current path, a size cap);
+//       (e) series expansion.
 //     0*inf: series expansion, growth rates (at infinity), then as a quotient f/(1/g) either way.
-//     inf-inf: series expansion, factoring out the +inf part (P + N = P(1 + N/P)), one common
-//       denominator, then the conjugate (P^2 - M^2)/(P + M).
+//     inf-inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of logarithms as one
+//       logarithm; one common denominator; the conjugate (P^2 - M^2)/(P + M).
 //     1^inf, 0^0, inf^0 and every variable power f^g: exp(lim g ln f).
-//  3. Series expansion of the whole expression (limit-series.ts: x = a +/- t or +/-1/t, t -> 0+) when
-//     the rules leave the answer unknown.
+//  3. If the rules leave the answer unknown: the simplified expression, then series expansion of the
+//     whole (limit-series.ts: x = a +/- t or +/-1/t, t -> 0+; fails on ln t, e^(1/t), sin(1/t)).
 //  4. Numerical confirmation (limit-numeric.ts): values along a sequence approaching the point, with
 //     Aitken extrapolation. If they have settled on something the symbolic answer rules out, the
 //     methods disagree: CANNOT_DECIDE. Inconclusive numbers (slow logarithms, overflow) do not
 //     overrule a symbolic answer. Numbers alone never produce an answer.
 // Decision rules: one-sided limits that are equal (finite within 1e-9 relative, or the same
 // infinity) give the two-sided limit; different ones give "dne: one-sided limits differ", with both;
-// an oscillating side gives "dne: (unbounded) oscillation". Anything unknown is CANNOT_DECIDE, never a
-// guess. Intermediate finite values below 1e-12 in size are taken as 0 (sin(pi), cos(pi/2) in floats).
+// an oscillating side gives "dne: (unbounded) oscillation" (with both sides when two-sided).
+// Anything unknown is CANNOT_DECIDE, never a guess. A computed finite value smaller than 1e-13 times
+// what it was computed from is taken as 0 (sin(pi), cos(pi/2), 1 - 1 in floats); typed constants
+// are kept exactly (0.0000000000001 is not 0).
 // The exact form of a finite limit is the simplified exact value carried by the rules, or a short
-// recognised form of the float (p/q, p/q pi, p/q e, p/q sqrt(n), e^(p/q), p/q ln n, p/q pi^2),
-// whichever is shorter; it is returned only when it agrees with the value to 1e-9.
-// Never throws (internal errors and stack overflow become CANNOT_DECIDE) and never loops: every
-// step spends from a work budget.
+// recognised form of the float (p/q, p/q pi, p/q e, p/q sqrt(n), e^(p/q), p/q ln n, p/(q ln n),
+// p/q pi^2), whichever is shorter; it is returned only when it agrees with the value to 1e-9.
+// Never throws (internal errors and stack overflow become CANNOT_DECIDE) and never loops: limit-law
+// steps, L'Hopital derivatives and series term operations each spend from a budget per side.
 import {
   type Expr,
   type UnaryFunction,
