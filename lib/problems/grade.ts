@@ -5,7 +5,7 @@ import { type Expr, add, freeVariables, mul, neg, num } from "../calculus/ast";
 import { type Task, diagnose, keyFor } from "../calculus/diagnose";
 import { type Mistake, derivative } from "../calculus/diff";
 import { type EquivOptions, type Verdict, equivalent, formatValue, judgeDecimal, significantFigures } from "../calculus/equiv";
-import { type AnswerResult, MAX_INPUT_LENGTH, parse, parseAnswer } from "../calculus/parse";
+import { type AnswerResult, MAX_INPUT_LENGTH, parseAnswer } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
 import { numericValue, substitute } from "./exact";
 import { readExpr, readProblem } from "./read";
@@ -116,7 +116,9 @@ export function splitVector(text: string): string[] | null {
 type ReadOne = { ok: true; expr: Expr; warnings: string[] } | { ok: false; result: GradeResult };
 
 function readOne(text: string, vars: readonly string[], label = "", offset = 0): ReadOne {
-  const r = parse(text, { vars });
+  // parseAnswer without allowSpecial: "DNE" or "inf" here gets a message saying so.
+  const r = parseAnswer(text, { vars });
+  if (r.ok && r.kind === "special") return { ok: false, result: invalid("SPECIAL_NOT_ALLOWED", "This problem expects an expression, not DNE or infinity.") };
   if (!r.ok) {
     const message = label ? `${label}: ${r.error.message}` : r.error.message;
     return { ok: false, result: invalid(r.error.code, endSentence(message), r.error.at === undefined ? undefined : r.error.at + offset) };
@@ -484,7 +486,10 @@ function gradeDirection(g: readonly number[], exprs: readonly Expr[], parts: rea
   const lambda = dot / gg;
   const norm = Math.sqrt(a.reduce((s, v) => s + v * v, 0));
   if (norm === 0) return wrong("The zero vector has no direction.", { preview, warnings });
-  const parallel = a.every((v, i) => Math.abs(v - lambda * g[i]!) <= slack[i]! * 1.0001 + 1e-9 * norm);
+  // The part of the answer across the gradient must be within what rounding the typed decimals allows.
+  const across = Math.sqrt(a.reduce((s, v, i) => s + (v - lambda * g[i]!) ** 2, 0));
+  const allowed = Math.sqrt(slack.reduce((s, v) => s + v * v, 0));
+  const parallel = across <= allowed * 1.0001 + 1e-9 * norm;
   if (parallel && lambda > 0) return right(preview, warnings);
   if (parallel && lambda < 0) {
     return wrong("", { preview, warnings, diagnosis: { code: "descent_direction", message: "That is the direction of steepest descent; the function increases fastest along +grad f." } });
