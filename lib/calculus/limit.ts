@@ -713,7 +713,11 @@ function resolveQuotient(n: Expr, d: Expr, e: Expr, c: Ctx): LV {
         }
       }
     }
-    // 4. L'Hopital
+    // 4. L'Hopital (after the series when abs or sign is inside: their derivatives go round in circles)
+    if (mentions(e, ["abs", "sign"])) {
+      const r = attempt(c, () => seriesNode(e, c, ""));
+      if (determinate(r)) return r;
+    }
     if (mark("l:" + text) && --c.heavy >= 0) {
       const dn = derivative(n, c.v);
       const dd = derivative(d, c.v);
@@ -821,6 +825,14 @@ function resolveInfMinusInf(e: Expr & { kind: "add" }, ls: readonly LV[], c: Ctx
           return r;
         }
       }
+      // hyperbolic functions as exponentials
+      if (mentions(e, ["sinh", "cosh", "tanh"])) {
+        const r = attempt(c, () => lim(simplified(hyperbolicAsExp(add(P, N))), c));
+        if (determinate(r)) {
+          c.used.add("simplification");
+          return r;
+        }
+      }
       // one common denominator
       const together = commonDenominator([...pos, ...negs]);
       if (together) {
@@ -845,6 +857,43 @@ function resolveInfMinusInf(e: Expr & { kind: "add" }, ls: readonly LV[], c: Ctx
   });
   if (!determinate(core)) return core;
   return sumLVs([core, ...rest]);
+}
+
+/** Whether `e` calls one of `fns`. */
+function mentions(e: Expr, fns: readonly UnaryFunction[]): boolean {
+  if (e.kind === "call" && fns.includes(e.fn)) return true;
+  return children(e).some((ch) => mentions(ch, fns));
+}
+
+/** sinh, cosh and tanh written with exp. */
+function hyperbolicAsExp(e: Expr): Expr {
+  switch (e.kind) {
+    case "num":
+    case "const":
+    case "var":
+      return e;
+    case "add":
+      return add(...e.terms.map(hyperbolicAsExp));
+    case "mul":
+      return mul(...e.factors.map(hyperbolicAsExp));
+    case "neg":
+      return neg(hyperbolicAsExp(e.arg));
+    case "div":
+      return div(hyperbolicAsExp(e.num), hyperbolicAsExp(e.den));
+    case "pow":
+      return pow(hyperbolicAsExp(e.base), hyperbolicAsExp(e.exp));
+    case "logb":
+      return { kind: "logb", base: e.base, arg: hyperbolicAsExp(e.arg) };
+    case "call": {
+      const u = hyperbolicAsExp(e.arg);
+      const p = call("exp", u);
+      const m = call("exp", neg(u));
+      if (e.fn === "sinh") return div(add(p, neg(m)), num(2));
+      if (e.fn === "cosh") return div(add(p, m), num(2));
+      if (e.fn === "tanh") return div(add(p, neg(m)), add(p, m));
+      return call(e.fn, u);
+    }
+  }
 }
 
 /** sum k_i ln(u_i) as ln(prod u_i^k_i) (on the domain every u_i > 0), or null when a term is not of that form. */
