@@ -42,7 +42,9 @@ export interface BringForwardInput {
  * diagnosis maps to no skill, the skill is not a (transitive) prerequisite of the skill just
  * reviewed, the learner has no started card for it, or it is already due by `now`.
  */
-export function bringForwardForDiagnosis(input: BringForwardInput): { skillId: string; before: SkillCard; after: SkillCard } | null {
+export function bringForwardForDiagnosis(
+  input: BringForwardInput,
+): { skillId: string; before: SkillCard; after: SkillCard } | null {
   if (input.diagnosis === undefined || !Object.hasOwn(input.map, input.diagnosis)) return null;
   const target = input.map[input.diagnosis];
   if (target === undefined || !prerequisitesOf(input.skillId, input.skills).has(target)) return null;

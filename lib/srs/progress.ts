@@ -40,7 +40,11 @@ function dayCounts(dates: readonly Date[], timezone: string): Map<number, number
  * has no review yet (an unpractised today does not break the streak); 0 when neither day has one.
  * `longest` is the longest run up to today. Reviews dated after today are ignored.
  */
-export function streak(reviewDates: readonly Date[], now: Date, timezone: string): { current: number; longest: number } {
+export function streak(
+  reviewDates: readonly Date[],
+  now: Date,
+  timezone: string,
+): { current: number; longest: number } {
   assertTimezone(timezone);
   const today = localDayNumber(now, timezone);
   const days = [...dayCounts(reviewDates, timezone).keys()].filter((d) => d <= today).sort((a, b) => a - b);
@@ -89,7 +93,8 @@ export function accuracyByWeek(
   const n = Math.max(0, weeks);
   const first = thisMonday - 7 * (n - 1);
   const out: WeekAccuracy[] = [];
-  for (let i = 0; i < n; i++) out.push({ weekStart: dayKey(first + 7 * i), reviews: 0, correct: 0, accuracy: null });
+  for (let i = 0; i < n; i++)
+    out.push({ weekStart: dayKey(first + 7 * i), reviews: 0, correct: 0, accuracy: null });
   for (const r of reviews) {
     const d = localDayNumber(r.reviewedAt, timezone);
     const i = Math.floor((d - first) / 7);

@@ -56,7 +56,11 @@ export function isLearned(card: CardState | undefined): boolean {
 }
 
 function compareDue(a: DueItem, b: DueItem): number {
-  return b.overdueDays - a.overdueDays || a.retrievability - b.retrievability || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0);
+  return (
+    b.overdueDays - a.overdueDays ||
+    a.retrievability - b.retrievability ||
+    (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0)
+  );
 }
 
 export function buildQueue(input: QueueInput): Queue {

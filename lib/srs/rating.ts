@@ -56,19 +56,35 @@ export function typicalTimeMs(pastFirstTryTimesMs: readonly number[]): number | 
  * Throws a RangeError when tries is not an integer >= 1 or durationMs is not a finite number >= 0.
  */
 export function ratingFor(a: AttemptSummary): RatingDecision {
-  if (!Number.isInteger(a.tries) || a.tries < 1) throw new RangeError(`tries must be an integer >= 1, got ${a.tries}`);
-  if (!Number.isFinite(a.durationMs) || a.durationMs < 0) throw new RangeError(`durationMs must be >= 0, got ${a.durationMs}`);
+  if (!Number.isInteger(a.tries) || a.tries < 1)
+    throw new RangeError(`tries must be an integer >= 1, got ${a.tries}`);
+  if (!Number.isFinite(a.durationMs) || a.durationMs < 0)
+    throw new RangeError(`durationMs must be >= 0, got ${a.durationMs}`);
   switch (a.outcome) {
     case "revealed":
-      return { rating: Rating.Again, explanation: "You asked to see the answer, so this skill comes back soon." };
+      return {
+        rating: Rating.Again,
+        explanation: "You asked to see the answer, so this skill comes back soon.",
+      };
     case "wrong":
-      return { rating: Rating.Again, explanation: "The answer was not right in the end, so this skill comes back soon." };
+      return {
+        rating: Rating.Again,
+        explanation: "The answer was not right in the end, so this skill comes back soon.",
+      };
     case "right":
       break;
   }
   if (a.tries > 1 || a.hintUsed) {
-    const why = a.tries > 1 && a.hintUsed ? "after a hint and more than one try" : a.hintUsed ? "after a hint" : `on try ${a.tries}`;
-    return { rating: Rating.Hard, explanation: `Right ${why}: rated Hard, so the next review comes a little sooner.` };
+    const why =
+      a.tries > 1 && a.hintUsed
+        ? "after a hint and more than one try"
+        : a.hintUsed
+          ? "after a hint"
+          : `on try ${a.tries}`;
+    return {
+      rating: Rating.Hard,
+      explanation: `Right ${why}: rated Hard, so the next review comes a little sooner.`,
+    };
   }
   const typical = typicalTimeMs(a.pastFirstTryTimesMs);
   if (typical !== null && a.durationMs <= FAST_FRACTION * typical) {

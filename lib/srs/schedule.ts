@@ -42,15 +42,26 @@ export interface ReviewResult {
  * Applies one review to a card at `now`. Pure: `card` is not modified. Throws a RangeError when
  * `now` is before the card's last review or the retention is out of range.
  */
-export function review(card: CardState, rating: Grade, now: Date, settings: { requestRetention: number }): ReviewResult {
+export function review(
+  card: CardState,
+  rating: Grade,
+  now: Date,
+  settings: { requestRetention: number },
+): ReviewResult {
   if (card.lastReview && +now < +card.lastReview) {
-    throw new RangeError(`Review at ${now.toISOString()} is before the last review at ${card.lastReview.toISOString()}`);
+    throw new RangeError(
+      `Review at ${now.toISOString()} is before the last review at ${card.lastReview.toISOString()}`,
+    );
   }
   const scheduler = schedulerFor(settings.requestRetention);
   const { card: next } = scheduler.next(toFsrsCard(card), now, rating);
   const after = fromFsrsCard(next, rating);
   return {
-    before: { ...card, due: new Date(+card.due), lastReview: card.lastReview ? new Date(+card.lastReview) : null },
+    before: {
+      ...card,
+      due: new Date(+card.due),
+      lastReview: card.lastReview ? new Date(+card.lastReview) : null,
+    },
     after,
     log: {
       rating,

@@ -23,6 +23,8 @@ export const DEFAULT_SETTINGS: Readonly<SrsSettings> = Object.freeze({
 /** Throws a RangeError unless the desired retention is a number in [0.70, 0.97]. */
 export function assertRetention(requestRetention: number): void {
   if (!(requestRetention >= MIN_RETENTION && requestRetention <= MAX_RETENTION)) {
-    throw new RangeError(`requestRetention must be between ${MIN_RETENTION} and ${MAX_RETENTION}, got ${requestRetention}`);
+    throw new RangeError(
+      `requestRetention must be between ${MIN_RETENTION} and ${MAX_RETENTION}, got ${requestRetention}`,
+    );
   }
 }

@@ -44,7 +44,14 @@ interface LocalParts {
 function localParts(instant: number, timezone: string): LocalParts {
   const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timezone).formatToParts(instant)) {
-    if (p.type === "year" || p.type === "month" || p.type === "day" || p.type === "hour" || p.type === "minute" || p.type === "second") {
+    if (
+      p.type === "year" ||
+      p.type === "month" ||
+      p.type === "day" ||
+      p.type === "hour" ||
+      p.type === "minute" ||
+      p.type === "second"
+    ) {
       out[p.type] = Number(p.value);
     }
   }
@@ -113,5 +120,9 @@ function isFirstInstantOf(t: number, dayNumber: number, timezone: string): boole
 /** The local day containing `now`: its first instant and the first instant of the next day. */
 export function localDayBounds(now: Date, timezone: string): { dayNumber: number; start: Date; end: Date } {
   const dayNumber = localDayNumber(now, timezone);
-  return { dayNumber, start: startOfLocalDay(dayNumber, timezone), end: startOfLocalDay(dayNumber + 1, timezone) };
+  return {
+    dayNumber,
+    start: startOfLocalDay(dayNumber, timezone),
+    end: startOfLocalDay(dayNumber + 1, timezone),
+  };
 }

@@ -46,7 +46,9 @@ function card(skillId: string, due: string): SkillCard {
     lastRating: Rating.Good,
   };
 }
-const cards = ["power", "product", "quotient", "chain", "partials"].map((id) => card(id, "2026-06-22T08:00:00Z"));
+const cards = ["power", "product", "quotient", "chain", "partials"].map((id) =>
+  card(id, "2026-06-22T08:00:00Z"),
+);
 
 describe("bringForward", () => {
   it("moves a later due date to now and leaves the memory alone", () => {
@@ -63,7 +65,8 @@ describe("bringForward", () => {
 });
 
 describe("bringForwardForDiagnosis", () => {
-  const run = (skillId: string, diagnosis: string | undefined, cs = cards) => bringForwardForDiagnosis({ skillId, diagnosis, now, cards: cs, skills, map });
+  const run = (skillId: string, diagnosis: string | undefined, cs = cards) =>
+    bringForwardForDiagnosis({ skillId, diagnosis, now, cards: cs, skills, map });
 
   it("brings a direct or transitive prerequisite forward, memory unchanged", () => {
     const r = run("combined", "chain_rule_inner");
@@ -86,20 +89,33 @@ describe("bringForwardForDiagnosis", () => {
     expect(run("combined", undefined)).toBeNull();
     expect(run("combined", "sign_error")).toBeNull();
     expect(run("combined", "toString")).toBeNull(); // not an own key of the map
-    expect(run("combined", "chain_rule_inner", cards.filter((c) => c.skillId !== "chain"))).toBeNull();
+    expect(
+      run(
+        "combined",
+        "chain_rule_inner",
+        cards.filter((c) => c.skillId !== "chain"),
+      ),
+    ).toBeNull();
     const unstarted = [...cards.filter((c) => c.skillId !== "chain"), { ...newCard(now), skillId: "chain" }];
     expect(run("combined", "chain_rule_inner", unstarted)).toBeNull();
   });
 
   it("does nothing when the prerequisite is already due", () => {
-    const due = cards.map((c) => (c.skillId === "chain" ? { ...c, due: new Date("2026-06-15T07:00:00Z") } : c));
+    const due = cards.map((c) =>
+      c.skillId === "chain" ? { ...c, due: new Date("2026-06-15T07:00:00Z") } : c,
+    );
     expect(run("combined", "chain_rule_inner", due)).toBeNull();
   });
 });
 
 describe("prerequisitesOf", () => {
   it("is the transitive closure, cycles tolerated", () => {
-    expect([...prerequisitesOf("combined", skills)].sort()).toEqual(["chain", "power", "product", "quotient"]);
+    expect([...prerequisitesOf("combined", skills)].sort()).toEqual([
+      "chain",
+      "power",
+      "product",
+      "quotient",
+    ]);
     expect([...prerequisitesOf("power", skills)]).toEqual([]);
     expect([...prerequisitesOf("unknown", skills)]).toEqual([]);
     const cyclic: CatalogueSkill[] = [

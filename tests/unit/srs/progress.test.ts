@@ -1,6 +1,15 @@
 // Progress views with fixed dates: forecast, streaks, heatmap, weekly accuracy.
 import { describe, expect, it } from "vitest";
-import { type SkillCard, Rating, State, accuracyByWeek, forecast, heatmap, newCard, streak } from "../../../lib/srs";
+import {
+  type SkillCard,
+  Rating,
+  State,
+  accuracyByWeek,
+  forecast,
+  heatmap,
+  newCard,
+  streak,
+} from "../../../lib/srs";
 
 const d = (iso: string) => new Date(iso);
 
@@ -31,14 +40,22 @@ describe("streak", () => {
 
   it("is zero without reviews and ignores future ones", () => {
     expect(streak([], d("2026-03-09T15:00:00Z"), tz)).toEqual({ current: 0, longest: 0 });
-    expect(streak([d("2026-04-01T15:00:00Z")], d("2026-03-09T15:00:00Z"), tz)).toEqual({ current: 0, longest: 0 });
+    expect(streak([d("2026-04-01T15:00:00Z")], d("2026-03-09T15:00:00Z"), tz)).toEqual({
+      current: 0,
+      longest: 0,
+    });
   });
 });
 
 describe("heatmap", () => {
   it("gives one entry per local day for the last weeks x 7 days, oldest first", () => {
     const tz = "Pacific/Auckland";
-    const reviews = [d("2026-03-08T11:30:00Z"), d("2026-03-08T12:30:00Z"), d("2026-03-09T02:00:00Z"), d("2026-01-01T00:00:00Z")];
+    const reviews = [
+      d("2026-03-08T11:30:00Z"),
+      d("2026-03-08T12:30:00Z"),
+      d("2026-03-09T02:00:00Z"),
+      d("2026-01-01T00:00:00Z"),
+    ];
     const h = heatmap(reviews, d("2026-03-09T05:00:00Z"), tz, 1); // Auckland: Mar 9, 18:00 NZDT
     expect(h).toEqual([
       { date: "2026-03-03", count: 0 },
@@ -60,7 +77,15 @@ describe("forecast", () => {
   const card = (skillId: string, due: string, started = true): SkillCard => ({
     ...newCard(d(due)),
     skillId,
-    ...(started ? { reps: 2, state: State.Review, stability: 5, lastReview: d("2026-10-01T00:00:00Z"), lastRating: Rating.Good } : {}),
+    ...(started
+      ? {
+          reps: 2,
+          state: State.Review,
+          stability: 5,
+          lastReview: d("2026-10-01T00:00:00Z"),
+          lastRating: Rating.Good,
+        }
+      : {}),
   });
 
   it("counts due cards per local day; overdue ones count today; unstarted ones not at all", () => {

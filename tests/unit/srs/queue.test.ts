@@ -1,7 +1,19 @@
 // The daily queue: what is due by the end of the learner's local day, in which order, which new
 // skills unlock, and the limits.
 import { describe, expect, it } from "vitest";
-import { type CatalogueSkill, type Grade, type SkillCard, type SrsSettings, Rating, State, buildQueue, isLearned, newCard } from "../../../lib/srs";
+import {
+  type CatalogueSkill,
+  type Grade,
+  type SkillCard,
+  type SrsSettings,
+  Rating,
+  State,
+  buildQueue,
+  isLearned,
+  newCard,
+  ratingFor,
+  review,
+} from "../../../lib/srs";
 
 const settings: SrsSettings = { requestRetention: 0.9, dailyNewLimit: 5, sessionLength: 20 };
 
@@ -27,8 +39,22 @@ function learningCard(skillId: string, reps: number, lastRating: Grade, state = 
   return reviewCard(skillId, "2030-01-01T00:00:00Z", 2, { reps, lastRating, state });
 }
 
-const queue = (now: string, timezone: string, cards: SkillCard[], skills: CatalogueSkill[] = [], over: Partial<SrsSettings> = {}, newIntroducedToday = 0) =>
-  buildQueue({ now: new Date(now), timezone, cards, skills, newIntroducedToday, settings: { ...settings, ...over } });
+const queue = (
+  now: string,
+  timezone: string,
+  cards: SkillCard[],
+  skills: CatalogueSkill[] = [],
+  over: Partial<SrsSettings> = {},
+  newIntroducedToday = 0,
+) =>
+  buildQueue({
+    now: new Date(now),
+    timezone,
+    cards,
+    skills,
+    newIntroducedToday,
+    settings: { ...settings, ...over },
+  });
 
 describe("day boundary", () => {
   it.each([
@@ -85,7 +111,11 @@ describe("order of due reviews", () => {
 
   it("learning cards due in ten minutes are due today", () => {
     const q = queue("2026-03-08T14:00:00Z", "America/New_York", [
-      reviewCard("step", "2026-03-08T14:10:00Z", 2, { state: State.Learning, reps: 1, lastReview: new Date("2026-03-08T14:00:00Z") }),
+      reviewCard("step", "2026-03-08T14:10:00Z", 2, {
+        state: State.Learning,
+        reps: 1,
+        lastReview: new Date("2026-03-08T14:00:00Z"),
+      }),
     ]);
     expect(q.due.map((d) => d.skillId)).toEqual(["step"]);
   });
@@ -106,9 +136,39 @@ describe("new skills", () => {
   it("a skill unlocks when every prerequisite is learned, in catalogue order", () => {
     expect(queue(now, "UTC", [], skills).newSkills).toEqual(["power", "limits", "exp"]);
     expect(queue(now, "UTC", [reviewCard("power", far)], skills).newSkills).toEqual(["sum", "limits", "exp"]);
-    expect(queue(now, "UTC", [reviewCard("power", far), reviewCard("sum", far)], skills).newSkills).toEqual(["product", "limits", "exp"]);
-    expect(queue(now, "UTC", [reviewCard("power", far), reviewCard("sum", far), reviewCard("product", far)], skills).newSkills).toEqual([
-      "chain",
+    expect(queue(now, "UTC", [reviewCard("power", far), reviewCard("sum", far)], skills).newSkills).toEqual([
+      "product",
+      "limits",
+      "exp",
+    ]);
+    expect(
+      queue(
+        now,
+        "UTC",
+        [reviewCard("power", far), reviewCard("sum", far), reviewCard("product", far)],
+        skills,
+      ).newSkills,
+    ).toEqual(["chain", "limits", "exp"]);
+  });
+
+  it("a new skill becomes learned after two good reviews, then its dependants unlock", () => {
+    const t0 = new Date("2026-06-15T08:00:00Z");
+    const right = ratingFor({
+      outcome: "right",
+      tries: 1,
+      hintUsed: false,
+      durationMs: 40_000,
+      pastFirstTryTimesMs: [],
+    });
+    expect(right.rating).toBe(Rating.Good);
+    const first = review(newCard(t0), right.rating, t0, settings).after;
+    const once: SkillCard = { ...first, skillId: "power" };
+    expect(queue("2026-06-15T08:01:00Z", "UTC", [once], skills).newSkills).toEqual(["limits", "exp"]);
+    expect(queue("2026-06-15T08:01:00Z", "UTC", [once], skills).due.map((d) => d.skillId)).toEqual(["power"]); // the 10-minute step
+    const second: SkillCard = { ...review(first, right.rating, first.due, settings).after, skillId: "power" };
+    expect(second.state).toBe(State.Review);
+    expect(queue("2026-06-15T08:11:00Z", "UTC", [second], skills).newSkills).toEqual([
+      "sum",
       "limits",
       "exp",
     ]);
@@ -164,7 +224,12 @@ describe("practice more", () => {
     const cards = [
       reviewCard("a", "2026-06-20T08:00:00Z", 10),
       reviewCard("b", "2026-06-16T08:00:00Z", 3),
-      reviewCard("c", "2026-06-30T08:00:00Z", 2, { state: State.Learning, reps: 1, lastRating: Rating.Again, lastReview: new Date(now) }),
+      reviewCard("c", "2026-06-30T08:00:00Z", 2, {
+        state: State.Learning,
+        reps: 1,
+        lastRating: Rating.Again,
+        lastReview: new Date(now),
+      }),
     ];
     const q = queue(now, "UTC", cards, skills, { sessionLength: 2 });
     expect(q.due).toEqual([]);
@@ -183,14 +248,38 @@ describe("practice more", () => {
 
   it("is not offered while something is due or new", () => {
     expect(queue(now, "UTC", [], skills).practiceMore).toBe(false);
-    expect(queue(now, "UTC", [reviewCard("a", now), reviewCard("b", "2026-06-20T08:00:00Z"), reviewCard("c", "2026-06-20T08:00:00Z")], skills).practiceMore).toBe(false);
-    expect(queue(now, "UTC", [reviewCard("a", now), reviewCard("b", "2026-06-20T08:00:00Z"), reviewCard("c", "2026-06-20T08:00:00Z")], skills).extra).toEqual([]);
+    expect(
+      queue(
+        now,
+        "UTC",
+        [
+          reviewCard("a", now),
+          reviewCard("b", "2026-06-20T08:00:00Z"),
+          reviewCard("c", "2026-06-20T08:00:00Z"),
+        ],
+        skills,
+      ).practiceMore,
+    ).toBe(false);
+    expect(
+      queue(
+        now,
+        "UTC",
+        [
+          reviewCard("a", now),
+          reviewCard("b", "2026-06-20T08:00:00Z"),
+          reviewCard("c", "2026-06-20T08:00:00Z"),
+        ],
+        skills,
+      ).extra,
+    ).toEqual([]);
   });
 });
 
 describe("validation", () => {
   it("rejects an out-of-range retention and an unknown timezone", () => {
-    expect(() => queue("2026-06-15T08:00:00Z", "UTC", [], [], { requestRetention: 0.99 })).toThrow(RangeError);
+    expect(() => queue("2026-06-15T08:00:00Z", "UTC", [], [], { requestRetention: 0.99 })).toThrow(
+      RangeError,
+    );
     expect(() => queue("2026-06-15T08:00:00Z", "Nowhere/Else", [], [])).toThrow(RangeError);
   });
 });

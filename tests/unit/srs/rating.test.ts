@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { type AttemptSummary, Rating, ratingFor, typicalTimeMs } from "../../../lib/srs";
 
-const base: AttemptSummary = { outcome: "right", tries: 1, hintUsed: false, durationMs: 30_000, pastFirstTryTimesMs: [] };
+const base: AttemptSummary = {
+  outcome: "right",
+  tries: 1,
+  hintUsed: false,
+  durationMs: 30_000,
+  pastFirstTryTimesMs: [],
+};
 const typical = [40_000, 50_000, 60_000]; // median 50 s: fast means <= 30 s
 
 describe("ratingFor", () => {
@@ -10,16 +16,40 @@ describe("ratingFor", () => {
     ["wrong in the end", { outcome: "wrong", tries: 3 }, Rating.Again],
     ["wrong on the only try", { outcome: "wrong" }, Rating.Again],
     ["answer revealed", { outcome: "revealed", tries: 2 }, Rating.Again],
-    ["revealed even if quick and with history", { outcome: "revealed", durationMs: 1000, pastFirstTryTimesMs: typical }, Rating.Again],
+    [
+      "revealed even if quick and with history",
+      { outcome: "revealed", durationMs: 1000, pastFirstTryTimesMs: typical },
+      Rating.Again,
+    ],
     ["right on the second try", { tries: 2 }, Rating.Hard],
     ["right on the third try", { tries: 3 }, Rating.Hard],
     ["right first try after a hint", { hintUsed: true }, Rating.Hard],
-    ["right after a hint, fast", { hintUsed: true, durationMs: 1000, pastFirstTryTimesMs: typical }, Rating.Hard],
-    ["right on the second try, fast", { tries: 2, durationMs: 1000, pastFirstTryTimesMs: typical }, Rating.Hard],
+    [
+      "right after a hint, fast",
+      { hintUsed: true, durationMs: 1000, pastFirstTryTimesMs: typical },
+      Rating.Hard,
+    ],
+    [
+      "right on the second try, fast",
+      { tries: 2, durationMs: 1000, pastFirstTryTimesMs: typical },
+      Rating.Hard,
+    ],
     ["right first try, no history", { durationMs: 1000 }, Rating.Good],
-    ["right first try, two past times only", { durationMs: 1000, pastFirstTryTimesMs: [50_000, 50_000] }, Rating.Good],
-    ["right first try, exactly 0.6 x median", { durationMs: 30_000, pastFirstTryTimesMs: typical }, Rating.Easy],
-    ["right first try, just over 0.6 x median", { durationMs: 30_001, pastFirstTryTimesMs: typical }, Rating.Good],
+    [
+      "right first try, two past times only",
+      { durationMs: 1000, pastFirstTryTimesMs: [50_000, 50_000] },
+      Rating.Good,
+    ],
+    [
+      "right first try, exactly 0.6 x median",
+      { durationMs: 30_000, pastFirstTryTimesMs: typical },
+      Rating.Easy,
+    ],
+    [
+      "right first try, just over 0.6 x median",
+      { durationMs: 30_001, pastFirstTryTimesMs: typical },
+      Rating.Good,
+    ],
     ["right first try, well under", { durationMs: 10_000, pastFirstTryTimesMs: typical }, Rating.Easy],
     ["right first try, typical speed", { durationMs: 50_000, pastFirstTryTimesMs: typical }, Rating.Good],
   ];

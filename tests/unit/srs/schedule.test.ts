@@ -28,7 +28,10 @@ const SCRIPT: Step[] = [
   ["due", Rating.Easy],
 ];
 
-function run(requestRetention: number): { rows: CardRow[]; logs: { elapsedDays: number; scheduledDays: number; stateBefore: State; stateAfter: State }[] } {
+function run(requestRetention: number): {
+  rows: CardRow[];
+  logs: { elapsedDays: number; scheduledDays: number; stateBefore: State; stateAfter: State }[];
+} {
   const start = new Date("2026-03-01T09:00:00Z");
   let r = review(newCard(start), Rating.Good, start, { requestRetention });
   const rows = [toRow(r.after)];
@@ -44,13 +47,47 @@ function run(requestRetention: number): { rows: CardRow[]; logs: { elapsedDays: 
 }
 
 // [due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, lastRating]
-type Golden = [string, number, number, number, number, number, number, number, CardRow["state"], string, CardRow["lastRating"]];
+type Golden = [
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  CardRow["state"],
+  string,
+  CardRow["lastRating"],
+];
 function expectGolden(rows: CardRow[], golden: Golden[]): void {
   expect(rows).toHaveLength(golden.length);
   rows.forEach((row, i) => {
-    const [due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, lastRating] = golden[i]!;
+    const [
+      due,
+      stability,
+      difficulty,
+      elapsedDays,
+      scheduledDays,
+      learningSteps,
+      reps,
+      lapses,
+      state,
+      lastReview,
+      lastRating,
+    ] = golden[i]!;
     expect({ ...row, stability: 0, difficulty: 0 }, `step ${i}`).toEqual({
-      due, stability: 0, difficulty: 0, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, lastRating,
+      due,
+      stability: 0,
+      difficulty: 0,
+      elapsedDays,
+      scheduledDays,
+      learningSteps,
+      reps,
+      lapses,
+      state,
+      lastReview,
+      lastRating,
     });
     expect(row.stability, `stability at step ${i}`).toBeCloseTo(stability, 6);
     expect(row.difficulty, `difficulty at step ${i}`).toBeCloseTo(difficulty, 6);
@@ -120,7 +157,9 @@ describe("review", () => {
   it("is reproducible (no fuzz)", () => {
     const card = review(newCard(now), Rating.Easy, now, { requestRetention: 0.9 }).after;
     const later = new Date("2026-03-20T09:00:00Z");
-    expect(review(card, Rating.Good, later, { requestRetention: 0.9 })).toEqual(review(card, Rating.Good, later, { requestRetention: 0.9 }));
+    expect(review(card, Rating.Good, later, { requestRetention: 0.9 })).toEqual(
+      review(card, Rating.Good, later, { requestRetention: 0.9 }),
+    );
   });
 
   it("validates the desired retention (0.70..0.97)", () => {
@@ -128,12 +167,15 @@ describe("review", () => {
     for (const bad of [0.69, 0.98, 1, 0, Number.NaN]) {
       expect(() => review(card, Rating.Good, now, { requestRetention: bad })).toThrow(RangeError);
     }
-    for (const ok of [0.7, 0.97]) expect(() => review(card, Rating.Good, now, { requestRetention: ok })).not.toThrow();
+    for (const ok of [0.7, 0.97])
+      expect(() => review(card, Rating.Good, now, { requestRetention: ok })).not.toThrow();
   });
 
   it("refuses a review dated before the last one", () => {
     const card = review(newCard(now), Rating.Good, now, { requestRetention: 0.9 }).after;
-    expect(() => review(card, Rating.Good, new Date(+now - 1000), { requestRetention: 0.9 })).toThrow(RangeError);
+    expect(() => review(card, Rating.Good, new Date(+now - 1000), { requestRetention: 0.9 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -141,7 +183,15 @@ describe("retrievabilityNow", () => {
   it("is 0 for a new card, 0.9 at a Review card's scheduled interval, falling with time", () => {
     const t0 = new Date("2026-03-01T09:00:00Z");
     expect(retrievabilityNow(newCard(t0), t0)).toBe(0);
-    const card: CardState = { ...newCard(t0), state: State.Review, reps: 3, stability: 10, difficulty: 5, lastReview: t0, lastRating: Rating.Good };
+    const card: CardState = {
+      ...newCard(t0),
+      state: State.Review,
+      reps: 3,
+      stability: 10,
+      difficulty: 5,
+      lastReview: t0,
+      lastRating: Rating.Good,
+    };
     expect(retrievabilityNow(card, t0)).toBe(1);
     expect(retrievabilityNow(card, new Date("2026-03-11T09:00:00Z"))).toBeCloseTo(0.9, 6);
     const r5 = retrievabilityNow(card, new Date("2026-03-06T09:00:00Z"));
@@ -161,9 +211,14 @@ describe("database row", () => {
     const t0 = new Date("2026-03-01T09:00:00Z");
     const fresh = newCard(t0);
     expect(fromRow(toRow(fresh))).toEqual(fresh);
-    const reviewed = review(review(fresh, Rating.Again, t0, { requestRetention: 0.9 }).after, Rating.Hard, new Date("2026-03-01T09:05:00Z"), {
-      requestRetention: 0.9,
-    }).after;
+    const reviewed = review(
+      review(fresh, Rating.Again, t0, { requestRetention: 0.9 }).after,
+      Rating.Hard,
+      new Date("2026-03-01T09:05:00Z"),
+      {
+        requestRetention: 0.9,
+      },
+    ).after;
     expect(fromRow(JSON.parse(JSON.stringify(toRow(reviewed))))).toEqual(reviewed);
   });
 

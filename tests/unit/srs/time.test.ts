@@ -1,4 +1,5 @@
 // Local day boundaries in IANA timezones, DST changes included.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localDateKey, localDayBounds, localDayNumber, startOfLocalDay } from "../../../lib/srs";
 
@@ -25,7 +26,13 @@ describe("localDayBounds", () => {
   });
 
   it("agrees with the local date on both sides of every boundary", () => {
-    for (const tz of ["America/New_York", "Pacific/Auckland", "Europe/London", "Australia/Lord_Howe", "America/Santiago"]) {
+    for (const tz of [
+      "America/New_York",
+      "Pacific/Auckland",
+      "Europe/London",
+      "Australia/Lord_Howe",
+      "America/Santiago",
+    ]) {
       const first = localDayNumber(new Date("2026-01-01T12:00:00Z"), tz);
       for (let d = first; d < first + 366; d++) {
         const s = startOfLocalDay(d, tz);
@@ -33,6 +40,33 @@ describe("localDayBounds", () => {
         expect(localDayNumber(+s - 1000, tz)).toBe(d - 1);
       }
     }
+  });
+
+  it("contains the instant, and its start is the first instant of that local date (property)", () => {
+    const zones = [
+      "America/New_York",
+      "Pacific/Auckland",
+      "Europe/Berlin",
+      "Asia/Kathmandu",
+      "America/Santiago",
+      "Pacific/Chatham",
+      "UTC",
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom(...zones),
+        (t, tz) => {
+          const b = localDayBounds(new Date(t), tz);
+          expect(+b.start).toBeLessThanOrEqual(t);
+          expect(+b.end).toBeGreaterThan(t);
+          expect(localDayNumber(b.start, tz)).toBe(b.dayNumber);
+          expect(localDayNumber(+b.start - 1000, tz)).toBe(b.dayNumber - 1);
+          expect(localDayNumber(b.end, tz)).toBe(b.dayNumber + 1);
+        },
+      ),
+      { numRuns: 300, seed: 20260308 },
+    );
   });
 
   it("names local dates", () => {
