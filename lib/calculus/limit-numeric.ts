@@ -207,6 +207,14 @@ export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict 
         if (w.every((y) => Math.abs(y - L) <= tol)) return "agree";
         if (Math.abs(aitken(w[0]!, w[1]!, w[2]!) - L) <= tol) return "agree";
       }
+      // Closer in (x^99999999 at 1 settles only within 1e-9), for agreement only: there cancellation
+      // can make values meaningless, so they never count against the claim.
+      const closer = (t.kind === "point" ? approachPoints(t, 25, 48) : approachPoints(t, 33, 60))
+        .map(f)
+        .filter((y) => Number.isFinite(y));
+      for (let i = 0; i + 3 <= closer.length; i++) {
+        if (closer.slice(i, i + 3).every((y) => Math.abs(y - L) <= tol)) return "agree";
+      }
       if (settled && Math.abs(lastMean - L) > 1e-4 * Math.max(1, Math.abs(L))) return "disagree";
       return "inconclusive";
     }
