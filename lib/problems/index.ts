@@ -3,4 +3,5 @@ export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type Genera
 export { grade, splitVector, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./api";
+export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";

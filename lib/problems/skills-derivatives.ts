@@ -130,7 +130,7 @@ function logarithm(r: Rng): Draft {
 }
 
 function trig(r: Rng): Draft {
-  const a = r.nonzero(-6, 6);
+  const a = r.int(1, 6);
   const c = r.nonzero(-9, 9);
   const arg = r.next() < 0.7 ? term(a, "x") : lin(a, r.nonzero(-5, 5));
   switch (r.int(0, 3)) {
@@ -168,7 +168,7 @@ function combined(r: Rng): Draft {
   const templates: (() => Draft)[] = [
     () => ({ kind: "derivative", f: X(term(c, `${power("x", n)}*e^(${term(a, "x")})`)) }),
     () => ({ kind: "derivative", f: X(term(c, `e^(${term(a, "x")})*${r.pick(["sin", "cos"])}(${term(b, "x")})`)) }),
-    () => ({ kind: "derivative", f: X(term(c, `${r.pick(["sin", "cos"])}(${term(a, "x")})^${n}`)) }),
+    () => ({ kind: "derivative", f: X(term(c, `${r.pick(["sin", "cos"])}(${term(Math.abs(a), "x")})^${n}`)) }),
     () => ({ kind: "derivative", f: X(`ln(${sum("x^2", String(Math.abs(b)))})/${power("x", r.int(1, 2))}`) }),
     () => ({ kind: "derivative", f: X(term(c, `x*sqrt(${lin(Math.abs(a), Math.abs(b))})`)), domain: { x: [0.1, 4] } }),
     () => ({ kind: "derivative", f: X(term(c, `(${lin(a, b)})^${n}*e^(${term(r.nonzero(-3, 3), "x")})`)) }),

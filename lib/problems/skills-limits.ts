@@ -44,7 +44,7 @@ function substitution(r: Rng): Draft {
       break;
     }
     default:
-      f = X(sum(term(r.nonzero(-4, 4), "x^3"), term(r.nonzero(-6, 6), "x"), String(r.int(-9, 9))) + ` + ${r.int(1, 5)}*2^x`);
+      f = X(sum(term(r.nonzero(-4, 4), "x^3"), term(r.nonzero(-6, 6), "x"), String(r.int(-9, 9)), term(r.nonzero(-5, 5), `e^${shift("x", p)}`)));
   }
   const { exact } = exactAt(f, { x: P(String(p), []) });
   return { kind: "limit", f, to: String(p), key: exact };
@@ -74,6 +74,7 @@ function factorCancel(r: Rng): Draft {
   const bottom = cofactor(r, a);
   if (top.at === 0 || bottom.at === 0) reject("not removable");
   if (!/x/.test(top.text) && !/x/.test(bottom.text)) reject("only a linear factor");
+  if (top.text === bottom.text) reject("numerator equals denominator");
   const num = `${shift("x", a)}*${top.text}`;
   const den = `${shift("x", a)}*${bottom.text}`;
   const f = { kind: "div", num: expanded(num), den: expanded(den) } as const;

@@ -13,17 +13,18 @@ const XY = ["x", "y"];
 const XYZ = ["x", "y", "z"];
 
 /** Two or three monomials that together mention every variable. */
-function polyTerms(r: Rng, vars: readonly string[], count: number, maxExp = 3): string[] {
+function polyTerms(r: Rng, vars: readonly string[], count: number, maxExp = 3, maxDegree = 9, maxCoef = 9): string[] {
   for (;;) {
     const out: string[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < count; i++) {
       const exps = vars.map(() => r.int(0, maxExp));
       if (!exps.some((e) => e !== 0)) exps[i % vars.length] = 1;
+      if (exps.reduce((s, e) => s + e, 0) > maxDegree) continue;
       const key = exps.join(",");
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(monomial(r.nonzero(-9, 9), vars, exps));
+      out.push(monomial(r.nonzero(-maxCoef, maxCoef), vars, exps));
     }
     const text = out.join(" ");
     if (vars.every((v) => text.includes(v))) return out;
@@ -111,7 +112,7 @@ function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point 
       extra = term(c, `${vars[0]}/${last}`);
     }
   }
-  const terms = polyTerms(r, vars, extra === "" ? 3 : 2, 2);
+  const terms = polyTerms(r, vars, extra === "" ? 3 : 2, 2, 3, 6);
   const at: Point = {};
   vars.forEach((v, i) => (at[v] = pt[i]!));
   return { f: V(sum(...terms, extra)), at };
