@@ -9,7 +9,7 @@
 // below 1e-10 m is rounding left over from a cancellation and is dropped.
 import { type Expr, dependsOn } from "./ast";
 import type { Approach } from "./limit-numeric";
-import { compile, literalFraction } from "./eval";
+import { literalFraction } from "./eval";
 
 interface Term {
   readonly e: number;
@@ -314,22 +314,23 @@ function callS(fn: string, a: Series, ctx: SCtx): Series {
   }
 }
 
-function constValue(e: Expr): number {
+/** The value of a constant part, expanded by the same rules (1/sin(pi) fails rather than being 8e15). */
+function constValue(e: Expr, ctx: SCtx): number {
   if (e.kind === "num") return e.value;
-  const c = compile(e, []);
-  const y = c.ok ? c.fn([]) : NaN;
-  if (!Number.isFinite(y)) failS("constant not finite");
-  return tidy(y, 1);
+  const s = build(e, ctx);
+  if (s.upto <= 0 || s.terms.some((t) => t.e !== 0)) return failS("constant not finite");
+  return s.terms[0]?.c ?? 0;
 }
 
 function build(e: Expr, ctx: SCtx): Series {
   spend(ctx, 1);
-  if (!dependsOn(e, ctx.v)) return constant(constValue(e));
   switch (e.kind) {
     case "num":
+      return constant(e.value);
     case "const":
-      return constant(constValue(e));
+      return constant(e.name === "pi" ? Math.PI : Math.E);
     case "var":
+      if (e.name !== ctx.v) return failS("another variable");
       return ctx.x;
     case "add":
       return addS(
@@ -349,7 +350,7 @@ function build(e: Expr, ctx: SCtx): Series {
     case "pow": {
       if (!dependsOn(e.exp, ctx.v)) {
         const frac = literalFraction(e.exp);
-        const p = frac ? frac.p / frac.q : constValue(e.exp);
+        const p = frac ? frac.p / frac.q : constValue(e.exp, ctx);
         const oddRoot = frac !== null && frac.q % 2 === 1;
         if (frac && frac.q === 1 && frac.p >= 0 && frac.p <= 12) {
           const b = build(e.base, ctx);
@@ -361,7 +362,7 @@ function build(e: Expr, ctx: SCtx): Series {
       }
       const g = build(e.exp, ctx);
       if (!dependsOn(e.base, ctx.v)) {
-        const b = constValue(e.base);
+        const b = constValue(e.base, ctx);
         if (!(b > 0)) failS("base");
         return expS(scaleS(g, Math.log(b)), ctx);
       }

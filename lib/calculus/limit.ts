@@ -184,17 +184,10 @@ function attempt(c: Ctx, f: () => LV): LV {
   return r;
 }
 
-/** A constant: exact when simplification folds it to a number (10^-20 stays 10^-20), else tidied (sin(pi) is 0). */
-function constantLV(e: Expr): LV {
-  if (e.kind === "num") return fin(e.value, e);
-  const s = simplified(e);
-  const y = evalConst(s);
-  if (!Number.isFinite(y)) return unk("a constant part is undefined");
-  const folded =
-    s.kind === "num" ||
-    (s.kind === "neg" && s.arg.kind === "num") ||
-    (s.kind === "div" && s.num.kind === "num");
-  return folded ? fin(y, s) : finTidy(y, 1, e);
+/** The value of a constant part through the same rules (so that 1/sin(pi) is undefined, not 8e15). */
+function constValue(e: Expr, c: Ctx): number {
+  const l = lim(e, c);
+  return l.k === "fin" ? l.v : NaN;
 }
 
 function evalConst(e: Expr): number {
@@ -219,12 +212,13 @@ function seriesNode(e: Expr, c: Ctx, why: string): LV {
 
 function lim(e: Expr, c: Ctx): LV {
   if (--c.work < 0) return unk("work budget");
-  if (!dependsOn(e, c.v)) return constantLV(e);
   switch (e.kind) {
     case "num":
+      return fin(e.value, e);
     case "const":
-      return constantLV(e);
+      return fin(e.name === "pi" ? Math.PI : Math.E, e);
     case "var":
+      if (e.name !== c.v) return unk("another variable");
       if (c.t.kind === "point") return fin(c.t.a, c.aExpr);
       c.used.add("laws");
       return inf(c.t.s);
@@ -396,6 +390,7 @@ function quotientLVs(a: LV, b: LV, d: Expr, c: Ctx): LV {
       if (a.k === "osc") return scaleLV(a, 1 / b.v);
       return a;
     }
+    if (!dependsOn(d, c.v)) return unk("division by zero");
     const s = denSign();
     if (s === 0) return unk("the denominator is 0 near the point");
     if (s !== 1 && s !== -1) return unk("the denominator changes sign near the point");
@@ -427,12 +422,12 @@ function limPow(e: Expr & { kind: "pow" }, c: Ctx): LV {
   const { base, exp } = e;
   if (!dependsOn(exp, c.v)) {
     const frac = literalFraction(exp);
-    const r = frac ? frac.p / frac.q : evalConst(exp);
+    const r = frac ? frac.p / frac.q : constValue(exp, c);
     if (!Number.isFinite(r)) return unk("exponent undefined");
     return powLV(lim(base, c), r, frac, base, exp, c);
   }
   if (!dependsOn(base, c.v)) {
-    const b = evalConst(base);
+    const b = constValue(base, c);
     if (!(b > 0)) return unk("a non-positive base");
     const g = lim(exp, c);
     const lnb = Math.log(b);
@@ -469,6 +464,7 @@ function powLV(b: LV, r: number, frac: { p: number; q: number } | null, base: Ex
       if (b.v > 0) return fin(Math.pow(b.v, r), b.x && pow(b.x, exp));
       if (b.v < 0) return signedOk ? fin(rp(b.v), b.x && pow(b.x, exp)) : unk("a negative base");
       if (r > 0) return ZERO_LV;
+      if (!dependsOn(base, c.v)) return unk("division by zero");
       if (signedOk && !oddPower) return inf(1);
       c.used.add("laws");
       const s = signNear(base, c.v, c.t);
@@ -575,6 +571,7 @@ function limCall(fn: UnaryFunction, arg: Expr, c: Ctx): LV {
         case "log2":
           if (v > 0) return exact(fn === "ln" ? Math.log(v) : fn === "log10" ? Math.log10(v) : Math.log2(v));
           if (v === 0) {
+            if (!dependsOn(arg, c.v)) return unk("log of 0");
             c.used.add("laws");
             return inf(-1);
           }
@@ -583,6 +580,7 @@ function limCall(fn: UnaryFunction, arg: Expr, c: Ctx): LV {
           return v >= 0 ? exact(Math.sqrt(v)) : unk("sqrt of a negative number");
         case "sign": {
           if (v !== 0) return fin(Math.sign(v), num(Math.sign(v)));
+          if (!dependsOn(arg, c.v)) return ZERO_LV;
           c.used.add("laws");
           const s = signNear(arg, c.v, c.t);
           return Number.isNaN(s) ? unk("sign changes near the point") : fin(s, num(s));
@@ -950,7 +948,7 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
   if (depth > 40 || c.t.kind !== "inf") return null;
   if (--c.work < 0) return null;
   if (!dependsOn(e, c.v)) {
-    const y = evalConst(e);
+    const y = constValue(e, c);
     return Number.isFinite(y) && y !== 0 ? { c: y, E: null, a: 0, b: 0 } : null;
   }
   const lead = seriesLeading(e, c.v, c.t, c.pool);
@@ -978,14 +976,14 @@ function growth(e: Expr, c: Ctx, depth = 0): Growth | null {
     }
     case "pow": {
       if (!dependsOn(e.exp, c.v)) {
-        const r = evalConst(e.exp);
+        const r = constValue(e.exp, c);
         const p = g(e.base);
         if (!p || !Number.isFinite(r)) return null;
         if (p.c < 0 && !Number.isInteger(r)) return null;
         return { c: Math.pow(p.c, r), E: p.E && mul(num(r), p.E), a: p.a * r, b: p.b * r };
       }
       if (!dependsOn(e.base, c.v)) {
-        const b = evalConst(e.base);
+        const b = constValue(e.base, c);
         if (!(b > 0)) return null;
         return { c: 1, E: b === Math.E ? e.exp : mul(num(Math.log(b)), e.exp), a: 0, b: 0 };
       }
