@@ -255,6 +255,33 @@ describe("families of standard limits", () => {
   });
 });
 
+describe("exact forms", () => {
+  const exact = (expr: string, to: string): string => {
+    const r = lim(expr, to);
+    return r.ok && r.kind === "finite" && r.exact ? toText(r.exact) : "(none)";
+  };
+  it("recognises simple exact values", () => {
+    expect(exact("atan(x)", "1")).toBe("pi/4");
+    expect(exact("1/sqrt(x)", "3")).toBe("sqrt(3)/3");
+    expect(exact("(e^(3x) - 1)/(6x)", "0")).toBe("1/2");
+    expect(exact("((x + 2)/x)^x", "inf")).toBe("e^2");
+    expect(exact("log2(x)/ln(x)", "inf")).toBe("1/ln(2)");
+    expect(exact("(3^x - 2^x)/x", "0")).toBe("ln(3) - ln(2)");
+    expect(exact("x^2/(1 - cos x)", "0")).toBe("2");
+    expect(exact("cos(x)", "pi/3")).toBe("1/2");
+  });
+  it("keeps the exact expression when no short form is known", () => {
+    expect(exact("sin(x)", "1")).toBe("sin(1)");
+    expect(exact("x + ln(x)", "2")).toBe("2 + ln(2)");
+  });
+  it("keeps typed constants exactly and refuses undefined constant parts", () => {
+    expect(lim("0.0000000000001 + x^2", "0")).toMatchObject({ kind: "finite", value: 1e-13 });
+    expect(lim("x + 1/sin(pi)", "0").ok).toBe(false);
+    expect(lim("ln(sin(pi)) + x", "1").ok).toBe(false);
+    expect(lim("sin(x)/x", "pi")).toMatchObject({ kind: "finite", value: 0 });
+  });
+});
+
 describe("methods", () => {
   const method = (expr: string, to: string, side: LimitSide = "both"): string => {
     const r = lim(expr, to, side);
