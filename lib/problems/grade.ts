@@ -550,6 +550,34 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
     }
     if (problem.answerKind !== "vector" && texts.length !== 1) return invalid("BAD_SHAPE", "This problem expects a single answer, not a list.");
     const text = texts[0] ?? "";
+    if (problem.answerKind !== "line" && typeof answer === "string" && lhsOf(answer) !== null) {
+      // "f'(x) = 2x", "df/dx = ...", "grad f = (1, 2)": grade what follows '=' (blanked, so positions hold).
+      const r = gradeText(problem, answer.replace(/^[^=]*=/, (m) => " ".repeat(m.length)), minFigures);
+      return { ...r, warnings: [`Read the part after '=' (${lhsOf(answer) ?? ""} = ...).`, ...r.warnings] };
+    }
+    return gradeText(problem, typeof answer === "string" ? text : answer, minFigures);
+  } catch {
+    return cannot("This answer cannot be checked automatically (internal error).");
+  }
+}
+
+/**
+ * The left-hand side of "LHS = answer" when it names what is asked for (f'(2), df/dx, grad f(1, 2),
+ * L): letters, primes and d/∂/∇, with numbers only inside brackets; else null.
+ */
+function lhsOf(text: string): string | null {
+  const i = text.indexOf("=");
+  if (i < 0 || text.indexOf("=", i + 1) >= 0) return null;
+  const lhs = text.slice(0, i).trim();
+  if (lhs === "" || lhs.length > 30 || !/^[A-Za-z0-9'′∂∇π/*()_,.\s^+\-−]+$/.test(lhs)) return null;
+  const outside = lhs.replace(/\([^()]*\)/g, "");
+  if (/[0-9+\-−]/.test(outside) || !/[A-Za-z∂∇]/.test(outside)) return null;
+  return lhs;
+}
+
+function gradeText(problem: Problem, answer: string | string[], minFigures: number): GradeResult {
+  {
+    const text = typeof answer === "string" ? answer : answer[0] ?? "";
     switch (problem.answerKind) {
       case "vector":
         return gradeVector(problem, answer, minFigures);
@@ -566,8 +594,6 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
         return gradeDerivativeExpression(problem, r.expr, previewOf(r.expr), r.warnings);
       }
     }
-  } catch {
-    return cannot("This answer cannot be checked automatically (internal error).");
   }
 }
 

@@ -175,6 +175,36 @@ describe("answer formats", () => {
     expect(grade(third, "0.334").correct).toBe(false);
   });
 
+  it("reads 'f'(x) = ...', 'df/dx = ...', 'grad f(1, 2) = (...)' and 'L = ...' as the part after '='", () => {
+    const d = problem("derivative-product-rule", 3);
+    for (const lhs of ["f'(x)", "df/dx", "dy/dx", "y'"]) {
+      const r = grade(d, `${lhs} = ${d.answer as string}`);
+      expect(r.correct, lhs).toBe(true);
+      expect(r.warnings[0]).toMatch(/after '='/);
+    }
+    const at = problem("derivative-at-a-point", 3);
+    expect(grade(at, `f'(${String(at.given.at)}) = ${at.answer as string}`).correct).toBe(true);
+    const g = find("gradient-at-a-point", (q) => q.vars.length === 2);
+    expect(grade(g, `grad f(1, 2) = (${(g.answer as string[]).join(", ")})`).correct).toBe(true);
+    expect(grade(g, `∇f = <${(g.answer as string[]).join(", ")}>`).correct).toBe(true);
+    const lim = problem("limit-sin-over-x", 3);
+    expect(grade(lim, `L = ${lim.answer as string}`).correct).toBe(true);
+    expect(grade(lim, "2 = 3").status).toBe("invalid");
+    const bad = grade(d, "f'(x) = 2x +");
+    expect(bad.error?.at).toBe(12);
+  });
+
+  it("takes decimals per component of a gradient at a point", () => {
+    const p = find("gradient-at-a-point", (q) => (q.value as number[]).some((v) => !Number.isInteger(v * 1000)) && (q.value as number[]).every((v) => Math.abs(v) < 100));
+    const values = p.value as number[];
+    const four = values.map((v) => (Number(v.toPrecision(6)) === v ? String(v) : v.toPrecision(4)));
+    expect(grade(p, `(${four.join(", ")})`).correct).toBe(true);
+    const two = values.map((v) => (Number(v.toPrecision(6)) === v ? String(v) : v.toPrecision(2)));
+    const r = grade(p, two);
+    expect(r.correct).toBe(false);
+    expect(r.diagnosis?.code).toBe("too_few_figures");
+  });
+
   it("asks for a number where the answer is a number", () => {
     const p = problem("derivative-at-a-point", 2);
     const r = grade(p, "2x + 1");
