@@ -41,6 +41,13 @@ export function niceProblemViolations(p: Problem): string[] {
   if (p.answerKind === "number" || (p.kind === "limit" && typeof p.value === "number")) {
     for (const k of keys) if (k.length > NICE.numberChars) out.push(`exact value too long: ${k}`);
   }
+  if (p.kind !== "steepest_direction") {
+    // A key that a short decimal expresses exactly must be typed exactly (grading.md); keep such keys
+    // to at most 4 significant figures, so that the usual 4-figure decimal is the exact value.
+    for (const v of values) {
+      if (Number(v.toPrecision(6)) === v && Number(v.toPrecision(4)) !== v) out.push(`decimal key with more than 4 figures: ${v}`);
+    }
+  }
   // Defined where it is evaluated.
   if (point && p.kind !== "limit") {
     const where = p.kind === "chain" && inner ? substitute(f, inner) : f;
