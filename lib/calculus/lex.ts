@@ -3,6 +3,10 @@
 // Linear time, never recurses, reports problems by throwing ParseFailure (caught in parse.ts).
 
 import { type ConstantName, UNARY_FUNCTIONS, type UnaryFunction } from "./ast";
+import { EXTRA_FUNCTIONS, type ExtraFunction } from "./extra-functions";
+
+/** A function name as read: one the core knows, or an extra one read as its definition. */
+export type FunctionName = UnaryFunction | ExtraFunction;
 import { type CoreError, type ErrorCode } from "./errors";
 
 export class ParseFailure extends Error {
@@ -33,7 +37,7 @@ export type Tok = Span &
     | { readonly t: "var"; readonly name: string }
     | { readonly t: "const"; readonly name: ConstantName }
     /** `glued`: log10 / log2 written with letters or digits right after (log2x). */
-    | { readonly t: "fn"; readonly fn: UnaryFunction; readonly glued: boolean }
+    | { readonly t: "fn"; readonly fn: FunctionName; readonly glued: boolean }
     | { readonly t: "logb"; readonly base: number }
     | { readonly t: "op"; readonly op: OpChar }
     | { readonly t: "open"; readonly k: OpenKind }
@@ -45,8 +49,15 @@ export type Tok = Span &
   );
 
 /** Names of functions a learner may type (lower case), including aliases. */
-export const FUNCTION_NAMES: ReadonlyMap<string, UnaryFunction> = new Map<string, UnaryFunction>([
-  ...UNARY_FUNCTIONS.map((f): [string, UnaryFunction] => [f, f]),
+export const FUNCTION_NAMES: ReadonlyMap<string, FunctionName> = new Map<string, FunctionName>([
+  ...UNARY_FUNCTIONS.map((f): [string, FunctionName] => [f, f]),
+  ...EXTRA_FUNCTIONS.map((f): [string, FunctionName] => [f, f]),
+  ["arsinh", "asinh"],
+  ["arcsinh", "asinh"],
+  ["arcosh", "acosh"],
+  ["arccosh", "acosh"],
+  ["artanh", "atanh"],
+  ["arctanh", "atanh"],
   ["arcsin", "asin"],
   ["arccos", "acos"],
   ["arctan", "atan"],

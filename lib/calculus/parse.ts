@@ -95,10 +95,11 @@ import {
   pow,
   logb,
   variable,
-  type UnaryFunction,
 } from "./ast";
 import { type CoreError } from "./errors";
+import { EXTRA_INVERSES, expandExtra, isExtra } from "./extra-functions";
 import {
+  type FunctionName,
   failAt,
   isSpace,
   lex,
@@ -132,14 +133,20 @@ const MAX_WARNINGS = 5;
 
 const CLOSER: Record<OpenKind, string> = { "(": ")", "[": "]", "{": "}" };
 
-const INVERSE: Partial<Record<UnaryFunction, UnaryFunction>> = {
+const INVERSE: Partial<Record<FunctionName, FunctionName>> = {
   sin: "asin",
   cos: "acos",
   tan: "atan",
   sec: "asec",
   csc: "acsc",
   cot: "acot",
+  ...EXTRA_INVERSES,
 };
+
+/** A function applied to its argument: extra functions become their definitions. */
+function applyFunction(fn: FunctionName, arg: Expr): Expr {
+  return isExtra(fn) ? expandExtra(fn, arg) : call(fn, arg);
+}
 
 /** A parsed factor with its source span and what the ambiguity warnings need. */
 interface Factor {
@@ -520,7 +527,7 @@ class Parser {
     if (tok.t !== "fn" && tok.t !== "logb") return this.expectedOperand(tok);
     this.enter(tok.start);
     const name = this.text(tok);
-    let apply = (arg: Expr): Expr => (tok.t === "fn" ? call(tok.fn, arg) : logb(tok.base, arg));
+    let apply = (arg: Expr): Expr => (tok.t === "fn" ? applyFunction(tok.fn, arg) : logb(tok.base, arg));
     let power: number | undefined;
     const p = this.peek();
     if ((p.t === "op" && p.op === "^") || p.t === "sup") {
@@ -533,7 +540,7 @@ class Parser {
             `'${name}^-1' is not supported here: write 1/${name}(x) for the reciprocal`,
             p.start,
           );
-        } else apply = (arg: Expr): Expr => call(inv, arg);
+        } else apply = (arg: Expr): Expr => applyFunction(inv, arg);
       } else if (n !== 1) power = n;
     }
     const a = this.peek();
