@@ -48,6 +48,20 @@ export function niceProblemViolations(p: Problem): string[] {
       if (Number(v.toPrecision(6)) === v && Number(v.toPrecision(4)) !== v) out.push(`decimal key with more than 4 figures: ${v}`);
     }
   }
+  // Exponentials in a number key stay small (no e^39 beside an integer).
+  if (p.answerKind === "number" || p.kind === "limit" || (p.answerKind === "vector" && values.length > 0)) {
+    for (const k of keys) {
+      const e = readExpr(k, []);
+      if (e && bigExponential(e)) out.push(`exponential with a large exponent in ${k}`);
+    }
+  }
+  // No term of an expression key that vanishes identically (a hidden 0 the learner cannot see).
+  if (p.answerKind === "expression" || (p.answerKind === "vector" && values.length === 0)) {
+    for (const k of keys) {
+      const e = readExpr(k, p.vars);
+      if (e && e.kind === "add" && e.terms.some((t) => vanishes(t, p))) out.push(`a term of the key is identically zero: ${k}`);
+    }
+  }
   // Defined where it is evaluated.
   if (point && p.kind !== "limit") {
     const where = p.kind === "chain" && inner ? substitute(f, inner) : f;
@@ -70,6 +84,30 @@ export function niceProblemViolations(p: Problem): string[] {
     if (dir.length !== fvars.length || dir.every((d) => d === 0)) out.push("bad direction vector");
   }
   return out;
+}
+
+function bigExponential(e: Expr): boolean {
+  if (e.kind === "pow" && e.base.kind === "const" && e.base.name === "e" && Math.abs(numericValue(e.exp)) > 3) return true;
+  if (e.kind === "call" && e.fn === "exp" && Math.abs(numericValue(e.arg)) > 3) return true;
+  return children(e).some(bigExponential);
+}
+
+const SAMPLES = [0.37, 1.21, 2.13, 0.83, 1.77];
+
+function vanishes(t: Expr, p: Problem): boolean {
+  let seen = 0;
+  for (const [j, s] of SAMPLES.entries()) {
+    const scope: Record<string, number> = {};
+    p.vars.forEach((v, i) => {
+      const [lo, hi] = p.domain?.[v] ?? [-3, 3];
+      scope[v] = lo + ((s + 0.29 * i + 0.11 * j) % 1) * (hi - lo);
+    });
+    const value = numericValue(t, scope);
+    if (!Number.isFinite(value)) continue;
+    seen++;
+    if (Math.abs(value) > 1e-9) return false;
+  }
+  return seen > 0;
 }
 
 export function isNice(p: Problem): boolean {
