@@ -1277,6 +1277,12 @@ const INFINITY_WORDS: Record<string, "+inf" | "-inf"> = {
   "-oo": "-inf",
 };
 
+/** A one-sided limit as the CLI reports it: its finite value, or "inf", "-inf", "dne". */
+function describeSide(v: LimitValue): string | number {
+  if (v.kind === "finite") return v.value;
+  return v.kind === "+inf" ? "inf" : v.kind;
+}
+
 /**
  * For the CLI: `to` is a number or constant expression ("0", "pi/2", "-1/2") or "inf"/"+inf"/"-inf";
  * side is ignored at infinity. Returns {ok:true, kind, value?, exact?} or {ok:false, error}. Never throws.
@@ -1318,9 +1324,16 @@ export function limitRequest(req: {
     if (r.kind === "finite") {
       const out: { [k: string]: unknown } = { ok: true, kind: "finite", value: r.value };
       if (r.exact) out.exact = toText(r.exact);
+      out.method = r.method;
       return out;
     }
-    return { ok: true, kind: r.kind };
+    if (r.kind === "dne") {
+      const out: { [k: string]: unknown } = { ok: true, kind: "dne", reason: r.reason, method: r.method };
+      if (r.left) out.left = describeSide(r.left);
+      if (r.right) out.right = describeSide(r.right);
+      return out;
+    }
+    return { ok: true, kind: r.kind, method: r.method };
   } catch {
     return errorObject({ code: "CANNOT_DECIDE", message: "Cannot decide this limit (internal error)." });
   }

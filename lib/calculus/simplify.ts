@@ -478,6 +478,11 @@ function presentExponent(q: Q): Expr {
   return presentNumber(q);
 }
 
+/** Euler's number: e^-2 stays e^-2 (textbooks write it so), not 1/e^2. */
+function isE(n: N): boolean {
+  return n.k === "const" && n.name === "e";
+}
+
 function isNegativeNumber(n: N): boolean {
   return n.k === "num" && isNegative(n.q);
 }
@@ -509,7 +514,7 @@ export function present(n: N): Expr {
     case "mul":
       return presentProduct(n.factors);
     case "pow":
-      if (isNegativeNumber(n.exp) && n.exp.k === "num") {
+      if (isNegativeNumber(n.exp) && n.exp.k === "num" && !isE(n.base)) {
         return divE(num(1), presentPowPositive(n.base, nq(negQ(n.exp.q))));
       }
       return presentPowPositive(n.base, n.exp);
@@ -526,7 +531,7 @@ function presentProduct(factors: readonly N[]): Expr {
   const bottom: Expr[] = [];
   for (const f of factors) {
     if (f.k === "num") coef = mulQ(coef, f.q);
-    else if (f.k === "pow" && f.exp.k === "num" && isNegative(f.exp.q)) {
+    else if (f.k === "pow" && f.exp.k === "num" && isNegative(f.exp.q) && !isE(f.base)) {
       bottom.push(presentPowPositive(f.base, nq(negQ(f.exp.q))));
     } else top.push(present(f));
   }
