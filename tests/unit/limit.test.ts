@@ -338,7 +338,7 @@ describe("limitRequest (the CLI)", () => {
       kind: "finite",
       value: 3,
       exact: "3",
-      method: "series expansion",
+      method: "L'Hopital (1 time)",
     });
     const r = limitRequest({ expr: "sin(x)", var: "x", to: "pi/4", side: "both" });
     expect(r).toMatchObject({ ok: true, kind: "finite", exact: "sqrt(2)/2" });
