@@ -164,8 +164,8 @@ const INNER_ANY = (r: Rng): string =>
     lin(r.nonzero(-5, 5), r.int(-5, 5), "t"),
     term(r.nonzero(-4, 4), `t^${r.int(2, 3)}`),
     term(r.nonzero(-3, 3), `e^(${term(r.nonzero(-3, 3), "t")})`),
-    term(r.nonzero(-3, 3), `sin(${term(r.nonzero(-3, 3), "t")})`),
-    term(r.nonzero(-3, 3), `cos(${term(r.nonzero(-3, 3), "t")})`),
+    term(r.nonzero(-3, 3), `sin(${term(r.int(1, 3), "t")})`),
+    term(r.nonzero(-3, 3), `cos(${term(r.int(1, 3), "t")})`),
   ]);
 
 function chainFunction(r: Rng): string {

@@ -184,7 +184,7 @@ function limitSolution(p: Problem): SolutionStep[] {
       break;
     case "limit-rationalise":
       steps.push({ text: `Substituting gives 0/0. Multiply numerator and denominator by the conjugate ${d.conjugate ?? ""}.` });
-      steps.push({ text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${v} - ${to}); cancel it.` });
+      steps.push({ text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${minus(v, to)}); cancel it.` });
       steps.push({ text: `What remains is continuous: substitute ${v} = ${to} (the conjugate becomes ${Number(d.m ?? 0) * 2}). The limit is ${value}.` });
       break;
     case "limit-sin-over-x":
@@ -267,7 +267,9 @@ function solutionSteps(p: Problem): SolutionStep[] {
   const steps: SolutionStep[] = [];
   const at = (e: Expr | null, label: string): void => {
     if (!e || !point) return;
-    steps.push({ text: `At ${pointText(Object.keys(point), point)}: ${label} = ${Tx(substitute(e, point))} = ${String(p.answer)}.` });
+    const names = Object.keys(point);
+    const where = names.length === 1 ? `${names[0]} = ${Tx(point[names[0]!]!)}` : pointText(names, point);
+    steps.push({ text: `At ${where}: ${label} = ${Tx(substitute(e, point))} = ${String(p.answer)}.` });
   };
   switch (p.kind) {
     case "derivative": {
@@ -275,7 +277,7 @@ function solutionSteps(p: Problem): SolutionStep[] {
       const d = derivativeSteps(f, v);
       steps.push(...d.steps);
       if (d.result) steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
-      if (point && d.result) at(d.result, `f'`);
+      if (point && d.result) at(d.result, `f'(${Tx(point[v] ?? variable(v))})`);
       return steps;
     }
     case "tangent_line": {
