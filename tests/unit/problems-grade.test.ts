@@ -152,11 +152,11 @@ describe("answer formats", () => {
     expect(wrongFinite.message).toMatch(/each side/);
     expect(grade(dne, "inf").correct).toBe(false);
     const up = find("limit-infinite", (p) => p.answer === "inf");
-    for (const a of ["inf", "+inf", "infinity", "∞", "+∞", "Infinity"]) expect(grade(up, a).correct, a).toBe(true);
+    for (const a of ["inf", "+inf", "infinity", "∞", "+∞", "Infinity", "oo"]) expect(grade(up, a).correct, a).toBe(true);
     expect(grade(up, "-inf").diagnosis?.code).toBe("sign_error");
     expect(grade(up, "DNE").correct).toBe(false);
     const down = find("limit-infinite", (p) => p.answer === "-inf");
-    for (const a of ["-inf", "-infinity", "−∞", "- inf"]) expect(grade(down, a).correct, a).toBe(true);
+    for (const a of ["-inf", "-infinity", "−∞", "- inf", "-oo"]) expect(grade(down, a).correct, a).toBe(true);
     const deriv = problem("derivative-power-rule", 0);
     expect(grade(deriv, "inf").status).toBe("invalid");
     expect(grade(deriv, "DNE").error?.code).toBe("SPECIAL_NOT_ALLOWED");
@@ -326,6 +326,21 @@ describe("robustness", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("never throws on a malformed stored problem", () => {
+    const p = problem("gradient-at-a-point", 1);
+    const broken = [
+      { ...p, given: {} },
+      { ...p, answer: "((" },
+      { ...p, value: undefined },
+      { ...p, kind: "chain", answerKind: "expression", given: { f: 3 } },
+      { ...p, answerKind: "limit", answer: 5 },
+    ] as unknown as Problem[];
+    for (const b of broken) {
+      const r = grade(b, "(1, 2)");
+      expect(["wrong", "invalid", "cannot_check"]).toContain(r.status);
+    }
   });
 
   it("grades from the stored problem: a JSON round trip gives the same verdicts", () => {
