@@ -1,12 +1,12 @@
 // Turning a generator's draft (the function, the point, the construction) into a stored problem with
 // its key computed by the calculus core.
-import { type Expr, add, div, freeVariables, mul, neg, num, sub, variable } from "../calculus/ast";
+import { type Expr, add, div, freeVariables, mul, num, sub, variable } from "../calculus/ast";
 import { derivative, gradient } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
 import { expand } from "../calculus/simplify";
 import { T, exactAt, numericValue, pointExpr, pointExprs, reject, simp, substitute } from "./exact";
 import { NICE, niceProblemViolations } from "./niceness";
-import type { Point, Problem, ProblemKind } from "./types";
+import type { Point, Problem } from "./types";
 
 export type Side = "both" | "left" | "right";
 export type Domain = Record<string, [number, number]>;
@@ -287,7 +287,7 @@ function build(h: Header, d: Draft): Problem {
         };
       }
       const norm2 = add(...comps.map((c) => mul(c.exact, c.exact)));
-      const { exact, value: rate } = exactAt(P_sqrt(norm2), {});
+      const { exact, value: rate } = exactAt(sqrtOf(norm2), {});
       return {
         ...common,
         kind: "max_rate",
@@ -307,7 +307,7 @@ function build(h: Header, d: Draft): Problem {
       const comps = g.exprs.map((c) => exactAt(c, point));
       if (d.direction.every((c) => c === 0)) reject("zero direction");
       const dot = add(...comps.map((c, i) => mul(c.exact, num(d.direction[i]!))));
-      const norm = P_sqrt(add(...d.direction.map((c) => num(c * c))));
+      const norm = sqrtOf(add(...d.direction.map((c) => num(c * c))));
       const { exact, value } = exactAt(div(dot, norm), {});
       if (value === 0) reject("zero directional derivative");
       const f = T(d.f);
@@ -378,7 +378,7 @@ function build(h: Header, d: Draft): Problem {
   }
 }
 
-function P_sqrt(e: Expr): Expr {
+function sqrtOf(e: Expr): Expr {
   return { kind: "call", fn: "sqrt", arg: e };
 }
 
@@ -392,6 +392,3 @@ function withOptional(
   if (extra.domain !== undefined) out.domain = extra.domain;
   return out;
 }
-
-export const kindOf = (d: Draft): ProblemKind => d.kind;
-export { neg };
