@@ -369,12 +369,51 @@ export function makeMul(factors: readonly N[], b: Budget): N {
   };
   pending.forEach(leftover);
   if (isZero(coef)) return N_ZERO;
+  // 2 * 2^(-1/2) is sqrt(2): move whole factors of a root's base from the coefficient into the root.
+  for (let i = 0; i < result.length; i++) {
+    const f = result[i]!;
+    if (f.k !== "pow" || f.base.k !== "num" || f.exp.k !== "num" || !isExact(coef) || coef.d !== 1) continue;
+    const B = f.base.q;
+    let e = f.exp.q;
+    if (B.d !== 1 || B.n < 2 || !isExact(e) || e.dec) continue;
+    while (isNegative(e) && coef.n % B.n === 0) {
+      coef = { n: coef.n / B.n, d: 1 };
+      e = addQ(e, ONE);
+    }
+    if (e !== f.exp.q) result[i] = isZero(e) ? N_ONE : { k: "pow", base: f.base, exp: nq(e) };
+  }
+  result = result.filter((f) => f !== N_ONE);
   const indexed = result.map((f, i) => ({ f, i, c: factorClass(f), v: varName(f) }));
   indexed.sort((x, y) => x.c - y.c || (x.c === 2 ? (x.v < y.v ? -1 : x.v > y.v ? 1 : 0) : 0) || x.i - y.i);
   const sorted = indexed.map((x) => x.f);
   if (sorted.length === 0) return nq(coef);
   if (isOne(coef)) return sorted.length === 1 ? sorted[0]! : { k: "mul", factors: sorted };
   return { k: "mul", factors: [nq(coef), ...sorted] };
+}
+
+/** The largest a with a^q dividing n (n a positive integer up to 10^12), found by trial. */
+function largestPowerFactor(n: number, q: number): number {
+  let a = 1;
+  for (let k = 2; Math.pow(k, q) <= n; k++) {
+    const kq = Math.pow(k, q);
+    while (n % kq === 0) {
+      n /= kq;
+      a *= k;
+    }
+  }
+  return a;
+}
+
+/** Whole powers out of a root: 96^(1/2) = 4*6^(1/2), 54^(1/3) = 3*2^(1/3); null when nothing comes out. */
+function extractRoot(base: Q, exp: Q, b: Budget): N | null {
+  if (base.d !== 1 || base.n <= 1 || base.n > 1e12 || exp.d < 2 || exp.d > 4 || exp.dec) return null;
+  const a = largestPowerFactor(base.n, exp.d);
+  if (a === 1) return null;
+  const rest = base.n / Math.pow(a, exp.d);
+  const outside = powRational({ n: a, d: 1 }, { n: exp.n, d: 1 });
+  if (!outside) return null;
+  if (rest === 1) return nq(outside);
+  return makeMul([nq(outside), { k: "pow", base: nq({ n: rest, d: 1 }), exp: nq(exp) }], b);
 }
 
 function isPositiveConstant(n: N): boolean {
@@ -393,7 +432,9 @@ export function makePow(base: N, exp: N, b: Budget): N {
       if (isExact(base.q) && isExact(exp.q)) {
         const r = powRational(base.q, exp.q);
         if (r) return nq(r);
-        // Pull whole powers out: 8^(1/2) stays, but (1/4)^(1/2) -> 1/2 happened above.
+        const surd = extractRoot(base.q, exp.q, b);
+        if (surd) return surd;
+        if (base.q.n === 1 && base.q.d > 1 && !base.q.dec) return makePow(nq({ n: base.q.d, d: 1 }), nq(negQ(exp.q)), b);
       } else if (!isExact(exp.q) || exp.q.dec || !isExact(base.q)) {
         const v = Math.pow(value(base.q), value(exp.q));
         if (Number.isFinite(v) && !(value(base.q) < 0 && !isInteger(exp.q)))
@@ -411,6 +452,7 @@ export function makePow(base: N, exp: N, b: Budget): N {
     }
   }
   if (base.k === "num" && isOne(base.q)) return N_ONE;
+  if (isE(base) && exp.k === "call" && exp.fn === "ln" && exp.arg.k === "num" && value(exp.arg.q) > 0) return exp.arg;
   if (base.k === "pow" && isPositiveConstant(base.base)) {
     return makePow(base.base, makeMul([base.exp, exp], b), b);
   }
@@ -420,8 +462,145 @@ export function makePow(base: N, exp: N, b: Budget): N {
 const ZERO_AT_ZERO = new Set<InnerFunction>(["sin", "tan", "asin", "atan", "sinh", "tanh"]);
 
 /** A function applied to a simplified argument, with exact values folded. */
+/** arg as k*pi with k rational, or null. */
+function piMultiple(arg: N): Q | null {
+  if (arg.k === "const" && arg.name === "pi") return ONE;
+  if (arg.k === "mul" && arg.factors.length === 2) {
+    const [c, p] = arg.factors;
+    if (c?.k === "num" && isExact(c.q) && !c.q.dec && p?.k === "const" && p.name === "pi") return c.q;
+  }
+  return null;
+}
+
+const HALF: Q = { n: 1, d: 2 };
+
+/** sin(k*pi) exactly for k a multiple of 1/6 or 1/4, else null. */
+function exactSin(k: Q, b: Budget): N | null {
+  if (!(k.d === 1 || k.d === 2 || k.d === 3 || k.d === 4 || k.d === 6)) return null;
+  // Reduce to [0, 2) and then to a reference angle in [0, 1/2] with a sign.
+  const twelfths = (((Math.round((k.n * 12) / k.d) % 24) + 24) % 24);
+  const sign = twelfths >= 12 ? -1 : 1;
+  let r = twelfths % 12;
+  if (r > 6) r = 12 - r;
+  const sqrtOf = (n: number): N => ({ k: "pow", base: nq({ n, d: 1 }), exp: nq(HALF) });
+  let v: N;
+  switch (r) {
+    case 0:
+      return N_ZERO;
+    case 2:
+      v = nq(HALF);
+      break;
+    case 3:
+      v = makeMul([nq(HALF), sqrtOf(2)], b);
+      break;
+    case 4:
+      v = makeMul([nq(HALF), sqrtOf(3)], b);
+      break;
+    case 6:
+      v = N_ONE;
+      break;
+    default:
+      return null;
+  }
+  return sign < 0 ? makeMul([N_MINUS_ONE, v], b) : v;
+}
+
+/** Trigonometric functions at rational multiples of pi with textbook values, or null. */
+function specialTrig(fn: InnerFunction, arg: N, b: Budget): N | null {
+  const k = piMultiple(arg);
+  if (!k) return null;
+  const sin = exactSin(k, b);
+  const cos = exactSin(addQ(k, HALF), b);
+  if (!sin || !cos) return null;
+  const over = (a: N, c: N): N | null =>
+    c.k === "num" && isZero(c.q) ? null : makeMul([a, makePow(c, N_MINUS_ONE, b)], b);
+  switch (fn) {
+    case "sin":
+      return sin;
+    case "cos":
+      return cos;
+    case "tan":
+      return over(sin, cos);
+    case "cot":
+      return over(cos, sin);
+    case "sec":
+      return over(N_ONE, cos);
+    case "csc":
+      return over(N_ONE, sin);
+    default:
+      return null;
+  }
+}
+
+const INVERSE_TRIG = new Set<InnerFunction>(["asin", "acos", "atan", "acot", "asec", "acsc"]);
+
+/** An inverse trigonometric function of a constant whose value is a multiple of pi/12, as k*pi. */
+function specialInverseTrig(fn: InnerFunction, arg: N, b: Budget): N | null {
+  if (!INVERSE_TRIG.has(fn) || !isConstantNode(arg)) return null;
+  const u = numericValue(arg);
+  if (!Number.isFinite(u)) return null;
+  const v =
+    fn === "asin" ? Math.asin(u) : fn === "acos" ? Math.acos(u) : fn === "atan" ? Math.atan(u)
+    : fn === "acot" ? Math.PI / 2 - Math.atan(u) : fn === "asec" ? Math.acos(1 / u) : Math.asin(1 / u);
+  if (!Number.isFinite(v)) return null;
+  const twelfths = (v / Math.PI) * 12;
+  const k = Math.round(twelfths);
+  if (Math.abs(twelfths - k) > 1e-12) return null;
+  if (k === 0) return N_ZERO;
+  const pi: N = { k: "const", name: "pi" };
+  return makeMul([nq({ n: k, d: 12 }), pi], b);
+}
+
+function isConstantNode(n: N): boolean {
+  switch (n.k) {
+    case "num":
+    case "const":
+      return true;
+    case "var":
+      return false;
+    case "add":
+      return n.terms.every(isConstantNode);
+    case "mul":
+      return n.factors.every(isConstantNode);
+    case "pow":
+      return isConstantNode(n.base) && isConstantNode(n.exp);
+    case "call":
+    case "logb":
+      return isConstantNode(n.arg);
+  }
+}
+
+/** The value of a constant internal tree (NaN where undefined). */
+function numericValue(n: N): number {
+  switch (n.k) {
+    case "num":
+      return value(n.q);
+    case "const":
+      return n.name === "pi" ? Math.PI : Math.E;
+    case "var":
+      return NaN;
+    case "add":
+      return n.terms.reduce((s, t) => s + numericValue(t), 0);
+    case "mul":
+      return n.factors.reduce((s, t) => s * numericValue(t), 1);
+    case "pow": {
+      const base = numericValue(n.base);
+      if (n.exp.k === "num" && isExact(n.exp.q) && !n.exp.q.dec && n.exp.q.d % 2 === 1 && base < 0) {
+        const m = Math.pow(-base, value(n.exp.q));
+        return n.exp.q.n % 2 === 0 ? m : -m;
+      }
+      return Math.pow(base, numericValue(n.exp));
+    }
+    case "call":
+    case "logb":
+      return NaN;
+  }
+}
+
 function makeCall(fn: InnerFunction, arg: N, b: Budget): N {
   spend(b);
+  const special = specialTrig(fn, arg, b) ?? specialInverseTrig(fn, arg, b);
+  if (special) return special;
   if (arg.k === "num" && isExact(arg.q)) {
     const v = value(arg.q);
     if (v === 0) {
@@ -545,6 +724,8 @@ function presentProduct(factors: readonly N[]): Expr {
   }
   const numerator = top.length === 0 ? num(1) : ast.mul(...top);
   const whole = bottom.length === 0 ? numerator : divE(numerator, ast.mul(...bottom));
+  // -(a + b) reads better as -a - b.
+  if (negative && whole.kind === "add") return ast.add(...whole.terms.map((t) => (t.kind === "neg" ? t.arg : ast.neg(t))));
   return negative ? ast.neg(whole) : whole;
 }
 
