@@ -1,0 +1,51 @@
+"use server";
+// Account settings actions for the signed-in user: display name, password, deleting the account.
+import { revalidatePath } from "next/cache";
+import { signOut } from "@/lib/server/auth";
+import { isAppError } from "@/lib/server/errors";
+import { requireUser } from "@/lib/server/session";
+import { changePassword, deleteOwnAccount, updateDisplayName } from "@/lib/server/users/update-user";
+import type { FormState } from "@/app/actions/form-state";
+
+async function attempt(work: () => Promise<void>, success: string): Promise<FormState> {
+  try {
+    await work();
+    return { success };
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    throw error;
+  }
+}
+
+export async function updateDisplayNameAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireUser("/account");
+  const state = await attempt(
+    () => updateDisplayName({ actor, input: { displayName: String(form.get("displayName") ?? "") } }),
+    "Display name saved.",
+  );
+  revalidatePath("/", "layout");
+  return state;
+}
+
+export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireUser("/account");
+  return attempt(
+    () =>
+      changePassword({
+        actor,
+        input: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") },
+      }),
+    "Password changed. Use the new one next time you sign in.",
+  );
+}
+
+export async function deleteAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireUser("/account");
+  const state = await attempt(
+    () => deleteOwnAccount({ actor, input: { password: String(form.get("password") ?? "") } }),
+    "Account deleted.",
+  );
+  if (state.error) return state;
+  await signOut({ redirectTo: "/?deleted=1" });
+  return state;
+}

@@ -1,0 +1,10 @@
+// Next.js settings. No external fonts or assets: everything is bundled (KaTeX's fonts included).
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  turbopack: { root: import.meta.dirname },
+};
+
+export default nextConfig;

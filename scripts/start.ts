@@ -1,0 +1,108 @@
+// `npm start` (and `npm run dev` with --dev): build when needed, start the embedded database when no
+// DATABASE_URL is given, migrate, seed the demo once, then run Next.js, forwarding signals to it and
+// stopping the database after it exits.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { DEMO_ACCOUNTS } from "@/lib/demo";
+import { closeDb } from "@/lib/server/db/client";
+import { getEnv } from "@/lib/server/env";
+import { applyEnvironmentDefaults, migrateDatabase, openDatabase, StartupError } from "@/lib/server/runtime";
+import { seedDemoOnce } from "@/lib/server/seed";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const log = (message: string) => console.log(`[gradient-drill] ${message}`);
+
+/** The newest modification time under the sources that go into a build. */
+function newestSource(): number {
+  const roots = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(target)) if (entry !== "node_modules") visit(path.join(target, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of roots) visit(path.join(root, entry));
+  return newest;
+}
+
+function buildIfStale(): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource()) return;
+  log(existsSync(buildId) ? "Sources changed since the last build: building." : "No build yet: building (about a minute).");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new StartupError("The build failed (see above).");
+}
+
+async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+async function main(): Promise<number> {
+  applyEnvironmentDefaults(log);
+  if (!dev) buildIfStale();
+  const database = await openDatabase({ log });
+  let stopped = false;
+  const stopDatabase = async () => {
+    if (stopped) return;
+    stopped = true;
+    await database.stop();
+    if (database.embedded) log("Embedded database stopped.");
+  };
+  try {
+    const env = getEnv();
+    await migrateDatabase(database.url, log);
+    if (env.GD_DEMO && (await seedDemoOnce())) log("Demo accounts created.");
+    await closeDb();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const port = process.env.PORT ?? "3000";
+  const host = process.env.HOST ?? (getEnv().GD_PRODUCTION ? "0.0.0.0" : "127.0.0.1");
+  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", port, "-H", host], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+
+  const shownHost = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
+  if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
+    log(`Gradient Drill is ready on http://${shownHost}:${port}`);
+    if (getEnv().GD_DEMO) {
+      log("Demo accounts (demo mode; never in production):");
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(8)} ${account.email.padEnd(22)} password: ${account.password}`);
+    }
+    log("Press Ctrl+C to stop.");
+  }
+  const code = await exited;
+  await stopDatabase();
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[gradient-drill] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
