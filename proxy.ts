@@ -3,7 +3,9 @@
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/server/auth/config";
 
-export const { auth: proxy } = NextAuth(authConfig);
+const { auth } = NextAuth(authConfig);
+
+export default auth;
 
 export const config = {
   matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*"],
