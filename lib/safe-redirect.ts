@@ -8,6 +8,12 @@ export function safeReturnPath(value: unknown, fallback = "/dashboard"): string 
     return fallback;
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/signin") || path.startsWith("/api/")) return fallback;
+  if (
+    !path.startsWith("/") ||
+    path.startsWith("//") ||
+    path.startsWith("/signin") ||
+    path.startsWith("/api/")
+  )
+    return fallback;
   return path;
 }

@@ -14,7 +14,10 @@ async function main(): Promise<number> {
   const database = await openDatabase({ allowShared: true });
   try {
     await migrateDatabase(database.url);
-    if (command === "seed") console.log((await seedDemoOnce()) ? "Demo accounts created." : "Demo data was seeded before; nothing to do.");
+    if (command === "seed")
+      console.log(
+        (await seedDemoOnce()) ? "Demo accounts created." : "Demo data was seeded before; nothing to do.",
+      );
     return 0;
   } finally {
     await closeDb();
@@ -22,7 +25,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

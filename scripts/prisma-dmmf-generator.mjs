@@ -3,6 +3,7 @@
 // thin copy of the data model. Protocol: JSON-RPC requests on stdin, responses on stderr, one a line.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import process from "node:process";
 import { createInterface } from "node:readline";
 
 function reply(id, result) {

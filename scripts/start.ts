@@ -17,7 +17,16 @@ const log = (message: string) => console.log(`[gradient-drill] ${message}`);
 
 /** The newest modification time under the sources that go into a build. */
 function newestSource(): number {
-  const roots = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const roots = [
+    "app",
+    "components",
+    "lib",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   let newest = 0;
   const visit = (target: string) => {
     if (!existsSync(target)) return;
@@ -33,8 +42,15 @@ function newestSource(): number {
 function buildIfStale(): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource()) return;
-  log(existsSync(buildId) ? "Sources changed since the last build: building." : "No build yet: building (about a minute).");
-  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  log(
+    existsSync(buildId)
+      ? "Sources changed since the last build: building."
+      : "No build yet: building (about a minute).",
+  );
+  const result = spawnSync(nextBin, ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new StartupError("The build failed (see above).");
 }
 
@@ -83,14 +99,17 @@ async function main(): Promise<number> {
       if (child.exitCode === null) child.kill(signal);
     });
   }
-  const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))),
+  );
 
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
   if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
     log(`Gradient Drill is ready on http://${shownHost}:${port}`);
     if (getEnv().GD_DEMO) {
       log("Demo accounts (demo mode; never in production):");
-      for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(8)} ${account.email.padEnd(22)} password: ${account.password}`);
+      for (const account of DEMO_ACCOUNTS)
+        log(`  ${account.role.padEnd(8)} ${account.email.padEnd(22)} password: ${account.password}`);
     }
     log("Press Ctrl+C to stop.");
   }
@@ -102,7 +121,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`[gradient-drill] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[gradient-drill] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

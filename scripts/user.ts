@@ -5,7 +5,8 @@ import { isAppError } from "@/lib/server/errors";
 import { applyEnvironmentDefaults, migrateDatabase, openDatabase } from "@/lib/server/runtime";
 import { adminResetPassword } from "@/lib/server/users/admin-reset-password";
 
-const USAGE = "Usage: npm run user -- reset-password EMAIL [NEW_PASSWORD]\n  Prints a new password, or sets the one given.";
+const USAGE =
+  "Usage: npm run user -- reset-password EMAIL [NEW_PASSWORD]\n  Prints a new password, or sets the one given.";
 
 async function main(): Promise<number> {
   const [command, email, newPassword] = process.argv.slice(2);
@@ -32,7 +33,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,7 @@ import { signOut } from "@/lib/server/auth";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
 import { changePassword, deleteOwnAccount, updateDisplayName } from "@/lib/server/users/update-user";
-import type { FormState } from "@/app/actions/form-state";
+import { text, type FormState } from "@/app/actions/form-state";
 
 async function attempt(work: () => Promise<void>, success: string): Promise<FormState> {
   try {
@@ -20,7 +20,7 @@ async function attempt(work: () => Promise<void>, success: string): Promise<Form
 export async function updateDisplayNameAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireUser("/account");
   const state = await attempt(
-    () => updateDisplayName({ actor, input: { displayName: String(form.get("displayName") ?? "") } }),
+    () => updateDisplayName({ actor, input: { displayName: text(form, "displayName") } }),
     "Display name saved.",
   );
   revalidatePath("/", "layout");
@@ -33,7 +33,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     () =>
       changePassword({
         actor,
-        input: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") },
+        input: { currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") },
       }),
     "Password changed. Use the new one next time you sign in.",
   );
@@ -42,7 +42,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 export async function deleteAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireUser("/account");
   const state = await attempt(
-    () => deleteOwnAccount({ actor, input: { password: String(form.get("password") ?? "") } }),
+    () => deleteOwnAccount({ actor, input: { password: text(form, "password") } }),
     "Account deleted.",
   );
   if (state.error) return state;

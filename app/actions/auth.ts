@@ -6,16 +6,17 @@ import { isAppError } from "@/lib/server/errors";
 import { createUser } from "@/lib/server/users/create-user";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { signUpInput } from "@/lib/validation/account";
-import type { FormState } from "@/app/actions/form-state";
+import { text, type FormState } from "@/app/actions/form-state";
 
 const SIGN_IN_FAILED = "The email or password is not correct.";
-const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again, or ask your teacher to reset your password.";
+const TOO_MANY =
+  "Too many sign-in attempts. Wait a few minutes and try again, or ask your teacher to reset your password.";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: text(form, "email"),
+      password: text(form, "password"),
       redirectTo: safeReturnPath(form.get("callbackUrl")),
     });
     return {};
@@ -31,10 +32,10 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const raw = {
-    displayName: String(form.get("displayName") ?? ""),
-    email: String(form.get("email") ?? ""),
-    password: String(form.get("password") ?? ""),
-    role: String(form.get("role") ?? "learner"),
+    displayName: text(form, "displayName"),
+    email: text(form, "email"),
+    password: text(form, "password"),
+    role: text(form, "role", "learner"),
   };
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) {
@@ -45,13 +46,22 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   try {
     await createUser(parsed.data);
   } catch (error) {
-    if (isAppError(error)) return { error: error.message, ...(error.code === "EMAIL_TAKEN" ? { fields: { email: error.message } } : {}) };
+    if (isAppError(error))
+      return {
+        error: error.message,
+        ...(error.code === "EMAIL_TAKEN" ? { fields: { email: error.message } } : {}),
+      };
     throw error;
   }
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: "/dashboard",
+    });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Your account was created, but signing in failed. Try signing in." };
+    if (error instanceof AuthError)
+      return { error: "Your account was created, but signing in failed. Try signing in." };
     throw error;
   }
   return {};

@@ -6,3 +6,9 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = {};
+
+/** A text field of a submitted form ("" when missing or a file). */
+export function text(form: FormData, name: string, fallback = ""): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : fallback;
+}

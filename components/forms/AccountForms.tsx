@@ -23,7 +23,12 @@ export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
   return (
     <form action={action} className="form" aria-label="Change password">
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+      />
       <Field
         name="newPassword"
         label="New password"

@@ -10,7 +10,12 @@ export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);
   return (
     <form action={action} className="form" aria-label="Create an account">
-      <Field name="displayName" label="Display name" autoComplete="nickname" error={state.fields?.displayName} />
+      <Field
+        name="displayName"
+        label="Display name"
+        autoComplete="nickname"
+        error={state.fields?.displayName}
+      />
       <Field name="email" label="Email" type="email" autoComplete="email" error={state.fields?.email} />
       <Field
         name="password"
@@ -33,7 +38,8 @@ export function SignUpForm() {
           <input type="radio" name="role" value="learner" defaultChecked /> A learner: I want to practise
         </label>
         <label className="choice">
-          <input type="radio" name="role" value="teacher" /> A teacher: I will set work for a class (and can practise too)
+          <input type="radio" name="role" value="teacher" /> A teacher: I will set work for a class (and can
+          practise too)
         </label>
       </fieldset>
       <FormMessage state={state} label="Sign-up problem" />

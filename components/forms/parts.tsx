@@ -14,7 +14,9 @@ export function Field(props: {
   minLength?: number;
 }) {
   const id = `field-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>

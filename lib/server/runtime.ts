@@ -48,11 +48,14 @@ export interface OpenDatabase {
 }
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under the data folder. Sets DATABASE_URL. */
-export async function openDatabase(options: { allowShared?: boolean; log?: (m: string) => void } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  options: { allowShared?: boolean; log?: (m: string) => void } = {},
+): Promise<OpenDatabase> {
   const log = options.log ?? console.log;
   const given = process.env.DATABASE_URL;
   if (given) return { url: given, embedded: false, stop: async () => {} };
-  if (isProduction()) throw new StartupError("Production mode needs DATABASE_URL; the embedded database is for local use.");
+  if (isProduction())
+    throw new StartupError("Production mode needs DATABASE_URL; the embedded database is for local use.");
   const db = await startEmbedded({
     baseDir: path.join(dataDir(), "postgres"),
     ...(process.env.GD_EMBEDDED_PORT ? { port: Number(process.env.GD_EMBEDDED_PORT) } : {}),
@@ -65,5 +68,6 @@ export async function openDatabase(options: { allowShared?: boolean; log?: (m: s
 
 export async function migrateDatabase(url: string, log: (m: string) => void = console.log): Promise<void> {
   const result = await migrate(url, { log });
-  if (result.applied.length === 0) log(`Database schema is up to date (${result.alreadyApplied.length} migrations).`);
+  if (result.applied.length === 0)
+    log(`Database schema is up to date (${result.alreadyApplied.length} migrations).`);
 }

@@ -50,6 +50,8 @@ export const changePasswordInput = z
 
 export const changeDisplayNameInput = z.object({ displayName });
 
-export const deleteAccountInput = z.object({ password: z.string().min(1, "Enter your password to confirm.") });
+export const deleteAccountInput = z.object({
+  password: z.string().min(1, "Enter your password to confirm."),
+});
 
 export const resetWithTokenInput = z.object({ token: z.string().min(20).max(200), newPassword: password });

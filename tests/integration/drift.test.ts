@@ -25,10 +25,13 @@ describe("schema drift", () => {
       });
       const drift = await findDrift(url, datamodel);
       expect(drift.missingInDatabase).toEqual([
-        'column User.timezone text not null default',
+        "column User.timezone text not null default",
         "index SignInAttempt (address, createdAt)",
       ]);
-      expect(drift.notInSchema).toEqual(["column User.nickname text null no default", "column User.timezone text null default"]);
+      expect(drift.notInSchema).toEqual([
+        "column User.nickname text null no default",
+        "column User.timezone text null default",
+      ]);
     } finally {
       await dropDatabase(adminUrl, url);
     }

@@ -22,7 +22,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tempDir = mkdtempSync(path.join(tmpdir(), "gd-integration-"));
-    embedded = await startEmbedded({ baseDir: path.join(tempDir, "postgres"), port: await freePort(), log: () => {} });
+    embedded = await startEmbedded({
+      baseDir: path.join(tempDir, "postgres"),
+      port: await freePort(),
+      log: () => {},
+    });
     adminUrl = embedded.serverUrl("postgres");
   }
   const databaseUrl = await createDatabase(adminUrl, "gd_test");

@@ -20,9 +20,20 @@ async function expectFreshMigration(url: string) {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(["User", "SignInAttempt", "PasswordResetToken", "AppMeta", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "User",
+        "SignInAttempt",
+        "PasswordResetToken",
+        "AppMeta",
+        "_prisma_migrations",
+      ]),
     );
-    const recorded = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const recorded = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const init = recorded.rows[0]!;
@@ -34,7 +45,11 @@ async function expectFreshMigration(url: string) {
 }
 
 async function serverVersion(url: string): Promise<number> {
-  return withClient(url, async (client) => Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v));
+  return withClient(url, async (client) =>
+    Number(
+      (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v,
+    ),
+  );
 }
 
 describe("migrations", () => {
@@ -53,7 +68,11 @@ describe("migrations", () => {
 
   it("apply from empty on the embedded PostgreSQL 18", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gd-embedded-"));
-    const db = await startEmbedded({ baseDir: path.join(dir, "postgres"), port: await freePort(), log: () => {} });
+    const db = await startEmbedded({
+      baseDir: path.join(dir, "postgres"),
+      port: await freePort(),
+      log: () => {},
+    });
     cleanups.push(async () => {
       await db.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -72,7 +91,13 @@ describe("migrations", () => {
   it("refuse to continue after a migration that failed half-way", async () => {
     const url = await createDatabase(adminUrl, "gd_failed");
     cleanups.push(() => dropDatabase(adminUrl, url));
-    const broken = [{ name: "20990101000000_broken", sql: "CREATE TABLE ok (id int); SELECT nonsense FROM nowhere;", checksum: "x" }];
+    const broken = [
+      {
+        name: "20990101000000_broken",
+        sql: "CREATE TABLE ok (id int); SELECT nonsense FROM nowhere;",
+        checksum: "x",
+      },
+    ];
     await expect(migrate(url, { migrations: broken })).rejects.toThrow(/20990101000000_broken failed/);
     await expect(migrate(url, { migrations: broken })).rejects.toThrow(/did not finish/);
     await withClient(url, async (client) => {

@@ -11,7 +11,8 @@ export default async function TeacherPage() {
     <section>
       <h1>Teaching</h1>
       <p className="lead" data-testid="teacher-area">
-        Your classes will appear here: invite students, set problem sets, and issue one-time password reset links.
+        Your classes will appear here: invite students, set problem sets, and issue one-time password reset
+        links.
       </p>
     </section>
   );

@@ -9,7 +9,11 @@ import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -30,7 +34,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {demo ? (
         <aside className="demo-box" aria-label="Demo accounts" data-testid="demo-accounts">
           <h2>Demo accounts</h2>
-          <p className="muted">This is a local demo installation. These accounts are never created in production.</p>
+          <p className="muted">
+            This is a local demo installation. These accounts are never created in production.
+          </p>
           <table>
             <thead>
               <tr>

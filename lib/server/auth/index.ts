@@ -20,13 +20,17 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   logger: {
     // A wrong password is routine, not a server error: keep it out of the error log.
     error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin")
+        return;
       console.error("[auth]", error);
     },
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, request) {
         const result = await checkSignIn({
           email: credentials.email,
@@ -37,7 +41,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           if (result.reason === "rate_limited") throw new TooManyAttempts();
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.displayName, role: result.user.role };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.displayName,
+          role: result.user.role,
+        };
       },
     }),
   ],

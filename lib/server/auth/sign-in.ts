@@ -64,7 +64,9 @@ export async function checkSignIn(options: {
     select: { id: true, email: true, displayName: true, role: true, passwordHash: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  await db.signInAttempt.create({ data: { email, address, success: valid && user !== null, createdAt: now } });
+  await db.signInAttempt.create({
+    data: { email, address, success: valid && user !== null, createdAt: now },
+  });
   if (!valid || !user) return { ok: false, reason: "invalid" };
   const { passwordHash: _hash, ...publicUser } = user;
   return { ok: true, user: publicUser };

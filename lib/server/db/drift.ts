@@ -25,7 +25,12 @@ interface DmmfModel {
 export interface Datamodel {
   enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
   models: DmmfModel[];
-  indexes: { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string | null; fields: { name: string }[] }[];
+  indexes: {
+    model: string;
+    type: "id" | "unique" | "normal" | "fulltext";
+    dbName?: string | null;
+    fields: { name: string }[];
+  }[];
 }
 
 const SCALAR_TYPES: Record<string, string> = {
@@ -53,7 +58,13 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   JsonB: () => "jsonb",
 };
 const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
-const ON_DELETE: Record<string, string> = { Cascade: "c", SetNull: "n", Restrict: "r", NoAction: "a", SetDefault: "d" };
+const ON_DELETE: Record<string, string> = {
+  Cascade: "c",
+  SetNull: "n",
+  Restrict: "r",
+  NoAction: "a",
+  SetDefault: "d",
+};
 
 function expectedType(field: DmmfField): string {
   const base =
@@ -78,7 +89,8 @@ function expectedFacts(model: Datamodel): Set<string> {
     const field = m.fields.find((f) => f.name === name);
     return field?.dbName ?? name;
   };
-  for (const e of model.enums) facts.add(`enum ${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`);
+  for (const e of model.enums)
+    facts.add(`enum ${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`);
   for (const m of model.models) {
     const table = tableOf.get(m.name)!;
     facts.add(`table ${table}`);
@@ -89,19 +101,25 @@ function expectedFacts(model: Datamodel): Set<string> {
           const from = field.relationFromFields.map((f) => columnOf(m, f)).join(", ");
           const to = (field.relationToFields ?? []).map((f) => columnOf(target, f)).join(", ");
           const onDelete = ON_DELETE[field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull")];
-          facts.add(`foreign key ${table} (${from}) -> ${tableOf.get(field.type)} (${to}) on delete ${onDelete}`);
+          facts.add(
+            `foreign key ${table} (${from}) -> ${tableOf.get(field.type)} (${to}) on delete ${onDelete}`,
+          );
         }
         continue;
       }
       const nullability = field.isRequired ? "not null" : "null";
       const defaulted = hasDatabaseDefault(field) ? "default" : "no default";
-      facts.add(`column ${table}.${field.dbName ?? field.name} ${expectedType(field)} ${nullability} ${defaulted}`);
+      facts.add(
+        `column ${table}.${field.dbName ?? field.name} ${expectedType(field)} ${nullability} ${defaulted}`,
+      );
     }
   }
   for (const index of model.indexes) {
     const m = model.models.find((x) => x.name === index.model)!;
     const kind = index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index";
-    facts.add(`${kind} ${tableOf.get(index.model)} (${index.fields.map((f) => columnOf(m, f.name)).join(", ")})`);
+    facts.add(
+      `${kind} ${tableOf.get(index.model)} (${index.fields.map((f) => columnOf(m, f.name)).join(", ")})`,
+    );
   }
   return facts;
 }
@@ -120,7 +138,13 @@ async function actualFacts(client: pg.Client): Promise<Set<string>> {
     [skip],
   );
   for (const t of tables.rows) facts.add(`table ${t.name}`);
-  const columns = await client.query<{ table: string; column: string; type: string; notnull: boolean; hasdefault: boolean }>(
+  const columns = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    hasdefault: boolean;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS notnull, (d.adbin IS NOT NULL) AS hasdefault
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -129,7 +153,9 @@ async function actualFacts(client: pg.Client): Promise<Set<string>> {
     [skip],
   );
   for (const c of columns.rows) {
-    facts.add(`column ${c.table}.${c.column} ${c.type} ${c.notnull ? "not null" : "null"} ${c.hasdefault ? "default" : "no default"}`);
+    facts.add(
+      `column ${c.table}.${c.column} ${c.type} ${c.notnull ? "not null" : "null"} ${c.hasdefault ? "default" : "no default"}`,
+    );
   }
   const indexes = await client.query<{ table: string; primary: boolean; unique: boolean; columns: string[] }>(
     `SELECT t.relname AS table, i.indisprimary AS primary, i.indisunique AS unique,
@@ -143,7 +169,13 @@ async function actualFacts(client: pg.Client): Promise<Set<string>> {
     const kind = i.primary ? "primary key" : i.unique ? "unique index" : "index";
     facts.add(`${kind} ${i.table} (${i.columns.join(", ")})`);
   }
-  const fks = await client.query<{ table: string; from: string[]; target: string; to: string[]; ondelete: string }>(
+  const fks = await client.query<{
+    table: string;
+    from: string[];
+    target: string;
+    to: string[];
+    ondelete: string;
+  }>(
     `SELECT c.conrelid::regclass::text AS table, c.confrelid::regclass::text AS target, c.confdeltype AS ondelete,
             array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS from,
             array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS to
@@ -152,7 +184,9 @@ async function actualFacts(client: pg.Client): Promise<Set<string>> {
   );
   const bare = (name: string) => name.replace(/^"|"$/g, "");
   for (const f of fks.rows) {
-    facts.add(`foreign key ${bare(f.table)} (${f.from.join(", ")}) -> ${bare(f.target)} (${f.to.join(", ")}) on delete ${f.ondelete}`);
+    facts.add(
+      `foreign key ${bare(f.table)} (${f.from.join(", ")}) -> ${bare(f.target)} (${f.to.join(", ")}) on delete ${f.ondelete}`,
+    );
   }
   return facts;
 }

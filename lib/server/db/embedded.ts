@@ -3,7 +3,16 @@
 // Used by the launcher, the admin command and the tests; never imported by the Next.js app itself.
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import { arch, platform } from "node:os";
 import path from "node:path";
@@ -56,14 +65,22 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function run(command: string, args: string[], runAs: RunAs | null, cwd: string): { ok: boolean; output: string } {
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs | null,
+  cwd: string,
+): { ok: boolean; output: string } {
   const result = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
     env: { ...process.env, LC_ALL: "C", LC_MESSAGES: "C" },
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
   });
-  return { ok: result.status === 0, output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}` };
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error?.message ?? ""}`,
+  };
 }
 
 /** PostgreSQL refuses to run as root: then it runs as the `postgres` OS user (created when missing). */
@@ -71,8 +88,11 @@ function postgresUser(): RunAs | null {
   if (process.getuid?.() !== 0) return null;
   const id = (flag: string) => spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
   if (id("-u").status !== 0) {
-    const created = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"], { encoding: "utf8" });
-    if (created.status !== 0) throw new Error(`Running as root, and no 'postgres' OS user could be created: ${created.stderr}`);
+    const created = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"], {
+      encoding: "utf8",
+    });
+    if (created.status !== 0)
+      throw new Error(`Running as root, and no 'postgres' OS user could be created: ${created.stderr}`);
   }
   return {
     uid: Number(id("-u").stdout.trim()),
@@ -103,7 +123,9 @@ async function binaries(user: RunAs | null, log: (m: string) => void): Promise<B
   if (!user || reachableBy(user, found.pg_ctl)) return { pgCtl: found.pg_ctl, initdb: found.initdb };
   // The postgres user cannot reach node_modules (a checkout under a private home folder): copy the
   // binaries once to a shared folder it can reach.
-  const version = (JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }
+  ).version;
   const copy = path.join(FALLBACK_ROOT, `postgres-${version}`);
   if (!existsSync(path.join(copy, "bin", "pg_ctl"))) {
     log(`PostgreSQL binaries copied to ${copy} (the postgres OS user cannot reach ${nativeDir}).`);
@@ -115,7 +137,10 @@ async function binaries(user: RunAs | null, log: (m: string) => void): Promise<B
 }
 
 /** The folder the cluster will really use, and a note when it is not the one asked for. */
-export function resolveBaseDir(wanted: string, user: RunAs | null = postgresUser()): { baseDir: string; note?: string } {
+export function resolveBaseDir(
+  wanted: string,
+  user: RunAs | null = postgresUser(),
+): { baseDir: string; note?: string } {
   const absolute = path.resolve(wanted);
   // Folders we create on the way must not be private, or the postgres user could not pass them.
   mkdirSync(path.dirname(absolute), { recursive: true, mode: 0o755 });
@@ -185,7 +210,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     if (user) chownSync(pwFile, user.uid, user.gid);
     const init = run(
       bin.initdb,
-      ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwFile}`, "-E", "UTF8", "--locale=C"],
+      [
+        "-D",
+        dataDir,
+        "-U",
+        "postgres",
+        "--auth=scram-sha-256",
+        `--pwfile=${pwFile}`,
+        "-E",
+        "UTF8",
+        "--locale=C",
+      ],
       user,
       baseDir,
     );
@@ -202,10 +237,19 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : 0;
     if (options.allowShared && owner > 0 && owner !== process.pid && processAlive(owner)) {
       const serverUrl = urlFor(running.port);
-      return { url: serverUrl(DATABASE_NAME), serverUrl, port: running.port, baseDir, owned: false, stop: async () => {} };
+      return {
+        url: serverUrl(DATABASE_NAME),
+        serverUrl,
+        port: running.port,
+        baseDir,
+        owned: false,
+        stop: () => Promise.resolve(),
+      };
     }
     if (owner > 0 && owner !== process.pid && processAlive(owner)) {
-      throw new Error(`The embedded database in ${baseDir} is in use by process ${owner}. Stop that process first.`);
+      throw new Error(
+        `The embedded database in ${baseDir} is in use by process ${owner}. Stop that process first.`,
+      );
     }
     log(`Stopping an orphaned database server (pid ${running.pid}) left by a process that was killed.`);
     const stopped = run(bin.pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "60"], user, baseDir);
@@ -222,8 +266,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   const started = run(
     bin.pgCtl,
     [
-      "start", "-D", dataDir, "-l", logFile, "-w", "-t", "60",
-      "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      "start",
+      "-D",
+      dataDir,
+      "-l",
+      logFile,
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
     ],
     user,
     baseDir,
@@ -246,11 +298,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
-    stopping ??= (async () => {
+    stopping ??= new Promise<void>((resolve, reject) => {
       const result = run(bin.pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "60"], user, baseDir);
       rmSync(ownerFile, { force: true });
-      if (!result.ok && readPostmasterPid(dataDir)) throw new Error(`Could not stop the embedded database:\n${result.output}`);
-    })();
+      if (!result.ok && readPostmasterPid(dataDir))
+        reject(new Error(`Could not stop the embedded database:\n${result.output}`));
+      else resolve();
+    });
     return stopping;
   };
   return { url: serverUrl(DATABASE_NAME), serverUrl, port, baseDir, owned: true, stop };

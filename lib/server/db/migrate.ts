@@ -21,7 +21,11 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
     .sort()
     .map((name) => {
       const bytes = readFileSync(path.join(dir, name, "migration.sql"));
-      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
     });
 }
 
@@ -75,7 +79,8 @@ export async function migrate(
     for (const migration of migrations) {
       const recorded = done.get(migration.name);
       if (recorded !== undefined) {
-        if (recorded !== migration.checksum) log(`Warning: migration ${migration.name} was edited after it was applied.`);
+        if (recorded !== migration.checksum)
+          log(`Warning: migration ${migration.name} was edited after it was applied.`);
         result.alreadyApplied.push(migration.name);
         continue;
       }
@@ -92,7 +97,7 @@ export async function migrate(
         await client.query("ROLLBACK");
         const message = error instanceof Error ? error.message : String(error);
         await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
-        throw new Error(`Migration ${migration.name} failed: ${message}`);
+        throw new Error(`Migration ${migration.name} failed: ${message}`, { cause: error });
       }
       await client.query(
         `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,

@@ -8,14 +8,19 @@ import { AppError } from "@/lib/server/errors";
 import { resetWithTokenInput } from "@/lib/validation/account";
 
 export const RESET_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
-const INVALID = "This reset link is not valid: it may have been used already or have expired. Ask for a new one.";
+const INVALID =
+  "This reset link is not valid: it may have been used already or have expired. Ask for a new one.";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
 /** Creates a token for `userId`; returns the raw token, to be shown once as a link. */
-export async function issueResetToken(options: { userId: string; issuedById: string | null; now?: Date }): Promise<string> {
+export async function issueResetToken(options: {
+  userId: string;
+  issuedById: string | null;
+  now?: Date;
+}): Promise<string> {
   const now = options.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   await getDb().passwordResetToken.create({
@@ -31,7 +36,10 @@ export async function issueResetToken(options: { userId: string; issuedById: str
 }
 
 /** Whether a token can still be used, and for whom (first name only, for the page's greeting). */
-export async function describeResetToken(token: string, now = new Date()): Promise<{ displayName: string } | null> {
+export async function describeResetToken(
+  token: string,
+  now = new Date(),
+): Promise<{ displayName: string } | null> {
   const row = await getDb().passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { usedAt: true, expiresAt: true, user: { select: { displayName: true } } },
@@ -43,7 +51,8 @@ export async function describeResetToken(token: string, now = new Date()): Promi
 /** Sets the new password and spends the token, atomically: a second use finds it spent. */
 export async function resetPasswordWithToken(raw: unknown, now = new Date()): Promise<void> {
   const parsed = resetWithTokenInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const db = getDb();
   await db.$transaction(async (tx) => {

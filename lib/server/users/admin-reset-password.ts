@@ -9,7 +9,8 @@ export async function adminResetPassword(options: { email: string; newPassword?:
   const email = emailSchema.parse(options.email);
   const newPassword = options.newPassword ?? generatePassword();
   const checked = passwordSchema.safeParse(newPassword);
-  if (!checked.success) throw new AppError("INVALID_INPUT", checked.error.issues[0]?.message ?? "Invalid password.");
+  if (!checked.success)
+    throw new AppError("INVALID_INPUT", checked.error.issues[0]?.message ?? "Invalid password.");
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);

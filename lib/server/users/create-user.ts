@@ -11,7 +11,8 @@ export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists. S
 
 export async function createUser(raw: unknown): Promise<ActingUser> {
   const parsed = signUpInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
   const input = parsed.data;
   const passwordHash = await hashPassword(input.password);
   try {

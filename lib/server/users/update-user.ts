@@ -6,9 +6,17 @@ import { AppError } from "@/lib/server/errors";
 import { changeDisplayNameInput, changePasswordInput, deleteAccountInput } from "@/lib/validation/account";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, raw: unknown): T {
+function parse<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  raw: unknown,
+): T {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
   return parsed.data;
 }
 
