@@ -1,58 +1,19 @@
 // `npm start` (and `npm run dev` with --dev): build when needed, start the embedded database when no
 // DATABASE_URL is given, migrate, seed the demo once, then run Next.js, forwarding signals to it and
 // stopping the database after it exits.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { closeDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { applyEnvironmentDefaults, migrateDatabase, openDatabase, StartupError } from "@/lib/server/runtime";
 import { seedDemoOnce } from "@/lib/server/seed";
+import { buildIfStale } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const log = (message: string) => console.log(`[gradient-drill] ${message}`);
-
-/** The newest modification time under the sources that go into a build. */
-function newestSource(): number {
-  const roots = [
-    "app",
-    "components",
-    "lib",
-    "proxy.ts",
-    "instrumentation.ts",
-    "next.config.js",
-    "package-lock.json",
-    "tsconfig.json",
-  ];
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stat = statSync(target);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(target)) if (entry !== "node_modules") visit(path.join(target, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of roots) visit(path.join(root, entry));
-  return newest;
-}
-
-function buildIfStale(): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource()) return;
-  log(
-    existsSync(buildId)
-      ? "Sources changed since the last build: building."
-      : "No build yet: building (about a minute).",
-  );
-  const result = spawnSync(nextBin, ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new StartupError("The build failed (see above).");
-}
 
 async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
@@ -69,7 +30,7 @@ async function waitForHealth(url: string, child: { exitCode: number | null }): P
 
 async function main(): Promise<number> {
   applyEnvironmentDefaults(log);
-  if (!dev) buildIfStale();
+  if (!dev && !buildIfStale(log)) throw new StartupError("The build failed (see above).");
   const database = await openDatabase({ log });
   let stopped = false;
   const stopDatabase = async () => {
