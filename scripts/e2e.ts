@@ -2,11 +2,10 @@
 // launcher as `npm start`, on a fresh database (created on DATABASE_URL's server and dropped after,
 // or an embedded PostgreSQL in a temporary folder).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { freePort, startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
+import { freePort, scratchDir, startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
 import { buildIfStale } from "./build-if-stale";
 import { ensureChromium } from "./chromium";
 
@@ -26,7 +25,7 @@ async function main(): Promise<number> {
   const chromium = ensureChromium(log);
   if (!buildIfStale(log)) return 1;
 
-  const tempDir = mkdtempSync(path.join(tmpdir(), "gd-e2e-"));
+  const tempDir = scratchDir("gd-e2e-");
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -39,7 +38,12 @@ async function main(): Promise<number> {
     databaseUrl = url.toString();
     cleanup = () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } else {
-    embedded = await startEmbedded({ baseDir: path.join(tempDir, "postgres"), port: await freePort(), log });
+    embedded = await startEmbedded({
+      baseDir: path.join(tempDir, "postgres"),
+      port: await freePort(),
+      log,
+      removeOnStop: true,
+    });
     databaseUrl = embedded.url;
     cleanup = () => embedded!.stop();
   }

@@ -1,9 +1,8 @@
 // Once per integration run: a fresh, migrated database for the suite, dropped at the end.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
+import { freePort, scratchDir, startEmbedded, type EmbeddedDatabase } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
 import { createDatabase, dropDatabase } from "./database";
 
@@ -21,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let tempDir: string | undefined;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    tempDir = mkdtempSync(path.join(tmpdir(), "gd-integration-"));
+    tempDir = scratchDir("gd-integration-");
     embedded = await startEmbedded({
       baseDir: path.join(tempDir, "postgres"),
       port: await freePort(),

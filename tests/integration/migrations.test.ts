@@ -1,11 +1,10 @@
 // The hand-written migrations apply from an empty database, on the suite's server (PostgreSQL 15
 // in CI) and on the embedded PostgreSQL 18, and are recorded the way Prisma records them.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { freePort, startEmbedded } from "@/lib/server/db/embedded";
+import { freePort, scratchDir, startEmbedded } from "@/lib/server/db/embedded";
 import { migrate, readMigrations } from "@/lib/server/db/migrate";
 import { createDatabase, dropDatabase, withClient } from "./database";
 
@@ -67,7 +66,7 @@ describe("migrations", () => {
   });
 
   it("apply from empty on the embedded PostgreSQL 18", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "gd-embedded-"));
+    const dir = scratchDir("gd-embedded-");
     const db = await startEmbedded({
       baseDir: path.join(dir, "postgres"),
       port: await freePort(),

@@ -4,6 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import {
+  chmodSync,
+  mkdtempSync,
   chownSync,
   cpSync,
   existsSync,
@@ -14,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import net from "node:net";
-import { arch, platform } from "node:os";
+import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 
@@ -43,6 +45,15 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
   /** Reuse a server started by another live process (the admin command next to a running app). */
   allowShared?: boolean;
+  /** Delete the cluster's files when it stops (tests' scratch servers). */
+  removeOnStop?: boolean;
+}
+
+/** A private temporary folder that the `postgres` OS user can still pass through (for scratch servers). */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 interface Binaries {
@@ -301,6 +312,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     stopping ??= new Promise<void>((resolve, reject) => {
       const result = run(bin.pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "60"], user, baseDir);
       rmSync(ownerFile, { force: true });
+      if (options.removeOnStop && result.ok) rmSync(baseDir, { recursive: true, force: true });
       if (!result.ok && readPostmasterPid(dataDir))
         reject(new Error(`Could not stop the embedded database:\n${result.output}`));
       else resolve();
