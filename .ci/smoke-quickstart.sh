@@ -11,6 +11,7 @@ LOG="$(mktemp)"
 JAR="$(mktemp)"
 APP_PID=""
 STOPS=0
+STARTS=0
 
 fail() {
   echo "smoke: FAILED: $*" >&2
@@ -24,8 +25,11 @@ start_app() {
   # A process group of its own, so that stopping it is exactly Ctrl+C in a terminal.
   PORT="$PORT" setsid npm start >>"$LOG" 2>&1 &
   APP_PID=$!
+  STARTS=$((STARTS + 1))
   for _ in $(seq 1 600); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/health")" = "200" ]; then return 0; fi
+    # Ready once /api/health answers 200 and the launcher has printed the URL and the demo accounts.
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/health")" = "200" ] &&
+      [ "$(grep -c "Press Ctrl+C to stop." "$LOG")" = "$STARTS" ]; then return 0; fi
     kill -0 "$APP_PID" 2>/dev/null || fail "npm start exited before /api/health answered"
     sleep 0.5
   done
