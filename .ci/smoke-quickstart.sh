@@ -41,6 +41,11 @@ stop_app() {
   wait "$APP_PID" || true
   APP_PID=""
   STOPS=$((STOPS + 1))
+  # npm may exit before the launcher has finished stopping Next.js and the database: wait for it.
+  for _ in $(seq 1 120); do
+    [ "$(grep -c "Embedded database stopped." "$LOG")" = "$STOPS" ] && break
+    sleep 0.5
+  done
   [ "$(grep -c "Embedded database stopped." "$LOG")" = "$STOPS" ] || fail "the embedded database was not stopped"
   local base
   base="$(sed -n 's/.*keeps its data in \(.*\)\.$/\1/p' "$LOG" | tail -n 1)"

@@ -8,6 +8,7 @@ import { closeDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { applyEnvironmentDefaults, migrateDatabase, openDatabase, StartupError } from "@/lib/server/runtime";
 import { seedDemoOnce } from "@/lib/server/seed";
+import { pruneSignInAttempts } from "@/lib/server/auth/sign-in";
 import { buildIfStale } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     const env = getEnv();
     await migrateDatabase(database.url, log);
     if (env.GD_DEMO && (await seedDemoOnce())) log("Demo accounts created.");
+    await pruneSignInAttempts();
     await closeDb();
   } catch (error) {
     await stopDatabase();
