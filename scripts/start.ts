@@ -6,7 +6,13 @@ import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { closeDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
-import { applyEnvironmentDefaults, migrateDatabase, openDatabase, StartupError } from "@/lib/server/runtime";
+import {
+  applyEnvironmentDefaults,
+  migrateDatabase,
+  openDatabase,
+  runCommand,
+  StartupError,
+} from "@/lib/server/runtime";
 import { seedDemoOnce } from "@/lib/server/seed";
 import { pruneSignInAttempts } from "@/lib/server/auth/sign-in";
 import { buildIfStale } from "./build-if-stale";
@@ -81,12 +87,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `[gradient-drill] ${error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main, "[gradient-drill] ");

@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { changePasswordAction, deleteAccountAction, updateDisplayNameAction } from "@/app/actions/account";
 import { initialFormState } from "@/app/actions/form-state";
-import { Field, FormMessage } from "@/components/forms/parts";
-import { PASSWORD_MIN, PASSWORD_RULES } from "@/lib/validation/account";
+import { Field, FormMessage, NewPasswordField } from "@/components/forms/parts";
 
 export function DisplayNameForm({ current }: { current: string }) {
   const [state, action, pending] = useActionState(updateDisplayNameAction, initialFormState);
@@ -29,14 +28,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
       />
-      <Field
-        name="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        minLength={PASSWORD_MIN}
-        hint={<span>{PASSWORD_RULES.join(" ")}</span>}
-      />
+      <NewPasswordField name="newPassword" label="New password" />
       <FormMessage state={state} label="Password change" />
       <button type="submit" className="button" disabled={pending}>
         Change password

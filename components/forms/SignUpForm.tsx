@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { signUpAction } from "@/app/actions/auth";
 import { initialFormState } from "@/app/actions/form-state";
-import { Field, FormMessage } from "@/components/forms/parts";
-import { PASSWORD_MIN, PASSWORD_RULES } from "@/lib/validation/account";
+import { Field, FormMessage, NewPasswordField } from "@/components/forms/parts";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);
@@ -17,21 +16,7 @@ export function SignUpForm() {
         error={state.fields?.displayName}
       />
       <Field name="email" label="Email" type="email" autoComplete="email" error={state.fields?.email} />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        minLength={PASSWORD_MIN}
-        error={state.fields?.password}
-        hint={
-          <ul className="rules" aria-label="Password rules" data-testid="password-rules">
-            {PASSWORD_RULES.map((rule) => (
-              <li key={rule}>{rule}</li>
-            ))}
-          </ul>
-        }
-      />
+      <NewPasswordField name="password" label="Password" error={state.fields?.password} />
       <fieldset className="field">
         <legend>I am signing up as</legend>
         <label className="choice">

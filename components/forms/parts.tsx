@@ -1,6 +1,7 @@
 // Small building blocks shared by the forms: a labelled field and the form's message.
 import type { ReactNode } from "react";
 import type { FormState } from "@/app/actions/form-state";
+import { PASSWORD_MIN, PASSWORD_RULES } from "@/lib/validation/account";
 
 export function Field(props: {
   name: string;
@@ -61,4 +62,25 @@ export function FormMessage({ state, label }: { state: FormState; label: string 
     );
   }
   return null;
+}
+
+/** A new password, with the rules shown before the first attempt. */
+export function NewPasswordField(props: { name: string; label: string; error?: string | undefined }) {
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      type="password"
+      autoComplete="new-password"
+      minLength={PASSWORD_MIN}
+      error={props.error}
+      hint={
+        <ul className="rules" aria-label="Password rules" data-testid="password-rules">
+          {PASSWORD_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbedded } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
+import { closeDb } from "@/lib/server/db/client";
 
 export const dataDir = () => path.resolve(process.env.GD_DATA_DIR ?? path.join(process.cwd(), ".data"));
 export const isProduction = () => process.env.GD_PRODUCTION === "1" || process.env.GD_PRODUCTION === "true";
@@ -70,4 +71,36 @@ export async function migrateDatabase(url: string, log: (m: string) => void = co
   const result = await migrate(url, { log });
   if (result.applied.length === 0)
     log(`Database schema is up to date (${result.alreadyApplied.length} migrations).`);
+}
+
+/** For commands: open the database (sharing a running embedded one), migrate, work, close. */
+export async function withDatabase<T>(
+  work: () => Promise<T>,
+  log: (m: string) => void = console.log,
+): Promise<T> {
+  const database = await openDatabase({ allowShared: true, log });
+  try {
+    await migrateDatabase(database.url, log);
+    return await work();
+  } finally {
+    await closeDb();
+    await database.stop();
+  }
+}
+
+/** Runs a command's main function and exits with its code; a StartupError prints only its message. */
+export function runCommand(main: () => Promise<number>, prefix = ""): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const text =
+        error instanceof StartupError
+          ? error.message
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : String(error);
+      console.error(`${prefix}${text}`);
+      process.exit(1);
+    },
+  );
 }
