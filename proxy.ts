@@ -1,11 +1,32 @@
 // Route protection before rendering: signed-out visits to protected pages go to sign-in and come
-// back after it; teacher pages answer 403 to other roles. Pages check again on the server.
-import NextAuth from "next-auth";
-import { authConfig } from "@/lib/server/auth/config";
+// back after it; teacher pages show the 403 page to other roles. Pages check again on the server.
+// It only reads the session cookie and never writes one: a cookie refreshed by a prefetch that
+// raced a sign-out would sign the user back in.
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { routeDecision } from "@/lib/server/auth/config";
 
-const { auth } = NextAuth(authConfig);
+const SECURE_COOKIE = "__Secure-authjs.session-token";
 
-export default auth;
+export default async function proxy(request: NextRequest): Promise<NextResponse> {
+  const token = await getToken({
+    req: request,
+    secret: process.env.AUTH_SECRET ?? "",
+    secureCookie: request.cookies.has(SECURE_COOKIE),
+  });
+  const path = request.nextUrl.pathname;
+  switch (routeDecision(path, token ? { role: typeof token.role === "string" ? token.role : "" } : null)) {
+    case "allow":
+      return NextResponse.next();
+    case "signin": {
+      const target = new URL("/signin", request.nextUrl);
+      target.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
+      return NextResponse.redirect(target);
+    }
+    case "forbidden":
+      return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
+  }
+}
 
 export const config = {
   matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*"],

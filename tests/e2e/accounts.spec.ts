@@ -45,7 +45,8 @@ test("a learner cannot open the teaching page; a teacher can", async ({ browser 
   const learner = await browser.newPage();
   await signIn(learner, DEMO_LEARNER.email, DEMO_LEARNER.password);
   await expect(learner.getByRole("link", { name: "Teaching" })).toHaveCount(0);
-  await learner.goto("/teacher");
+  const refused = await learner.goto("/teacher");
+  expect(refused?.status()).toBe(403);
   await expect(learner.getByTestId("forbidden")).toBeVisible();
   await expect(learner.getByTestId("teacher-area")).toHaveCount(0);
   await learner.close();

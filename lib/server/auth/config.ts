@@ -1,7 +1,6 @@
 // Auth.js settings shared by the proxy (route protection) and the full auth instance. No database
 // or native modules here: the proxy imports this file.
 import type { NextAuthConfig } from "next-auth";
-import { NextResponse } from "next/server";
 
 /** Paths that need a signed-in user; the proxy sends others to sign-in and back. */
 export const PROTECTED_PREFIXES = ["/dashboard", "/account", "/teacher"] as const;
@@ -10,20 +9,23 @@ export const TEACHER_PREFIXES = ["/teacher"] as const;
 const startsWithAny = (path: string, prefixes: readonly string[]) =>
   prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
+/** What the proxy does with a request: let it through, send it to sign-in, or show the 403 page. */
+export function routeDecision(
+  path: string,
+  user: { role?: string } | null,
+): "allow" | "signin" | "forbidden" {
+  if (!startsWithAny(path, PROTECTED_PREFIXES)) return "allow";
+  if (!user) return "signin";
+  if (startsWithAny(path, TEACHER_PREFIXES) && !["teacher", "admin"].includes(user.role ?? ""))
+    return "forbidden";
+  return "allow";
+}
+
 export const authConfig = {
   pages: { signIn: "/signin" },
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      if (!startsWithAny(path, PROTECTED_PREFIXES)) return true;
-      if (!auth?.user) return false;
-      if (startsWithAny(path, TEACHER_PREFIXES) && !["teacher", "admin"].includes(auth.user.role)) {
-        return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
-      }
-      return true;
-    },
     jwt({ token, user, trigger, session }) {
       if (user) {
         token.sub = user.id;
