@@ -7,6 +7,8 @@ const nextConfig = {
   turbopack: { root: import.meta.dirname },
   // `npm test` type-checks the whole project; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() in requireRole: a 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

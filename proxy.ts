@@ -1,5 +1,5 @@
 // Route protection before rendering: signed-out visits to protected pages go to sign-in and come
-// back after it; teacher pages show the 403 page to other roles. Pages check again on the server.
+// back after it. Pages check again on the server, roles included.
 // It only reads the session cookie and never writes one: a cookie refreshed by a prefetch that
 // raced a sign-out would sign the user back in.
 import { getToken } from "next-auth/jwt";
@@ -15,17 +15,10 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
     secureCookie: request.cookies.has(SECURE_COOKIE),
   });
   const path = request.nextUrl.pathname;
-  switch (routeDecision(path, token ? { role: typeof token.role === "string" ? token.role : "" } : null)) {
-    case "allow":
-      return NextResponse.next();
-    case "signin": {
-      const target = new URL("/signin", request.nextUrl);
-      target.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
-      return NextResponse.redirect(target);
-    }
-    case "forbidden":
-      return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
-  }
+  if (routeDecision(path, token ? {} : null) === "allow") return NextResponse.next();
+  const target = new URL("/signin", request.nextUrl);
+  target.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
+  return NextResponse.redirect(target);
 }
 
 export const config = {

@@ -1,10 +1,9 @@
 // Server-side helpers that return the acting user or refuse. The user is re-read from the database
 // on each call, so a deleted account or a changed role takes effect at once despite JWT sessions.
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
 
@@ -29,9 +28,9 @@ export function hasRole(user: ActingUser, role: Role): boolean {
   return user.role === role;
 }
 
-/** The signed-in user if they have `role`; otherwise AppError FORBIDDEN (pages show /forbidden). */
+/** The signed-in user if they have `role`; otherwise a 403 with app/forbidden.tsx. */
 export async function requireRole(role: Role, returnTo?: string): Promise<ActingUser> {
   const user = await requireUser(returnTo);
-  if (!hasRole(user, role)) throw new AppError("FORBIDDEN", "This page is for teachers.");
+  if (!hasRole(user, role)) forbidden();
   return user;
 }

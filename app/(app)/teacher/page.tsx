@@ -1,12 +1,10 @@
 // The teacher's area (classes and problem sets come in later issues).
-import { Forbidden } from "@/components/Forbidden";
-import { hasRole, requireUser } from "@/lib/server/session";
+import { requireRole } from "@/lib/server/session";
 
 export const metadata = { title: "Teaching" };
 
 export default async function TeacherPage() {
-  const user = await requireUser("/teacher");
-  if (!hasRole(user, "teacher")) return <Forbidden />;
+  await requireRole("teacher", "/teacher");
   return (
     <section>
       <h1>Teaching</h1>
