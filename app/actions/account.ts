@@ -1,7 +1,7 @@
 "use server";
 // Account settings actions for the signed-in user: display name, password, deleting the account.
 import { revalidatePath } from "next/cache";
-import { signOut } from "@/lib/server/auth";
+import { signIn, signOut } from "@/lib/server/auth";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
 import { changePassword, deleteOwnAccount, updateDisplayName } from "@/lib/server/users/update-user";
@@ -29,14 +29,20 @@ export async function updateDisplayNameAction(_previous: FormState, form: FormDa
 
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireUser("/account");
-  return attempt(
-    () =>
-      changePassword({
-        actor,
-        input: { currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") },
-      }),
-    "Password changed. Use the new one next time you sign in.",
+  const newPassword = text(form, "newPassword");
+  const state = await attempt(
+    () => changePassword({ actor, input: { currentPassword: text(form, "currentPassword"), newPassword } }),
+    "Password changed. Your other sessions are signed out; use the new password next time.",
   );
+  if (state.error) return state;
+  // The change ended every session, this one too: sign this browser in again and reload the page,
+  // so that it renders with the new session.
+  await signIn("credentials", {
+    email: actor.email,
+    password: newPassword,
+    redirectTo: "/account?password=changed",
+  });
+  return state;
 }
 
 export async function deleteAccountAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -11,7 +11,14 @@ export async function getCurrentUser(): Promise<ActingUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getDb().user.findUnique({ where: { id }, select: publicUserSelect });
+  const user = await getDb().user.findUnique({
+    where: { id },
+    select: { ...publicUserSelect, sessionVersion: true },
+  });
+  // Gone, or the password changed after this session was issued: treat as signed out.
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  const { sessionVersion: _version, ...actor } = user;
+  return actor;
 }
 
 /** For pages and actions: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */

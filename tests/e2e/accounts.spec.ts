@@ -61,6 +61,7 @@ test("a learner cannot open the teaching page; a teacher can", async ({ browser 
 
 test("a learner changes the display name and password, signs in with the new one, then deletes the account", async ({
   page,
+  browser,
 }) => {
   const email = newEmail("changer");
   const oldPassword = "the old password";
@@ -74,6 +75,10 @@ test("a learner changes the display name and password, signs in with the new one
   await expect(nameForm.getByTestId("form-success")).toHaveText("Display name saved.");
   await expect(page.getByTestId("account-menu")).toHaveText("Alan T.");
 
+  // The same account signed in on another device.
+  const otherDevice = await browser.newPage();
+  await signIn(otherDevice, email, oldPassword);
+
   const passwordForm = page.getByRole("form", { name: "Change password" });
   await passwordForm.getByLabel("Current password").fill("wrong password here");
   await passwordForm.getByLabel("New password").fill(newPassword);
@@ -82,7 +87,13 @@ test("a learner changes the display name and password, signs in with the new one
   await passwordForm.getByLabel("Current password").fill(oldPassword);
   await passwordForm.getByLabel("New password").fill(newPassword);
   await passwordForm.getByRole("button", { name: "Change password" }).click();
-  await expect(passwordForm.getByTestId("form-success")).toContainText("Password changed");
+  await expect(page.getByTestId("password-changed")).toContainText("Password changed");
+  // This browser stays signed in; the other device is signed out.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Welcome, Alan T." })).toBeVisible();
+  await otherDevice.goto("/dashboard");
+  await expect(otherDevice).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+  await otherDevice.close();
 
   await signOut(page);
   await page.goto("/signin");

@@ -178,6 +178,8 @@ describe("account settings", () => {
       actor,
       input: { currentPassword: PASSWORD, newPassword: "a brand new password" },
     });
+    // Sessions issued before the change are refused from now on.
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: actor.id } })).sessionVersion).toBe(1);
     const now = new Date();
     expect(await checkSignIn({ email, password: PASSWORD, address: "10.5.0.1", now, limits })).toMatchObject({
       ok: false,
@@ -210,6 +212,7 @@ describe("access without email", () => {
       ok: true,
     });
     await adminResetPassword({ email, newPassword: "chosen by the admin" });
+    expect((await getDb().user.findUniqueOrThrow({ where: { email } })).sessionVersion).toBe(2);
     expect(
       await checkSignIn({ email, password: "chosen by the admin", address: "10.6.0.1", limits }),
     ).toMatchObject({ ok: true });

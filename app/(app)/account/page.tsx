@@ -4,8 +4,13 @@ import { requireUser } from "@/lib/server/session";
 
 export const metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/account");
+  const { password } = await searchParams;
   return (
     <section className="narrow">
       <h1>Account</h1>
@@ -15,6 +20,11 @@ export default async function AccountPage() {
       <h2>Display name</h2>
       <DisplayNameForm current={user.displayName} />
       <h2>Password</h2>
+      {password === "changed" ? (
+        <p className="message message-success" role="status" data-testid="password-changed">
+          Password changed. Your other sessions are signed out; use the new password next time.
+        </p>
+      ) : null}
       <ChangePasswordForm />
       <h2>Delete account</h2>
       <DeleteAccountForm />

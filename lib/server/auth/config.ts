@@ -24,6 +24,7 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
         token.name = user.name;
       }
       if (trigger === "update" && session && typeof session === "object" && "name" in session) {
@@ -34,6 +35,7 @@ export const authConfig = {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.role = token.role ?? "learner";
+      session.user.sessionVersion = token.sv ?? -1;
       return session;
     },
   },

@@ -42,6 +42,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           return null;
         }
         return {
+          sessionVersion: result.user.sessionVersion,
           id: result.user.id,
           email: result.user.email,
           name: result.user.displayName,

@@ -23,7 +23,7 @@ export function signInLimitsFromEnv(): SignInLimits {
 }
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; displayName: string; role: Role } }
+  | { ok: true; user: { id: string; email: string; displayName: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
 /** `now` is passed in so tests can move time instead of sleeping. */
@@ -61,7 +61,14 @@ export async function checkSignIn(options: {
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, displayName: true, role: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      sessionVersion: true,
+      passwordHash: true,
+    },
   });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   await db.signInAttempt.create({

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { resetWithTokenInput } from "@/lib/validation/account";
+import { endSessions } from "@/lib/server/users/user.types";
 
 export const RESET_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
 const INVALID =
@@ -63,6 +64,6 @@ export async function resetPasswordWithToken(raw: unknown, now = new Date()): Pr
     });
     const userId = spent[0]?.userId;
     if (!userId) throw new AppError("TOKEN_INVALID", INVALID);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, ...endSessions } });
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { generatePassword, hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
+import { endSessions } from "@/lib/server/users/user.types";
 import { email as emailSchema, password as passwordSchema } from "@/lib/validation/account";
 
 export async function adminResetPassword(options: { email: string; newPassword?: string }): Promise<string> {
@@ -15,7 +16,10 @@ export async function adminResetPassword(options: { email: string; newPassword?:
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);
   await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } }),
+    db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(newPassword), ...endSessions },
+    }),
     // The account was locked out, perhaps: a fresh password starts with a clean slate.
     db.signInAttempt.deleteMany({ where: { email, success: false } }),
   ]);

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/server/db/client";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { changeDisplayNameInput, changePasswordInput, deleteAccountInput } from "@/lib/validation/account";
-import type { ActingUser } from "@/lib/server/users/user.types";
+import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
 
 function parse<T>(
   schema: {
@@ -37,7 +37,7 @@ export async function changePassword(options: { actor: ActingUser; input: unknow
   await checkPassword(options.actor, currentPassword);
   await getDb().user.update({
     where: { id: options.actor.id },
-    data: { passwordHash: await hashPassword(newPassword) },
+    data: { passwordHash: await hashPassword(newPassword), ...endSessions },
   });
 }
 

@@ -9,3 +9,6 @@ export interface ActingUser {
 }
 
 export const publicUserSelect = { id: true, email: true, displayName: true, role: true } as const;
+
+/** The data change that signs out every session issued before it (with a password change). */
+export const endSessions = { sessionVersion: { increment: 1 } } as const;
