@@ -1,0 +1,26 @@
+// The learner's home: for now a greeting and the rule every lesson builds on.
+import { Formula } from "@/components/Formula";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  return (
+    <section>
+      <h1>Welcome, {user.displayName}</h1>
+      <p className="lead">Practice sessions arrive soon. The rule that backpropagation is built on:</p>
+      <figure className="card" aria-label="The chain rule">
+        <Formula
+          display
+          tex={String.raw`\frac{d}{dx}\,f\big(g(x)\big) = f'\big(g(x)\big)\,g'(x)`}
+          label="The chain rule"
+        />
+        <figcaption>
+          The chain rule: differentiate the outside, keep the inside, multiply by the inside&apos;s
+          derivative.
+        </figcaption>
+      </figure>
+    </section>
+  );
+}

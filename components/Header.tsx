@@ -1,0 +1,60 @@
+// The site header: product name, navigation by role, theme switch and the account menu.
+import Link from "next/link";
+import { signOutAction } from "@/app/actions/auth";
+import { ThemeToggle } from "@/components/ThemeToggle";
+import type { ActingUser } from "@/lib/server/users/user.types";
+
+export function Header({ user }: { user: ActingUser | null }) {
+  const isTeacher = user?.role === "teacher" || user?.role === "admin";
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Link href={user ? "/dashboard" : "/"} className="brand">
+        <span aria-hidden="true" className="brand-mark">
+          ∇
+        </span>
+        Gradient Drill
+      </Link>
+      <nav aria-label="Main" className="main-nav">
+        {user ? (
+          <>
+            <Link href="/dashboard">Dashboard</Link>
+            {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
+          </>
+        ) : null}
+      </nav>
+      <div className="header-tools">
+        <ThemeToggle />
+        {user ? (
+          <details className="account-menu">
+            <summary aria-label={`Account menu for ${user.displayName}`} data-testid="account-menu">
+              {user.displayName}
+            </summary>
+            <div className="menu" role="group" aria-label="Account">
+              <p className="menu-note">
+                {user.email}
+                <br />
+                {user.role === "teacher" ? "Teacher" : user.role === "admin" ? "Administrator" : "Learner"}
+              </p>
+              <Link href="/account">Account settings</Link>
+              <form action={signOutAction}>
+                <button type="submit" className="linklike">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
+        ) : (
+          <div className="auth-links">
+            <Link href="/signin">Sign in</Link>
+            <Link href="/signup" className="button primary small">
+              Sign up
+            </Link>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

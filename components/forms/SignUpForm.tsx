@@ -1,0 +1,36 @@
+"use client";
+// The sign-up form: password rules are shown before the first attempt, not after a failure.
+import { useActionState } from "react";
+import { signUpAction } from "@/app/actions/auth";
+import { initialFormState } from "@/app/actions/form-state";
+import { Field, FormMessage, NewPasswordField } from "@/components/forms/parts";
+
+export function SignUpForm() {
+  const [state, action, pending] = useActionState(signUpAction, initialFormState);
+  return (
+    <form action={action} className="form" aria-label="Create an account">
+      <Field
+        name="displayName"
+        label="Display name"
+        autoComplete="nickname"
+        error={state.fields?.displayName}
+      />
+      <Field name="email" label="Email" type="email" autoComplete="email" error={state.fields?.email} />
+      <NewPasswordField name="password" label="Password" error={state.fields?.password} />
+      <fieldset className="field">
+        <legend>I am signing up as</legend>
+        <label className="choice">
+          <input type="radio" name="role" value="learner" defaultChecked /> A learner: I want to practise
+        </label>
+        <label className="choice">
+          <input type="radio" name="role" value="teacher" /> A teacher: I will set work for a class (and can
+          practise too)
+        </label>
+      </fieldset>
+      <FormMessage state={state} label="Sign-up problem" />
+      <button type="submit" className="button primary" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

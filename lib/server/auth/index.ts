@@ -1,0 +1,54 @@
+// The Auth.js instance: credentials sign-in (with limits), JWT sessions.
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "@/lib/server/auth/config";
+import { checkSignIn } from "@/lib/server/auth/sign-in";
+
+class TooManyAttempts extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+/** The caller's address as the app server saw it (first hop of x-forwarded-for when present). */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+  ...authConfig,
+  logger: {
+    // A wrong password is routine, not a server error: keep it out of the error log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin")
+        return;
+      console.error("[auth]", error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, request) {
+        const result = await checkSignIn({
+          email: credentials.email,
+          password: credentials.password,
+          address: clientAddress(request.headers),
+        });
+        if (!result.ok) {
+          if (result.reason === "rate_limited") throw new TooManyAttempts();
+          return null;
+        }
+        return {
+          sessionVersion: result.user.sessionVersion,
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.displayName,
+          role: result.user.role,
+        };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,46 @@
+// The app's environment, validated with zod once per process. The launcher (scripts/start.ts) fills
+// in what a local start leaves out; in production mode nothing is filled in and gaps stop the start.
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Production mode: explicit configuration, no demo data, no embedded database. */
+    GD_PRODUCTION: flag,
+    /** Demo mode: demo accounts seeded and shown on the sign-in page. Never in production mode. */
+    GD_DEMO: flag,
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is missing. Start the app with `npm start`, which provides one." })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    AUTH_SECRET: z
+      .string({ error: "AUTH_SECRET is missing. Generate one with `openssl rand -base64 33`." })
+      .min(32, "AUTH_SECRET must be at least 32 characters long"),
+    AUTH_TRUST_HOST: flag,
+    GD_SIGNIN_MAX_PER_ACCOUNT: positiveInt(5),
+    GD_SIGNIN_MAX_PER_ADDRESS: positiveInt(50),
+    GD_SIGNIN_WINDOW_SECONDS: positiveInt(15 * 60),
+  })
+  .transform((env) => ({ ...env, GD_DEMO: env.GD_DEMO && !env.GD_PRODUCTION }));
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws one readable message naming every problem. */
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

@@ -1,0 +1,69 @@
+// One-time password reset links. A teacher will issue them for students of their class (a later
+// issue adds classes); the token itself is only in the link, the database keeps its sha256.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "@/lib/server/db/client";
+import { hashPassword } from "@/lib/server/auth/password";
+import { AppError } from "@/lib/server/errors";
+import { resetWithTokenInput } from "@/lib/validation/account";
+import { endSessions } from "@/lib/server/users/user.types";
+
+export const RESET_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+const INVALID =
+  "This reset link is not valid: it may have been used already or have expired. Ask for a new one.";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token for `userId`; returns the raw token, to be shown once as a link. */
+export async function issueResetToken(options: {
+  userId: string;
+  issuedById: string | null;
+  now?: Date;
+}): Promise<string> {
+  const now = options.now ?? new Date();
+  const token = randomBytes(32).toString("base64url");
+  await getDb().passwordResetToken.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId: options.userId,
+      issuedById: options.issuedById,
+      expiresAt: new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS),
+      createdAt: now,
+    },
+  });
+  return token;
+}
+
+/** Whether a token can still be used, and for whom (first name only, for the page's greeting). */
+export async function describeResetToken(
+  token: string,
+  now = new Date(),
+): Promise<{ displayName: string } | null> {
+  const row = await getDb().passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { displayName: true } } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= now) return null;
+  return { displayName: row.user.displayName };
+}
+
+/** Sets the new password and spends the token, atomically: a second use finds it spent. */
+export async function resetPasswordWithToken(raw: unknown, now = new Date()): Promise<void> {
+  const parsed = resetWithTokenInput.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const spent = await tx.passwordResetToken.updateManyAndReturn({
+      where: { tokenHash: hashToken(parsed.data.token), usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+      select: { userId: true },
+    });
+    const userId = spent[0]?.userId;
+    if (!userId) throw new AppError("TOKEN_INVALID", INVALID);
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, ...endSessions } });
+  });
+}

@@ -1,0 +1,29 @@
+// Sign-up: validates the input, hashes the password, creates the account (email stored lowercased).
+import "server-only";
+import { getDb } from "@/lib/server/db/client";
+import { hashPassword } from "@/lib/server/auth/password";
+import { AppError } from "@/lib/server/errors";
+import { signUpInput } from "@/lib/validation/account";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
+
+export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists. Sign in instead.";
+
+export async function createUser(raw: unknown): Promise<ActingUser> {
+  const parsed = signUpInput.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  const input = parsed.data;
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await getDb().user.create({
+      data: { email: input.email, displayName: input.displayName, passwordHash, role: input.role },
+      select: publicUserSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("EMAIL_TAKEN", EMAIL_TAKEN_MESSAGE);
+    }
+    throw error;
+  }
+}

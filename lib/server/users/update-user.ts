@@ -1,0 +1,53 @@
+// Changes the acting user's own profile and password, and deletes their account with its data.
+import "server-only";
+import { getDb } from "@/lib/server/db/client";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { AppError } from "@/lib/server/errors";
+import { changeDisplayNameInput, changePasswordInput, deleteAccountInput } from "@/lib/validation/account";
+import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
+
+function parse<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  raw: unknown,
+): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  return parsed.data;
+}
+
+async function checkPassword(actor: ActingUser, password: string): Promise<void> {
+  const row = await getDb().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
+    throw new AppError("WRONG_PASSWORD", "That password is not correct.");
+  }
+}
+
+export async function updateDisplayName(options: { actor: ActingUser; input: unknown }): Promise<void> {
+  const { displayName } = parse(changeDisplayNameInput, options.input);
+  await getDb().user.update({ where: { id: options.actor.id }, data: { displayName } });
+}
+
+export async function changePassword(options: { actor: ActingUser; input: unknown }): Promise<void> {
+  const { currentPassword, newPassword } = parse(changePasswordInput, options.input);
+  await checkPassword(options.actor, currentPassword);
+  await getDb().user.update({
+    where: { id: options.actor.id },
+    data: { passwordHash: await hashPassword(newPassword), ...endSessions },
+  });
+}
+
+/** Deletes the account; rows owned by the user go with it (foreign keys cascade). */
+export async function deleteOwnAccount(options: { actor: ActingUser; input: unknown }): Promise<void> {
+  const { password } = parse(deleteAccountInput, options.input);
+  await checkPassword(options.actor, password);
+  const db = getDb();
+  await db.$transaction([
+    db.signInAttempt.deleteMany({ where: { email: options.actor.email } }),
+    db.user.delete({ where: { id: options.actor.id } }),
+  ]);
+}

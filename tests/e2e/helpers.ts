@@ -1,0 +1,43 @@
+// Steps the browser tests share: they use the pages the way a person would.
+import { expect, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export const DEMO_LEARNER = { email: "emmy@example.com", password: "practise-gradients" };
+export const DEMO_TEACHER = { email: "teacher@example.com", password: "teach-calculus" };
+
+export function newEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString("hex")}@example.com`;
+}
+
+export async function signUp(
+  page: Page,
+  user: { displayName: string; email: string; password: string; role?: "learner" | "teacher" },
+) {
+  await page.goto("/signup");
+  await expect(page.getByTestId("password-rules")).toContainText("At least 10 characters");
+  await page.getByLabel("Display name").fill(user.displayName);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel(user.role === "teacher" ? /A teacher/ : /A learner/).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function fillSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await fillSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId("account-menu").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByTestId("account-menu")).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+}

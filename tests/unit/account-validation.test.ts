@@ -1,0 +1,48 @@
+// Input rules for accounts and the environment, as a user or an operator meets them.
+import { describe, expect, it } from "vitest";
+import { getEnv } from "@/lib/server/env";
+import { signUpInput } from "@/lib/validation/account";
+
+describe("sign-up input", () => {
+  const valid = {
+    displayName: " Ada ",
+    email: " Ada@Example.COM ",
+    password: "long enough password",
+    role: "learner",
+  };
+
+  it("trims the name and lowercases the email", () => {
+    expect(signUpInput.parse(valid)).toMatchObject({ displayName: "Ada", email: "ada@example.com" });
+  });
+
+  it.each([
+    [{ password: "short" }, "password", "Use at least 10 characters."],
+    [{ email: "not-an-email" }, "email", "Enter a valid email address."],
+    [{ displayName: "   " }, "displayName", "Enter a display name."],
+    [{ password: "ada@example.com" }, "password", "Your password cannot be your email address."],
+    [{ role: "admin" }, "role", undefined],
+  ])("refuses %o", (change, field, message) => {
+    const result = signUpInput.safeParse({ ...valid, ...change });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues.find((i) => i.path[0] === field);
+    expect(issue).toBeDefined();
+    if (message) expect(issue?.message).toBe(message);
+  });
+});
+
+describe("environment", () => {
+  const base = { DATABASE_URL: "postgresql://localhost/x", AUTH_SECRET: "x".repeat(40) };
+
+  it("has defaults for the sign-in limits and turns demo mode off in production", () => {
+    const env = getEnv({ ...base, GD_DEMO: "1", GD_PRODUCTION: "1" });
+    expect(env.GD_DEMO).toBe(false);
+    expect(env.GD_SIGNIN_MAX_PER_ACCOUNT).toBe(5);
+    expect(getEnv({ ...base, GD_DEMO: "1" }).GD_DEMO).toBe(true);
+  });
+
+  it("names every missing or bad variable in one message", () => {
+    expect(() => getEnv({ AUTH_SECRET: "short", GD_SIGNIN_WINDOW_SECONDS: "-5" })).toThrow(
+      /DATABASE_URL[\s\S]*AUTH_SECRET: AUTH_SECRET must be at least 32 characters[\s\S]*GD_SIGNIN_WINDOW_SECONDS/,
+    );
+  });
+});
