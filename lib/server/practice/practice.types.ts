@@ -1,0 +1,78 @@
+// Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
+// What goes out before an instance is finished never holds its key.
+import { z } from "zod";
+import type { AnswerKind, ProblemKind, SolutionStep } from "@/lib/problems";
+
+/** A client-generated id for one submission (a UUID or similar token). */
+export const clientSubmissionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "The submission id must be 8 to 64 letters, digits, '-' or '_'.");
+
+export const instanceIdSchema = z.uuid({ error: "No such problem." });
+
+const answerText = z.string().max(2000, "This answer is too long (2000 characters at most).");
+
+export const submitInputSchema = z.object({
+  clientSubmissionId: clientSubmissionIdSchema,
+  answer: z.union([answerText, z.array(z.string().max(500, "A component is too long.")).min(1).max(8)]),
+  /** Time spent on this try, as measured by the page. */
+  elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+});
+export type SubmitInput = z.infer<typeof submitInputSchema>;
+
+export const startInputSchema = z.object({
+  /** A skill id, or "mixed" for mixed practice over the skills the learner has started. */
+  skillId: z.string().regex(/^[a-z0-9-]{1,80}$/, "Unknown skill."),
+});
+
+export const revealInputSchema = z.object({ clientSubmissionId: clientSubmissionIdSchema });
+
+export const reportInputSchema = z.object({
+  comment: z.string().trim().min(3, "Say in a few words what is wrong.").max(2000, "2000 characters at most."),
+  submissionId: z.uuid().optional(),
+});
+
+export interface FeedbackView {
+  tryNumber: number;
+  answer: string | string[];
+  status: "right" | "wrong" | "cannot_check" | "invalid";
+  correct: boolean;
+  message: string;
+  diagnosis?: { code: string; message: string };
+  counterexample?: string;
+  preview?: { latex: string; text: string };
+  warnings: string[];
+  submissionId?: string;
+}
+
+export interface InstanceView {
+  id: string;
+  skillId: string;
+  skillTitle: string;
+  kind: ProblemKind;
+  answerKind: AnswerKind;
+  statement: string;
+  latex: string;
+  vars: string[];
+  /** Labels of the fields for a vector answer (e.g. ∂f/∂x, ∂f/∂y). */
+  components?: string[];
+  /** Whether DNE / inf / -inf are possible answers (limits). */
+  allowSpecial: boolean;
+  maxTries: number;
+  triesUsed: number;
+  hint?: string;
+  issuedAt: string;
+  submissions: FeedbackView[];
+  finished: boolean;
+  outcome?: "right" | "wrong" | "revealed";
+  /** Only once finished. */
+  key?: { text: string | string[]; latex: string };
+  solution?: { steps: SolutionStep[]; answerLatex: string };
+}
+
+export interface SubmitResult {
+  /** What happened to this request. */
+  kind: "graded" | "replayed" | "invalid" | "cannot_check" | "already_finished";
+  feedback: FeedbackView;
+  instance: InstanceView;
+}

@@ -1,0 +1,84 @@
+// Turning a stored instance into what the learner's browser may see: no key, no construction notes,
+// until the instance is finished.
+import "server-only";
+import { type Problem, getSkill, hint, solution } from "@/lib/problems";
+import { toLatex } from "@/lib/calculus/print";
+import { parse } from "@/lib/calculus/parse";
+import type { FeedbackView, InstanceView } from "@/lib/server/practice/practice.types";
+
+export interface StoredInstance {
+  id: string;
+  skillId: string;
+  problem: unknown;
+  maxTries: number;
+  triesUsed: number;
+  hintUsedAt: Date | null;
+  issuedAt: Date;
+  finishedAt: Date | null;
+  outcome: "right" | "wrong" | "revealed" | null;
+}
+
+export interface StoredSubmission {
+  id: string;
+  tryNumber: number;
+  answer: unknown;
+  feedback: unknown;
+}
+
+export function problemOf(instance: { problem: unknown }): Problem {
+  return instance.problem as Problem;
+}
+
+function componentLabels(p: Problem): string[] | undefined {
+  if (p.answerKind !== "vector") return undefined;
+  const n = Array.isArray(p.answer) ? p.answer.length : p.vars.length;
+  if (p.kind === "gradient" || p.kind === "steepest_direction") return p.vars.slice(0, n).map((v) => `∂f/∂${v}`);
+  return Array.from({ length: n }, (_, i) => `component ${i + 1}`);
+}
+
+function keyLatex(answer: string | string[], vars: string[]): string {
+  const one = (s: string): string => {
+    if (s === "DNE") return "\\text{does not exist}";
+    if (s === "inf") return "+\\infty";
+    if (s === "-inf") return "-\\infty";
+    const r = parse(s, { vars });
+    return r.ok ? toLatex(r.expr) : s;
+  };
+  if (Array.isArray(answer)) return `\\left(${answer.map(one).join(",\\ ")}\\right)`;
+  return one(answer);
+}
+
+export function feedbackOf(s: StoredSubmission): FeedbackView {
+  const f = s.feedback as Omit<FeedbackView, "tryNumber" | "answer" | "submissionId">;
+  return { ...f, tryNumber: s.tryNumber, answer: s.answer as string | string[], submissionId: s.id };
+}
+
+export function toView(instance: StoredInstance, submissions: readonly StoredSubmission[]): InstanceView {
+  const p = problemOf(instance);
+  const finished = instance.finishedAt !== null;
+  const view: InstanceView = {
+    id: instance.id,
+    skillId: instance.skillId,
+    skillTitle: getSkill(instance.skillId)?.title ?? instance.skillId,
+    kind: p.kind,
+    answerKind: p.answerKind,
+    statement: p.statement,
+    latex: p.latex,
+    vars: p.vars,
+    allowSpecial: p.kind === "limit",
+    maxTries: instance.maxTries,
+    triesUsed: instance.triesUsed,
+    issuedAt: instance.issuedAt.toISOString(),
+    submissions: [...submissions].sort((a, b) => a.tryNumber - b.tryNumber).map(feedbackOf),
+    finished,
+  };
+  const labels = componentLabels(p);
+  if (labels) view.components = labels;
+  if (instance.hintUsedAt) view.hint = hint(p);
+  if (finished) {
+    if (instance.outcome) view.outcome = instance.outcome;
+    view.key = { text: p.answer, latex: keyLatex(p.answer, p.vars) };
+    view.solution = solution(p);
+  }
+  return view;
+}

@@ -1,0 +1,15 @@
+// Which skill a diagnosed mistake points at: a wrong answer with this diagnosis brings that skill
+// forward in the learner's schedule, when it is a prerequisite of the skill just reviewed
+// (lib/srs/README.md, "Bring-forward").
+import type { DiagnosisSkillMap } from "@/lib/srs";
+
+export const DIAGNOSIS_SKILLS: DiagnosisSkillMap = {
+  chain_rule_inner: "derivative-chain-rule",
+  product_rule_as_product: "derivative-product-rule",
+  quotient_rule_reversed: "derivative-quotient-rule",
+  quotient_of_derivatives: "derivative-quotient-rule",
+  partial_not_constant: "partial-derivative-two-variables",
+  wrong_variable: "partial-derivative-two-variables",
+  not_unit: "directional-derivative",
+  function_value: "derivative-at-a-point",
+};
