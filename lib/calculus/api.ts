@@ -1,7 +1,7 @@
 // The command-line tool's operations as one pure function: a JSON request in, a JSON response out.
 // Other programs rely on these shapes (README, "The command-line tool"): change them only by adding.
 import { z } from "zod";
-import type { Expr } from "./ast";
+import { type Expr, freeVariables } from "./ast";
 import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
 import { type Shaped, type Verdict, equivalentShaped, judgeDecimal } from "./equiv";
@@ -119,6 +119,48 @@ function parseShaped(s: ShapedText, options: ParseOptions, label: string): Parse
   return { ok: true, value: out as Shaped };
 }
 
+/**
+ * Applies the decimal rule where a key component is a constant and the typed component is a plain
+ * decimal: a wrong or too-short decimal decides the verdict; a right one stands in for the key so the
+ * equivalence check agrees with it.
+ */
+function judgeDecimals(key: Shaped, typed: ShapedText, given: Shaped): { verdict?: Response; answer: Shaped } {
+  const label = (path: number[]) =>
+    path.length === 0 ? "" : path.length === 1 ? `Component ${path[0]! + 1}: ` : `Entry (${path[0]! + 1}, ${path[1]! + 1}): `;
+  let verdict: Response | undefined;
+  const walk = (k: Shaped, t: ShapedText, g: Shaped, path: number[]): Shaped => {
+    if (Array.isArray(k) && Array.isArray(t) && Array.isArray(g) && k.length === t.length && t.length === g.length) {
+      return (k as readonly Shaped[]).map((kk, i) =>
+        walk(kk, (t as readonly ShapedText[])[i]!, (g as readonly Shaped[])[i]!, [...path, i]),
+      ) as Shaped;
+    }
+    if (Array.isArray(k) || typeof t !== "string" || verdict) return g;
+    const keyExpr = k as Expr;
+    if (freeVariables(keyExpr).length > 0) return g;
+    const c = compile(keyExpr, []);
+    const value = c.ok ? c.fn([]) : NaN;
+    if (!Number.isFinite(value)) return g;
+    const j = judgeDecimal(value, t);
+    if (j.kind === "right") return keyExpr;
+    if (j.kind === "too-few-figures") {
+      verdict = {
+        ok: true,
+        equivalent: false,
+        reason: `${label(path)}A decimal needs at least 3 significant figures; ${t.trim()} has ${j.figures}.`,
+      };
+    } else if (j.kind === "wrong") {
+      verdict = {
+        ok: true,
+        equivalent: false,
+        reason: `${label(path)}${t.trim()} is not the correct value rounded to ${j.figures} significant figures.`,
+      };
+    }
+    return g;
+  };
+  const answer = walk(key, typed, given, []);
+  return verdict ? { verdict, answer } : { answer };
+}
+
 function verdictResponse(v: Verdict): Response {
   if (!v.ok) return errorResponse(v.error);
   if (v.equivalent) return { ok: true, equivalent: true };
@@ -210,32 +252,13 @@ function run(req: Request): Response {
       if (!answer.ok) return answer.response;
       const key = expected.value;
       const given = answer.value;
-      if (req.vars.length === 0 && typeof req.answer === "string" && !Array.isArray(key)) {
-        // A single number typed as a decimal: grading.md's significant-figures rule.
-        const c = compile(key as Expr, []);
-        const value = c.ok ? c.fn([]) : NaN;
-        if (Number.isFinite(value)) {
-          const j = judgeDecimal(value, req.answer);
-          if (j.kind === "right") return { ok: true, equivalent: true };
-          if (j.kind === "too-few-figures") {
-            return {
-              ok: true,
-              equivalent: false,
-              reason: `A decimal needs at least 3 significant figures; ${req.answer.trim()} has ${j.figures}.`,
-            };
-          }
-          if (j.kind === "wrong") {
-            return {
-              ok: true,
-              equivalent: false,
-              reason: `${req.answer.trim()} is not the correct value rounded to ${j.figures} significant figures.`,
-            };
-          }
-        }
-      }
+      // Numbers typed as decimals where the key is a constant: grading.md's significant-figures rule,
+      // component by component for vectors and matrices.
+      const decimals = judgeDecimals(key, req.answer, given);
+      if (decimals.verdict) return decimals.verdict;
       const domain = req.domain as Record<string, readonly [number, number]> | undefined;
       return verdictResponse(
-        equivalentShaped(key, given, domain ? { vars: req.vars, domain } : { vars: req.vars }),
+        equivalentShaped(key, decimals.answer, domain ? { vars: req.vars, domain } : { vars: req.vars }),
       );
     }
     case "limit":
