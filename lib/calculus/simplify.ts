@@ -209,14 +209,39 @@ export function makeAdd(terms: readonly N[], b: Budget): N {
     if (g) g.c = addQ(g.c, c);
     else groups.set(k, { c, rest });
   }
-  const out = collected(groups);
-  if (out.length >= 2 && out.some(hasSumFactor)) {
-    const expanded = tryExpand(out, b);
+  const collectedTerms = collected(groups);
+  if (collectedTerms.length >= 2 && collectedTerms.some(hasSumFactor)) {
+    const expanded = tryExpand(collectedTerms, b);
     if (expanded) return expanded;
   }
+  const out = collectedTerms;
   if (out.length === 0) return N_ZERO;
   if (out.length === 1) return out[0]!;
   return { k: "add", terms: out };
+}
+
+/** The degree of a term c * v1^k1 * ... with whole k >= 0, or null when it is not such a monomial. */
+function monomialDegree(t: N): number | null {
+  const factors = t.k === "mul" ? t.factors : [t];
+  let degree = 0;
+  for (const f of factors) {
+    if (f.k === "num") continue;
+    if (f.k === "var") degree += 1;
+    else if (f.k === "pow" && f.base.k === "var" && f.exp.k === "num" && f.exp.q.d === 1 && f.exp.q.n > 0) degree += f.exp.q.n;
+    else return null;
+  }
+  return degree;
+}
+
+/** A polynomial's terms by descending degree (-18x^2 - 30x + 6); any other sum keeps its order. */
+function polynomialOrder(terms: N[]): N[] {
+  if (terms.length < 2) return terms;
+  const degrees = terms.map(monomialDegree);
+  if (degrees.some((d) => d === null)) return terms;
+  return terms
+    .map((t, i) => ({ t, i, d: degrees[i]! }))
+    .sort((a, c) => c.d - a.d || a.i - c.i)
+    .map((x) => x.t);
 }
 
 function collected(groups: Map<string, { c: Q; rest: readonly N[] }>): N[] {
@@ -282,7 +307,8 @@ function tryExpand(terms: readonly N[], b: Budget): N | null {
     if (g) g.c = addQ(g.c, c);
     else groups.set(k, { c, rest });
   }
-  const out = collected(groups);
+  // Multiplied out, a polynomial is written by descending degree (-18x^2 - 30x + 6).
+  const out = polynomialOrder(collected(groups));
   const result: N = out.length === 0 ? N_ZERO : out.length === 1 ? out[0]! : { k: "add", terms: out };
   const before: N = { k: "add", terms };
   return nodeCount(result) < nodeCount(before) ? result : null;
@@ -387,6 +413,14 @@ export function makeMul(factors: readonly N[], b: Budget): N {
   indexed.sort((x, y) => x.c - y.c || (x.c === 2 ? (x.v < y.v ? -1 : x.v > y.v ? 1 : 0) : 0) || x.i - y.i);
   const sorted = indexed.map((x) => x.f);
   if (sorted.length === 0) return nq(coef);
+  // A number times a constant sum is written out: -3(10 + 10pi)/5 is -6 - 6pi.
+  const only = sorted[0]!;
+  if (sorted.length === 1 && only.k === "add" && !isOne(coef) && isConstantNode(only)) {
+    return makeAdd(
+      only.terms.map((t) => makeMul([nq(coef), t], b)),
+      b,
+    );
+  }
   if (isOne(coef)) return sorted.length === 1 ? sorted[0]! : { k: "mul", factors: sorted };
   return { k: "mul", factors: [nq(coef), ...sorted] };
 }

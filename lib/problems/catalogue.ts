@@ -9,7 +9,7 @@ import { type Header, finish } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import { Reject } from "./exact";
 import { rngFor } from "./random";
-import { DERIVATIVE_SKILLS } from "./skills-derivatives";
+import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
 import { LIMIT_SKILLS } from "./skills-limits";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import type { Problem, Skill } from "./types";
@@ -19,7 +19,9 @@ export const SKILL_DEFS: readonly SkillDef[] = [...LIMIT_SKILLS, ...DERIVATIVE_S
 const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
 
 /** Older generator versions still reachable: skill id -> version -> generator. */
-const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Map();
+const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Map([
+  ["derivative-product-rule", new Map([[1, productRuleV1]])],
+]);
 
 /** The catalogue without the generators (plain data). */
 export const SKILLS: readonly Skill[] = SKILL_DEFS.map(({ gen: _gen, ...skill }) => skill);

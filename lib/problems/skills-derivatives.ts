@@ -55,11 +55,24 @@ function simpleFactor(r: Rng): string {
   }
 }
 
-function productRule(r: Rng): Draft {
+/** Version 1: could draw two monomials, whose product is a single power (no product rule needed). */
+export function productRuleV1(r: Rng): Draft {
   const g = r.pick(BASIC);
   const f = r.next() < 0.2 ? `${simpleFactor(r)}*${simpleFactor(r)}` : `${simpleFactor(r)}*${g}`;
   return { kind: "derivative", f: X(f), ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}) };
 }
+
+/** Version 2: a genuine product: a polynomial factor times a basic function, or two different binomials. */
+function productRule(r: Rng): Draft {
+  const f =
+    r.next() < 0.3
+      ? `(${lin(r.nonzero(-5, 5), r.nonzero(-9, 9))})*(${sum(term(r.nonzero(-4, 4), "x^2"), String(r.nonzero(-9, 9)))})`
+      : `${simpleFactor(r)}*${r.pick(PRODUCT_PARTNERS)}`;
+  return { kind: "derivative", f: X(f), ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}) };
+}
+
+/** Functions that stay a product with a polynomial (x^k * sqrt(x) would merge into one power). */
+const PRODUCT_PARTNERS = ["sin(x)", "cos(x)", "e^x", "ln(x)", "tan(x)"];
 
 function quotientRule(r: Rng): Draft {
   const tops = [lin(r.nonzero(-5, 5), r.int(-9, 9)), sum(term(r.nonzero(-4, 4), "x^2"), String(r.int(-9, 9))), "sin(x)", "e^x", power("x", r.int(2, 4)), "ln(x)"];
@@ -249,7 +262,7 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     kind: "derivative",
     description: "(fg)' = f'g + fg': differentiate one factor at a time and add.",
     prerequisites: ["derivative-sum-rule", "derivative-trigonometric", "derivative-exponential", "derivative-logarithm"],
-    version: 1,
+    version: 2,
     hint: "Name the two factors f and g; the derivative is f'g + fg', not f'g'.",
     gen: productRule,
   },
