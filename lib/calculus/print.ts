@@ -223,7 +223,7 @@ function latexProduct(factors: readonly Expr[]): string {
       // Juxtapose like a textbook (2x, x\sin x) unless two numbers would merge or an argument would swallow.
       const needDot =
         startsWithDigit(s) ||
-        (endsWithBareArgument(prev) && !s.startsWith("\\")) ||
+        (endsWithBareArgument(prev) && (!s.startsWith("\\") || s.startsWith("\\left"))) ||
         (prev.kind === "div" && f.kind === "div");
       out += needDot ? " \\cdot " : /\\[A-Za-z]+$/.test(out) && /^[A-Za-z]/.test(s) ? " " : "";
     }

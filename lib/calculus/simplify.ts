@@ -337,8 +337,10 @@ function factorClass(f: N): number {
   if (f.k === "num") return 0;
   if (f.k === "const") return 1;
   if (f.k === "var") return 2;
-  if (f.k === "pow" && f.base.k === "var" && f.exp.k === "num") return 2;
-  if (f.k === "pow" && f.base.k === "const" && f.exp.k === "num") return 1;
+  if (f.k === "pow" && f.base.k === "var") return 2;
+  if (f.k === "pow" && (f.base.k === "const" || f.base.k === "num") && f.exp.k === "num") return 1;
+  // Sums before functions: (x^2 + 7)cos x, never cos x (x^2 + 7), which reads as cos of a product.
+  if (f.k === "add" || (f.k === "pow" && f.base.k === "add")) return 2.5;
   return 3;
 }
 
@@ -758,8 +760,15 @@ function presentProduct(factors: readonly N[]): Expr {
   }
   const numerator = top.length === 0 ? num(1) : ast.mul(...top);
   const whole = bottom.length === 0 ? numerator : divE(numerator, ast.mul(...bottom));
-  // -(a + b) reads better as -a - b.
-  if (negative && whole.kind === "add") return ast.add(...whole.terms.map((t) => (t.kind === "neg" ? t.arg : ast.neg(t))));
+  // -(a + b) reads better as -a - b, and -(a - b)/c as (b - a)/c.
+  const negateTerms = (e: Expr & { kind: "add" }): Expr => {
+    const terms = e.terms.map((t) => (t.kind === "neg" ? t.arg : ast.neg(t)));
+    const firstPositive = terms.findIndex((t) => t.kind !== "neg");
+    if (firstPositive > 0) terms.unshift(...terms.splice(firstPositive, 1));
+    return ast.add(...terms);
+  };
+  if (negative && whole.kind === "add") return negateTerms(whole);
+  if (negative && whole.kind === "div" && whole.num.kind === "add") return divE(negateTerms(whole.num), whole.den);
   return negative ? ast.neg(whole) : whole;
 }
 
