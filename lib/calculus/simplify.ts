@@ -427,7 +427,7 @@ export function makeMul(factors: readonly N[], b: Budget): N {
   return { k: "mul", factors: [nq(coef), ...sorted] };
 }
 
-/** The largest a with a^q dividing n (n a positive integer up to 10^12), found by trial. */
+/** The largest a with a^q dividing n (n a positive integer up to 10^9), found by trial. */
 function largestPowerFactor(n: number, q: number): number {
   let a = 1;
   for (let k = 2; Math.pow(k, q) <= n; k++) {
@@ -442,7 +442,7 @@ function largestPowerFactor(n: number, q: number): number {
 
 /** Whole powers out of a root: 96^(1/2) = 4*6^(1/2), 54^(1/3) = 3*2^(1/3); null when nothing comes out. */
 function extractRoot(base: Q, exp: Q, b: Budget): N | null {
-  if (base.d !== 1 || base.n <= 1 || base.n > 1e12 || exp.d < 2 || exp.d > 4 || exp.dec) return null;
+  if (base.d !== 1 || base.n <= 1 || base.n > 1e9 || exp.d < 2 || exp.d > 4 || exp.dec) return null;
   const a = largestPowerFactor(base.n, exp.d);
   if (a === 1) return null;
   const rest = base.n / Math.pow(a, exp.d);
