@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
+    command: "node --import tsx --conditions=react-server scripts/start.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

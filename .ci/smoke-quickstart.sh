@@ -2,6 +2,7 @@
 # Smoke test of the quick start (`npm start` with no DATABASE_URL): wait for /api/health, sign in
 # with a demo account over HTTP, change its password with the admin command, stop, start again and
 # sign in with the changed password (the data survived), stop again and check nothing is left running.
+# It uses its own data folder (GD_DATA_DIR), started empty, so that it can run more than once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,6 +11,8 @@ BASE="http://127.0.0.1:${PORT}"
 LOG="$(mktemp)"
 JAR="$(mktemp)"
 APP_PID=""
+export GD_DATA_DIR="$(pwd)/.data-smoke"
+rm -rf "$GD_DATA_DIR"
 STOPS=0
 STARTS=0
 
@@ -49,7 +52,7 @@ stop_app() {
   [ "$(grep -c "Embedded database stopped." "$LOG")" = "$STOPS" ] || fail "the embedded database was not stopped"
   local base
   base="$(sed -n 's/.*keeps its data in \(.*\)\.$/\1/p' "$LOG" | tail -n 1)"
-  [ -e "${base:-$(pwd)/.data/postgres}/data/postmaster.pid" ] && fail "PostgreSQL still runs after the app stopped"
+  [ -e "${base:-$GD_DATA_DIR/postgres}/data/postmaster.pid" ] && fail "PostgreSQL still runs after the app stopped"
   return 0
 }
 
@@ -63,7 +66,7 @@ sign_in() { # email password -> prints the session JSON
   curl -s -b "$JAR" "$BASE/api/auth/session"
 }
 
-echo "smoke: first start (fresh .data/)"
+echo "smoke: first start (empty data folder)"
 start_app
 curl -s "$BASE/api/health" | grep -q '"database":"ok"' || fail "health does not report the database"
 grep -q "ada@example.com" "$LOG" || fail "the demo accounts were not printed"
@@ -72,11 +75,13 @@ sign_in ada@example.com wrong-password | grep -q '"email"' && fail "a wrong pass
 npm run --silent user -- reset-password ada@example.com "smoke-test-password-1" || fail "the admin command failed"
 stop_app
 
-echo "smoke: second start (same .data/)"
+echo "smoke: second start (same data folder)"
 start_app
 sign_in ada@example.com smoke-test-password-1 | grep -q '"email":"ada@example.com"' || fail "the changed password did not survive the restart"
 sign_in teacher@example.com teach-calculus | grep -q '"role":"teacher"' || fail "the demo teacher is missing after the restart"
 stop_app
 
+fallback="$(sed -n 's/.*keeps its data in \(.*\)\.$/\1/p' "$LOG" | tail -n 1)"
+rm -rf "$GD_DATA_DIR" ${fallback:+"$fallback"}
 rm -f "$LOG" "$JAR"
 echo "smoke: quick start passed (start, health, demo sign-in, restart keeps data, clean stop)"

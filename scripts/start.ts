@@ -65,7 +65,9 @@ async function main(): Promise<number> {
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode !== null) return;
+      log(`${signal}: stopping Next.js, then the database.`);
+      child.kill(signal);
     });
   }
   const exited = new Promise<number>((resolve) =>
@@ -83,6 +85,7 @@ async function main(): Promise<number> {
     log("Press Ctrl+C to stop.");
   }
   const code = await exited;
+  log(`Next.js exited (code ${code}).`);
   await stopDatabase();
   return code;
 }
