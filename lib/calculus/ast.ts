@@ -168,3 +168,33 @@ export function size(e: Expr): number {
   for (const c of children(e)) n += size(c);
   return n;
 }
+
+/**
+ * The tree with every function call rebuilt by `f` (given the call's function and its already
+ * rewritten argument), bottom-up; everything else is rebuilt as it was.
+ */
+export function mapCalls(e: Expr, f: (fn: UnaryFunction, arg: Expr) => Expr): Expr {
+  const go = (n: Expr): Expr => {
+    switch (n.kind) {
+      case "num":
+      case "const":
+      case "var":
+        return n;
+      case "add":
+        return add(...n.terms.map(go));
+      case "mul":
+        return mul(...n.factors.map(go));
+      case "neg":
+        return neg(go(n.arg));
+      case "div":
+        return div(go(n.num), go(n.den));
+      case "pow":
+        return pow(go(n.base), go(n.exp));
+      case "logb":
+        return logb(n.base, go(n.arg));
+      case "call":
+        return f(n.fn, go(n.arg));
+    }
+  };
+  return go(e);
+}

@@ -14,7 +14,8 @@ export type Compiled = (values: ArrayLike<number>) => number;
 
 export type CompileResult = { ok: true; fn: Compiled } | { ok: false; unknown: string };
 
-const FUNCTIONS: Record<UnaryFunction, (u: number) => number> = {
+/** Each function over the reals (NaN outside its domain), shared by every evaluator. */
+export const FUNCTIONS: Record<UnaryFunction, (u: number) => number> = {
   sin: Math.sin,
   cos: Math.cos,
   tan: Math.tan,

@@ -61,6 +61,7 @@ import {
   dependsOn,
   div,
   freeVariables,
+  mapCalls,
   mul,
   neg,
   num,
@@ -865,33 +866,14 @@ function mentions(e: Expr, fns: readonly UnaryFunction[]): boolean {
 
 /** sinh, cosh and tanh written with exp. */
 function hyperbolicAsExp(e: Expr): Expr {
-  switch (e.kind) {
-    case "num":
-    case "const":
-    case "var":
-      return e;
-    case "add":
-      return add(...e.terms.map(hyperbolicAsExp));
-    case "mul":
-      return mul(...e.factors.map(hyperbolicAsExp));
-    case "neg":
-      return neg(hyperbolicAsExp(e.arg));
-    case "div":
-      return div(hyperbolicAsExp(e.num), hyperbolicAsExp(e.den));
-    case "pow":
-      return pow(hyperbolicAsExp(e.base), hyperbolicAsExp(e.exp));
-    case "logb":
-      return { kind: "logb", base: e.base, arg: hyperbolicAsExp(e.arg) };
-    case "call": {
-      const u = hyperbolicAsExp(e.arg);
-      const p = call("exp", u);
-      const m = call("exp", neg(u));
-      if (e.fn === "sinh") return div(add(p, neg(m)), num(2));
-      if (e.fn === "cosh") return div(add(p, m), num(2));
-      if (e.fn === "tanh") return div(add(p, neg(m)), add(p, m));
-      return call(e.fn, u);
-    }
-  }
+  return mapCalls(e, (fn, u) => {
+    const p = call("exp", u);
+    const m = call("exp", neg(u));
+    if (fn === "sinh") return div(add(p, neg(m)), num(2));
+    if (fn === "cosh") return div(add(p, m), num(2));
+    if (fn === "tanh") return div(add(p, neg(m)), add(p, m));
+    return call(fn, u);
+  });
 }
 
 /** sum k_i ln(u_i) as ln(prod u_i^k_i) (on the domain every u_i > 0), or null when a term is not of that form. */

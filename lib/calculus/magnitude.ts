@@ -3,7 +3,7 @@
 // tolerance, so that forms that lose digits to cancellation or to large terms still agree, while
 // 2x and 2.0001x do not (grading.md, "Tolerance").
 import type { Expr, UnaryFunction } from "./ast";
-import { literalFraction, realRootPower } from "./eval";
+import { FUNCTIONS, literalFraction, realRootPower } from "./eval";
 
 export type MagnitudeFn = (values: ArrayLike<number>, out: { m: number }) => number;
 
@@ -33,30 +33,7 @@ const SLOPE: Record<UnaryFunction, (u: number, v: number) => number> = {
   sign: () => 0,
 };
 
-const FN: Record<UnaryFunction, (u: number) => number> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  sec: (u) => 1 / Math.cos(u),
-  csc: (u) => 1 / Math.sin(u),
-  cot: (u) => Math.cos(u) / Math.sin(u),
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  asec: (u) => Math.acos(1 / u),
-  acsc: (u) => Math.asin(1 / u),
-  acot: (u) => Math.PI / 2 - Math.atan(u),
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  ln: (u) => (u > 0 ? Math.log(u) : NaN),
-  log10: (u) => (u > 0 ? Math.log10(u) : NaN),
-  log2: (u) => (u > 0 ? Math.log2(u) : NaN),
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  sign: Math.sign,
-};
+const FN = FUNCTIONS;
 
 /** Compile `e` to a function returning its value and, in `out.m`, its magnitude. */
 export function compileMagnitude(e: Expr, vars: readonly string[]): MagnitudeFn {

@@ -1,7 +1,7 @@
 // Exact arithmetic helpers for keys: parsing generator text, substituting points, and exact values of
 // expressions at points (special angles of trigonometric functions included), always confirmed
 // against floating-point evaluation.
-import { type Expr, add, call, div, freeVariables, mul, neg, num, pow } from "../calculus/ast";
+import { type Expr, add, call, div, freeVariables, mapCalls, mul, neg, num, pow } from "../calculus/ast";
 import { compile } from "../calculus/eval";
 import { parse } from "../calculus/parse";
 import { toText } from "../calculus/print";
@@ -105,54 +105,35 @@ function sinDegrees(d: number): string | null {
 
 /** Trigonometric functions of special constant angles replaced by their exact values. */
 export function specialValues(e: Expr): Expr {
-  switch (e.kind) {
-    case "num":
-    case "const":
-    case "var":
-      return e;
-    case "add":
-      return add(...e.terms.map(specialValues));
-    case "mul":
-      return mul(...e.factors.map(specialValues));
-    case "neg":
-      return neg(specialValues(e.arg));
-    case "div":
-      return div(specialValues(e.num), specialValues(e.den));
-    case "pow":
-      return pow(specialValues(e.base), specialValues(e.exp));
-    case "logb":
-      return { kind: "logb", base: e.base, arg: specialValues(e.arg) };
-    case "call": {
-      const arg = specialValues(e.arg);
-      const trig = ["sin", "cos", "tan", "sec", "csc", "cot"].includes(e.fn);
-      if (!trig || freeVariables(arg).length > 0) return call(e.fn, arg);
-      const deg = (numericValue(arg) * 180) / Math.PI;
-      const r = Math.round(deg);
-      if (!Number.isFinite(deg) || Math.abs(deg - r) > 1e-9 || (r % 30 !== 0 && r % 45 !== 0)) return call(e.fn, arg);
-      const s = sinDegrees(r);
-      const c = sinDegrees(r + 90);
-      if (s === null || c === null) return call(e.fn, arg);
-      const S = P(s, []);
-      const C = P(c, []);
-      const zero = (t: string): boolean => t === "0";
-      switch (e.fn) {
-        case "sin":
-          return S;
-        case "cos":
-          return C;
-        case "tan":
-          return zero(c) ? call(e.fn, arg) : div(S, C);
-        case "cot":
-          return zero(s) ? call(e.fn, arg) : div(C, S);
-        case "sec":
-          return zero(c) ? call(e.fn, arg) : div(num(1), C);
-        case "csc":
-          return zero(s) ? call(e.fn, arg) : div(num(1), S);
-        default:
-          return call(e.fn, arg);
-      }
+  return mapCalls(e, (fn, arg) => {
+    const trig = ["sin", "cos", "tan", "sec", "csc", "cot"].includes(fn);
+    if (!trig || freeVariables(arg).length > 0) return call(fn, arg);
+    const deg = (numericValue(arg) * 180) / Math.PI;
+    const r = Math.round(deg);
+    if (!Number.isFinite(deg) || Math.abs(deg - r) > 1e-9 || (r % 30 !== 0 && r % 45 !== 0)) return call(fn, arg);
+    const s = sinDegrees(r);
+    const c = sinDegrees(r + 90);
+    if (s === null || c === null) return call(fn, arg);
+    const S = P(s, []);
+    const C = P(c, []);
+    const zero = (t: string): boolean => t === "0";
+    switch (fn) {
+      case "sin":
+        return S;
+      case "cos":
+        return C;
+      case "tan":
+        return zero(c) ? call(fn, arg) : div(S, C);
+      case "cot":
+        return zero(s) ? call(fn, arg) : div(C, S);
+      case "sec":
+        return zero(c) ? call(fn, arg) : div(num(1), C);
+      case "csc":
+        return zero(s) ? call(fn, arg) : div(num(1), S);
+      default:
+        return call(fn, arg);
     }
-  }
+  });
 }
 
 const NOT_EXACT = /\b(sin|cos|tan|sec|csc|cot|asin|acos|atan|asec|acsc|acot|sinh|cosh|tanh|abs|sign)\(/;
