@@ -13,7 +13,7 @@ function offsetMs(instant: number, timezone: string): number {
   });
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(instant)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

@@ -35,7 +35,7 @@ const attemptsRoute = await import("@/app/api/teacher/sets/[id]/attempts.csv/rou
 const teacherInstanceRoute = await import("@/app/api/teacher/instances/[id]/route");
 const overrideRoute = await import("@/app/api/teacher/instances/[id]/override/route");
 
-async function user(role: "learner" | "teacher", label = role): Promise<ActingUser> {
+async function user(role: "learner" | "teacher", label: string = role): Promise<ActingUser> {
   const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;
   return getDb().user.create({
     data: { email, displayName: `${label} ${email.slice(-16, -12)}`, passwordHash: "not-used", role },
@@ -52,7 +52,7 @@ async function expectAppError(promise: Promise<unknown> | (() => unknown), code:
   expect((error as AppError).code).toBe(code);
 }
 
-const SETTINGS = { title: "Week 1", instructions: "", opensAt: null, dueAt: null, triesAllowed: 1, showSolution: true, latePolicy: "accept_flagged" };
+const SETTINGS: { title: string; instructions: string; opensAt: string | null; dueAt: string | null; triesAllowed: number; showSolution: boolean; latePolicy: string } = { title: "Week 1", instructions: "", opensAt: null, dueAt: null, triesAllowed: 1, showSolution: true, latePolicy: "accept_flagged" };
 
 /** A teacher with a class of two learners, a published set (2 power-rule problems + a typed derivative), and outsiders. */
 async function world(settings: Partial<typeof SETTINGS> = {}) {

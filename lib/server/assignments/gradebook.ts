@@ -148,7 +148,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       comment: r.comment,
       status: r.status,
       note: r.resolutionNote,
-      answer: r.submission ? (Array.isArray(r.submission.answer) ? (r.submission.answer as string[]).join(", ") : String(r.submission.answer)) : null,
+      answer: r.submission ? answerText(r.submission.answer) : null,
       label: columns.find((c) => instances.find((i) => i.id === r.instanceId && c.key === `${i.assignmentItemId}:${i.copy}`))?.label ?? "",
     })),
   };
@@ -200,6 +200,13 @@ export async function overrideVerdict(options: { actor: ActingUser; instanceId: 
   });
 }
 
+/** A stored answer (a string, or a list of strings for vectors) as one line. */
+function answerText(answer: unknown): string {
+  if (typeof answer === "string") return answer;
+  if (Array.isArray(answer)) return answer.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(", ");
+  return JSON.stringify(answer);
+}
+
 function minutes(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? "" : (ms / 60000).toFixed(1);
 }
@@ -241,7 +248,7 @@ export async function attemptsCsv(options: { actor: ActingUser; setId: unknown }
     labelOf.get(s.instance.assignmentItemId ?? "") ?? "",
     (s.instance.copy ?? 0) + 1,
     s.tryNumber,
-    Array.isArray(s.answer) ? (s.answer as string[]).join(", ") : String(s.answer),
+    answerText(s.answer),
     s.correct ? "right" : s.status,
     s.diagnosis ?? "",
     (s.elapsedMs / 1000).toFixed(1),

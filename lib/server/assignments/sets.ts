@@ -1,7 +1,7 @@
 // Problem sets for the teacher: settings, items (catalogue skills or typed problems keyed by the
 // core), publishing, extensions, a draft preview. Scoped to sets of the actor's own classes.
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate, getSkill } from "@/lib/problems";
 import { authoredProblem, keyLatexOf } from "@/lib/problems/authored";
 import { now as clockNow } from "@/lib/server/clock";

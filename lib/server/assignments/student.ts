@@ -1,7 +1,7 @@
 // Problem sets for the student: the list (due soon, overdue, done) and one set with the student's own
 // problem instances, created on the first visit from seeds derived from (set, student, item, copy).
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate } from "@/lib/problems";
 import { AUTHORED_SKILL } from "@/lib/problems/authored";
 import { now as clockNow } from "@/lib/server/clock";

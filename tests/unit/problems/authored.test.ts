@@ -41,7 +41,7 @@ describe("typed problems", () => {
     [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "right" }, "inf", "inf"],
     [{ kind: "limit", f: "(x^2 + 1)/(2x^2 - 3)", var: "x", to: "inf", side: "both" }, "1/2", "0.5"],
   ] as const)("the limit %j", (spec, key, answer) => {
-    const p = ok(spec as AuthoredSpec);
+    const p = ok(spec);
     expect(p.answer).toBe(key);
     expect(grade(p, answer).status).toBe("right");
   });
