@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { newEmail, signUp } from "./helpers";
+import { DEMO_LEARNER, DEMO_TEACHER, newEmail, signIn, signUp } from "./helpers";
 
 async function submit(page: Page, instanceId: string, answer: string) {
   const res = await page.request.post(`/api/practice/instances/${instanceId}/submit`, {
@@ -135,4 +135,22 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   await teacher.reload();
   const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("demo data: the demo teacher's class holds both demo learners, and a demo learner has its set", async ({ browser }) => {
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, DEMO_TEACHER.email, DEMO_TEACHER.password);
+  await teacher.goto("/teacher");
+  await teacher.getByRole("link", { name: /Demo class/ }).click();
+  const roster = teacher.getByRole("table", { name: "Roster" });
+  await expect(roster).toContainText("Ada (demo learner)");
+  await expect(roster).toContainText("Emmy (demo learner)");
+  await expect(teacher.getByRole("list", { name: "Problem sets" })).toContainText("Warm-up: derivatives");
+
+  const learner = await (await browser.newContext()).newPage();
+  await signIn(learner, DEMO_LEARNER.email, DEMO_LEARNER.password);
+  await learner.goto("/assignments");
+  await learner.getByRole("link", { name: "Warm-up: derivatives" }).click();
+  await expect(learner.getByTestId("assignment-problem")).toHaveCount(3);
+  await expect(learner.getByRole("progressbar", { name: "Problems done" })).toBeVisible();
 });
