@@ -204,3 +204,32 @@ export function keyLatexOf(p: Problem): string {
   };
   return Array.isArray(p.answer) ? `\\left(${p.answer.map(one).join(",\\ ")}\\right)` : one(p.answer);
 }
+
+/**
+ * The catalogue skill whose schedule a typed problem counts for (a finished instance is a review of
+ * one skill): the skill that drills the same method. A limit goes by what the key shows: substitution
+ * when f is defined at the point, otherwise infinite, non-existent, at infinity, or 0/0.
+ */
+export function scheduleSkillFor(p: Problem): string {
+  switch (p.kind) {
+    case "partial":
+      return p.vars.length >= 3 ? "partial-derivative-three-variables" : "partial-derivative-two-variables";
+    case "gradient":
+      return "gradient-symbolic";
+    case "limit": {
+      const to = String(p.given.to);
+      if (p.answer === "DNE") return "limit-does-not-exist";
+      if (p.answer === "inf" || p.answer === "-inf") return "limit-infinite";
+      if (to === "inf" || to === "-inf") return "limit-rational-at-infinity";
+      const f = parse(String(p.given.f), { vars: p.vars });
+      const at = parse(to, { vars: [] });
+      if (f.ok && at.ok) {
+        const value = numericValue(f.expr, { [p.vars[0] ?? "x"]: numericValue(at.expr) });
+        if (Number.isFinite(value)) return "limit-direct-substitution";
+      }
+      return "limit-factor-cancel";
+    }
+    default:
+      return "derivative-combined-rules";
+  }
+}

@@ -220,11 +220,12 @@ describe("assignments", () => {
     const annRows = await getDb().problemInstance.findMany({ where: { userId: ann.id }, orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }] });
     const bobRows = await getDb().problemInstance.findMany({ where: { userId: bob.id }, orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }] });
     const catalogue = (rows: typeof annRows) => rows.filter((r) => r.skillId === "derivative-power-rule");
+    const isTyped = (r: (typeof annRows)[number]) => (r.problem as unknown as Problem).skill === "authored";
     expect(catalogue(annRows).map((r) => r.seed)).not.toEqual(catalogue(bobRows).map((r) => r.seed));
     expect(new Set(catalogue(annRows).map((r) => r.seed)).size).toBe(2);
     expect(b.problems).toHaveLength(3);
     // The typed problem is the same for everyone.
-    const typed = (rows: typeof annRows) => rows.find((r) => r.skillId === "authored")!.problem;
+    const typed = (rows: typeof annRows) => rows.find(isTyped)!.problem;
     expect(typed(annRows)).toEqual(typed(bobRows));
   });
 
@@ -251,7 +252,11 @@ describe("assignments", () => {
     const r = await submitAnswer({ actor: ann, instanceId: typed.instanceId, input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 4000 } });
     expect(r.feedback.correct).toBe(true);
     expect(r.instance.key?.text).toBe("3*x^2 + 2");
-    expect(await getDb().review.count({ where: { instanceId: typed.instanceId } })).toBe(1);
+    // The typed derivative is a review of the catalogue skill with the same method.
+    const review = await getDb().review.findUniqueOrThrow({ where: { instanceId: typed.instanceId } });
+    expect(review.skillId).toBe("derivative-combined-rules");
+    expect(await getDb().skillCard.count({ where: { userId: ann.id, skillId: "derivative-combined-rules" } })).toBe(1);
+    expect(await getDb().skillCard.count({ where: { userId: ann.id, skillId: "authored" } })).toBe(0);
     const again = await openAssignment({ actor: ann, setId: set.id });
     expect(again.problems[2]).toMatchObject({ finished: true, outcome: "right" });
   });

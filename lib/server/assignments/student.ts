@@ -3,7 +3,7 @@
 import "server-only";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate } from "@/lib/problems";
-import { AUTHORED_SKILL } from "@/lib/problems/authored";
+import { scheduleSkillFor } from "@/lib/problems/authored";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -27,7 +27,11 @@ export interface AssignmentSummary {
 
 /** The student's problem for one (item, copy): the teacher's typed problem, or a generated one from the stable seed. */
 export function problemFor(setId: string, userId: string, item: { id: string; skillId: string | null; authored: unknown }, copy: number): { skillId: string; seed: number; problem: Problem } {
-  if (item.authored) return { skillId: AUTHORED_SKILL, seed: 0, problem: item.authored as Problem };
+  if (item.authored) {
+    // The instance counts for the schedule of the catalogue skill with the same method.
+    const problem = item.authored as Problem;
+    return { skillId: scheduleSkillFor(problem), seed: 0, problem };
+  }
   for (let attempt = 0; attempt < 20; attempt++) {
     const seed = assignmentSeed(setId, userId, item.id, copy, attempt);
     const g = generate(item.skillId!, seed);

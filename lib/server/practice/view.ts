@@ -64,7 +64,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   const view: InstanceView = {
     id: instance.id,
     skillId: instance.skillId,
-    skillTitle: getSkill(instance.skillId)?.title ?? (instance.skillId === "authored" ? "A problem from your teacher" : instance.skillId),
+    skillTitle: p.skill === "authored" ? "A problem from your teacher" : (getSkill(instance.skillId)?.title ?? instance.skillId),
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,

@@ -2,7 +2,8 @@
 // the core cannot key them.
 import { describe, expect, it } from "vitest";
 import { grade, hint, solution } from "@/lib/problems";
-import { type AuthoredSpec, authoredProblem, keyLatexOf } from "@/lib/problems/authored";
+import { type AuthoredSpec, authoredProblem, keyLatexOf, scheduleSkillFor } from "@/lib/problems/authored";
+import { getSkill } from "@/lib/problems";
 
 function ok(spec: AuthoredSpec) {
   const r = authoredProblem(spec);
@@ -63,5 +64,23 @@ describe("typed problems", () => {
       expect(r.error.code).toBe(code);
       expect(r.error.message).toMatch(message);
     }
+  });
+});
+
+describe("the schedule a typed problem counts for", () => {
+  it.each([
+    [{ kind: "derivative", f: "x^2 sin x", var: "x" }, "derivative-combined-rules"],
+    [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "x" }, "partial-derivative-two-variables"],
+    [{ kind: "partial", f: "x y z", vars: ["x", "y", "z"], wrt: "x" }, "partial-derivative-three-variables"],
+    [{ kind: "gradient", f: "x y", vars: ["x", "y"] }, "gradient-symbolic"],
+    [{ kind: "limit", f: "x^2 + 1", var: "x", to: "2", side: "both" }, "limit-direct-substitution"],
+    [{ kind: "limit", f: "(x^2 - 4)/(x - 2)", var: "x", to: "2", side: "both" }, "limit-factor-cancel"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "right" }, "limit-infinite"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "both" }, "limit-does-not-exist"],
+    [{ kind: "limit", f: "(2x + 1)/(x - 3)", var: "x", to: "inf", side: "both" }, "limit-rational-at-infinity"],
+  ] as const)("%j -> %s (a catalogue skill)", (spec, skill) => {
+    const s = scheduleSkillFor(ok(spec as AuthoredSpec));
+    expect(s).toBe(skill);
+    expect(getSkill(s)).toBeDefined();
   });
 });
