@@ -19,7 +19,7 @@ import {
 } from "@/lib/server/classes/classes";
 import { addAuthoredItem, addCatalogueItem, createSet, publishSet, setExtension, updateSet } from "@/lib/server/assignments/sets";
 import { listMyAssignments, openAssignment } from "@/lib/server/assignments/student";
-import { getGradebook, getStudentInstanceForTeacher, gradebookCsv, overrideVerdict } from "@/lib/server/assignments/gradebook";
+import { attemptsCsv, getGradebook, getStudentInstanceForTeacher, gradebookCsv, overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
 
@@ -346,6 +346,48 @@ describe("the gradebook", () => {
     expect(lines).toHaveLength(3);
     const annLine = lines.find((l) => l.startsWith(`"${ann.displayName}"`))!;
     expect(annLine).toContain('"enrolled","1","3"');
+  });
+});
+
+describe("the student's list", () => {
+  it("groups sets as overdue, due soon, open and done, with each student's due date (extensions count)", async () => {
+    const { teacher, ann, bob, cls, set } = await world({ dueAt: new Date(Date.now() - 3600_000).toISOString() });
+    const soon = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, title: "Soon", dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await addAuthoredItem({ actor: teacher, setId: soon.id, input: { kind: "gradient", f: "x y", vars: ["x", "y"] } });
+    await publishSet({ actor: teacher, setId: soon.id });
+    const later = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, title: "Not yet open", opensAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await addAuthoredItem({ actor: teacher, setId: later.id, input: { kind: "gradient", f: "x y", vars: ["x", "y"] } });
+    await publishSet({ actor: teacher, setId: later.id });
+    await expectAppError(openAssignment({ actor: ann, setId: later.id }), "NOT_FOUND");
+
+    const s = await openAssignment({ actor: ann, setId: soon.id });
+    await submitAnswer({ actor: ann, instanceId: s.problems[0]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "(y, x)", elapsedMs: 10 } });
+    const annList = await listMyAssignments({ actor: ann });
+    expect(annList.map((a) => [a.title, a.status, a.finished, a.total])).toEqual([
+      ["Week 1", "overdue", 0, 3],
+      ["Soon", "done", 1, 1],
+    ]);
+    await setExtension({ actor: teacher, setId: set.id, input: { userId: bob.id, dueAt: new Date(Date.now() + 3600_000).toISOString() } });
+    const bobList = await listMyAssignments({ actor: bob });
+    expect(bobList.map((a) => [a.title, a.status])).toEqual([
+      ["Week 1", "due_soon"],
+      ["Soon", "due_soon"],
+    ]);
+  });
+});
+
+describe("the attempts export", () => {
+  it("has every try, with a student's formula-like answer neutralised", async () => {
+    const { teacher, ann, set } = await world();
+    const mine = await openAssignment({ actor: ann, setId: set.id });
+    await submitAnswer({ actor: ann, instanceId: mine.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "-3x^2 - 2", elapsedMs: 1500 } });
+    const { body, filename } = await attemptsCsv({ actor: teacher, setId: set.id });
+    expect(filename).toBe("attempts-week-1.csv");
+    const lines = body.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe('"student","problem","copy","try","answer","verdict","diagnosis","seconds","submitted (UTC)"');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"${ann.displayName}"`);
+    expect(lines[1]).toContain(`"'-3x^2 - 2","wrong","sign_error","1.5"`);
   });
 });
 
