@@ -30,10 +30,15 @@ export async function readJson(request: Request): Promise<unknown> {
 
 /** Runs `work` for the signed-in user and answers with its result as JSON, or an error. */
 export async function withUser(work: (actor: ActingUser) => Promise<unknown>): Promise<Response> {
+  return withUserResponse(async (actor) => json(await work(actor)));
+}
+
+/** Like withUser, for a handler that builds its own response (a file download). */
+export async function withUserResponse(work: (actor: ActingUser) => Promise<Response>): Promise<Response> {
   try {
     const actor = await getCurrentUser();
     if (!actor) return json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, 401);
-    return json(await work(actor));
+    return await work(actor);
   } catch (error) {
     if (isAppError(error)) return json({ error: { code: error.code, message: error.message } }, error.status);
     if (looksLikeDatabaseDown(error)) {

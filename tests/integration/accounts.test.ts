@@ -253,5 +253,15 @@ describe("demo data", () => {
     expect(await seedDemoOnce()).toBe(false);
     const emails = DEMO_ACCOUNTS.map((a) => a.email);
     expect(await getDb().user.count({ where: { email: { in: emails } } })).toBe(DEMO_ACCOUNTS.length);
+    // The demo teacher's class holds both demo learners and one published set, created once.
+    const classes = await getDb().class.findMany({
+      where: { teacher: { email: "teacher@example.com" } },
+      include: { enrollments: { include: { user: true } }, sets: { include: { items: true } } },
+    });
+    expect(classes).toHaveLength(1);
+    expect(classes[0]!.enrollments.map((e) => e.user.email).sort()).toEqual(["ada@example.com", "emmy@example.com"]);
+    expect(classes[0]!.sets).toHaveLength(1);
+    expect(classes[0]!.sets[0]!.publishedAt).not.toBeNull();
+    expect(classes[0]!.sets[0]!.items).toHaveLength(2);
   });
 });

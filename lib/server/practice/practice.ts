@@ -19,6 +19,7 @@ import {
 } from "@/lib/server/practice/practice.types";
 import { problemOf, toView } from "@/lib/server/practice/view";
 import { recordReview } from "@/lib/server/scheduling/record-review";
+import { assignmentGate } from "@/lib/server/assignments/gate";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 const instanceSelect = {
@@ -33,6 +34,11 @@ const instanceSelect = {
   finishedAt: true,
   outcome: true,
   durationMs: true,
+  assignmentItemId: true,
+  showSolution: true,
+  late: true,
+  overrideCorrect: true,
+  overrideNote: true,
 } as const;
 
 const submissionSelect = { id: true, tryNumber: true, answer: true, feedback: true, elapsedMs: true, diagnosis: true } as const;
@@ -189,6 +195,8 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
   }
 
   const at = await clockNow();
+  // An assignment problem: the student must still be in the class, and the late policy applies.
+  const { late } = await assignmentGate(instance.assignmentItemId, actor.id, at);
   try {
     await getDb().$transaction(async (tx) => {
       // Lock the instance: two tabs or a double click are applied one after the other.
@@ -217,7 +225,7 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
       });
       const finished = result.correct || tryNumber >= current.maxTries;
       if (!finished) {
-        await tx.problemInstance.update({ where: { id }, data: { triesUsed: tryNumber } });
+        await tx.problemInstance.update({ where: { id }, data: { triesUsed: tryNumber, ...(late ? { late } : {}) } });
         return;
       }
       const durationMs = Math.min(
@@ -227,7 +235,7 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
       const outcome = result.correct ? "right" : "wrong";
       await tx.problemInstance.update({
         where: { id },
-        data: { triesUsed: tryNumber, finishedAt: at, outcome, durationMs },
+        data: { triesUsed: tryNumber, finishedAt: at, outcome, durationMs, ...(late ? { late } : {}) },
       });
       const settings = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { desiredRetention: true } });
       await recordReview(tx, {
@@ -272,6 +280,7 @@ export async function revealAnswer(options: { actor: ActingUser; instanceId: unk
   const instance = await loadOwn(actor, id);
   if (instance.finishedAt) return toView(instance, instance.submissions);
   const at = await clockNow();
+  await assignmentGate(instance.assignmentItemId, actor.id, at);
   await getDb().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ finishedAt: Date | null; hintUsedAt: Date | null; triesUsed: number }[]>`
       SELECT "finishedAt", "hintUsedAt", "triesUsed" FROM "ProblemInstance"

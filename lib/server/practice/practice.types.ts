@@ -65,7 +65,11 @@ export interface InstanceView {
   submissions: FeedbackView[];
   finished: boolean;
   outcome?: "right" | "wrong" | "revealed";
-  /** Only once finished. */
+  /** A teacher's override of the verdict (assignments). */
+  override?: { accepted: boolean; note: string };
+  /** Answered after the problem set's due date. */
+  late?: boolean;
+  /** Only once finished, and only when the problem set shows solutions. */
   key?: { text: string | string[]; latex: string };
   solution?: { steps: SolutionStep[]; answerLatex: string };
 }

@@ -16,6 +16,11 @@ export interface StoredInstance {
   issuedAt: Date;
   finishedAt: Date | null;
   outcome: "right" | "wrong" | "revealed" | null;
+  /** False when a problem set hides the key and worked solution (absent: shown). */
+  showSolution?: boolean;
+  late?: boolean;
+  overrideCorrect?: boolean | null;
+  overrideNote?: string | null;
 }
 
 export interface StoredSubmission {
@@ -59,7 +64,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   const view: InstanceView = {
     id: instance.id,
     skillId: instance.skillId,
-    skillTitle: getSkill(instance.skillId)?.title ?? instance.skillId,
+    skillTitle: p.skill === "authored" ? "A problem from your teacher" : (getSkill(instance.skillId)?.title ?? instance.skillId),
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,
@@ -75,8 +80,12 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   const labels = componentLabels(p);
   if (labels) view.components = labels;
   if (instance.hintUsedAt) view.hint = hint(p);
-  if (finished) {
-    if (instance.outcome) view.outcome = instance.outcome;
+  if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
+    view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };
+  }
+  if (instance.late) view.late = true;
+  if (finished && instance.outcome) view.outcome = instance.outcome;
+  if (finished && instance.showSolution !== false) {
     view.key = { text: p.answer, latex: keyLatex(p.answer, p.vars) };
     view.solution = solution(p);
   }

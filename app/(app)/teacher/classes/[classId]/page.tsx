@@ -1,0 +1,149 @@
+// One class for its teacher: the join code and link, the roster, problem sets, reset links.
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import {
+  createSetAction,
+  removeStudentAction,
+  resetLinkAction,
+  rotateCodeAction,
+} from "@/app/actions/teaching";
+import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { getClassForTeacher } from "@/lib/server/classes/classes";
+import { isAppError } from "@/lib/server/errors";
+import { requireRole } from "@/lib/server/session";
+import { timezoneOf } from "@/lib/server/users/timezone";
+import { formatJoinCode } from "@/lib/teaching/join-code";
+import { formatInZone } from "@/lib/teaching/time";
+
+export const metadata = { title: "Class" };
+
+async function origin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: SearchParams }) {
+  const { classId } = await params;
+  const actor = await requireRole("teacher", `/teacher/classes/${classId}`);
+  const q = await searchParams;
+  const view = await getClassForTeacher({ actor, classId }).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const tz = await timezoneOf(actor);
+  const base = await origin();
+  const joinLink = `${base}/join/${view.joinCode}`;
+  const reset = one(q.reset);
+  const current = view.roster.filter((r) => !r.removed);
+  const removed = view.roster.filter((r) => r.removed);
+  return (
+    <section>
+      <p>
+        <Link href="/teacher">← Teaching</Link>
+      </p>
+      <h1>{view.name}</h1>
+      <Notice ok={q.ok} error={q.error} />
+      {reset ? (
+        <div className="message message-success" role="status" aria-label="Reset link" data-testid="reset-link">
+          One-time password reset link for {one(q.for)} (valid 24 hours; give it to them privately):
+          <br />
+          <code>{`${base}/reset/${reset}`}</code>
+        </div>
+      ) : null}
+      <div className="card">
+        <h2>Join code</h2>
+        <p>
+          <span className="code" data-testid="join-code">
+            {formatJoinCode(view.joinCode)}
+          </span>
+        </p>
+        <p>
+          Link: <code data-testid="join-link">{joinLink}</code>
+        </p>
+        <form action={rotateCodeAction}>
+          <input type="hidden" name="classId" value={view.id} />
+          <button type="submit" className="button small">
+            Make a new code (the old one stops working)
+          </button>
+        </form>
+      </div>
+
+      <h2>Problem sets</h2>
+      {view.sets.length === 0 ? <p className="muted">No problem sets yet.</p> : null}
+      <ul className="plain-list" aria-label="Problem sets">
+        {view.sets.map((s) => (
+          <li key={s.id}>
+            <Link href={`/teacher/sets/${s.id}`}>{s.title}</Link>{" "}
+            <span className={s.published ? "tag ok" : "tag"}>{s.published ? "published" : "draft"}</span>{" "}
+            <span className="muted">
+              {s.items} item{s.items === 1 ? "" : "s"}
+              {s.dueAt ? ` · due ${formatInZone(new Date(s.dueAt), tz)}` : ""}
+            </span>{" "}
+            {s.published ? <Link href={`/teacher/sets/${s.id}/gradebook`}>Gradebook</Link> : null}
+          </li>
+        ))}
+      </ul>
+      <form action={createSetAction} className="inline-form">
+        <input type="hidden" name="classId" value={view.id} />
+        <div className="field">
+          <label htmlFor="set-title">New problem set title</label>
+          <input id="set-title" name="title" required maxLength={120} />
+        </div>
+        <button type="submit" className="button primary">
+          Create problem set
+        </button>
+      </form>
+
+      <h2>Students</h2>
+      {current.length === 0 ? (
+        <p className="muted" data-testid="empty-roster">
+          No students yet. Give them the code or the link above.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label="Roster">
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Joined</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {current.map((r) => (
+                <tr key={r.userId}>
+                  <td>{r.displayName}</td>
+                  <td>{formatInZone(new Date(r.joinedAt), tz)}</td>
+                  <td>
+                    <form action={resetLinkAction} className="inline-form">
+                      <input type="hidden" name="classId" value={view.id} />
+                      <input type="hidden" name="userId" value={r.userId} />
+                      <button type="submit" className="button small" aria-label={`Password reset link for ${r.displayName}`}>
+                        Reset link
+                      </button>
+                    </form>
+                    <form action={removeStudentAction} className="inline-form">
+                      <input type="hidden" name="classId" value={view.id} />
+                      <input type="hidden" name="userId" value={r.userId} />
+                      <button type="submit" className="button small danger" aria-label={`Remove ${r.displayName}`}>
+                        Remove
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removed.length > 0 ? (
+        <p className="muted">
+          Removed (results kept in the gradebook): {removed.map((r) => r.displayName).join(", ")}. They can come back with the current code.
+        </p>
+      ) : null}
+    </section>
+  );
+}

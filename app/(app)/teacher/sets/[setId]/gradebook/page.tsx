@@ -1,0 +1,162 @@
+// The gradebook of a set: students x problems, class accuracy, common mistakes, predicted
+// retention, grading reports with the teacher's verdict, CSV downloads.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { overrideAction } from "@/app/actions/teaching";
+import { Notice, type SearchParams } from "@/components/teaching/Notice";
+import { getGradebook } from "@/lib/server/assignments/gradebook";
+import { isAppError } from "@/lib/server/errors";
+import { requireRole } from "@/lib/server/session";
+
+export const metadata = { title: "Gradebook" };
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
+const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
+
+export default async function GradebookPage({ params, searchParams }: { params: Promise<{ setId: string }>; searchParams: SearchParams }) {
+  const { setId } = await params;
+  const actor = await requireRole("teacher", `/teacher/sets/${setId}/gradebook`);
+  const q = await searchParams;
+  const g = await getGradebook({ actor, setId }).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <section>
+      <p>
+        <Link href={`/teacher/sets/${setId}`}>← {g.set.title}</Link>
+      </p>
+      <h1>Gradebook: {g.set.title}</h1>
+      <Notice ok={q.ok} error={q.error} />
+      <p className="actions">
+        <a className="button" href={`/api/teacher/sets/${setId}/gradebook.csv`} download data-testid="csv-gradebook">
+          Download gradebook (CSV)
+        </a>
+        <a className="button" href={`/api/teacher/sets/${setId}/attempts.csv`} download data-testid="csv-attempts">
+          Download all attempts (CSV)
+        </a>
+      </p>
+      {g.rows.length === 0 ? (
+        <p className="muted">No students in this class yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label="Gradebook">
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Score</th>
+                {g.columns.map((c) => (
+                  <th scope="col" key={c.key}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {g.rows.map((r) => (
+                <tr key={r.userId} data-testid="gradebook-row">
+                  <th scope="row">
+                    {r.displayName} {r.removed ? <span className="tag">removed</span> : null}
+                  </th>
+                  <td data-testid="score">
+                    {r.score} / {r.total}
+                    <br />
+                    <span className="muted">{mins(r.timeMs)}</span>
+                  </td>
+                  {g.columns.map((c) => {
+                    const cell = r.cells[c.key];
+                    if (!cell) return <td key={c.key} className="muted">not started</td>;
+                    return (
+                      <td key={c.key}>
+                        <Link href={`/teacher/instances/${cell.instanceId}`} aria-label={`${r.displayName}, ${c.label}`}>
+                          {!cell.finished ? "in progress" : cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}
+                        </Link>
+                        {cell.overridden ? <span className="tag">override</span> : null}
+                        {cell.late ? <span className="tag bad">late</span> : null}
+                        <br />
+                        <span className="muted">
+                          {cell.tries} tr{cell.tries === 1 ? "y" : "ies"} {mins(cell.durationMs)}
+                        </span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Class accuracy</th>
+                <td />
+                {g.columns.map((c) => (
+                  <td key={c.key} data-testid="accuracy">
+                    {pct(c.accuracy)}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Common mistakes</th>
+                <td />
+                {g.columns.map((c) => (
+                  <td key={c.key}>{c.mistakes.length ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ") : "—"}</td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+
+      <h2>Predicted retention</h2>
+      {g.retention.length === 0 ? (
+        <p className="muted">This set has no catalogue skills.</p>
+      ) : (
+        <ul aria-label="Predicted retention">
+          {g.retention.map((s) => (
+            <li key={s.skillId}>
+              {s.title}: {s.mean === null ? "no reviews yet" : `${pct(s.mean)} expected recall now`}{" "}
+              <span className="muted">({s.students} student{s.students === 1 ? "" : "s"} with reviews)</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Grading reports</h2>
+      {g.reports.length === 0 ? <p className="muted">No student has reported a verdict.</p> : null}
+      <ul className="plain-list" aria-label="Grading reports">
+        {g.reports.map((r) => (
+          <li key={r.id} className="card" data-testid="report">
+            <p>
+              <strong>{r.student}</strong> on {r.label || "a problem"}
+              {r.answer ? (
+                <>
+                  , answer <code>{r.answer}</code>
+                </>
+              ) : null}
+              : “{r.comment}” <span className={r.status === "open" ? "tag" : "tag ok"}>{r.status}</span>
+            </p>
+            {r.note ? <p className="muted">Your note: {r.note}</p> : null}
+            <p>
+              <Link href={`/teacher/instances/${r.instanceId}`}>Open the problem with its key</Link>
+            </p>
+            {r.status === "open" ? (
+              <form action={overrideAction} className="inline-form" aria-label={`Verdict on ${r.student}'s report`}>
+                <input type="hidden" name="setId" value={setId} />
+                <input type="hidden" name="instanceId" value={r.instanceId} />
+                <input type="hidden" name="reportId" value={r.id} />
+                <div className="field">
+                  <label htmlFor={`note-${r.id}`}>Note to the student</label>
+                  <input id={`note-${r.id}`} name="note" required maxLength={500} />
+                </div>
+                <button type="submit" name="accept" value="yes" className="button primary small">
+                  Accept as right
+                </button>
+                <button type="submit" name="accept" value="no" className="button small">
+                  Keep the verdict
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

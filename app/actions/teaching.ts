@@ -1,0 +1,209 @@
+"use server";
+// Form actions of classes, problem sets and the gradebook. Thin: read the form, call the data
+// function (which checks who may do what), and go back to the page with a message.
+import { redirect } from "next/navigation";
+import { text } from "@/app/actions/form-state";
+import { isAppError } from "@/lib/server/errors";
+import { requireUser } from "@/lib/server/session";
+import { timezoneOf } from "@/lib/server/users/timezone";
+import { createClass, issueStudentResetLink, joinClass, removeStudent, rotateJoinCode } from "@/lib/server/classes/classes";
+import { addAuthoredItem, addCatalogueItem, createSet, publishSet, removeItem, setExtension, updateSet } from "@/lib/server/assignments/sets";
+import { overrideVerdict } from "@/lib/server/assignments/gradebook";
+import { zonedToUtc } from "@/lib/teaching/time";
+
+type Outcome = { to: string } | { error: string };
+
+/** Runs `work`; an AppError becomes a message on `back`, anything else is a real failure. */
+async function act(back: string, work: () => Promise<string>): Promise<never> {
+  let outcome: Outcome;
+  try {
+    outcome = { to: await work() };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    outcome = { error: error.message };
+  }
+  if ("error" in outcome) redirect(withParam(back, "error", outcome.error));
+  redirect(outcome.to);
+}
+
+function withParam(path: string, key: string, value: string): string {
+  const [base, query] = path.split("?");
+  const params = new URLSearchParams(query ?? "");
+  params.delete("error");
+  params.delete("ok");
+  params.set(key, value);
+  return `${base}?${params.toString()}`;
+}
+
+export async function createClassAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  await act("/teacher", async () => {
+    const c = await createClass({ actor, input: { name: text(form, "name") } });
+    return `/teacher/classes/${c.id}?ok=${encodeURIComponent("Class created. Share its code or link with your students.")}`;
+  });
+}
+
+export async function rotateCodeAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  const back = `/teacher/classes/${classId}`;
+  await act(back, async () => {
+    await rotateJoinCode({ actor, classId });
+    return withParam(back, "ok", "New code made. The old code and link no longer work.");
+  });
+}
+
+export async function removeStudentAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  const back = `/teacher/classes/${classId}`;
+  await act(back, async () => {
+    await removeStudent({ actor, classId, userId: text(form, "userId") });
+    return withParam(back, "ok", "Student removed. Their past results stay in the gradebook, marked removed.");
+  });
+}
+
+export async function resetLinkAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  const back = `/teacher/classes/${classId}`;
+  await act(back, async () => {
+    const { token, displayName } = await issueStudentResetLink({ actor, classId, userId: text(form, "userId") });
+    const params = new URLSearchParams({ reset: token, for: displayName });
+    return `${back}?${params.toString()}`;
+  });
+}
+
+export async function joinClassAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/assignments");
+  const back = text(form, "back") === "join" ? `/join/${encodeURIComponent(text(form, "code")).slice(0, 40)}` : "/assignments";
+  await act(back, async () => {
+    const c = await joinClass({ actor, input: { code: text(form, "code") } });
+    return `/assignments?ok=${encodeURIComponent(`You joined ${c.name}.`)}`;
+  });
+}
+
+export async function createSetAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  await act(`/teacher/classes/${classId}`, async () => {
+    const s = await createSet({ actor, classId, input: { title: text(form, "title") } });
+    return `/teacher/sets/${s.id}`;
+  });
+}
+
+export async function updateSetAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  const tz = await timezoneOf(actor);
+  const date = (name: string) => {
+    const raw = text(form, name).trim();
+    if (raw === "") return null;
+    return zonedToUtc(raw, tz)?.toISOString() ?? "invalid";
+  };
+  await act(back, async () => {
+    await updateSet({
+      actor,
+      setId,
+      input: {
+        title: text(form, "title"),
+        instructions: text(form, "instructions"),
+        opensAt: date("opensAt"),
+        dueAt: date("dueAt"),
+        triesAllowed: Number(text(form, "triesAllowed")),
+        showSolution: text(form, "showSolution") === "yes",
+        latePolicy: text(form, "latePolicy"),
+      },
+    });
+    return withParam(back, "ok", "Settings saved.");
+  });
+}
+
+export async function addCatalogueItemAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  await act(back, async () => {
+    await addCatalogueItem({ actor, setId, input: { skillId: text(form, "skillId"), count: Number(text(form, "count")) } });
+    return withParam(back, "ok", "Problems added.");
+  });
+}
+
+/** The typed problem of a form, as the data function expects it. */
+function authoredSpec(form: FormData) {
+  const kind = text(form, "kind");
+  const vars = text(form, "vars").split(/[\s,]+/).filter(Boolean);
+  const f = text(form, "f");
+  if (kind === "derivative") return { kind, f, var: text(form, "var") };
+  if (kind === "partial") return { kind, f, vars, wrt: text(form, "wrt") };
+  if (kind === "gradient") return { kind, f, vars };
+  return { kind, f, var: text(form, "var"), to: text(form, "to"), side: text(form, "side") };
+}
+
+const AUTHORED_FIELDS = ["kind", "f", "var", "vars", "wrt", "to", "side"] as const;
+
+/** "Check": back to the set with the typed problem in the address, where the page shows its key. */
+export async function checkAuthoredAction(form: FormData): Promise<void> {
+  await requireUser("/teacher");
+  const params = new URLSearchParams();
+  for (const k of AUTHORED_FIELDS) params.set(k, text(form, k).slice(0, 300));
+  redirect(`/teacher/sets/${encodeURIComponent(text(form, "setId"))}?${params.toString()}#typed`);
+}
+
+export async function addAuthoredItemAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  await act(back, async () => {
+    await addAuthoredItem({ actor, setId, input: authoredSpec(form) });
+    return withParam(back, "ok", "Typed problem added.");
+  });
+}
+
+export async function removeItemAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  await act(back, async () => {
+    await removeItem({ actor, setId, itemId: text(form, "itemId") });
+    return withParam(back, "ok", "Item removed.");
+  });
+}
+
+export async function publishSetAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  await act(back, async () => {
+    await publishSet({ actor, setId });
+    return withParam(back, "ok", "Published: your students can see this set now.");
+  });
+}
+
+export async function extensionAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  const tz = await timezoneOf(actor);
+  await act(back, async () => {
+    const due = zonedToUtc(text(form, "dueAt"), tz);
+    await setExtension({ actor, setId, input: { userId: text(form, "userId"), dueAt: due?.toISOString() ?? "invalid" } });
+    return withParam(back, "ok", "Extension saved.");
+  });
+}
+
+export async function overrideAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}/gradebook`;
+  const reportId = text(form, "reportId");
+  await act(back, async () => {
+    await overrideVerdict({
+      actor,
+      instanceId: text(form, "instanceId"),
+      input: { accept: text(form, "accept") === "yes", note: text(form, "note"), ...(reportId ? { reportId } : {}) },
+    });
+    return withParam(back, "ok", "Verdict recorded; the score and the student's view follow it.");
+  });
+}

@@ -1,0 +1,19 @@
+// GET: the attempts of one of the teacher's sets as CSV (UTF-8 with BOM, every field quoted).
+import { withUserResponse } from "@/lib/server/api";
+import { attemptsCsv } from "@/lib/server/assignments/gradebook";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  return withUserResponse(async (actor) => {
+    const { filename, body } = await attemptsCsv({ actor, setId: id });
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

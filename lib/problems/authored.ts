@@ -1,0 +1,235 @@
+// Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
+// gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
+// and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
+import { freeVariables } from "../calculus/ast";
+import { derivative, gradient } from "../calculus/diff";
+import { type LimitTarget, limit } from "../calculus/limit";
+import { parse } from "../calculus/parse";
+import { toLatex, toText } from "../calculus/print";
+import { numericValue } from "./exact";
+import type { Problem } from "./types";
+
+/** The skill id every authored problem carries (not in the catalogue: hints fall back to the kind's). */
+export const AUTHORED_SKILL = "authored";
+
+export type AuthoredSpec =
+  | { kind: "derivative"; f: string; var: string }
+  | { kind: "partial"; f: string; vars: string[]; wrt: string }
+  | { kind: "gradient"; f: string; vars: string[] }
+  | { kind: "limit"; f: string; var: string; to: string; side: "both" | "left" | "right" };
+
+export type AuthoredError = { code: "BAD_VARIABLE" | "UNREADABLE" | "CANNOT_KEY" | "TOO_LARGE"; message: string };
+export type AuthoredResult = { ok: true; problem: Problem } | { ok: false; error: AuthoredError };
+
+const VAR = /^[a-df-z]$/;
+const MAX_F = 300;
+const MAX_KEY = 400;
+
+const fail = (code: AuthoredError["code"], message: string): AuthoredResult => ({ ok: false, error: { code, message } });
+
+function checkVars(vars: readonly string[]): AuthoredResult | null {
+  if (vars.length === 0) return fail("BAD_VARIABLE", "Name at least one variable.");
+  if (vars.length > 3) return fail("BAD_VARIABLE", "At most three variables.");
+  for (const v of vars) {
+    if (!VAR.test(v)) return fail("BAD_VARIABLE", `'${v}' is not a variable: use a single lowercase letter other than e.`);
+  }
+  if (new Set(vars).size !== vars.length) return fail("BAD_VARIABLE", "Each variable may appear only once.");
+  return null;
+}
+
+function readF(f: string, vars: readonly string[]) {
+  if (f.trim() === "") return { ok: false as const, result: fail("UNREADABLE", "Type the function f.") };
+  if (f.length > MAX_F) return { ok: false as const, result: fail("UNREADABLE", `The function is too long (${MAX_F} characters at most).`) };
+  const r = parse(f, { vars });
+  if (!r.ok) {
+    const at = r.error.at === undefined ? "" : ` (at character ${r.error.at + 1})`;
+    return { ok: false as const, result: fail("UNREADABLE", `The function cannot be read: ${r.error.message}${at}.`) };
+  }
+  return { ok: true as const, expr: r.expr };
+}
+
+const fnName = (vars: readonly string[]): string => `f(${vars.join(", ")})`;
+
+/** A teacher's problem with its key computed by the core, or the reason it cannot be keyed. */
+export function authoredProblem(spec: AuthoredSpec): AuthoredResult {
+  try {
+    return build(spec);
+  } catch {
+    return fail("CANNOT_KEY", "The core could not compute a key for this problem.");
+  }
+}
+
+function build(spec: AuthoredSpec): AuthoredResult {
+  const base = { skill: AUTHORED_SKILL, seed: 0, version: 1 };
+  switch (spec.kind) {
+    case "derivative": {
+      const bad = checkVars([spec.var]);
+      if (bad) return bad;
+      const r = readF(spec.f, [spec.var]);
+      if (!r.ok) return r.result;
+      const d = derivative(r.expr, spec.var);
+      if (!d.ok) return fail("TOO_LARGE", d.error.message);
+      const f = toText(r.expr);
+      const answer = toText(d.expr);
+      if (answer.length > MAX_KEY) return fail("TOO_LARGE", "The derivative is too long to be a fair answer.");
+      const v = spec.var;
+      return {
+        ok: true,
+        problem: {
+          ...base,
+          kind: "derivative",
+          answerKind: "expression",
+          statement: `Differentiate f(${v}) = ${f} with respect to ${v}.`,
+          latex: `\\frac{d}{d${v}}\\left(${toLatex(r.expr)}\\right)`,
+          given: { f, var: v },
+          answer,
+          vars: [v],
+        },
+      };
+    }
+    case "partial": {
+      const bad = checkVars(spec.vars);
+      if (bad) return bad;
+      if (!spec.vars.includes(spec.wrt)) return fail("BAD_VARIABLE", `'${spec.wrt}' is not one of the variables ${spec.vars.join(", ")}.`);
+      const r = readF(spec.f, spec.vars);
+      if (!r.ok) return r.result;
+      const d = derivative(r.expr, spec.wrt);
+      if (!d.ok) return fail("TOO_LARGE", d.error.message);
+      const f = toText(r.expr);
+      const answer = toText(d.expr);
+      if (answer.length > MAX_KEY) return fail("TOO_LARGE", "The partial derivative is too long to be a fair answer.");
+      return {
+        ok: true,
+        problem: {
+          ...base,
+          kind: "partial",
+          answerKind: "expression",
+          statement: `Find the partial derivative of ${fnName(spec.vars)} = ${f} with respect to ${spec.wrt}.`,
+          latex: `\\frac{\\partial f}{\\partial ${spec.wrt}} \\text{ for } ${fnName(spec.vars)} = ${toLatex(r.expr)}`,
+          given: { f, vars: spec.vars, wrt: spec.wrt },
+          answer,
+          vars: spec.vars,
+        },
+      };
+    }
+    case "gradient": {
+      const bad = checkVars(spec.vars);
+      if (bad) return bad;
+      if (spec.vars.length < 2) return fail("BAD_VARIABLE", "A gradient needs at least two variables.");
+      const r = readF(spec.f, spec.vars);
+      if (!r.ok) return r.result;
+      const g = gradient(r.expr, spec.vars);
+      if (!g.ok) return fail("TOO_LARGE", g.error.message);
+      const f = toText(r.expr);
+      const answer = g.exprs.map((e) => toText(e));
+      if (answer.join("").length > MAX_KEY) return fail("TOO_LARGE", "The gradient is too long to be a fair answer.");
+      return {
+        ok: true,
+        problem: {
+          ...base,
+          kind: "gradient",
+          answerKind: "vector",
+          statement: `Find the gradient of ${fnName(spec.vars)} = ${f}. Give it as (${spec.vars.map((v) => `df/d${v}`).join(", ")}).`,
+          latex: `\\nabla f \\text{ for } ${fnName(spec.vars)} = ${toLatex(r.expr)}`,
+          given: { f, vars: spec.vars },
+          answer,
+          vars: spec.vars,
+        },
+      };
+    }
+    case "limit": {
+      const bad = checkVars([spec.var]);
+      if (bad) return bad;
+      const r = readF(spec.f, [spec.var]);
+      if (!r.ok) return r.result;
+      const word = spec.to.trim().toLowerCase().replace(/\s+/g, "");
+      let target: LimitTarget;
+      let to: string;
+      if (["inf", "+inf", "infinity", "∞", "oo"].includes(word)) {
+        target = { kind: "+inf" };
+        to = "inf";
+      } else if (["-inf", "-infinity", "-∞", "-oo"].includes(word)) {
+        target = { kind: "-inf" };
+        to = "-inf";
+      } else {
+        const q = parse(spec.to, { vars: [] });
+        if (!q.ok) return fail("UNREADABLE", `The point a cannot be read: ${q.error.message}.`);
+        if (freeVariables(q.expr).length > 0) return fail("UNREADABLE", "The point a must be a number.");
+        if (!Number.isFinite(numericValue(q.expr))) return fail("UNREADABLE", "The point a must be a finite number.");
+        target = { kind: "point", at: q.expr };
+        to = toText(q.expr);
+      }
+      const side = target.kind === "point" ? spec.side : "both";
+      const res = limit(r.expr, spec.var, target, side);
+      if (!res.ok) return fail("CANNOT_KEY", `The core cannot decide this limit: ${res.error.message}`);
+      let answer: string;
+      let value: number | undefined;
+      if (res.kind === "finite") {
+        if (!res.exact) return fail("CANNOT_KEY", `The core found this limit only numerically (about ${res.value.toPrecision(6)}), not exactly; choose another.`);
+        answer = toText(res.exact);
+        value = numericValue(res.exact);
+        if (!Number.isFinite(value)) return fail("CANNOT_KEY", "The core could not evaluate this limit's value.");
+      } else answer = res.kind === "dne" ? "DNE" : res.kind === "+inf" ? "inf" : "-inf";
+      const v = spec.var;
+      const f = toText(r.expr);
+      const infinite = to === "inf" || to === "-inf";
+      const toLatexText = to === "inf" ? "\\infty" : to === "-inf" ? "-\\infty" : toLatex(target.kind === "point" ? target.at : r.expr);
+      const sup = infinite || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
+      const sideText = infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
+      const toText2 = to === "inf" ? "infinity" : to === "-inf" ? "-infinity" : to;
+      const problem: Problem = {
+        ...base,
+        kind: "limit",
+        answerKind: "limit",
+        statement: `Find the limit of ${f} as ${v} -> ${toText2}${sideText}. (Type DNE if it does not exist, inf or -inf if it is infinite.)`,
+        latex: `\\lim_{${v} \\to ${toLatexText}${sup}} ${toLatex(r.expr)}`,
+        given: { f, var: v, to, side },
+        answer,
+        vars: [v],
+        ...(value === undefined ? {} : { value }),
+      };
+      return { ok: true, problem };
+    }
+  }
+}
+
+/** The key of a problem in LaTeX, for the teacher's confirmation. */
+export function keyLatexOf(p: Problem): string {
+  const one = (s: string): string => {
+    if (s === "DNE") return "\\text{does not exist}";
+    if (s === "inf") return "+\\infty";
+    if (s === "-inf") return "-\\infty";
+    const r = parse(s, { vars: p.vars });
+    return r.ok ? toLatex(r.expr) : s;
+  };
+  return Array.isArray(p.answer) ? `\\left(${p.answer.map(one).join(",\\ ")}\\right)` : one(p.answer);
+}
+
+/**
+ * The catalogue skill whose schedule a typed problem counts for (a finished instance is a review of
+ * one skill): the skill that drills the same method. A limit goes by what the key shows: substitution
+ * when f is defined at the point, otherwise infinite, non-existent, at infinity, or 0/0.
+ */
+export function scheduleSkillFor(p: Problem): string {
+  switch (p.kind) {
+    case "partial":
+      return p.vars.length >= 3 ? "partial-derivative-three-variables" : "partial-derivative-two-variables";
+    case "gradient":
+      return "gradient-symbolic";
+    case "limit": {
+      const to = String(p.given.to);
+      if (p.answer === "DNE") return "limit-does-not-exist";
+      if (p.answer === "inf" || p.answer === "-inf") return "limit-infinite";
+      if (to === "inf" || to === "-inf") return "limit-rational-at-infinity";
+      const f = parse(String(p.given.f), { vars: p.vars });
+      const at = parse(to, { vars: [] });
+      if (f.ok && at.ok) {
+        const value = numericValue(f.expr, { [p.vars[0] ?? "x"]: numericValue(at.expr) });
+        if (Number.isFinite(value)) return "limit-direct-substitution";
+      }
+      return "limit-factor-cancel";
+    }
+    default:
+      return "derivative-combined-rules";
+  }
+}

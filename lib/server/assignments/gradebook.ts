@@ -1,0 +1,263 @@
+// The teacher's gradebook of one set: students x problems (score, tries, time), per-item class
+// accuracy, the commonest diagnosed mistakes, predicted retention per skill, grading reports with
+// overrides, a student's instance with its key, and CSV exports. Scoped to the actor's own sets.
+import "server-only";
+import { getSkill } from "@/lib/problems";
+import { fromRow, retrievabilityNow } from "@/lib/srs";
+import { now as clockNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import type { InstanceView } from "@/lib/server/practice/practice.types";
+import { toView } from "@/lib/server/practice/view";
+import type { ActingUser } from "@/lib/server/users/user.types";
+import { toCsv } from "@/lib/teaching/csv";
+import { assertTeacher, idOr404, ownSet, parseOrThrow } from "@/lib/server/classes/access";
+import { itemLabel } from "./sets";
+import { overrideInput } from "./sets.types";
+
+export interface GradeCell {
+  instanceId: string;
+  finished: boolean;
+  /** The verdict after any override. */
+  correct: boolean;
+  outcome: "right" | "wrong" | "revealed" | null;
+  overridden: boolean;
+  tries: number;
+  durationMs: number | null;
+  late: boolean;
+}
+
+export interface GradebookColumn {
+  key: string;
+  itemId: string;
+  copy: number;
+  label: string;
+  skillId: string;
+  accuracy: number | null;
+  mistakes: { code: string; count: number }[];
+}
+
+export interface GradebookRow {
+  userId: string;
+  displayName: string;
+  removed: boolean;
+  cells: Record<string, GradeCell | undefined>;
+  score: number;
+  total: number;
+  timeMs: number;
+}
+
+const isRight = (i: { outcome: string | null; overrideCorrect: boolean | null }) =>
+  i.overrideCorrect !== null ? i.overrideCorrect : i.outcome === "right";
+
+export async function getGradebook(options: { actor: ActingUser; setId: unknown }) {
+  const set = await ownSet(options.actor, options.setId);
+  const at = await clockNow();
+  const [items, enrollments] = await Promise.all([
+    getDb().problemSetItem.findMany({ where: { setId: set.id }, orderBy: { position: "asc" } }),
+    getDb().enrollment.findMany({
+      where: { classId: set.classId },
+      select: { userId: true, removedAt: true, user: { select: { displayName: true } } },
+      orderBy: { user: { displayName: "asc" } },
+    }),
+  ]);
+  const userIds = enrollments.map((e) => e.userId);
+  const instances = await getDb().problemInstance.findMany({
+    where: { assignmentItemId: { in: items.map((i) => i.id) }, userId: { in: userIds } },
+    select: {
+      id: true, userId: true, assignmentItemId: true, copy: true, finishedAt: true, outcome: true, triesUsed: true,
+      durationMs: true, late: true, overrideCorrect: true,
+      submissions: { where: { correct: false, diagnosis: { not: null } }, select: { diagnosis: true } },
+    },
+  });
+  const columns: GradebookColumn[] = [];
+  for (const item of items) {
+    for (let copy = 0; copy < item.count; copy++) {
+      const mine = instances.filter((i) => i.assignmentItemId === item.id && i.copy === copy);
+      const finished = mine.filter((i) => i.finishedAt);
+      const counts = new Map<string, number>();
+      for (const i of mine) for (const s of i.submissions) counts.set(s.diagnosis!, (counts.get(s.diagnosis!) ?? 0) + 1);
+      columns.push({
+        key: `${item.id}:${copy}`,
+        itemId: item.id,
+        copy,
+        label: item.count > 1 ? `${itemLabel(item)} #${copy + 1}` : itemLabel(item),
+        skillId: item.skillId ?? "authored",
+        accuracy: finished.length ? finished.filter(isRight).length / finished.length : null,
+        mistakes: [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count).slice(0, 3),
+      });
+    }
+  }
+  const rows: GradebookRow[] = enrollments.map((e) => {
+    const cells: Record<string, GradeCell | undefined> = {};
+    let score = 0;
+    let timeMs = 0;
+    for (const i of instances.filter((x) => x.userId === e.userId)) {
+      const right = i.finishedAt !== null && isRight(i);
+      if (right) score += 1;
+      timeMs += i.durationMs ?? 0;
+      cells[`${i.assignmentItemId}:${i.copy}`] = {
+        instanceId: i.id,
+        finished: i.finishedAt !== null,
+        correct: right,
+        outcome: i.outcome,
+        overridden: i.overrideCorrect !== null,
+        tries: i.triesUsed,
+        durationMs: i.durationMs,
+        late: i.late,
+      };
+    }
+    return { userId: e.userId, displayName: e.user.displayName, removed: e.removedAt !== null, cells, score, total: columns.length, timeMs };
+  });
+
+  // Predicted retention now, per catalogue skill of the set, over the current students' cards.
+  const skills = [...new Set(items.map((i) => i.skillId).filter((s): s is string => s !== null))];
+  const active = enrollments.filter((e) => !e.removedAt).map((e) => e.userId);
+  const cards = await getDb().skillCard.findMany({ where: { userId: { in: active }, skillId: { in: skills } } });
+  const retention = skills.map((skillId) => {
+    const mine = cards.filter((c) => c.skillId === skillId);
+    const values = mine.map((c) =>
+      retrievabilityNow(fromRow({ ...c, due: c.due.toISOString(), lastReview: c.lastReview?.toISOString() ?? null }), at),
+    );
+    return {
+      skillId,
+      title: getSkill(skillId)?.title ?? skillId,
+      students: values.length,
+      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    };
+  });
+
+  const reports = await getDb().gradingReport.findMany({
+    where: { instance: { assignmentItemId: { in: items.map((i) => i.id) } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true, comment: true, status: true, resolutionNote: true, createdAt: true, instanceId: true,
+      user: { select: { displayName: true } },
+      submission: { select: { answer: true } },
+    },
+  });
+  return {
+    set: { id: set.id, title: set.title, classId: set.classId, className: set.class.name },
+    columns,
+    rows,
+    retention,
+    reports: reports.map((r) => ({
+      id: r.id,
+      instanceId: r.instanceId,
+      student: r.user.displayName,
+      comment: r.comment,
+      status: r.status,
+      note: r.resolutionNote,
+      answer: r.submission ? answerText(r.submission.answer) : null,
+      label: columns.find((c) => instances.find((i) => i.id === r.instanceId && c.key === `${i.assignmentItemId}:${i.copy}`))?.label ?? "",
+    })),
+  };
+}
+
+/** An instance of one of the actor's students (current or removed) on one of the actor's sets, and its set. */
+async function teacherInstance(actor: ActingUser, rawId: unknown) {
+  assertTeacher(actor);
+  const id = idOr404(rawId, "No such problem.");
+  const row = await getDb().problemInstance.findFirst({
+    where: { id, assignmentItem: { set: { class: { teacherId: actor.id } } } },
+    include: {
+      submissions: { orderBy: { tryNumber: "asc" } },
+      user: { select: { displayName: true } },
+      assignmentItem: { select: { setId: true } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "No such problem.");
+  return row;
+}
+
+/** A student's instance as the teacher sees it: always with its key and worked solution. */
+export async function getStudentInstanceForTeacher(options: { actor: ActingUser; instanceId: unknown }): Promise<{ student: string; setId: string; view: InstanceView }> {
+  const row = await teacherInstance(options.actor, options.instanceId);
+  const view = toView({ ...row, showSolution: true, finishedAt: row.finishedAt ?? new Date(0) }, row.submissions);
+  view.finished = row.finishedAt !== null;
+  return { student: row.user.displayName, setId: row.assignmentItem!.setId, view };
+}
+
+/** Accepts (or rejects) a student's answer with a note; resolves the report it answers. The score follows. */
+export async function overrideVerdict(options: { actor: ActingUser; instanceId: unknown; input: unknown }): Promise<void> {
+  const { actor } = options;
+  const row = await teacherInstance(actor, options.instanceId);
+  const input = parseOrThrow(overrideInput, options.input);
+  if (!row.finishedAt) throw new AppError("INVALID_INPUT", "The student has not finished this problem yet.");
+  const at = await clockNow();
+  await getDb().$transaction(async (tx) => {
+    await tx.problemInstance.update({
+      where: { id: row.id },
+      data: { overrideCorrect: input.accept, overrideNote: input.note, overriddenById: actor.id, overriddenAt: at },
+    });
+    if (input.reportId) {
+      const r = await tx.gradingReport.updateMany({
+        where: { id: input.reportId, instanceId: row.id },
+        data: { status: input.accept ? "accepted" : "dismissed", resolvedById: actor.id, resolutionNote: input.note, resolvedAt: at },
+      });
+      if (r.count === 0) throw new AppError("NOT_FOUND", "No such report on this problem.");
+    }
+  });
+}
+
+/** A stored answer (a string, or a list of strings for vectors) as one line. */
+function answerText(answer: unknown): string {
+  if (typeof answer === "string") return answer;
+  if (Array.isArray(answer)) return answer.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(", ");
+  return JSON.stringify(answer);
+}
+
+function minutes(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? "" : (ms / 60000).toFixed(1);
+}
+
+/** One row per student; columns: student, status, score, total, minutes, then per problem: result, tries, minutes. */
+export async function gradebookCsv(options: { actor: ActingUser; setId: unknown }): Promise<{ filename: string; body: string }> {
+  const g = await getGradebook(options);
+  const header = ["student", "status", "score", "total", "minutes"];
+  for (const c of g.columns) header.push(`${c.label} - result`, `${c.label} - tries`, `${c.label} - minutes`);
+  const rows = g.rows.map((r) => {
+    const out: (string | number)[] = [r.displayName, r.removed ? "removed" : "enrolled", r.score, r.total, minutes(r.timeMs)];
+    for (const c of g.columns) {
+      const cell = r.cells[c.key];
+      const result = !cell ? "not started" : !cell.finished ? "in progress" : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
+      out.push(result, cell ? cell.tries : "", minutes(cell?.durationMs));
+    }
+    return out;
+  });
+  return { filename: `gradebook-${slug(g.set.title)}.csv`, body: toCsv(header, rows) };
+}
+
+/** Every try of every student on the set, oldest first. */
+export async function attemptsCsv(options: { actor: ActingUser; setId: unknown }): Promise<{ filename: string; body: string }> {
+  const set = await ownSet(options.actor, options.setId);
+  const items = await getDb().problemSetItem.findMany({ where: { setId: set.id }, orderBy: { position: "asc" } });
+  const subs = await getDb().submission.findMany({
+    where: { instance: { assignmentItemId: { in: items.map((i) => i.id) }, user: { enrollments: { some: { classId: set.classId } } } } },
+    orderBy: [{ createdAt: "asc" }, { tryNumber: "asc" }],
+    select: {
+      tryNumber: true, answer: true, status: true, correct: true, diagnosis: true, elapsedMs: true, createdAt: true,
+      user: { select: { displayName: true } },
+      instance: { select: { assignmentItemId: true, copy: true } },
+    },
+  });
+  const labelOf = new Map(items.map((i) => [i.id, itemLabel(i)]));
+  const header = ["student", "problem", "copy", "try", "answer", "verdict", "diagnosis", "seconds", "submitted (UTC)"];
+  const rows = subs.map((s) => [
+    s.user.displayName,
+    labelOf.get(s.instance.assignmentItemId ?? "") ?? "",
+    (s.instance.copy ?? 0) + 1,
+    s.tryNumber,
+    answerText(s.answer),
+    s.correct ? "right" : s.status,
+    s.diagnosis ?? "",
+    (s.elapsedMs / 1000).toFixed(1),
+    s.createdAt.toISOString(),
+  ]);
+  return { filename: `attempts-${slug(set.title)}.csv`, body: toCsv(header, rows) };
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "set";
+}
+

@@ -1,0 +1,56 @@
+// Who may touch a class: its teacher (teacher pages), or a current student (learner pages). Anything
+// else is answered like a class that does not exist, so ids of other people's classes leak nothing.
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import type { ActingUser } from "@/lib/server/users/user.types";
+
+export const NO_CLASS = "No such class.";
+export const NO_SET = "No such problem set.";
+
+export function idOr404(raw: unknown, message: string): string {
+  const r = z.uuid().safeParse(raw);
+  if (!r.success) throw new AppError("NOT_FOUND", message);
+  return r.data;
+}
+
+export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new AppError("INVALID_INPUT", r.error.issues[0]?.message ?? "Invalid input.");
+  return r.data;
+}
+
+/** Teacher functions refuse learners outright (403); another teacher's ids are 404. */
+export function assertTeacher(actor: ActingUser): void {
+  if (actor.role !== "teacher" && actor.role !== "admin") throw new AppError("FORBIDDEN", "Only teachers can do this.");
+}
+
+/** The actor's own class, or 404. */
+export async function ownClass(actor: ActingUser, rawId: unknown) {
+  assertTeacher(actor);
+  const id = idOr404(rawId, NO_CLASS);
+  const row = await getDb().class.findFirst({ where: { id, teacherId: actor.id } });
+  if (!row) throw new AppError("NOT_FOUND", NO_CLASS);
+  return row;
+}
+
+/** A set of one of the actor's classes, or 404. */
+export async function ownSet(actor: ActingUser, rawId: unknown) {
+  assertTeacher(actor);
+  const id = idOr404(rawId, NO_SET);
+  const row = await getDb().problemSet.findFirst({ where: { id, class: { teacherId: actor.id } }, include: { class: true } });
+  if (!row) throw new AppError("NOT_FOUND", NO_SET);
+  return row;
+}
+
+/** A published set of a class the actor currently belongs to, or 404 (drafts do not exist for students). */
+export async function studentSet(actor: ActingUser, rawId: unknown) {
+  const id = idOr404(rawId, NO_SET);
+  const row = await getDb().problemSet.findFirst({
+    where: { id, publishedAt: { not: null }, class: { enrollments: { some: { userId: actor.id, removedAt: null } } } },
+    include: { class: { select: { id: true, name: true } }, items: { orderBy: { position: "asc" } }, extensions: { where: { userId: actor.id } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", NO_SET);
+  return row;
+}

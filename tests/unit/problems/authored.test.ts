@@ -1,0 +1,86 @@
+// Problems a teacher types: keyed by the core, graded and solved like generated ones, refused when
+// the core cannot key them.
+import { describe, expect, it } from "vitest";
+import { grade, hint, solution } from "@/lib/problems";
+import { type AuthoredSpec, authoredProblem, keyLatexOf, scheduleSkillFor } from "@/lib/problems/authored";
+import { getSkill } from "@/lib/problems";
+
+function ok(spec: AuthoredSpec) {
+  const r = authoredProblem(spec);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.problem;
+}
+
+describe("typed problems", () => {
+  it("the derivative of f with respect to x", () => {
+    const p = ok({ kind: "derivative", f: "x^2 sin x", var: "x" });
+    expect(p).toMatchObject({ skill: "authored", kind: "derivative", answerKind: "expression", answer: "2*x*sin(x) + x^2*cos(x)", vars: ["x"] });
+    expect(grade(p, "2x sin x + x^2 cos x").status).toBe("right");
+    expect(grade(p, "2x cos x").status).toBe("wrong");
+    expect(solution(p).steps.length).toBeGreaterThan(1);
+    expect(hint(p).length).toBeGreaterThan(5);
+    expect(keyLatexOf(p)).toBe("2x\\sin x + x^{2}\\cos x");
+  });
+
+  it("the partial derivative with respect to y, with other variables held constant", () => {
+    const p = ok({ kind: "partial", f: "x^2 y + y^3", vars: ["x", "y"], wrt: "y" });
+    expect(p.answer).toBe("x^2 + 3*y^2");
+    expect(grade(p, "x^2 + 3y^2").status).toBe("right");
+    expect(grade(p, "2xy").status).toBe("wrong");
+  });
+
+  it("the gradient, component by component", () => {
+    const p = ok({ kind: "gradient", f: "x y^2", vars: ["x", "y"] });
+    expect(p.answer).toEqual(["y^2", "2*x*y"]);
+    expect(grade(p, ["y^2", "2xy"]).status).toBe("right");
+    expect(grade(p, "(2xy, y^2)").diagnosis?.code).toBe("gradient_swapped");
+  });
+
+  it.each([
+    [{ kind: "limit", f: "sin(3x)/x", var: "x", to: "0", side: "both" }, "3", "3"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "both" }, "DNE", "DNE"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "right" }, "inf", "inf"],
+    [{ kind: "limit", f: "(x^2 + 1)/(2x^2 - 3)", var: "x", to: "inf", side: "both" }, "1/2", "0.5"],
+  ] as const)("the limit %j", (spec, key, answer) => {
+    const p = ok(spec);
+    expect(p.answer).toBe(key);
+    expect(grade(p, answer).status).toBe("right");
+  });
+
+  it.each([
+    [{ kind: "derivative", f: "sinx(", var: "x" }, "UNREADABLE", /cannot be read/],
+    [{ kind: "derivative", f: "", var: "x" }, "UNREADABLE", /Type the function/],
+    [{ kind: "derivative", f: "x y", var: "x" }, "UNREADABLE", /unknown name/],
+    [{ kind: "derivative", f: "x", var: "e" }, "BAD_VARIABLE", /not a variable/],
+    [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "z" }, "BAD_VARIABLE", /not one of the variables/],
+    [{ kind: "gradient", f: "x y", vars: ["x", "x"] }, "BAD_VARIABLE", /only once/],
+    [{ kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" }, "CANNOT_KEY", /cannot decide/],
+    [{ kind: "limit", f: "x", var: "x", to: "y", side: "both" }, "UNREADABLE", /point/],
+    [{ kind: "derivative", f: "x".repeat(301), var: "x" }, "UNREADABLE", /too long/],
+  ] as const)("refuses %j with a clear message", (spec, code, message) => {
+    const r = authoredProblem(spec as AuthoredSpec);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.message).toMatch(message);
+    }
+  });
+});
+
+describe("the schedule a typed problem counts for", () => {
+  it.each([
+    [{ kind: "derivative", f: "x^2 sin x", var: "x" }, "derivative-combined-rules"],
+    [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "x" }, "partial-derivative-two-variables"],
+    [{ kind: "partial", f: "x y z", vars: ["x", "y", "z"], wrt: "x" }, "partial-derivative-three-variables"],
+    [{ kind: "gradient", f: "x y", vars: ["x", "y"] }, "gradient-symbolic"],
+    [{ kind: "limit", f: "x^2 + 1", var: "x", to: "2", side: "both" }, "limit-direct-substitution"],
+    [{ kind: "limit", f: "(x^2 - 4)/(x - 2)", var: "x", to: "2", side: "both" }, "limit-factor-cancel"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "right" }, "limit-infinite"],
+    [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "both" }, "limit-does-not-exist"],
+    [{ kind: "limit", f: "(2x + 1)/(x - 3)", var: "x", to: "inf", side: "both" }, "limit-rational-at-infinity"],
+  ] as const)("%j -> %s (a catalogue skill)", (spec, skill) => {
+    const s = scheduleSkillFor(ok(spec as AuthoredSpec));
+    expect(s).toBe(skill);
+    expect(getSkill(s)).toBeDefined();
+  });
+});
