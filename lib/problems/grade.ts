@@ -163,7 +163,9 @@ function judgeNumber(key: Expr, keyValue: number, text: string, answer: Expr, mi
   if (!v.ok) return { kind: "cannot", message: v.error.message };
   if (v.equivalent) return { kind: "right" };
   if (!Number.isFinite(value)) return { kind: "wrong", value, message: "Your answer is undefined." };
-  return { kind: "wrong", value, message: `Your answer ${formatValue(value)} is not the right value.` };
+  // Show the answer as typed when it is short (7, 3/2, pi/4), else its value.
+  const shown = typed.length <= 24 ? typed : formatValue(value);
+  return { kind: "wrong", value, message: `Your answer ${shown} is not the right value.` };
 }
 
 function close(a: number, b: number, text: string): boolean {
