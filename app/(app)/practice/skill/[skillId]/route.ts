@@ -1,6 +1,5 @@
 // GET /practice/skill/[skillId]?n=&of=&s=&next=: issues a problem of the skill (or "mixed") and sends
 // the learner to its view, carrying the session in the query. Linked with plain <a> (never prefetched).
-import { NextResponse } from "next/server";
 import { readSession, sessionQuery } from "@/lib/practice/session";
 import { isAppError } from "@/lib/server/errors";
 import { startInstance } from "@/lib/server/practice/practice";
@@ -8,8 +7,10 @@ import { getCurrentUser } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
-function to(request: Request, path: string): NextResponse {
-  return NextResponse.redirect(new URL(path, request.url), 303);
+// A relative Location: behind `next start` request.url names the server's own host (localhost), not
+// the one the browser used, and the session cookie belongs to the latter.
+function to(_request: Request, path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
 }
 
 export async function GET(request: Request, context: { params: Promise<{ skillId: string }> }): Promise<Response> {
