@@ -149,6 +149,16 @@ function Verdict({ feedback, finished, triesLeft }: { feedback: FeedbackView; fi
   );
 }
 
+const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
+  derivative: "The function near the point; the dashed line is its tangent, whose slope is the derivative there.",
+  tangent_line: "The function near the point with its tangent line (dashed).",
+  gradient: "Level curves of f near the point; the gradient (the arrow) crosses the level curve through the point at a right angle.",
+  directional: "Level curves of f near the point with the gradient (the arrow).",
+  steepest_direction: "Level curves of f near the point; f increases fastest along the arrow, the gradient.",
+  max_rate: "Level curves of f near the point with the gradient (the arrow); its length is the fastest rate of increase.",
+  limit: "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
+};
+
 /** Keys phones make hard to type, inserted at the cursor of the answer field. */
 const MATH_KEYS: readonly { label: string; insert: string; caret?: number; name: string }[] = [
   { label: "^", insert: "^", name: "power" },
@@ -538,7 +548,7 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
           {view.plot ? (
             <figure className="card plot-figure" data-testid="plot">
               <div dangerouslySetInnerHTML={{ __html: view.plot }} />
-              <figcaption className="muted">The picture of this problem.</figcaption>
+              <figcaption className="muted">{PLOT_CAPTION[view.kind] ?? "The picture of this problem."}</figcaption>
             </figure>
           ) : null}
           <div className="actions">

@@ -122,29 +122,32 @@ class Frame {
   }
 }
 
-function axes(fr: Frame, labels: [string, string]): string {
+/** The axes' lines (drawn inside the clipped area) and their labels with the window's extent (outside it). */
+function axes(fr: Frame, labels: [string, string], mark?: { x: number; label: string }): { lines: string; text: string } {
   const { win } = fr;
   const parts: string[] = [];
+  const text: string[] = [];
   const x0 = win.y[0] <= 0 && win.y[1] >= 0 ? fr.sy(0) : fr.h - PAD;
   const y0 = win.x[0] <= 0 && win.x[1] >= 0 ? fr.sx(0) : PAD;
   parts.push(`<line class="plot-axis" x1="${PAD}" y1="${x0.toFixed(1)}" x2="${fr.w - PAD}" y2="${x0.toFixed(1)}" stroke="currentColor" stroke-opacity="0.45"/>`);
   parts.push(`<line class="plot-axis" x1="${y0.toFixed(1)}" y1="${PAD}" x2="${y0.toFixed(1)}" y2="${fr.h - PAD}" stroke="currentColor" stroke-opacity="0.45"/>`);
-  parts.push(`<text x="${fr.w - PAD + 4}" y="${(x0 + 4).toFixed(1)}" font-size="11" fill="currentColor">${esc(labels[0])}</text>`);
-  parts.push(`<text x="${(y0 + 4).toFixed(1)}" y="${PAD - 8}" font-size="11" fill="currentColor">${esc(labels[1])}</text>`);
+  text.push(`<text x="${fr.w - PAD + 4}" y="${(x0 + 4).toFixed(1)}" font-size="11" fill="currentColor">${esc(labels[0])}</text>`);
+  text.push(`<text x="${(y0 + 4).toFixed(1)}" y="${PAD - 8}" font-size="11" fill="currentColor">${esc(labels[1])}</text>`);
   // The window's extent, so the scale can be read.
-  parts.push(`<text x="${PAD}" y="${fr.h - 8}" font-size="10" fill="currentColor" fill-opacity="0.7">${fmt(win.x[0])}</text>`);
-  parts.push(`<text x="${fr.w - PAD}" y="${fr.h - 8}" font-size="10" text-anchor="end" fill="currentColor" fill-opacity="0.7">${fmt(win.x[1])}</text>`);
-  return parts.join("");
+  text.push(`<text x="${PAD}" y="${fr.h - 8}" font-size="10" fill="currentColor" fill-opacity="0.7">${fmt(win.x[0])}</text>`);
+  text.push(`<text x="${fr.w - PAD}" y="${fr.h - 8}" font-size="10" text-anchor="end" fill="currentColor" fill-opacity="0.7">${fmt(win.x[1])}</text>`);
+  if (mark) text.push(`<text x="${fr.sx(mark.x).toFixed(1)}" y="${fr.h - 8}" font-size="10" text-anchor="middle" fill="currentColor">${esc(mark.label)}</text>`);
+  return { lines: parts.join(""), text: text.join("") };
 }
 
-function svg(id: string, fr: Frame, title: string, desc: string, body: string): string {
+function svg(id: string, fr: Frame, title: string, desc: string, body: string, overlay = ""): string {
   const clip = `${id}-clip`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 ${fr.w} ${fr.h}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +
     `<defs><clipPath id="${clip}"><rect x="${PAD}" y="${PAD}" width="${fr.w - 2 * PAD}" height="${fr.h - 2 * PAD}"/></clipPath>` +
     `<marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="plot-mark" fill="currentColor"/></marker></defs>` +
-    `<g clip-path="url(#${clip})">${body}</g>` +
+    `<g clip-path="url(#${clip})">${body}</g>${overlay}` +
     `</svg>`
   );
 }
@@ -180,14 +183,15 @@ export function tangentPlot({ f, v, a, id = "plot" }: TangentInput): string | nu
   const win: Window = { x: [lo, hi], y: yRange(pts.map((p) => p.y), [fa]) };
   const fr = new Frame(win);
   const line = (x: number) => fa + m * (x - a);
+  const ax = axes(fr, [v, "y"], { x: a, label: `${v} = ${fmt(a)}` });
   const body =
-    axes(fr, [v, "y"]) +
+    ax.lines +
     curvePath(fr, pts) +
     `<line class="plot-tangent" x1="${fr.sx(lo).toFixed(1)}" y1="${fr.sy(line(lo)).toFixed(1)}" x2="${fr.sx(hi).toFixed(1)}" y2="${fr.sy(line(hi)).toFixed(1)}" stroke="currentColor" stroke-width="1.8" stroke-dasharray="6 4"/>` +
     `<circle class="plot-point" cx="${fr.sx(a).toFixed(1)}" cy="${fr.sy(fa).toFixed(1)}" r="4.5" fill="currentColor"/>`;
   const title = `Graph of y = ${toText(f)} near ${v} = ${fmt(a)} with its tangent line`;
   const desc = `The solid curve is y = ${toText(f)} for ${v} from ${fmt(lo)} to ${fmt(hi)}. The dashed line is the tangent at (${fmt(a)}, ${fmt(fa)}), with slope ${fmt(m)}; the dot marks the point.`;
-  return svg(id, fr, title, desc, body);
+  return svg(id, fr, title, desc, body, ax.text);
 }
 
 // ---------------------------------------------------------------- contour plot with the gradient
@@ -281,13 +285,14 @@ export function contourPlot({ f, vars, at, id = "plot", levels = 9, grid = 48 }:
     const ey = b + (gy / norm) * len;
     arrow = `<line class="plot-arrow" x1="${fr.sx(a).toFixed(1)}" y1="${fr.sy(b).toFixed(1)}" x2="${fr.sx(ex).toFixed(1)}" y2="${fr.sy(ey).toFixed(1)}" stroke="currentColor" stroke-width="2.4" marker-end="url(#${id}-arrow)"/>`;
   }
-  const body = axes(fr, [vars[0], vars[1]]) + lines + arrow + `<circle class="plot-point" cx="${fr.sx(a).toFixed(1)}" cy="${fr.sy(b).toFixed(1)}" r="4.5" fill="currentColor"/>`;
+  const ax = axes(fr, [vars[0], vars[1]]);
+  const body = ax.lines + lines + arrow + `<circle class="plot-point" cx="${fr.sx(a).toFixed(1)}" cy="${fr.sy(b).toFixed(1)}" r="4.5" fill="currentColor"/>`;
   const title = `Contour lines of f(${vars[0]}, ${vars[1]}) = ${toText(f)} near (${fmt(a)}, ${fmt(b)}) with the gradient`;
   const desc =
     norm > 0
       ? `Level curves of f for ${vars[0]} from ${fmt(a - half)} to ${fmt(a + half)} and ${vars[1]} from ${fmt(b - half)} to ${fmt(b + half)}. The arrow at the point shows the direction of the gradient (${fmt(gx)}, ${fmt(gy)}), at right angles to the level curve through the point.`
       : `Level curves of f near the point; the gradient there is zero, so there is no arrow.`;
-  return svg(id, fr, title, desc, body);
+  return svg(id, fr, title, desc, body, ax.text);
 }
 
 // ---------------------------------------------------------------- limits
@@ -338,11 +343,12 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
   } else {
     what = `as ${v} goes to ${to > 0 ? "+" : "-"}infinity the function ${Number.isNaN(limit) ? "does not settle on a value" : `tends to ${limit > 0 ? "+" : "-"}infinity`}`;
   }
-  const body = axes(fr, [v, "y"]) + curvePath(fr, pts) + marks;
+  const ax = axes(fr, [v, "y"], Number.isFinite(to) ? { x: to, label: `${v} = ${fmt(to)}` } : undefined);
+  const body = ax.lines + curvePath(fr, pts) + marks;
   const where = Number.isFinite(to) ? `${v} = ${fmt(to)}${side === "left" ? " (from the left)" : side === "right" ? " (from the right)" : ""}` : `${v} going to ${to > 0 ? "+" : "-"}infinity`;
   const title = `Graph of y = ${toText(f)} near ${where}`;
   const desc = `The curve is y = ${toText(f)} for ${v} from ${fmt(lo)} to ${fmt(hi)}; ${what}.`;
-  return svg(id, fr, title, desc, body);
+  return svg(id, fr, title, desc, body, ax.text);
 }
 
 // ---------------------------------------------------------------- a problem's picture

@@ -78,7 +78,8 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   if (instance.hintUsedAt) view.hint = hint(p);
   if (finished) {
     if (instance.outcome) view.outcome = instance.outcome;
-    view.key = { text: p.answer, latex: keyLatex(p.answer, p.vars) };
+    const latex = keyLatex(p.answer, p.vars);
+    view.key = { text: p.answer, latex: p.answerKind === "line" ? `y = ${latex}` : latex };
     view.solution = solution(p);
     // The picture gives the key away (the tangent line, the gradient arrow): only once finished.
     const plot = plotFor(p);
