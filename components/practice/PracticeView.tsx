@@ -195,6 +195,13 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
   const triesLeft = view.maxTries - view.triesUsed;
   const step = nextStep(session);
 
+  // Until the page is interactive the submit button stays disabled, which also blocks the browser's
+  // own submission on Enter (that would reload the page and lose the answer).
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(true);
+  }, []);
+
   useEffect(() => {
     if (!view.finished) inputs.current[0]?.focus();
     // Only on arrival (the instance never changes here): later focus moves follow what the learner does.
@@ -446,7 +453,7 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
           </div>
 
           <div className="actions answer-actions">
-            <button type="submit" className="button primary" disabled={busy !== null} data-testid="submit">
+            <button type="submit" className="button primary" disabled={!ready || busy !== null} data-testid="submit">
               {busy === "submit" ? (
                 <>
                   <span className="spinner" aria-hidden="true" /> Checking…

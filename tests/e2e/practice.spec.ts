@@ -49,7 +49,13 @@ async function openSkill(page: Page, title: string) {
   await page.goto("/practice");
   await page.getByRole("link", { name: title, exact: false }).first().click();
   await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?/);
+  await interactive(page);
+}
+
+/** The practice view is hydrated: its submit button is enabled only then. */
+async function interactive(page: Page) {
   await expect(page.getByTestId("statement")).toBeVisible();
+  await expect(page.getByTestId("submit")).toBeEnabled();
 }
 
 const answerBox = (page: Page) => page.getByLabel(/^Your answer/);
@@ -243,6 +249,7 @@ test("keyboard only: Enter submits, Enter again goes on; a hint is recorded", as
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/n=2&of=5/);
   expect(instanceIdOf(page)).not.toBe(first);
+  await interactive(page);
   await expect(answerBox(page)).toBeFocused();
   const [review] = await query<{ rating: string; hintUsed: boolean }>(`SELECT rating, "hintUsed" FROM "Review" WHERE "instanceId" = $1`, [first]);
   expect(review).toEqual({ rating: "Hard", hintUsed: true });
@@ -276,12 +283,14 @@ test("next= sends Next to a page on this site only; another learner's problem is
   await newLearner(page);
   await page.goto("/practice/skill/derivative-power-rule?next=/dashboard&n=3&of=12");
   await expect(page.getByTestId("session-position")).toHaveText("Problem 3 of 12");
+  await interactive(page);
   const mine = page.url();
   await page.getByRole("button", { name: "Show me the answer" }).click();
   await page.getByRole("button", { name: "Yes, show the answer" }).click();
   await expect(page.getByTestId("next")).toHaveAttribute("href", "/dashboard");
 
   await page.goto("/practice/skill/derivative-power-rule?next=//evil.example/x");
+  await interactive(page);
   await page.getByRole("button", { name: "Show me the answer" }).click();
   await page.getByRole("button", { name: "Yes, show the answer" }).click();
   await expect(page.getByTestId("next")).toHaveAttribute("href", "/practice/skill/derivative-power-rule");
@@ -319,4 +328,34 @@ test.describe("on a phone", () => {
     await expect(answerBox(page)).toHaveValue("|x|");
     await expect(page.getByTestId("answer-preview")).toContainText("Read as");
   });
+});
+
+test("a session ends with its summary; a signed-out start goes through sign-in and comes back", async ({ page }) => {
+  const email = newEmail("session");
+  await signUp(page, { displayName: "Cy", email, password: "practise all day" });
+  await page.goto("/practice/skill/derivative-power-rule?of=2");
+  await expect(page.getByTestId("session-position")).toHaveText("Problem 1 of 2");
+  await interactive(page);
+  const p = await problemOf(page);
+  await answerBox(page).fill(String(p.answer));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("next")).toHaveText("Next problem (2 of 2)");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("session-position")).toHaveText("Problem 2 of 2");
+  await interactive(page);
+  await page.getByRole("button", { name: "Show me the answer" }).click();
+  await page.getByRole("button", { name: "Yes, show the answer" }).click();
+  await page.getByTestId("next").click();
+  await expect(page).toHaveURL(/\/practice\/summary\?/);
+  await expect(page.getByTestId("summary-score")).toHaveText("1 of 2 right.");
+  await expect(page.getByTestId("session-summary").getByRole("listitem")).toHaveText([/Right/, /Answer shown/]);
+
+  await page.context().clearCookies();
+  await page.goto("/practice/skill/tangent-line?of=5");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("practise all day");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?n=1&of=5&skill=tangent-line/);
+  await expect(page.getByTestId("statement")).toContainText("tangent line");
 });
