@@ -365,6 +365,17 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
         </aside>
       ) : null}
 
+      {problem ? (
+        <p className="message message-error" data-testid="request-problem" role="status">
+          {problem}
+        </p>
+      ) : null}
+
+      <div aria-live="polite" aria-atomic="true" className="verdict-region" data-testid="verdict-region">
+        {busy === "submit" ? <p className="visually-hidden">Checking your answer…</p> : null}
+        {feedback && busy !== "submit" ? <Verdict feedback={feedback} finished={finished} triesLeft={triesLeft} /> : null}
+      </div>
+
       {!finished ? (
         <form
           className="answer-form"
@@ -503,17 +514,6 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
           ) : null}
         </form>
       ) : null}
-
-      {problem ? (
-        <p className="message message-error" data-testid="request-problem" role="status">
-          {problem}
-        </p>
-      ) : null}
-
-      <div aria-live="polite" aria-atomic="true" className="verdict-region" data-testid="verdict-region">
-        {busy === "submit" ? <p className="visually-hidden">Checking your answer…</p> : null}
-        {feedback && busy !== "submit" ? <Verdict feedback={feedback} finished={finished} triesLeft={triesLeft} /> : null}
-      </div>
 
       {finished ? (
         <section className="finished" aria-labelledby="solution-title" data-testid="finished">

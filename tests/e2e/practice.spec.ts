@@ -359,3 +359,32 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?n=1&of=5&skill=tangent-line/);
   await expect(page.getByTestId("statement")).toContainText("tangent line");
 });
+
+test("a database that is not answering: the learner is told, nothing is recorded, the retry goes through once", async ({ page }) => {
+  await newLearner(page);
+  await openSkill(page, "The power rule");
+  const p = await problemOf(page);
+  const ids: string[] = [];
+  await page.route("**/submit", async (route) => {
+    ids.push((JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId);
+    if (ids.length === 1) {
+      // What the route frame answers when PostgreSQL is down (lib/server/api.ts).
+      await route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not answering; nothing was saved. Try again in a moment." } }),
+      });
+    } else await route.continue();
+  });
+  await answerBox(page).fill(String(p.answer));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("request-problem")).toContainText("The database is not answering");
+  await expect(answerBox(page)).toBeFocused();
+  expect(await recorded(page)).toMatchObject({ submissions: 0 });
+  await page.keyboard.press("Enter");
+  await expect(verdict(page)).toHaveAttribute("data-status", "right");
+  await expect(page.getByTestId("request-problem")).toHaveCount(0);
+  expect(ids).toHaveLength(2);
+  expect(ids[1]).toBe(ids[0]);
+  expect(await recorded(page)).toMatchObject({ submissions: 1, reviews: 1 });
+});
