@@ -119,6 +119,12 @@ test("a learner answers a tangent line wrong (diagnosis, counterexample), then r
   await page.goto("/practice");
   await expect(page.getByTestId("skill-tangent-line")).toContainText("practised 1 time");
   await expect(page.getByTestId("practised-count")).toContainText("1 skill");
+
+  // Mixed practice draws from the skills practised so far: here only the tangent line.
+  await page.getByRole("link", { name: "Start mixed practice" }).click();
+  await expect(page).toHaveURL(/n=1&of=5&skill=mixed/);
+  await interactive(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Equation of the tangent line");
 });
 
 test("a malformed answer shows where it could not be read and records nothing", async ({ page }) => {
@@ -340,6 +346,7 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await answerBox(page).fill(String(p.answer));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("next")).toHaveText("Next problem (2 of 2)");
+  await expect(page.getByTestId("next")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("session-position")).toHaveText("Problem 2 of 2");
   await interactive(page);
