@@ -74,7 +74,7 @@ function PreviewLine({ preview, text, id }: { preview: AnswerPreview; text: stri
     <div id={id} className="answer-preview" data-testid="answer-preview">
       {preview.state === "ok" ? (
         <div className="preview-ok">
-          <span className="preview-label">Read as</span> <Formula tex={preview.latex} label="How your answer was read" />
+          <span className="preview-label">Read as</span> <Formula tex={preview.latex} />
         </div>
       ) : (
         <div className="preview-error" data-testid="parse-error">

@@ -3,7 +3,7 @@
 // position, and the ambiguity warnings with theirs. Pure; never throws.
 import { parseAnswer } from "../calculus/parse";
 import { toLatex } from "../calculus/print";
-import { splitVector } from "./grade";
+import { lhsOf, splitVector } from "./grade";
 import type { AnswerKind } from "./types";
 
 export interface PreviewNote {
@@ -26,14 +26,11 @@ export interface PreviewOptions {
 
 const SPECIAL_LATEX = { dne: "\\text{does not exist}", inf: "+\\infty", "-inf": "-\\infty" } as const;
 
-/** A leading "f'(x) =", "df/dx =", "grad f =", "L =" that grading skips (see lhsOf in grade.ts). */
+/** A leading "f'(x) =", "df/dx =", "grad f =", "L =" that grading skips (the same rule: lhsOf). */
 function skipLeftSide(text: string): { body: string; offset: number; lhs: string | null } {
+  const lhs = lhsOf(text);
+  if (lhs === null) return { body: text, offset: 0, lhs: null };
   const i = text.indexOf("=");
-  if (i < 0 || text.indexOf("=", i + 1) >= 0) return { body: text, offset: 0, lhs: null };
-  const lhs = text.slice(0, i).trim();
-  if (lhs === "" || lhs.length > 30 || !/^[A-Za-z0-9'′∂∇π/*()_,.\s^+\-−]+$/.test(lhs)) return { body: text, offset: 0, lhs: null };
-  const outside = lhs.replace(/\([^()]*\)/g, "");
-  if (/[0-9+\-−]/.test(outside) || !/[A-Za-z∂∇]/.test(outside)) return { body: text, offset: 0, lhs: null };
   return { body: text.slice(i + 1), offset: i + 1, lhs };
 }
 
