@@ -213,12 +213,18 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
     el?.select();
   }, []);
 
+  // Where focus goes after a result, applied once React has committed it (the "Next" link only
+  // exists then): to "Next" once finished, else back to the answer.
+  const [focusRequest, setFocusRequest] = useState<{ to: "next" | "answer" | "reveal"; seq: number } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    if (focusRequest.to === "next") nextRef.current?.focus();
+    else if (focusRequest.to === "reveal") revealYes.current?.focus();
+    else focusAnswer();
+  }, [focusRequest, focusAnswer]);
+
   function afterResult(next: InstanceView) {
-    // Focus where the learner goes on: to "Next" once finished, else back to the answer.
-    requestAnimationFrame(() => {
-      if (next.finished) nextRef.current?.focus();
-      else focusAnswer();
-    });
+    setFocusRequest((r) => ({ to: next.finished ? "next" : "answer", seq: (r?.seq ?? 0) + 1 }));
   }
 
   function answerPayload(): string | string[] {
@@ -484,7 +490,7 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
                 className="button"
                 onClick={() => {
                   setConfirmReveal(true);
-                  requestAnimationFrame(() => revealYes.current?.focus());
+                  setFocusRequest((r) => ({ to: "reveal", seq: (r?.seq ?? 0) + 1 }));
                 }}
                 disabled={busy !== null}
               >
