@@ -21,6 +21,7 @@ export function Header({ user }: { user: ActingUser | null }) {
         {user ? (
           <>
             <Link href="/dashboard">Dashboard</Link>
+            <Link href="/practice">Practice</Link>
             <Link href="/assignments">Assignments</Link>
             {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
           </>

@@ -572,7 +572,7 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
  * The left-hand side of "LHS = answer" when it names what is asked for (f'(2), df/dx, grad f(1, 2),
  * L): letters, primes and d/∂/∇, with numbers only inside brackets; else null.
  */
-function lhsOf(text: string): string | null {
+export function lhsOf(text: string): string | null {
   const i = text.indexOf("=");
   if (i < 0 || text.indexOf("=", i + 1) >= 0) return null;
   const lhs = text.slice(0, i).trim();

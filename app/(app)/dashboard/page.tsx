@@ -1,4 +1,5 @@
 // The learner's home: for now a greeting and the rule every lesson builds on.
+import Link from "next/link";
 import { Formula } from "@/components/Formula";
 import { requireUser } from "@/lib/server/session";
 
@@ -9,7 +10,12 @@ export default async function DashboardPage() {
   return (
     <section>
       <h1>Welcome, {user.displayName}</h1>
-      <p className="lead">Practice sessions arrive soon. The rule that backpropagation is built on:</p>
+      <p className="lead">
+        <Link href="/practice" className="button primary" data-testid="dashboard-practice">
+          Practise a skill
+        </Link>
+      </p>
+      <p className="muted">The rule that backpropagation is built on:</p>
       <figure className="card" aria-label="The chain rule">
         <Formula
           display

@@ -72,6 +72,8 @@ export interface InstanceView {
   /** Only once finished, and only when the problem set shows solutions. */
   key?: { text: string | string[]; latex: string };
   solution?: { steps: SolutionStep[]; answerLatex: string };
+  /** Only once finished: the picture (SVG markup made on the server by lib/problems/plot.ts). */
+  plot?: string;
 }
 
 export interface SubmitResult {

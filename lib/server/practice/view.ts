@@ -2,6 +2,7 @@
 // until the instance is finished.
 import "server-only";
 import { type Problem, getSkill, hint, solution } from "@/lib/problems";
+import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import type { FeedbackView, InstanceView } from "@/lib/server/practice/practice.types";
@@ -85,9 +86,14 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   }
   if (instance.late) view.late = true;
   if (finished && instance.outcome) view.outcome = instance.outcome;
+  // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {
-    view.key = { text: p.answer, latex: keyLatex(p.answer, p.vars) };
+    const latex = keyLatex(p.answer, p.vars);
+    view.key = { text: p.answer, latex: p.answerKind === "line" ? `y = ${latex}` : latex };
     view.solution = solution(p);
+    // The picture gives the key away (the tangent line, the gradient arrow): only once finished.
+    const plot = plotFor(p);
+    if (plot) view.plot = plot;
   }
   return view;
 }

@@ -1,0 +1,56 @@
+// The end of a practice session: each problem with its outcome, and the way on.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/server/errors";
+import { getSessionSummary, type SessionSummary } from "@/lib/server/practice/progress";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Session summary" };
+export const dynamic = "force-dynamic";
+
+const OUTCOME: Record<string, string> = { right: "Right", wrong: "Not right", revealed: "Answer shown" };
+
+export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = await searchParams;
+  const user = await requireUser("/practice");
+  const one = (k: string) => (typeof q[k] === "string" ? q[k] : undefined);
+  let summary: SessionSummary;
+  try {
+    summary = await getSessionSummary({ actor: user, input: { first: one("s"), of: Number(one("of")), skill: one("skill") } });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const again = `/practice/skill/${encodeURIComponent(summary.skill)}?of=${summary.items.length || 1}`;
+  return (
+    <section className="narrow summary" data-testid="session-summary">
+      <h1>Session finished</h1>
+      <p className="lead" data-testid="summary-score">
+        {summary.right} of {summary.items.length} right.
+      </p>
+      {summary.items.length === 0 ? (
+        <p className="muted">No problems in this session.</p>
+      ) : (
+        <ol className="summary-list">
+          {summary.items.map((item) => (
+            <li key={item.id}>
+              <a href={`/practice/i/${item.id}`}>{item.skillTitle}</a>
+              {": "}
+              <span data-outcome={item.outcome ?? "open"}>{item.finished ? (OUTCOME[item.outcome ?? ""] ?? "Finished") : "Not finished"}</span>
+              {item.tries > 1 ? <span className="muted"> ({item.tries} tries)</span> : null}
+              {item.hintUsed ? <span className="muted"> (with a hint)</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="actions">
+        <a className="button primary" href={again}>
+          Practise again
+        </a>
+        <a className="button" href="/practice">
+          All skills
+        </a>
+      </div>
+    </section>
+  );
+}

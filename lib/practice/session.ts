@@ -1,0 +1,92 @@
+// A practice session carried in the page's query: problem n of N of one skill (or mixed), the first
+// instance of the session (for its summary), and an optional `next` page that "Next" goes to instead
+// (the Today drill). Pure: used by the server pages and the browser alike.
+import { z } from "zod";
+
+export const MAX_SESSION = 50;
+
+export interface PracticeSession {
+  /** This problem's place in the session, 1-based. */
+  n: number;
+  /** How many problems the session has. */
+  of: number;
+  /** The skill the session practises, or "mixed". */
+  skill?: string;
+  /** The session's first instance (its summary lists the instances from there on). */
+  s?: string;
+  /** A relative URL on this site that "Next" goes to instead. */
+  next?: string;
+}
+
+const skillParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const count = z.coerce.number().int().min(1).max(MAX_SESSION);
+const uuid = z.uuid();
+
+/**
+ * A `next` URL only when it is a path on this site: one leading slash (not `//host` nor `/\host`,
+ * which browsers treat as another origin), no backslashes or control characters, at most 500 characters.
+ */
+export function safeNext(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length === 0 || value.length > 500) return undefined;
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\s]/.test(value)) return undefined;
+  try {
+    const base = "http://same-origin.invalid";
+    const url = new URL(value, base);
+    if (url.origin !== base) return undefined;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return undefined;
+  }
+}
+
+type Query = Record<string, string | string[] | undefined>;
+
+const one = (q: Query, k: string): string | undefined => {
+  const v = q[k];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** The session from a page's query; anything malformed is left out (a single problem by default). */
+export function readSession(query: Query): PracticeSession {
+  const of = count.safeParse(one(query, "of"));
+  const n = count.safeParse(one(query, "n"));
+  const total = of.success ? of.data : 1;
+  const place = n.success && n.data <= total ? n.data : 1;
+  const out: PracticeSession = { n: place, of: Math.max(total, place) };
+  const skill = skillParam.safeParse(one(query, "skill"));
+  if (skill.success) out.skill = skill.data;
+  const s = uuid.safeParse(one(query, "s"));
+  if (s.success) out.s = s.data;
+  const next = safeNext(one(query, "next"));
+  if (next) out.next = next;
+  return out;
+}
+
+/** The query string (with "?") that carries a session. */
+export function sessionQuery(session: PracticeSession): string {
+  const q = new URLSearchParams();
+  if (session.next) q.set("next", session.next);
+  q.set("n", String(session.n));
+  q.set("of", String(session.of));
+  if (session.skill) q.set("skill", session.skill);
+  if (session.s) q.set("s", session.s);
+  return `?${q.toString()}`;
+}
+
+/** Where "Next" goes after this problem: `next`, the next problem of the session, or its summary. */
+export function nextStep(session: PracticeSession): { href: string; label: string } {
+  if (session.next) return { href: session.next, label: "Next" };
+  const skill = session.skill ?? "mixed";
+  if (session.n < session.of) {
+    const { next: _next, ...rest } = session;
+    const q = sessionQuery({ ...rest, n: session.n + 1, skill });
+    return { href: `/practice/skill/${encodeURIComponent(skill)}${q}`, label: `Next problem (${session.n + 1} of ${session.of})` };
+  }
+  if (session.of > 1 && session.s) {
+    const q = new URLSearchParams({ skill, of: String(session.of), s: session.s });
+    return { href: `/practice/summary?${q.toString()}`, label: "See the session summary" };
+  }
+  return { href: `/practice/skill/${encodeURIComponent(skill)}`, label: "Another problem" };
+}
