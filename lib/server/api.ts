@@ -18,8 +18,9 @@ function looksLikeDatabaseDown(error: unknown): boolean {
 
 /** Reads a JSON body of at most 64 KiB; a missing or malformed body is INVALID_INPUT. */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "The request is too large.");
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "The request is too large.");
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
