@@ -22,5 +22,5 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*"],
+  matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*", "/today/:path*", "/progress/:path*", "/settings/:path*"],
 };
