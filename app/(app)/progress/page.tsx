@@ -49,7 +49,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <h3 id={`topic-${t.topic}`}>{t.title}</h3>
           <ul className="mastery-list">
             {t.skills.map((s) => (
-              <li key={s.skillId} data-testid={`mastery-${s.skillId}`}>
+              <li key={s.skillId} data-testid={`mastery-${s.skillId}`} data-due={s.due ?? ""}>
                 <div className="mastery-head">
                   <span className="mastery-title">{s.title}</span>
                   <span className="muted">
