@@ -113,3 +113,36 @@ test("a new learner's first drill, and a review that comes due days later", asyn
   await page.goto("/today");
   await expect(page.getByTestId("nothing-due")).toBeVisible();
 });
+
+test.describe("settings", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("the timezone comes from the browser on a first visit; a bad value is refused; saved values shape Today", async ({
+    page,
+  }) => {
+    await signUp(page, { displayName: "Kiyoshi", email: newEmail("settings"), password: "drill the gradients" });
+    await page.getByRole("banner").getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByLabel("Timezone")).toHaveValue("Asia/Tokyo");
+    await expect(page.getByTestId("timezone-hint")).toContainText("Taken from this browser");
+
+    // Keyboard only: type into the field and press Enter to submit.
+    await page.getByLabel("New skills per day").fill("51");
+    await page.getByLabel("New skills per day").press("Enter");
+    await expect(page.getByTestId("form-error")).toHaveText("New skills per day must be a whole number from 0 to 50.");
+    await page.reload();
+    await expect(page.getByLabel("New skills per day")).toHaveValue("5");
+
+    await page.getByLabel("New skills per day").fill("1");
+    await page.getByLabel("Desired retention").fill("0.85");
+    await page.getByLabel("Desired retention").press("Enter");
+    await expect(page.getByTestId("form-success")).toHaveText("Settings saved.");
+    await page.reload();
+    await expect(page.getByLabel("Timezone")).toHaveValue("Asia/Tokyo");
+    await expect(page.getByTestId("timezone-hint")).not.toContainText("Taken from this browser");
+    await expect(page.getByLabel("Desired retention")).toHaveValue("0.85");
+
+    await page.goto("/today");
+    await expect(page.getByTestId("new-list").getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByTestId("session-progress")).toHaveText("0 of 1");
+  });
+});
