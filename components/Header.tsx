@@ -20,10 +20,11 @@ export function Header({ user }: { user: ActingUser | null }) {
       <nav aria-label="Main" className="main-nav">
         {user ? (
           <>
+            <Link href="/dashboard">Dashboard</Link>
+            {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
             <Link href="/today">Today</Link>
             <Link href="/progress">Progress</Link>
             <Link href="/settings">Settings</Link>
-            {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
           </>
         ) : null}
       </nav>

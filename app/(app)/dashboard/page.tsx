@@ -1,9 +1,8 @@
-// The learner's home after sign-in: a greeting, today's counts with the way into the drill, and the
-// rule every lesson builds on.
+// The learner's home: for now a greeting and the rule every lesson builds on.
 import Link from "next/link";
 import { Formula } from "@/components/Formula";
-import { getToday } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";
+import { getToday } from "@/lib/server/scheduling/scheduling";
 
 export const metadata = { title: "Dashboard" };
 
@@ -13,19 +12,7 @@ export default async function DashboardPage() {
   return (
     <section>
       <h1>Welcome, {user.displayName}</h1>
-      <p className="lead" data-testid="today-summary">
-        Today: {today.counts.due} due, {today.counts.new} new, {today.counts.doneToday} done ·{" "}
-        {today.streak.current}-day streak.
-      </p>
-      <p className="actions">
-        <Link href="/today" className="button primary">
-          Open today&apos;s drill
-        </Link>
-        <Link href="/progress" className="button">
-          Progress
-        </Link>
-      </p>
-      <p>The rule that backpropagation is built on:</p>
+      <p className="lead">Practice sessions arrive soon. The rule that backpropagation is built on:</p>
       <figure className="card" aria-label="The chain rule">
         <Formula
           display
@@ -37,6 +24,21 @@ export default async function DashboardPage() {
           derivative.
         </figcaption>
       </figure>
+      <section className="card" aria-labelledby="today-heading">
+        <h2 id="today-heading">Today</h2>
+        <p data-testid="today-summary">
+          {today.counts.due} due, {today.counts.new} new, {today.counts.doneToday} done ·{" "}
+          {today.streak.current}-day streak.
+        </p>
+        <p className="actions">
+          <Link href="/today" className="button primary">
+            Open today&apos;s drill
+          </Link>
+          <Link href="/progress" className="button">
+            Progress
+          </Link>
+        </p>
+      </section>
     </section>
   );
 }

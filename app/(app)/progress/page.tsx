@@ -1,5 +1,6 @@
 // Progress: mastery per skill over the skill graph (by topic, with prerequisites), the review
 // heatmap, weekly accuracy, the 30-day forecast, the streak, and past attempts with their solutions.
+import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
 import { Bars, Heatmap } from "@/components/scheduling/Charts";
 import { Formula } from "@/components/Formula";

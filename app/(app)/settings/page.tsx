@@ -1,4 +1,5 @@
 // Scheduling settings: new skills per day, session length, desired retention, timezone.
+import "@/components/scheduling/scheduling.css";
 import { SettingsForm } from "@/components/scheduling/SettingsForm";
 import { getSettings } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";

@@ -1,5 +1,6 @@
 // Today: what is due, the new skills available, the session's progress, the streak and a start
 // button that opens the drill (/today/next).
+import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
 import { getToday } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";
