@@ -114,13 +114,14 @@ function item(skillId: string) {
   return { skillId, title: s?.title ?? skillId, topic: s?.topic ?? "" };
 }
 
-/** Reviews per local day (in the learner's timezone), aggregated by the database. */
-async function reviewDays(userId: string, timezone: string) {
+/** Reviews per local day (in the learner's timezone, read in the same query), aggregated by the database. */
+async function reviewDays(userId: string) {
   return getDb().$queryRaw<{ first: Date; count: number; correct: number }[]>`
-    SELECT min("reviewedAt") AS "first", count(*)::int AS "count",
-           (count(*) FILTER (WHERE "outcome" = 'right'))::int AS "correct"
-    FROM "Review" WHERE "userId" = ${userId}::uuid
-    GROUP BY ("reviewedAt" AT TIME ZONE ${timezone})::date`;
+    SELECT min(r."reviewedAt") AS "first", count(*)::int AS "count",
+           (count(*) FILTER (WHERE r."outcome" = 'right'))::int AS "correct"
+    FROM "Review" r JOIN "User" u ON u."id" = r."userId"
+    WHERE r."userId" = ${userId}::uuid
+    GROUP BY (r."reviewedAt" AT TIME ZONE u."timezone")::date`;
 }
 
 /** One date per review (the day's first), which is all the day-based views need. */
@@ -145,15 +146,24 @@ interface DayState {
   newIntroducedToday: number;
 }
 
+/** A local day lasts at most 25 hours: reviews since this long ago cover today in any timezone. */
+const RECENT_MS = 27 * 3_600_000;
+
 async function dayState(actor: ActingUser): Promise<DayState> {
   const at = await clockNow();
-  const [settings, cards] = await Promise.all([loadSettings(actor.id), loadCards(actor.id)]);
+  // Three independent reads at once; today's reviews are picked out of the recent ones once the
+  // timezone is known.
+  const [settings, cards, recent] = await Promise.all([
+    loadSettings(actor.id),
+    loadCards(actor.id),
+    getDb().$queryRaw<{ reviewedAt: Date; introduced: boolean }[]>`
+      SELECT "reviewedAt", ("stateBefore" IS NULL) AS "introduced" FROM "Review"
+      WHERE "userId" = ${actor.id}::uuid AND "reviewedAt" >= ${new Date(+at - RECENT_MS)}`,
+  ]);
   const { start, end } = localDayBounds(at, settings.timezone);
   // A skill's first review has no state before it: that is when it was introduced.
-  const counts = await getDb().$queryRaw<{ done: number; introduced: number }[]>`
-    SELECT count(*)::int AS "done", (count(*) FILTER (WHERE "stateBefore" IS NULL))::int AS "introduced"
-    FROM "Review" WHERE "userId" = ${actor.id}::uuid AND "reviewedAt" >= ${start} AND "reviewedAt" < ${end}`;
-  const newIntroducedToday = counts[0]?.introduced ?? 0;
+  const today = recent.filter((r) => +r.reviewedAt >= +start && +r.reviewedAt < +end);
+  const newIntroducedToday = today.filter((r) => r.introduced).length;
   const queue = buildQueue({
     now: at,
     timezone: settings.timezone,
@@ -166,7 +176,7 @@ async function dayState(actor: ActingUser): Promise<DayState> {
       sessionLength: settings.sessionLength,
     },
   });
-  return { now: at, settings, cards, queue, doneToday: counts[0]?.done ?? 0, newIntroducedToday };
+  return { now: at, settings, cards, queue, doneToday: today.length, newIntroducedToday };
 }
 
 function publicSettings(s: DayState["settings"]): SettingsInput {
@@ -186,9 +196,8 @@ function sessionOf(d: DayState) {
 
 /** The learner's day: what is due, the new skills available, streak and counts. */
 export async function getToday(options: { actor: ActingUser }): Promise<TodayView> {
-  const d = await dayState(options.actor);
+  const [d, days] = await Promise.all([dayState(options.actor), reviewDays(options.actor.id)]);
   const { queue, settings } = d;
-  const days = await reviewDays(options.actor.id, settings.timezone);
   return {
     now: d.now.toISOString(),
     timezone: settings.timezone,
@@ -294,10 +303,10 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
   const { actor } = options;
   const page = historyPageSchema.parse(options.page ?? 1);
   const at = await clockNow();
-  const [settings, cards] = await Promise.all([loadSettings(actor.id), loadCards(actor.id)]);
-  const tz = settings.timezone;
-  const [days, total, reviews] = await Promise.all([
-    reviewDays(actor.id, tz),
+  const [settings, cards, days, total, reviews] = await Promise.all([
+    loadSettings(actor.id),
+    loadCards(actor.id),
+    reviewDays(actor.id),
     getDb().review.count({ where: { userId: actor.id } }),
     getDb().review.findMany({
       where: { userId: actor.id },
@@ -320,6 +329,7 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
     }),
   ]);
 
+  const tz = settings.timezone;
   const byId = new Map(cards.map((c) => [c.skillId, c]));
   const topics = new Map<Topic, SkillMastery[]>();
   for (const s of SKILLS) {
