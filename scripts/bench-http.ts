@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     log(`${cookies.size} learners signed in`);
 
     // Fresh unfinished problems (copies of each learner's own issued problems), enough for the run.
-    const perLearner = Math.ceil((seconds * 1500) / learners);
+    const perLearner = Math.ceil((seconds * 1000) / learners);
     const pool = (
       await db.query<{ id: string; userId: string; answer: string | string[] }>(
         `INSERT INTO "ProblemInstance" ("id", "userId", "skillId", "seed", "version", "problem", "issuedAt")
@@ -118,32 +118,41 @@ async function main(): Promise<number> {
     pool.sort((a, b) => (a.id < b.id ? -1 : 1));
     log(`${pool.length} problems prepared`);
 
+    // Bounded by time (--seconds) and by the prepared problems: the run stops when either runs out.
     let next = 0;
-    const answers = await autocannon({
-      url: base,
-      connections,
-      duration: seconds,
-      amount: pool.length,
-      requests: [
+    const answers = await new Promise<autocannon.Result>((resolve, reject) => {
+      const run = autocannon(
         {
-          method: "POST",
-          setupRequest: (req) => {
-            const item = pool[next++ % pool.length]!;
-            return {
-              ...req,
-              path: `/api/practice/instances/${item.id}/submit`,
-              headers: { "content-type": "application/json", cookie: cookies.get(item.userId)! },
-              body: JSON.stringify({ clientSubmissionId: crypto.randomUUID(), answer: item.answer, elapsedMs: 9000 }),
-            };
-          },
+          url: base,
+          connections,
+          duration: seconds,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req) => {
+                if (next >= pool.length) {
+                  run.stop();
+                  return req;
+                }
+                const item = pool[next++]!;
+                return {
+                  ...req,
+                  path: `/api/practice/instances/${item.id}/submit`,
+                  headers: { "content-type": "application/json", cookie: cookies.get(item.userId)! },
+                  body: JSON.stringify({ clientSubmissionId: crypto.randomUUID(), answer: item.answer, elapsedMs: 9000 }),
+                };
+              },
+            },
+          ],
         },
-      ],
+        (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+      );
     });
     const graded = (
       await db.query<{ n: number; right: number }>(
         `SELECT count(*)::int AS n, (count(*) FILTER (WHERE "outcome" = 'right'))::int AS right
          FROM "Review" WHERE "instanceId" = ANY($1::uuid[])`,
-        [pool.slice(0, next).map((p) => p.id)],
+        [pool.slice(0, Math.min(next, pool.length)).map((p) => p.id)],
       )
     ).rows[0]!;
 
