@@ -4,7 +4,8 @@
 //     /api/practice/instances/[id]/submit (the route the practice page uses; full feedback), each
 //     request a fresh unfinished problem, so each one grades, records the submission, the review and
 //     the card in one transaction;
-//  2. GET /api/health (a trivial route of the same app: the framework's ceiling here);
+//  2. GET /api/health (a trivial route of the same app: the framework's ceiling here), and a
+//     signed-in GET of one problem (the session check plus one read);
 //  3. pgbench on the same database (an indexed read of one learner's cards: the database's ceiling).
 // Bounded in time (--seconds each) and in requests (the prepared problems). Starts the app itself
 // (built when stale) on a free port against DATABASE_URL, which must hold the scale data set.
@@ -157,6 +158,15 @@ async function main(): Promise<number> {
     ).rows[0]!;
 
     const health = await autocannon({ url: `${base}/api/health`, connections, duration: seconds });
+    // A signed-in read through the same frame (session check, one query, the view): what the submit
+    // path costs beyond the session.
+    const first = pool[0]!;
+    const read = await autocannon({
+      url: `${base}/api/practice/instances/${first.id}`,
+      connections,
+      duration: seconds,
+      headers: { cookie: cookies.get(first.userId)! },
+    });
 
     const script = path.join(scratch, "cards.sql");
     writeFileSync(
@@ -177,9 +187,11 @@ async function main(): Promise<number> {
 
     const a = summary(answers);
     const h = summary(health);
+    const g = summary(read);
     console.log("\n| measure | per second | p50 ms | p99 ms | requests | errors |\n|---|---|---|---|---|---|");
     console.log(`| graded answers (POST submit) | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${a.total} | ${a.errors} |`);
     console.log(`| GET /api/health | ${h.rps.toFixed(0)} | ${h.p50} | ${h.p99} | ${h.total} | ${h.errors} |`);
+    console.log(`| GET one problem, signed in | ${g.rps.toFixed(0)} | ${g.p50} | ${g.p99} | ${g.total} | ${g.errors} |`);
     console.log(`| pgbench (one learner's cards) | ${pgTps.toFixed(0)} | | avg ${pgLatency} | | |`);
     console.log(
       `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent.` +
