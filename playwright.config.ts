@@ -49,6 +49,8 @@ export default defineConfig({
       GD_SIGNIN_MAX_PER_ACCOUNT: "1000",
       GD_SIGNIN_MAX_PER_ADDRESS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
+      // POST /api/test/clock moves the server clock (refused without this, and always in production).
+      GD_TEST_CLOCK: "1",
     },
   },
 });

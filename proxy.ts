@@ -22,5 +22,14 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*", "/assignments/:path*", "/join/:path*"],
+  matcher: [
+    "/dashboard/:path*",
+    "/account/:path*",
+    "/teacher/:path*",
+    "/assignments/:path*",
+    "/join/:path*",
+    "/today/:path*",
+    "/progress/:path*",
+    "/settings/:path*",
+  ],
 };

@@ -21,9 +21,12 @@ export function Header({ user }: { user: ActingUser | null }) {
         {user ? (
           <>
             <Link href="/dashboard">Dashboard</Link>
+            <Link href="/today">Today</Link>
             <Link href="/practice">Practice</Link>
+            <Link href="/progress">Progress</Link>
             <Link href="/assignments">Assignments</Link>
             {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
+            <Link href="/settings">Settings</Link>
           </>
         ) : null}
       </nav>

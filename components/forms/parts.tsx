@@ -13,6 +13,8 @@ export function Field(props: {
   error?: string | undefined;
   hint?: ReactNode;
   minLength?: number;
+  /** For number fields: "any" for decimals. */
+  step?: string;
 }) {
   const id = `field-${props.name}`;
   const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
@@ -29,6 +31,7 @@ export function Field(props: {
         defaultValue={props.defaultValue}
         required={props.required ?? true}
         minLength={props.minLength}
+        step={props.step}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={described || undefined}
       />

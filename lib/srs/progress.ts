@@ -26,10 +26,25 @@ export function forecast(cards: readonly SkillCard[], now: Date, timezone: strin
   return counts.map((count, i) => ({ date: dayKey(today + i), count }));
 }
 
+/** localDayNumber with a memo per instant: logs often repeat instants, and Intl is the costly part. */
+function dayNumberer(timezone: string): (d: Date) => number {
+  const memo = new Map<number, number>();
+  return (d) => {
+    const t = +d;
+    let n = memo.get(t);
+    if (n === undefined) {
+      n = localDayNumber(t, timezone);
+      memo.set(t, n);
+    }
+    return n;
+  };
+}
+
 function dayCounts(dates: readonly Date[], timezone: string): Map<number, number> {
   const m = new Map<number, number>();
+  const dayOf = dayNumberer(timezone);
   for (const d of dates) {
-    const n = localDayNumber(d, timezone);
+    const n = dayOf(d);
     m.set(n, (m.get(n) ?? 0) + 1);
   }
   return m;
@@ -95,8 +110,9 @@ export function accuracyByWeek(
   const out: WeekAccuracy[] = [];
   for (let i = 0; i < n; i++)
     out.push({ weekStart: dayKey(first + 7 * i), reviews: 0, correct: 0, accuracy: null });
+  const dayOf = dayNumberer(timezone);
   for (const r of reviews) {
-    const d = localDayNumber(r.reviewedAt, timezone);
+    const d = dayOf(r.reviewedAt);
     const i = Math.floor((d - first) / 7);
     const w = out[i];
     if (d > today || !w) continue;

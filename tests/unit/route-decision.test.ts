@@ -12,6 +12,11 @@ describe("routeDecision", () => {
     ["/dashboards-are-public", null, "allow"],
     ["/dashboard", { role: "learner" }, "allow"],
     ["/teacher", { role: "learner" }, "allow"],
+    ["/today", null, "signin"],
+    ["/today/next", null, "signin"],
+    ["/progress", null, "signin"],
+    ["/settings", null, "signin"],
+    ["/today", { role: "learner" }, "allow"],
   ] as const)("%s as %o -> %s", (path, user, expected) => {
     expect(routeDecision(path, user)).toBe(expected);
   });

@@ -2,11 +2,13 @@
 import Link from "next/link";
 import { Formula } from "@/components/Formula";
 import { requireUser } from "@/lib/server/session";
+import { getToday } from "@/lib/server/scheduling/scheduling";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
+  const today = await getToday({ actor: user });
   return (
     <section>
       <h1>Welcome, {user.displayName}</h1>
@@ -27,6 +29,21 @@ export default async function DashboardPage() {
           derivative.
         </figcaption>
       </figure>
+      <section className="card" aria-labelledby="today-heading">
+        <h2 id="today-heading">Today</h2>
+        <p data-testid="today-summary">
+          {today.counts.due} due, {today.counts.new} new, {today.counts.doneToday} done ·{" "}
+          {today.streak.current}-day streak.
+        </p>
+        <p className="actions">
+          <Link href="/today" className="button primary">
+            Open today&apos;s drill
+          </Link>
+          <Link href="/progress" className="button">
+            Progress
+          </Link>
+        </p>
+      </section>
     </section>
   );
 }

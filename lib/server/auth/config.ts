@@ -3,7 +3,16 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** Paths that need a signed-in user; the proxy sends others to sign-in and back. */
-export const PROTECTED_PREFIXES = ["/dashboard", "/account", "/teacher", "/assignments", "/join"] as const;
+export const PROTECTED_PREFIXES = [
+  "/dashboard",
+  "/account",
+  "/teacher",
+  "/assignments",
+  "/join",
+  "/today",
+  "/progress",
+  "/settings",
+] as const;
 
 const startsWithAny = (path: string, prefixes: readonly string[]) =>
   prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

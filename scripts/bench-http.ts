@@ -1,0 +1,216 @@
+// `npm run bench:http [-- --seconds 15 --connections 16 --learners 60]`: the production build under
+// load on loopback, in one run:
+//  1. graded answers: signed-in scale learners POST right answers to
+//     /api/practice/instances/[id]/submit (the route the practice page uses; full feedback), each
+//     request a fresh unfinished problem, so each one grades, records the submission, the review and
+//     the card in one transaction;
+//  2. GET /api/health (a trivial route of the same app: the framework's ceiling here), and a
+//     signed-in GET of one problem (the session check plus one read);
+//  3. pgbench on the same database (an indexed read of one learner's cards: the database's ceiling).
+// Bounded in time (--seconds each) and in requests (the prepared problems). Starts the app itself
+// (built when stale) on a free port against DATABASE_URL, which must hold the scale data set.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePort } from "@/lib/server/db/embedded";
+import { buildIfStale } from "./build-if-stale";
+import { SCALE_PASSWORD } from "./seed-scale-constants";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i < 0 ? fallback : Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+
+const log = (m: string) => console.log(`[bench:http] ${m}`);
+
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: SCALE_PASSWORD, callbackUrl: `${base}/today` }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Sign-in failed for ${email} (status ${res.status})`);
+  return session.split(";")[0]!;
+}
+
+function summary(r: autocannon.Result) {
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r["2xx"],
+    errors: r.errors + r.timeouts + r.non2xx,
+    total: r.requests.total,
+  };
+}
+
+async function main(): Promise<number> {
+  const seconds = arg("seconds", 15);
+  const connections = arg("connections", 16);
+  const learners = arg("learners", 60);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("Set DATABASE_URL to the database holding the scale data set (npm run seed:scale).");
+  if (!buildIfStale(log)) return 1;
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE 'scale-%'`)).rows[0]!.n;
+  if (n < learners) throw new Error(`Only ${n} scale learners; run npm run seed:scale first.`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  log(`starting the production build on ${base}`);
+  const app = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      GD_DEMO: "0",
+      GD_SIGNIN_MAX_PER_ACCOUNT: "100000",
+      GD_SIGNIN_MAX_PER_ADDRESS: "100000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const scratch = mkdtempSync(path.join(tmpdir(), "gd-bench-"));
+  try {
+    for (let i = 0; i < 600; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).status === 200) break;
+      } catch {
+        // not up yet
+      }
+      if (app.exitCode !== null) throw new Error("The app exited during start-up.");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    // Learners spread over the data set, signed in through Auth.js like a browser.
+    const ids = Array.from({ length: learners }, (_, k) => 1 + Math.floor((k * n) / learners));
+    const cookies = new Map<string, string>();
+    for (const i of ids) {
+      const uid = (await db.query<{ id: string }>(`SELECT md5($1)::uuid AS id`, [`scale-${i}`])).rows[0]!.id;
+      cookies.set(uid, await signIn(base, `scale-${i}@example.com`));
+    }
+    log(`${cookies.size} learners signed in`);
+
+    // Fresh unfinished problems (copies of each learner's own issued problems), enough for the run.
+    const perLearner = Math.ceil((seconds * 1000) / learners);
+    const pool = (
+      await db.query<{ id: string; userId: string; answer: string | string[] }>(
+        `INSERT INTO "ProblemInstance" ("id", "userId", "skillId", "seed", "version", "problem", "issuedAt")
+         SELECT gen_random_uuid(), p."userId", p."skillId", p."seed", p."version", p."problem", now()
+         FROM unnest($1::uuid[]) u(id)
+         CROSS JOIN LATERAL (SELECT * FROM "ProblemInstance" WHERE "userId" = u.id ORDER BY "issuedAt" LIMIT $2) p
+         RETURNING "id", "userId", "problem"->'answer' AS "answer"`,
+        [[...cookies.keys()], perLearner],
+      )
+    ).rows;
+    // Interleave learners so that concurrent requests come from different learners.
+    pool.sort((a, b) => (a.id < b.id ? -1 : 1));
+    log(`${pool.length} problems prepared`);
+
+    // Bounded by time (--seconds) and by the prepared problems: the run stops when either runs out.
+    let next = 0;
+    const answers = await new Promise<autocannon.Result>((resolve, reject) => {
+      const run = autocannon(
+        {
+          url: base,
+          connections,
+          duration: seconds,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req) => {
+                if (next >= pool.length) {
+                  run.stop();
+                  return req;
+                }
+                const item = pool[next++]!;
+                return {
+                  ...req,
+                  path: `/api/practice/instances/${item.id}/submit`,
+                  headers: { "content-type": "application/json", cookie: cookies.get(item.userId)! },
+                  body: JSON.stringify({ clientSubmissionId: crypto.randomUUID(), answer: item.answer, elapsedMs: 9000 }),
+                };
+              },
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+      );
+    });
+    const graded = (
+      await db.query<{ n: number; right: number }>(
+        `SELECT count(*)::int AS n, (count(*) FILTER (WHERE "outcome" = 'right'))::int AS right
+         FROM "Review" WHERE "instanceId" = ANY($1::uuid[])`,
+        [pool.slice(0, Math.min(next, pool.length)).map((p) => p.id)],
+      )
+    ).rows[0]!;
+
+    const health = await autocannon({ url: `${base}/api/health`, connections, duration: seconds });
+    // A signed-in read through the same frame (session check, one query, the view): what the submit
+    // path costs beyond the session.
+    const first = pool[0]!;
+    const read = await autocannon({
+      url: `${base}/api/practice/instances/${first.id}`,
+      connections,
+      duration: seconds,
+      headers: { cookie: cookies.get(first.userId)! },
+    });
+
+    const script = path.join(scratch, "cards.sql");
+    writeFileSync(
+      script,
+      `\\set id random(1, ${n})\nSELECT "skillId", "due", "stability" FROM "SkillCard" WHERE "userId" = md5('scale-' || :id)::uuid;\n`,
+    );
+    const bench = spawnSync("pgbench", ["-n", "-f", script, "-c", String(connections), "-j", "2", "-T", String(seconds), "-r", databaseUrl], {
+      encoding: "utf8",
+    });
+    let pgTps = Number.NaN;
+    let pgLatency = Number.NaN;
+    if (bench.error) {
+      log("pgbench is missing: apt-get install -y postgresql-client (it ships pgbench)");
+    } else {
+      pgTps = Number(/tps = ([\d.]+)/.exec(bench.stdout)?.[1]);
+      pgLatency = Number(/latency average = ([\d.]+) ms/.exec(bench.stdout)?.[1]);
+    }
+
+    const a = summary(answers);
+    const h = summary(health);
+    const g = summary(read);
+    console.log("\n| measure | per second | p50 ms | p99 ms | requests | errors |\n|---|---|---|---|---|---|");
+    console.log(`| graded answers (POST submit) | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${a.total} | ${a.errors} |`);
+    console.log(`| GET /api/health | ${h.rps.toFixed(0)} | ${h.p50} | ${h.p99} | ${h.total} | ${h.errors} |`);
+    console.log(`| GET one problem, signed in | ${g.rps.toFixed(0)} | ${g.p50} | ${g.p99} | ${g.total} | ${g.errors} |`);
+    console.log(`| pgbench (one learner's cards) | ${pgTps.toFixed(0)} | | avg ${pgLatency} | | |`);
+    console.log(
+      `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent.` +
+        `\nRatios: graded answers / health = ${(a.rps / h.rps).toFixed(3)}; graded answers / pgbench = ${(a.rps / pgTps).toFixed(3)}; health / pgbench = ${(h.rps / pgTps).toFixed(3)}.` +
+        `\nTarget: >= 300 graded answers/s with p99 < 100 ms: ${a.rps >= 300 && a.p99 < 100 ? "met" : "NOT met"}.`,
+    );
+    return 0;
+  } finally {
+    await db.end();
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
