@@ -41,7 +41,15 @@ const instanceSelect = {
   overrideNote: true,
 } as const;
 
-const submissionSelect = { id: true, tryNumber: true, answer: true, feedback: true, elapsedMs: true, diagnosis: true } as const;
+const submissionSelect = {
+  id: true,
+  tryNumber: true,
+  answer: true,
+  feedback: true,
+  elapsedMs: true,
+  diagnosis: true,
+  clientSubmissionId: true,
+} as const;
 
 function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, raw: unknown): T {
   const r = schema.safeParse(raw);
@@ -164,10 +172,14 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
   const id = instanceId(options.instanceId);
   const input = parseOrThrow(submitInputSchema, options.input);
 
-  const again = await replayed(actor, input.clientSubmissionId, id);
-  if (again) return again;
-
   const instance = await loadOwn(actor, id);
+  // A replay of a try on this problem: answer with what was recorded. (An id already used on another
+  // problem is caught by its unique index when the try is inserted.)
+  const previous = instance.submissions.find((s) => s.clientSubmissionId === input.clientSubmissionId);
+  if (previous) {
+    const view = toView(instance, instance.submissions);
+    return { kind: "replayed", feedback: view.submissions.find((s) => s.submissionId === previous.id)!, instance: view };
+  }
   if (instance.finishedAt) {
     const view = toView(instance, instance.submissions);
     return { kind: "already_finished", feedback: finalFeedback(view), instance: view };
@@ -197,19 +209,25 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
   const at = await clockNow();
   // An assignment problem: the student must still be in the class, and the late policy applies.
   const { late } = await assignmentGate(instance.assignmentItemId, actor.id, at);
+  let recorded: { submission: (typeof instance.submissions)[number]; state: Partial<typeof instance> } | null = null;
   try {
     await getDb().$transaction(async (tx) => {
-      // Lock the instance: two tabs or a double click are applied one after the other.
-      const rows = await tx.$queryRaw<{ triesUsed: number; finishedAt: Date | null; hintUsedAt: Date | null; maxTries: number }[]>`
-        SELECT "triesUsed", "finishedAt", "hintUsedAt", "maxTries" FROM "ProblemInstance"
-        WHERE "id" = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
+      // Lock the instance: two tabs or a double click are applied one after the other. The learner's
+      // desired retention comes along, for the review.
+      const rows = await tx.$queryRaw<
+        { triesUsed: number; finishedAt: Date | null; hintUsedAt: Date | null; maxTries: number; desiredRetention: number }[]
+      >`
+        SELECT p."triesUsed", p."finishedAt", p."hintUsedAt", p."maxTries", u."desiredRetention"
+        FROM "ProblemInstance" p JOIN "User" u ON u."id" = p."userId"
+        WHERE p."id" = ${id}::uuid AND p."userId" = ${actor.id}::uuid FOR UPDATE OF p`;
       const current = rows[0];
       if (!current) throw new AppError("NOT_FOUND", NOT_FOUND);
       if (current.finishedAt) throw new FinishedMeanwhile();
       const tryNumber = current.triesUsed + 1;
       const feedback = { ...base, tryNumber };
       const { tryNumber: _t, answer: _a, ...stored } = feedback;
-      await tx.submission.create({
+      const submission = await tx.submission.create({
+        select: submissionSelect,
         data: {
           instanceId: id,
           userId: actor.id,
@@ -226,6 +244,7 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
       const finished = result.correct || tryNumber >= current.maxTries;
       if (!finished) {
         await tx.problemInstance.update({ where: { id }, data: { triesUsed: tryNumber, ...(late ? { late } : {}) } });
+        recorded = { submission, state: { triesUsed: tryNumber, ...(late ? { late } : {}) } };
         return;
       }
       const durationMs = Math.min(
@@ -233,11 +252,9 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
         instance.submissions.reduce((s, x) => s + x.elapsedMs, 0) + input.elapsedMs,
       );
       const outcome = result.correct ? "right" : "wrong";
-      await tx.problemInstance.update({
-        where: { id },
-        data: { triesUsed: tryNumber, finishedAt: at, outcome, durationMs, ...(late ? { late } : {}) },
-      });
-      const settings = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { desiredRetention: true } });
+      const state = { triesUsed: tryNumber, finishedAt: at, outcome, durationMs, ...(late ? { late } : {}) } as const;
+      await tx.problemInstance.update({ where: { id }, data: state });
+      recorded = { submission, state };
       await recordReview(tx, {
         userId: actor.id,
         skillId: instance.skillId,
@@ -248,7 +265,7 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
         durationMs,
         ...(result.diagnosis ? { diagnosis: result.diagnosis.code } : {}),
         now: at,
-        requestRetention: settings.desiredRetention,
+        requestRetention: current.desiredRetention,
       });
     });
   } catch (error) {
@@ -264,9 +281,11 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
     }
     throw error;
   }
-  const fresh = await loadOwn(actor, id);
-  const view = toView(fresh, fresh.submissions);
-  const feedback = view.submissions.find((s) => s.tryNumber === view.triesUsed && s.answer !== undefined) ?? finalFeedback(view);
+  // The instance as the transaction left it, without reading it back.
+  const done = recorded as { submission: (typeof instance.submissions)[number]; state: Partial<typeof instance> } | null;
+  if (!done) throw new Error("the try was not recorded");
+  const view = toView({ ...instance, ...done.state }, [...instance.submissions, done.submission]);
+  const feedback = view.submissions.find((s) => s.submissionId === done.submission.id) ?? finalFeedback(view);
   return { kind: "graded", feedback, instance: view };
 }
 
