@@ -76,12 +76,16 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
   const existing = locked[0] ? cardFromRecord(locked[0]) : null;
   const before: CardState = existing ?? newCard(a.now);
 
-  const past = await tx.review.findMany({
-    where: { userId: a.userId, skillId: a.skillId, outcome: "right", tries: 1, hintUsed: false },
-    orderBy: { reviewedAt: "desc" },
-    take: 10,
-    select: { durationMs: true },
-  });
+  // Past first-try times matter only when this attempt could rate Easy (right, first try, no hint).
+  const couldBeEasy = a.outcome === "right" && a.tries === 1 && !a.hintUsed;
+  const past = couldBeEasy
+    ? await tx.review.findMany({
+        where: { userId: a.userId, skillId: a.skillId, outcome: "right", tries: 1, hintUsed: false },
+        orderBy: { reviewedAt: "desc" },
+        take: 10,
+        select: { durationMs: true },
+      })
+    : [];
   const decision = ratingFor({
     outcome: a.outcome,
     // Shown before any try: still one attempt at the skill (and rated Again).
