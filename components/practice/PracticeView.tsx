@@ -3,7 +3,7 @@
 // verdict, a second try, the hint, "show me the answer", and once finished the key, the worked
 // solution, the picture, "Report this grading" and the way on. Keyboard first: Enter submits, Enter
 // again goes on.
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Formula } from "@/components/Formula";
 import { ReportDialog } from "@/components/practice/ReportDialog";
 import { nextStep, type PracticeSession } from "@/lib/practice/session";
@@ -181,6 +181,17 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
   const [reported, setReported] = useState(false);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const lastFocused = useRef(0);
+  // Where the caret goes once an inserted key's text is on screen (set after React commits it, so
+  // typing right after the tap lands inside the brackets).
+  const pendingCaret = useRef<{ field: number; at: number } | null>(null);
+  useLayoutEffect(() => {
+    const p = pendingCaret.current;
+    if (!p) return;
+    pendingCaret.current = null;
+    const el = inputs.current[p.field];
+    el?.focus();
+    el?.setSelectionRange(p.at, p.at);
+  }, [fields]);
   const nextRef = useRef<HTMLAnchorElement | null>(null);
   const revealYes = useRef<HTMLButtonElement | null>(null);
   const started = useRef(Date.now());
@@ -307,11 +318,8 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
     const updated = text.slice(0, start) + insert + text.slice(end);
+    pendingCaret.current = { field: i, at: start + caret };
     setFields((fs) => fs.map((f, k) => (k === i ? updated : f)));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + caret, start + caret);
-    });
   }
 
   function setSpecial(value: string) {
