@@ -6,7 +6,6 @@ import type { Expr } from "./ast";
 import { compile } from "./eval";
 import { type CoreError } from "./errors";
 import { type MagnitudeFn, compileMagnitude } from "./magnitude";
-import { toText } from "./print";
 
 export type Interval = readonly [number, number];
 
@@ -67,14 +66,43 @@ function rng(seed: number): () => number {
   };
 }
 
-function hash(s: string): number {
-  let h = 2166136261;
+function hash(s: string, h = 2166136261): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
+/** FNV-1a over the tree's structure (no printing): the seed of the points for a key. */
+function hashExpr(e: Expr, h = 2166136261): number {
+  h = Math.imul(h ^ e.kind.charCodeAt(0) ^ (e.kind.charCodeAt(1) << 8), 16777619);
+  switch (e.kind) {
+    case "num":
+      return Math.imul(h ^ (e.value * 1000003), 16777619) >>> 0;
+    case "const":
+    case "var":
+      return hash(e.name, h);
+    case "call":
+      return hashExpr(e.arg, hash(e.fn, h));
+    case "logb":
+      return hashExpr(e.arg, Math.imul(h ^ e.base, 16777619));
+    case "neg":
+      return hashExpr(e.arg, h);
+    case "div":
+      return hashExpr(e.den, hashExpr(e.num, h));
+    case "pow":
+      return hashExpr(e.exp, hashExpr(e.base, h));
+    case "add":
+      for (const t of e.terms) h = hashExpr(t, h);
+      return h >>> 0;
+    case "mul":
+      for (const f of e.factors) h = hashExpr(f, h);
+      return h >>> 0;
+  }
+}
+
 /** Fractional parts of irrational strides, one per variable: a Kronecker sequence never lies on a grid. */
-const STRIDES = [0.6180339887498949, 0.41421356237309515, 0.7320508075688772, 0.2360679774997898, 0.6457513110645907];
+const STRIDES = [
+  0.6180339887498949, 0.41421356237309515, 0.7320508075688772, 0.2360679774997898, 0.6457513110645907,
+];
 
 /**
  * Candidate points: a quasi-random (Kronecker) sequence from a seeded offset, so the points spread
@@ -117,7 +145,8 @@ function drawPoints(
         continue;
       }
       let v = Math.round((a + w * (0.001 + 0.998 * t)) * 1000) / 1000;
-      if (v * 2 === Math.floor(v * 2) || v <= a || v >= a + w) v = Math.round((a + w * (0.25 + 0.5 * t)) * 1000 + 1) / 1000;
+      if (v * 2 === Math.floor(v * 2) || v <= a || v >= a + w)
+        v = Math.round((a + w * (0.25 + 0.5 * t)) * 1000 + 1) / 1000;
       x[i] = v;
     }
     if (accept(x)) accepted++;
@@ -221,9 +250,8 @@ function samplePoints(keys: readonly Expr[], prepared: readonly Prepared[], opts
   const want = opts.points ?? DEFAULT_POINTS;
   if (opts.vars.length === 0) return [[]];
   const guards = definedGuards(opts);
-  let text = "";
-  for (const k of keys) text += toText(k) + ";";
-  const seed = hash(text + "|" + opts.vars.join(","));
+  let seed = hash(opts.vars.join(","));
+  for (const k of keys) seed = hashExpr(k, seed);
   const points: number[][] = [];
   drawPoints(opts.vars, opts.domain, seed, want, want * 12, (x) => {
     for (const g of guards) if (!Number.isFinite(g(x))) return false;
@@ -281,7 +309,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
   const accepted = drawPoints(
     opts.vars,
     opts.domain,
-    hash(toText(key) + "|" + opts.vars.join(",")),
+    hashExpr(key, hash(opts.vars.join(","))),
     want,
     want * 12,
     (x) => {
@@ -290,7 +318,8 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
       if (!Number.isFinite(vk)) return false;
       const va = pa.value(x);
       if (!Number.isFinite(va)) differ = { kind: "differ", point: x.slice(), answer: null, expected: vk };
-      else if (!agree(pk, pa, x, vk, va)) differ = { kind: "differ", point: x.slice(), answer: va, expected: vk };
+      else if (!agree(pk, pa, x, vk, va))
+        differ = { kind: "differ", point: x.slice(), answer: va, expected: vk };
       return true;
     },
     () => differ !== null,

@@ -115,6 +115,27 @@ const TIMES_CODES = new Set([0x2a, 0xb7, 0xd7, 0x22c5, 0x2219, 0x2217]);
 const DIVIDE_CODES = new Set([0x2f, 0xf7, 0x2215]);
 const BAR_CODES = new Set([0x7c, 0x2223]);
 
+type AsciiToken = { t: "op"; op: OpChar } | { t: "open"; k: OpenKind } | { t: "close"; k: OpenKind };
+
+/** Single-character ASCII tokens by character code ('*' and '|' need a look at their neighbours). */
+const ASCII_TOKENS: (AsciiToken | undefined)[] = (() => {
+  const table: (AsciiToken | undefined)[] = [];
+  const set = (ch: string, tok: AsciiToken) => (table[ch.charCodeAt(0)] = tok);
+  set("+", { t: "op", op: "+" });
+  set("-", { t: "op", op: "-" });
+  set("/", { t: "op", op: "/" });
+  set("^", { t: "op", op: "^" });
+  set("=", { t: "op", op: "=" });
+  set(",", { t: "op", op: "," });
+  set("(", { t: "open", k: "(" });
+  set("[", { t: "open", k: "[" });
+  set("{", { t: "open", k: "{" });
+  set(")", { t: "close", k: "(" });
+  set("]", { t: "close", k: "[" });
+  set("}", { t: "close", k: "{" });
+  return table;
+})();
+
 /** How a character is shown in a message (never a lone surrogate or an invisible control). */
 export function showChar(input: string, at: number): string {
   const c = input.charCodeAt(at);
@@ -289,6 +310,21 @@ export function lex(src: string, voc: Vocabulary): LexResult {
     if (isLetter(c)) {
       i = lexWord(src, i, voc, sp, push);
       continue;
+    }
+    // The common ASCII operators first, without the table look-ups the rarer characters need.
+    if (c < 0x80 && c !== 0x2a && c !== 0x7c) {
+      const tok = ASCII_TOKENS[c];
+      if (tok) {
+        i++;
+        push(
+          tok.t === "op"
+            ? { t: "op", op: tok.op, start, end: i, sp }
+            : tok.t === "open"
+              ? { t: "open", k: tok.k, start, end: i, sp }
+              : { t: "close", k: tok.k, start, end: i, sp },
+        );
+        continue;
+      }
     }
     const sup = SUPERSCRIPT_DIGITS.get(c);
     if (sup !== undefined || c === SUP_MINUS || c === SUP_PLUS) {
