@@ -5,15 +5,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SKILLS } from "@/lib/problems";
 import {
   type CardState,
-  type SkillCard,
   Rating,
   bringForwardForDiagnosis,
-  fromRow,
   newCard,
   ratingFor,
   review,
   toRow,
 } from "@/lib/srs";
+import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
 
 type Tx = Prisma.TransactionClient;
@@ -33,28 +32,6 @@ export interface FinishedAttempt {
 }
 
 const CATALOGUE = SKILLS.map((s) => ({ id: s.id, prerequisites: s.prerequisites }));
-
-type CardRecord = {
-  skillId: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: "New" | "Learning" | "Review" | "Relearning";
-  lastReview: Date | null;
-  lastRating: "Again" | "Hard" | "Good" | "Easy" | null;
-};
-
-function cardFromRecord(r: CardRecord): SkillCard {
-  return {
-    ...fromRow({ ...r, due: r.due.toISOString(), lastReview: r.lastReview ? r.lastReview.toISOString() : null }),
-    skillId: r.skillId,
-  };
-}
 
 function cardData(card: CardState) {
   const row = toRow(card);

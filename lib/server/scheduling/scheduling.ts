@@ -2,6 +2,7 @@
 // Progress. Each takes the acting user and reads only that user's rows; time comes from the server
 // clock (lib/server/clock), the rules from lib/srs.
 import "server-only";
+import { cardFromRecord } from "@/lib/server/scheduling/card-record";
 import { SKILLS, getSkill } from "@/lib/problems";
 import type { Topic } from "@/lib/problems/types";
 import { now as clockNow } from "@/lib/server/clock";
@@ -26,7 +27,6 @@ import {
   accuracyByWeek,
   buildQueue,
   forecast,
-  fromRow,
   heatmap,
   isLearned,
   isStarted,
@@ -64,31 +64,9 @@ const cardSelect = {
   lastRating: true,
 } as const;
 
-type CardRecord = {
-  skillId: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: "New" | "Learning" | "Review" | "Relearning";
-  lastReview: Date | null;
-  lastRating: "Again" | "Hard" | "Good" | "Easy" | null;
-};
-
-function toSkillCard(r: CardRecord): SkillCard {
-  return {
-    ...fromRow({ ...r, due: r.due.toISOString(), lastReview: r.lastReview ? r.lastReview.toISOString() : null }),
-    skillId: r.skillId,
-  };
-}
-
 async function loadCards(userId: string): Promise<SkillCard[]> {
   const rows = await getDb().skillCard.findMany({ where: { userId }, select: cardSelect });
-  return rows.map(toSkillCard);
+  return rows.map(cardFromRecord);
 }
 
 const settingsSelect = {
@@ -282,7 +260,8 @@ export async function getSettings(options: { actor: ActingUser }): Promise<Setti
 /** Saves the four settings; any invalid value refuses the whole change (INVALID_INPUT). */
 export async function updateSettings(options: { actor: ActingUser; input: unknown }): Promise<SettingsView> {
   const parsed = settingsInputSchema.safeParse(options.input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid settings.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid settings.");
   const at = await clockNow();
   const s = await getDb().user.update({
     where: { id: options.actor.id },
@@ -343,7 +322,7 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
       learned: isLearned(c),
       retrievability: c && started ? retrievabilityNow(c, at) : 0,
       stability: c && started ? c.stability : 0,
-      state: c ? (["New", "Learning", "Review", "Relearning"] as const)[c.state] ?? "New" : "New",
+      state: c ? ((["New", "Learning", "Review", "Relearning"] as const)[c.state] ?? "New") : "New",
       due: c && started ? c.due.toISOString() : null,
       reps: c?.reps ?? 0,
       lapses: c?.lapses ?? 0,
