@@ -736,7 +736,8 @@ export function present(n: N): Expr {
     case "call":
       return ast.call(n.fn, present(n.arg));
     case "logb":
-      return ast.logb(n.base, present(n.arg));
+      // Results use ln only: log_b(u) is written ln(u)/ln(b) (no log_ syntax in computed answers).
+      return divE(ast.call("ln", present(n.arg)), ast.call("ln", num(n.base)));
   }
 }
 
