@@ -6,6 +6,7 @@ import { Bars, Heatmap } from "@/components/scheduling/Charts";
 import { Formula } from "@/components/Formula";
 import { getProgress } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";
+import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
@@ -125,8 +126,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                   </strong>{" "}
                   (rated {e.rating})
                 </p>
-                <p>{e.statement}</p>
-                <Formula display tex={e.latex} label={e.statement} />
+                <p>{readableText(e.statement)}</p>
+                <Formula display tex={e.latex} label={readableText(e.statement)} />
                 <p>
                   Your answer: <code>{e.answer || "(none)"}</code> ·{" "}
                   <Link href={`/practice/i/${e.instanceId}`}>Worked solution</Link>

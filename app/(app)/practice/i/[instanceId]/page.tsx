@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/server/errors";
 import { getInstance } from "@/lib/server/practice/practice";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { requireUser } from "@/lib/server/session";
+import { readableText } from "@/lib/problems/readable";
 
 export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export default async function InstancePage({
   const statement = (
     <>
       <p className="statement" data-testid="statement">
-        {view.statement}
+        {readableText(view.statement)}
       </p>
       <Formula display tex={view.latex} label="The problem" />
     </>

@@ -5,6 +5,7 @@ import { Formula } from "@/components/Formula";
 import { getStudentInstanceForTeacher } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Student's problem" };
 
@@ -23,7 +24,7 @@ export default async function TeacherInstancePage({ params }: { params: Promise<
       <h1>
         {student}: {view.skillTitle}
       </h1>
-      <p>{view.statement}</p>
+      <p>{readableText(view.statement)}</p>
       <Formula display tex={view.latex} label="The problem" />
       <p>
         {view.finished ? `Finished: ${view.outcome ?? ""}` : "Not finished"} · {view.triesUsed} of {view.maxTries} tries

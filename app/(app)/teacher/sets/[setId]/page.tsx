@@ -20,6 +20,7 @@ import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
 import { formatInZone, utcToZonedInput } from "@/lib/teaching/time";
+import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Problem set" };
 
@@ -201,7 +202,7 @@ export default async function SetPage({ params, searchParams }: { params: Promis
       {check ? (
         check.ok ? (
           <div className="card" data-testid="typed-preview" aria-label="Typed problem preview">
-            <p>{check.statement}</p>
+            <p>{readableText(check.statement)}</p>
             <Formula display tex={check.statementLatex} label="The problem" />
             <p>Key computed by the core:</p>
             <Formula display tex={check.keyLatex} label="The key" />

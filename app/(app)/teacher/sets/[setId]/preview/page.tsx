@@ -6,6 +6,7 @@ import { one, type SearchParams } from "@/components/teaching/Notice";
 import { previewSet } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Preview" };
 
@@ -34,7 +35,7 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
       <ol aria-label="Preview problems">
         {problems.map((p) => (
           <li key={`${p.itemId}:${p.copy}`} className="card">
-            <p>{p.statement}</p>
+            <p>{readableText(p.statement)}</p>
             <Formula display tex={p.latex} label="The problem" />
             <details>
               <summary>Key</summary>
