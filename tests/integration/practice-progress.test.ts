@@ -1,35 +1,13 @@
 // The practice pages' data against a real PostgreSQL: the picture only once a problem is finished,
 // the practised skills and a session's summary scoped to the acting learner.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Problem } from "@/lib/problems";
-import { getDb } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { revealAnswer, startInstance, submitAnswer } from "@/lib/server/practice/practice";
 import { getSessionSummary, listPractisedSkills } from "@/lib/server/practice/progress";
-import type { ActingUser } from "@/lib/server/users/user.types";
+import { learner, keyOf, expectAppError } from "./helpers";
 
-async function learner(label = "learner"): Promise<ActingUser> {
-  const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;
-  return getDb().user.create({
-    data: { email, displayName: label, passwordHash: "not-used", role: "learner" },
-    select: { id: true, email: true, displayName: true, role: true },
-  });
-}
 
-async function keyOf(instanceId: string): Promise<Problem> {
-  const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } });
-  return row.problem as unknown as Problem;
-}
 
-async function expectAppError(promise: Promise<unknown>, code: string): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 describe("the picture", () => {
   it("is not sent before the problem is finished (a tangent line gives the key away), and is sent after", async () => {

@@ -1,10 +1,9 @@
 // Practice against a real PostgreSQL: the key stays on the server, every try is recorded exactly
 // once, bad requests change nothing, and a finished problem yields exactly one review.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "@/lib/problems";
 import { getDb } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import {
   getInstance,
   reportGrading,
@@ -13,20 +12,9 @@ import {
   submitAnswer,
   takeHint,
 } from "@/lib/server/practice/practice";
-import type { ActingUser } from "@/lib/server/users/user.types";
+import { learner, keyOf, expectAppError } from "./helpers";
 
-async function learner(label = "learner"): Promise<ActingUser> {
-  const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;
-  return getDb().user.create({
-    data: { email, displayName: label, passwordHash: "not-used", role: "learner" },
-    select: { id: true, email: true, displayName: true, role: true },
-  });
-}
 
-async function keyOf(instanceId: string): Promise<Problem> {
-  const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } });
-  return row.problem as unknown as Problem;
-}
 
 const sid = () => randomUUID();
 const counts = async (instanceId: string) => ({
@@ -41,14 +29,6 @@ function wrongAnswer(p: Problem): string | string[] {
   return p.answerKind === "expression" || p.answerKind === "line" ? `${p.answer} + 1000` : "98765";
 }
 
-async function expectAppError(promise: Promise<unknown>, code: string): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 describe("a problem as issued", () => {
   it("goes to the browser without its key, construction notes or numeric value", async () => {

@@ -1,16 +1,16 @@
 // Scheduling against a real PostgreSQL: golden schedules from scripted answers over simulated days,
 // the daily queue (due first, new skills unlocked by prerequisites, the daily new limit, the
 // learner's day boundary), settings validation, the test clock route, and other learners' data.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as clockRoute } from "@/app/api/test/clock/route";
 import type { Problem } from "@/lib/problems";
 import { now, setClockOffset } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { getInstance, revealAnswer, startInstance, submitAnswer, takeHint } from "@/lib/server/practice/practice";
 import { getProgress, getSettings, getToday, nextDrillItem, updateSettings } from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
+import { learner, keyOf, expectAppError } from "./helpers";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -34,18 +34,7 @@ async function clockAt(at: number): Promise<void> {
   await setClockOffset(at - Date.now());
 }
 
-async function learner(label = "learner", data: Record<string, unknown> = {}): Promise<ActingUser> {
-  const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;
-  return getDb().user.create({
-    data: { email, displayName: label, passwordHash: "not-used", role: "learner", ...data },
-    select: { id: true, email: true, displayName: true, role: true },
-  });
-}
 
-async function keyOf(instanceId: string): Promise<Problem> {
-  const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } });
-  return row.problem as unknown as Problem;
-}
 
 function wrongAnswer(p: Problem): string | string[] {
   if (Array.isArray(p.answer)) return p.answer.map(() => "12345");
@@ -95,15 +84,6 @@ async function card(actor: ActingUser, skillId: string) {
   };
 }
 
-async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 describe("golden schedules", () => {
   it("a scripted history over simulated days gives the expected card after each review", async () => {

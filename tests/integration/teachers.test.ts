@@ -22,6 +22,7 @@ import { listMyAssignments, openAssignment } from "@/lib/server/assignments/stud
 import { attemptsCsv, getGradebook, getStudentInstanceForTeacher, gradebookCsv, overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
+import { expectAppError } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as ActingUser | null }));
 vi.mock("@/lib/server/session", () => ({ getCurrentUser: () => Promise.resolve(session.user) }));
@@ -43,14 +44,6 @@ async function user(role: "learner" | "teacher", label: string = role): Promise<
   });
 }
 
-async function expectAppError(promise: Promise<unknown> | (() => unknown), code: string): Promise<void> {
-  const error = await (typeof promise === "function" ? Promise.resolve().then(promise) : promise).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 const SETTINGS: { title: string; instructions: string; opensAt: string | null; dueAt: string | null; triesAllowed: number; showSolution: boolean; latePolicy: string } = { title: "Week 1", instructions: "", opensAt: null, dueAt: null, triesAllowed: 1, showSolution: true, latePolicy: "accept_flagged" };
 
