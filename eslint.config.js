@@ -14,11 +14,17 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       "no-restricted-syntax": [
         "error",
         { selector: "CallExpression[callee.name='eval']", message: "No eval: learner text is never code." },
-        { selector: "NewExpression[callee.name='Function']", message: "No new Function: learner text is never code." },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: "No new Function: learner text is never code.",
+        },
       ],
     },
   },

@@ -64,10 +64,17 @@ runCommand(async () => {
       "record a review (submitAnswer, right answer)": async () => {
         const actor = await randomActor();
         const view = await startInstance({ actor, input: { skillId: "limit-direct-substitution" } });
-        const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id: view.id }, select: { problem: true } });
+        const row = await getDb().problemInstance.findUniqueOrThrow({
+          where: { id: view.id },
+          select: { problem: true },
+        });
         const answer = (row.problem as unknown as Problem).answer;
         const t0 = performance.now();
-        const r = await submitAnswer({ actor, instanceId: view.id, input: { clientSubmissionId: randomUUID(), answer, elapsedMs: 9000 } });
+        const r = await submitAnswer({
+          actor,
+          instanceId: view.id,
+          input: { clientSubmissionId: randomUUID(), answer, elapsedMs: 9000 },
+        });
         const ms = performance.now() - t0;
         if (!r.feedback.correct) throw new Error("the key was not graded right");
         return ms;
@@ -113,13 +120,20 @@ runCommand(async () => {
       const values = params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p));
       await pgc.query("BEGIN");
       try {
-        const r = await pgc.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${s.query}`, values);
+        const r = await pgc.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${s.query}`,
+          values,
+        );
         const plan = r.rows.map((x) => x["QUERY PLAN"]).join("\n");
         const seq = /Seq Scan/.test(plan);
         if (seq) seqScans++;
-        plans.push(`#### ${s.path}${seq ? " (SEQUENTIAL SCAN)" : ""}\n\n\`\`\`sql\n${s.query}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`);
+        plans.push(
+          `#### ${s.path}${seq ? " (SEQUENTIAL SCAN)" : ""}\n\n\`\`\`sql\n${s.query}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`,
+        );
       } catch (error) {
-        plans.push(`#### ${s.path}\n\n\`\`\`sql\n${s.query}\n\`\`\`\n\n(not explained: ${error instanceof Error ? error.message : String(error)})\n`);
+        plans.push(
+          `#### ${s.path}\n\n\`\`\`sql\n${s.query}\n\`\`\`\n\n(not explained: ${error instanceof Error ? error.message : String(error)})\n`,
+        );
       } finally {
         await pgc.query("ROLLBACK");
       }

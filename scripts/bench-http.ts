@@ -31,7 +31,10 @@ const log = (m: string) => console.log(`[bench:http] ${m}`);
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -59,12 +62,15 @@ async function main(): Promise<number> {
   const connections = arg("connections", 16);
   const learners = arg("learners", 60);
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to the database holding the scale data set (npm run seed:scale).");
+  if (!databaseUrl)
+    throw new Error("Set DATABASE_URL to the database holding the scale data set (npm run seed:scale).");
   if (!buildIfStale(log)) return 1;
 
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE 'scale-%'`)).rows[0]!.n;
+  const n = (
+    await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE 'scale-%'`)
+  ).rows[0]!.n;
   if (n < learners) throw new Error(`Only ${n} scale learners; run npm run seed:scale first.`);
 
   const port = await freePort();
@@ -140,13 +146,18 @@ async function main(): Promise<number> {
                   ...req,
                   path: `/api/practice/instances/${item.id}/submit`,
                   headers: { "content-type": "application/json", cookie: cookies.get(item.userId)! },
-                  body: JSON.stringify({ clientSubmissionId: crypto.randomUUID(), answer: item.answer, elapsedMs: 9000 }),
+                  body: JSON.stringify({
+                    clientSubmissionId: crypto.randomUUID(),
+                    answer: item.answer,
+                    elapsedMs: 9000,
+                  }),
                 };
               },
             },
           ],
         },
-        (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+        (error, result) =>
+          error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
       );
     });
     const graded = (
@@ -173,9 +184,13 @@ async function main(): Promise<number> {
       script,
       `\\set id random(1, ${n})\nSELECT "skillId", "due", "stability" FROM "SkillCard" WHERE "userId" = md5('scale-' || :id)::uuid;\n`,
     );
-    const bench = spawnSync("pgbench", ["-n", "-f", script, "-c", String(connections), "-j", "2", "-T", String(seconds), "-r", databaseUrl], {
-      encoding: "utf8",
-    });
+    const bench = spawnSync(
+      "pgbench",
+      ["-n", "-f", script, "-c", String(connections), "-j", "2", "-T", String(seconds), "-r", databaseUrl],
+      {
+        encoding: "utf8",
+      },
+    );
     let pgTps = Number.NaN;
     let pgLatency = Number.NaN;
     if (bench.error) {
@@ -188,10 +203,16 @@ async function main(): Promise<number> {
     const a = summary(answers);
     const h = summary(health);
     const g = summary(read);
-    console.log("\n| measure | per second | p50 ms | p99 ms | requests | errors |\n|---|---|---|---|---|---|");
-    console.log(`| graded answers (POST submit) | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${a.total} | ${a.errors} |`);
+    console.log(
+      "\n| measure | per second | p50 ms | p99 ms | requests | errors |\n|---|---|---|---|---|---|",
+    );
+    console.log(
+      `| graded answers (POST submit) | ${a.rps.toFixed(0)} | ${a.p50} | ${a.p99} | ${a.total} | ${a.errors} |`,
+    );
     console.log(`| GET /api/health | ${h.rps.toFixed(0)} | ${h.p50} | ${h.p99} | ${h.total} | ${h.errors} |`);
-    console.log(`| GET one problem, signed in | ${g.rps.toFixed(0)} | ${g.p50} | ${g.p99} | ${g.total} | ${g.errors} |`);
+    console.log(
+      `| GET one problem, signed in | ${g.rps.toFixed(0)} | ${g.p50} | ${g.p99} | ${g.total} | ${g.errors} |`,
+    );
     console.log(`| pgbench (one learner's cards) | ${pgTps.toFixed(0)} | | avg ${pgLatency} | | |`);
     console.log(
       `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent.` +

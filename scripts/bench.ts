@@ -114,4 +114,6 @@ console.log(`  ratio: ours is ${(mathD.perOpUs / oursD.perOpUs).toFixed(1)}x fas
 console.log(`equivalence (${pairs.length} pairs, both parsed every time):`);
 console.log(line("Gradient Drill core (40 points, scaled tolerance)", oursE));
 console.log(line("math.js compile + evaluate at 5 points", mathE));
-console.log(`  ratio: ours has ${(mathE.perOpUs / oursE.perOpUs).toFixed(1)}x the throughput (target: at least 2x)`);
+console.log(
+  `  ratio: ours has ${(mathE.perOpUs / oursE.perOpUs).toFixed(1)}x the throughput (target: at least 2x)`,
+);

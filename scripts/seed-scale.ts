@@ -13,7 +13,14 @@ import { applyEnvironmentDefaults, runCommand, withDatabase } from "@/lib/server
 
 import { SCALE_PASSWORD } from "./seed-scale-constants";
 const VARIANTS = 8;
-const TIMEZONES = ["UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo", "America/Los_Angeles", "Australia/Sydney"];
+const TIMEZONES = [
+  "UTC",
+  "Europe/Paris",
+  "America/New_York",
+  "Asia/Tokyo",
+  "America/Los_Angeles",
+  "Australia/Sydney",
+];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,14 +50,18 @@ runCommand(async () => {
     const start = performance.now();
     let rebuildOnError: (() => Promise<void>) | null = null;
     try {
-      const existing = await client.query(`SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE 'scale-%@example.com'`);
+      const existing = await client.query(
+        `SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE 'scale-%@example.com'`,
+      );
       if ((existing.rows[0] as { n: number }).n > 0) {
         console.log("Removing the previous scale data set...");
         await q("delete learners (cascade)", `DELETE FROM "User" WHERE "email" LIKE 'scale-%@example.com'`);
       }
 
       // Problem templates: VARIANTS real generated problems per skill, in catalogue order.
-      await client.query(`CREATE TEMP TABLE scale_problem (skill_no int, variant int, skill_id text, version int, problem jsonb)`);
+      await client.query(
+        `CREATE TEMP TABLE scale_problem (skill_no int, variant int, skill_id text, version int, problem jsonb)`,
+      );
       const rows: unknown[] = [];
       SKILLS.forEach((s, i) => {
         for (let v = 0; v < VARIANTS; v++) {
@@ -61,10 +72,20 @@ runCommand(async () => {
       });
       await client.query(
         `INSERT INTO scale_problem SELECT * FROM json_to_recordset($1::json) AS x(skill_no int, variant int, skill_id text, version int, problem jsonb)`,
-        [JSON.stringify(rows.map((r) => {
-          const [skill_no, variant, skill_id, version, problem] = r as [number, number, string, number, string];
-          return { skill_no, variant, skill_id, version, problem: JSON.parse(problem) as unknown };
-        }))],
+        [
+          JSON.stringify(
+            rows.map((r) => {
+              const [skill_no, variant, skill_id, version, problem] = r as [
+                number,
+                number,
+                string,
+                number,
+                string,
+              ];
+              return { skill_no, variant, skill_id, version, problem: JSON.parse(problem) as unknown };
+            }),
+          ),
+        ],
       );
 
       // Secondary indexes are built once after the load (much faster than maintaining them per row).
@@ -74,7 +95,10 @@ runCommand(async () => {
           AND indexname NOT LIKE '%_pkey'`);
       const rebuild = async () => {
         for (const i of idx.rows) {
-          await q(i.indexname, i.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS "));
+          await q(
+            i.indexname,
+            i.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS "),
+          );
         }
       };
       rebuildOnError = rebuild;
@@ -82,7 +106,9 @@ runCommand(async () => {
       // Rows are consistent by construction; skipping per-row foreign-key triggers during the load.
       await client.query(`SET session_replication_role = replica`);
 
-      console.log(`Seeding ${learners} learners x ${cardsPer} cards x ${reviewsPer} reviews (batches of ${batch})...`);
+      console.log(
+        `Seeding ${learners} learners x ${cardsPer} cards x ${reviewsPer} reviews (batches of ${batch})...`,
+      );
       const hash = await hashPassword(SCALE_PASSWORD);
       await q(
         "learners",

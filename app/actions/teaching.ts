@@ -6,8 +6,22 @@ import { text } from "@/app/actions/form-state";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
-import { createClass, issueStudentResetLink, joinClass, removeStudent, rotateJoinCode } from "@/lib/server/classes/classes";
-import { addAuthoredItem, addCatalogueItem, createSet, publishSet, removeItem, setExtension, updateSet } from "@/lib/server/assignments/sets";
+import {
+  createClass,
+  issueStudentResetLink,
+  joinClass,
+  removeStudent,
+  rotateJoinCode,
+} from "@/lib/server/classes/classes";
+import {
+  addAuthoredItem,
+  addCatalogueItem,
+  createSet,
+  publishSet,
+  removeItem,
+  setExtension,
+  updateSet,
+} from "@/lib/server/assignments/sets";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { zonedToUtc } from "@/lib/teaching/time";
 
@@ -59,7 +73,11 @@ export async function removeStudentAction(form: FormData): Promise<void> {
   const back = `/teacher/classes/${classId}`;
   await act(back, async () => {
     await removeStudent({ actor, classId, userId: text(form, "userId") });
-    return withParam(back, "ok", "Student removed. Their past results stay in the gradebook, marked removed.");
+    return withParam(
+      back,
+      "ok",
+      "Student removed. Their past results stay in the gradebook, marked removed.",
+    );
   });
 }
 
@@ -68,7 +86,11 @@ export async function resetLinkAction(form: FormData): Promise<void> {
   const classId = text(form, "classId");
   const back = `/teacher/classes/${classId}`;
   await act(back, async () => {
-    const { token, displayName } = await issueStudentResetLink({ actor, classId, userId: text(form, "userId") });
+    const { token, displayName } = await issueStudentResetLink({
+      actor,
+      classId,
+      userId: text(form, "userId"),
+    });
     const params = new URLSearchParams({ reset: token, for: displayName });
     return `${back}?${params.toString()}`;
   });
@@ -76,7 +98,10 @@ export async function resetLinkAction(form: FormData): Promise<void> {
 
 export async function joinClassAction(form: FormData): Promise<void> {
   const actor = await requireUser("/assignments");
-  const back = text(form, "back") === "join" ? `/join/${encodeURIComponent(text(form, "code")).slice(0, 40)}` : "/assignments";
+  const back =
+    text(form, "back") === "join"
+      ? `/join/${encodeURIComponent(text(form, "code")).slice(0, 40)}`
+      : "/assignments";
   await act(back, async () => {
     const c = await joinClass({ actor, input: { code: text(form, "code") } });
     return `/assignments?ok=${encodeURIComponent(`You joined ${c.name}.`)}`;
@@ -125,7 +150,11 @@ export async function addCatalogueItemAction(form: FormData): Promise<void> {
   const setId = text(form, "setId");
   const back = `/teacher/sets/${setId}`;
   await act(back, async () => {
-    await addCatalogueItem({ actor, setId, input: { skillId: text(form, "skillId"), count: Number(text(form, "count")) } });
+    await addCatalogueItem({
+      actor,
+      setId,
+      input: { skillId: text(form, "skillId"), count: Number(text(form, "count")) },
+    });
     return withParam(back, "ok", "Problems added.");
   });
 }
@@ -133,7 +162,9 @@ export async function addCatalogueItemAction(form: FormData): Promise<void> {
 /** The typed problem of a form, as the data function expects it. */
 function authoredSpec(form: FormData) {
   const kind = text(form, "kind");
-  const vars = text(form, "vars").split(/[\s,]+/).filter(Boolean);
+  const vars = text(form, "vars")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const f = text(form, "f");
   if (kind === "derivative") return { kind, f, var: text(form, "var") };
   if (kind === "partial") return { kind, f, vars, wrt: text(form, "wrt") };
@@ -188,7 +219,11 @@ export async function extensionAction(form: FormData): Promise<void> {
   const tz = await timezoneOf(actor);
   await act(back, async () => {
     const due = zonedToUtc(text(form, "dueAt"), tz);
-    await setExtension({ actor, setId, input: { userId: text(form, "userId"), dueAt: due?.toISOString() ?? "invalid" } });
+    await setExtension({
+      actor,
+      setId,
+      input: { userId: text(form, "userId"), dueAt: due?.toISOString() ?? "invalid" },
+    });
     return withParam(back, "ok", "Extension saved.");
   });
 }
@@ -202,7 +237,11 @@ export async function overrideAction(form: FormData): Promise<void> {
     await overrideVerdict({
       actor,
       instanceId: text(form, "instanceId"),
-      input: { accept: text(form, "accept") === "yes", note: text(form, "note"), ...(reportId ? { reportId } : {}) },
+      input: {
+        accept: text(form, "accept") === "yes",
+        note: text(form, "note"),
+        ...(reportId ? { reportId } : {}),
+      },
     });
     return withParam(back, "ok", "Verdict recorded; the score and the student's view follow it.");
   });

@@ -17,9 +17,13 @@ interface ApiError {
   error: { code: string; message: string };
 }
 
-const NETWORK_ERROR = "The server could not be reached; your answer was not lost. Press Enter to send it again.";
+const NETWORK_ERROR =
+  "The server could not be reached; your answer was not lost. Press Enter to send it again.";
 
-async function post<T>(url: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string; retry: boolean; status: number }> {
+async function post<T>(
+  url: string,
+  body: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; message: string; retry: boolean; status: number }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -40,13 +44,23 @@ async function post<T>(url: string, body: unknown): Promise<{ ok: true; data: T 
   if (response.ok && json !== null) return { ok: true, data: json as T };
   const message =
     (json as ApiError | null)?.error?.message ??
-    (response.status >= 500 ? "The server had a problem; nothing was saved. Try again in a moment." : "The request was refused.");
-  if (response.status === 401) return { ok: false, message: "Your session has ended. Sign in again to go on.", retry: false, status: 401 };
+    (response.status >= 500
+      ? "The server had a problem; nothing was saved. Try again in a moment."
+      : "The request was refused.");
+  if (response.status === 401)
+    return {
+      ok: false,
+      message: "Your session has ended. Sign in again to go on.",
+      retry: false,
+      status: 401,
+    };
   return { ok: false, message, retry: response.status >= 500, status: response.status };
 }
 
 function newId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** The field's text with the character at `at` marked, so a parse error shows where it is. */
@@ -98,13 +112,23 @@ const STATUS_TITLE: Record<FeedbackView["status"], string> = {
   invalid: "Not read",
 };
 
-function Verdict({ feedback, finished, triesLeft }: { feedback: FeedbackView; finished: boolean; triesLeft: number }) {
+function Verdict({
+  feedback,
+  finished,
+  triesLeft,
+}: {
+  feedback: FeedbackView;
+  finished: boolean;
+  triesLeft: number;
+}) {
   const answer = Array.isArray(feedback.answer) ? feedback.answer.join(", ") : feedback.answer;
   const showMessage = !feedback.diagnosis || feedback.message !== feedback.diagnosis.message;
   return (
     <div className={`verdict verdict-${feedback.status}`} data-testid="verdict" data-status={feedback.status}>
       <p className="verdict-title">
-        <span aria-hidden="true">{feedback.status === "right" ? "✓ " : feedback.status === "wrong" ? "✗ " : "! "}</span>
+        <span aria-hidden="true">
+          {feedback.status === "right" ? "✓ " : feedback.status === "wrong" ? "✗ " : "! "}
+        </span>
         {STATUS_TITLE[feedback.status]}
         {feedback.tryNumber > 0 ? <span className="muted"> (try {feedback.tryNumber})</span> : null}
       </p>
@@ -134,10 +158,13 @@ function Verdict({ feedback, finished, triesLeft }: { feedback: FeedbackView; fi
           {w}
         </p>
       ))}
-      {feedback.status === "invalid" ? <p className="muted">Nothing was recorded: fix the answer and submit again.</p> : null}
+      {feedback.status === "invalid" ? (
+        <p className="muted">Nothing was recorded: fix the answer and submit again.</p>
+      ) : null}
       {feedback.status === "cannot_check" ? (
         <p className="muted">
-          The checker could not decide about this answer, so it was not counted. Try writing it in another form, or report it below.
+          The checker could not decide about this answer, so it was not counted. Try writing it in another
+          form, or report it below.
         </p>
       ) : null}
       {feedback.status === "wrong" && !finished && triesLeft > 0 ? (
@@ -150,13 +177,17 @@ function Verdict({ feedback, finished, triesLeft }: { feedback: FeedbackView; fi
 }
 
 const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
-  derivative: "The function near the point; the dashed line is its tangent, whose slope is the derivative there.",
+  derivative:
+    "The function near the point; the dashed line is its tangent, whose slope is the derivative there.",
   tangent_line: "The function near the point with its tangent line (dashed).",
-  gradient: "Level curves of f near the point; the gradient (the arrow) crosses the level curve through the point at a right angle.",
+  gradient:
+    "Level curves of f near the point; the gradient (the arrow) crosses the level curve through the point at a right angle.",
   directional: "Level curves of f near the point with the gradient (the arrow).",
   steepest_direction: "Level curves of f near the point; f increases fastest along the arrow, the gradient.",
-  max_rate: "Level curves of f near the point with the gradient (the arrow); its length is the fastest rate of increase.",
-  limit: "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
+  max_rate:
+    "Level curves of f near the point with the gradient (the arrow); its length is the fastest rate of increase.",
+  limit:
+    "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
 };
 
 /** Keys phones make hard to type, inserted at the cursor of the answer field. */
@@ -169,11 +200,21 @@ const MATH_KEYS: readonly { label: string; insert: string; caret?: number; name:
   { label: "|x|", insert: "||", caret: 1, name: "absolute value" },
 ];
 
-export function PracticeView({ initial, session, statement }: { initial: InstanceView; session: PracticeSession; statement: ReactNode }) {
+export function PracticeView({
+  initial,
+  session,
+  statement,
+}: {
+  initial: InstanceView;
+  session: PracticeSession;
+  statement: ReactNode;
+}) {
   const [view, setView] = useState(initial);
   const fieldCount = view.answerKind === "vector" ? Math.max(1, view.components?.length ?? 1) : 1;
   const [fields, setFields] = useState<string[]>(() => Array.from({ length: fieldCount }, () => ""));
-  const [feedback, setFeedback] = useState<FeedbackView | null>(() => initial.submissions[initial.submissions.length - 1] ?? null);
+  const [feedback, setFeedback] = useState<FeedbackView | null>(
+    () => initial.submissions[initial.submissions.length - 1] ?? null,
+  );
   const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmReveal, setConfirmReveal] = useState(false);
@@ -199,10 +240,17 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
   const pending = useRef<{ id: string; answer: string } | null>(null);
 
   const previews = useMemo(
-    () => fields.map((t) => previewAnswer(t, { answerKind: view.answerKind, vars: view.vars, allowSpecial: view.allowSpecial })),
+    () =>
+      fields.map((t) =>
+        previewAnswer(t, { answerKind: view.answerKind, vars: view.vars, allowSpecial: view.allowSpecial }),
+      ),
     [fields, view.answerKind, view.vars, view.allowSpecial],
   );
-  const firstIsWhole = view.answerKind === "vector" && fieldCount > 1 && splitVector(fields[0] ?? "") !== null && fields.slice(1).every((f) => f.trim() === "");
+  const firstIsWhole =
+    view.answerKind === "vector" &&
+    fieldCount > 1 &&
+    splitVector(fields[0] ?? "") !== null &&
+    fields.slice(1).every((f) => f.trim() === "");
   const triesLeft = view.maxTries - view.triesUsed;
   const step = nextStep(session);
 
@@ -226,7 +274,9 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
 
   // Where focus goes after a result, applied once React has committed it (the "Next" link only
   // exists then): to "Next" once finished, else back to the answer.
-  const [focusRequest, setFocusRequest] = useState<{ to: "next" | "answer" | "reveal"; seq: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ to: "next" | "answer" | "reveal"; seq: number } | null>(
+    null,
+  );
   useEffect(() => {
     if (!focusRequest) return;
     if (focusRequest.to === "next") nextRef.current?.focus();
@@ -300,7 +350,9 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
     if (busy || view.finished) return;
     setBusy("reveal");
     setProblem(null);
-    const r = await post<InstanceView>(`/api/practice/instances/${view.id}/reveal`, { clientSubmissionId: newId() });
+    const r = await post<InstanceView>(`/api/practice/instances/${view.id}/reveal`, {
+      clientSubmissionId: newId(),
+    });
     setBusy(null);
     setConfirmReveal(false);
     if (!r.ok) {
@@ -328,7 +380,8 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
   }
 
   const fieldLabel = (i: number): string => {
-    if (view.answerKind === "vector") return fieldCount > 1 ? (view.components?.[i] ?? `Component ${i + 1}`) : "Your answer (a vector)";
+    if (view.answerKind === "vector")
+      return fieldCount > 1 ? (view.components?.[i] ?? `Component ${i + 1}`) : "Your answer (a vector)";
     if (view.answerKind === "line") return "Your answer: the tangent line";
     return "Your answer";
   };
@@ -336,7 +389,9 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
   const fieldHint = (): string => {
     switch (view.answerKind) {
       case "vector":
-        return fieldCount > 1 ? "One field per component; or type the whole vector as (a, b) in the first field." : "Type the vector as (a, b).";
+        return fieldCount > 1
+          ? "One field per component; or type the whole vector as (a, b) in the first field."
+          : "Type the vector as (a, b).";
       case "limit":
         return "A number or expression, or DNE, inf, -inf.";
       case "line":
@@ -356,14 +411,16 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
     <div className="practice">
       <div className="session-progress">
         <div className="session-progress-text">
-          <span>
-            {view.skillTitle}
-          </span>
+          <span>{view.skillTitle}</span>
           <span data-testid="session-position">
             Problem {session.n} of {session.of}
           </span>
         </div>
-        <progress max={session.of} value={progressDone} aria-label={`Session progress: problem ${session.n} of ${session.of}`} />
+        <progress
+          max={session.of}
+          value={progressDone}
+          aria-label={`Session progress: problem ${session.n} of ${session.of}`}
+        />
       </div>
 
       <article className="card problem" aria-labelledby="problem-title">
@@ -387,7 +444,9 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
 
       <div aria-live="polite" aria-atomic="true" className="verdict-region" data-testid="verdict-region">
         {busy === "submit" ? <p className="visually-hidden">Checking your answer…</p> : null}
-        {feedback && busy !== "submit" ? <Verdict feedback={feedback} finished={finished} triesLeft={triesLeft} /> : null}
+        {feedback && busy !== "submit" ? (
+          <Verdict feedback={feedback} finished={finished} triesLeft={triesLeft} />
+        ) : null}
       </div>
 
       {!finished ? (
@@ -453,10 +512,20 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
               <button type="button" className="button small" onClick={() => setSpecial("DNE")}>
                 DNE <span className="visually-hidden">(does not exist)</span>
               </button>
-              <button type="button" className="button small" onClick={() => setSpecial("inf")} aria-label="Infinity">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setSpecial("inf")}
+                aria-label="Infinity"
+              >
                 ∞
               </button>
-              <button type="button" className="button small" onClick={() => setSpecial("-inf")} aria-label="Minus infinity">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setSpecial("-inf")}
+                aria-label="Minus infinity"
+              >
                 −∞
               </button>
             </div>
@@ -478,7 +547,12 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
           </div>
 
           <div className="actions answer-actions">
-            <button type="submit" className="button primary" disabled={!ready || busy !== null} data-testid="submit">
+            <button
+              type="submit"
+              className="button primary"
+              disabled={!ready || busy !== null}
+              data-testid="submit"
+            >
               {busy === "submit" ? (
                 <>
                   <span className="spinner" aria-hidden="true" /> Checking…
@@ -488,7 +562,12 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
               )}
             </button>
             {!view.hint ? (
-              <button type="button" className="button" onClick={() => void takeHint()} disabled={busy !== null}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void takeHint()}
+                disabled={busy !== null}
+              >
                 {busy === "hint" ? "Getting the hint…" : "Hint (a right answer then counts as Hard)"}
               </button>
             ) : null}
@@ -510,7 +589,13 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
             <div className="confirm" role="group" aria-label="Show the answer?">
               <p>Show the answer? This problem then ends and counts as not known yet.</p>
               <div className="actions">
-                <button ref={revealYes} type="button" className="button danger" onClick={() => void reveal()} disabled={busy !== null}>
+                <button
+                  ref={revealYes}
+                  type="button"
+                  className="button danger"
+                  onClick={() => void reveal()}
+                  disabled={busy !== null}
+                >
                   {busy === "reveal" ? "Showing…" : "Yes, show the answer"}
                 </button>
                 <button
@@ -569,7 +654,9 @@ export function PracticeView({ initial, session, statement }: { initial: Instanc
           {view.plot ? (
             <figure className="card plot-figure" data-testid="plot">
               <div dangerouslySetInnerHTML={{ __html: view.plot }} />
-              <figcaption className="muted">{PLOT_CAPTION[view.kind] ?? "The picture of this problem."}</figcaption>
+              <figcaption className="muted">
+                {PLOT_CAPTION[view.kind] ?? "The picture of this problem."}
+              </figcaption>
             </figure>
           ) : null}
           <div className="actions">

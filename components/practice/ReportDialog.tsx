@@ -2,7 +2,10 @@
 // "Report this grading": a small modal dialog with a comment, sent to the server, then confirmed.
 import { useEffect, useRef, useState } from "react";
 
-type Post = <T>(url: string, body: unknown) => Promise<{ ok: true; data: T } | { ok: false; message: string; retry: boolean; status: number }>;
+type Post = <T>(
+  url: string,
+  body: unknown,
+) => Promise<{ ok: true; data: T } | { ok: false; message: string; retry: boolean; status: number }>;
 
 export function ReportDialog(props: {
   open: boolean;
@@ -42,7 +45,13 @@ export function ReportDialog(props: {
   }
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="report-title" onClose={() => onClose(false)} data-testid="report-dialog">
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="report-title"
+      onClose={() => onClose(false)}
+      data-testid="report-dialog"
+    >
       <form
         method="dialog"
         className="form"
@@ -52,7 +61,9 @@ export function ReportDialog(props: {
         }}
       >
         <h2 id="report-title">Report this grading</h2>
-        <p className="muted">Say what looks wrong: a right answer marked wrong, a confusing message, a mistake in the solution.</p>
+        <p className="muted">
+          Say what looks wrong: a right answer marked wrong, a confusing message, a mistake in the solution.
+        </p>
         <div className="field">
           <label htmlFor="report-comment">What is wrong?</label>
           <textarea

@@ -84,7 +84,12 @@ export function Bars({
   const max = Math.max(1e-9, ...data.map((d) => d.value ?? 0));
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${data.length * (w + gap)} ${h + 2}`} role="img" aria-label={`${label}. ${caption}`} data-testid={testId}>
+      <svg
+        viewBox={`0 0 ${data.length * (w + gap)} ${h + 2}`}
+        role="img"
+        aria-label={`${label}. ${caption}`}
+        data-testid={testId}
+      >
         <line x1={0} x2={data.length * (w + gap)} y1={h + 1} y2={h + 1} className="axis" />
         {data.map((d, i) => {
           const v = d.value ?? 0;

@@ -1,5 +1,11 @@
 // The message a form action leaves in the address (?ok=... or ?error=...) after it redirects back.
-export function Notice({ ok, error }: { ok?: string | string[] | undefined; error?: string | string[] | undefined }) {
+export function Notice({
+  ok,
+  error,
+}: {
+  ok?: string | string[] | undefined;
+  error?: string | string[] | undefined;
+}) {
   const e = typeof error === "string" ? error.slice(0, 300) : undefined;
   const o = typeof ok === "string" ? ok.slice(0, 300) : undefined;
   if (e) {

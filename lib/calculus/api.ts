@@ -124,12 +124,26 @@ function parseShaped(s: ShapedText, options: ParseOptions, label: string): Parse
  * decimal: a wrong or too-short decimal decides the verdict; a right one stands in for the key so the
  * equivalence check agrees with it.
  */
-function judgeDecimals(key: Shaped, typed: ShapedText, given: Shaped): { verdict?: Response; answer: Shaped } {
+function judgeDecimals(
+  key: Shaped,
+  typed: ShapedText,
+  given: Shaped,
+): { verdict?: Response; answer: Shaped } {
   const label = (path: number[]) =>
-    path.length === 0 ? "" : path.length === 1 ? `Component ${path[0]! + 1}: ` : `Entry (${path[0]! + 1}, ${path[1]! + 1}): `;
+    path.length === 0
+      ? ""
+      : path.length === 1
+        ? `Component ${path[0]! + 1}: `
+        : `Entry (${path[0]! + 1}, ${path[1]! + 1}): `;
   let verdict: Response | undefined;
   const walk = (k: Shaped, t: ShapedText, g: Shaped, path: number[]): Shaped => {
-    if (Array.isArray(k) && Array.isArray(t) && Array.isArray(g) && k.length === t.length && t.length === g.length) {
+    if (
+      Array.isArray(k) &&
+      Array.isArray(t) &&
+      Array.isArray(g) &&
+      k.length === t.length &&
+      t.length === g.length
+    ) {
       return (k as readonly Shaped[]).map((kk, i) =>
         walk(kk, (t as readonly ShapedText[])[i]!, (g as readonly Shaped[])[i]!, [...path, i]),
       ) as Shaped;
@@ -310,11 +324,19 @@ export function handleLine(line: string, extra?: ExtraOps): Response {
     return errorResponse({ code: "BAD_REQUEST", message: "This line is not valid JSON." });
   }
   let response: Response | null = null;
-  if (extra && typeof request === "object" && request !== null && typeof (request as { op?: unknown }).op === "string") {
+  if (
+    extra &&
+    typeof request === "object" &&
+    request !== null &&
+    typeof (request as { op?: unknown }).op === "string"
+  ) {
     try {
       response = extra(request as { op: string } & Record<string, unknown>);
     } catch {
-      response = errorResponse({ code: "BAD_REQUEST", message: "Internal error while handling this request." });
+      response = errorResponse({
+        code: "BAD_REQUEST",
+        message: "Internal error while handling this request.",
+      });
     }
   }
   response ??= handle(request);

@@ -54,7 +54,8 @@ export type Expr =
 
 export type ExprKind = Expr["kind"];
 
-export const num = (value: number): Expr => (value < 0 ? neg({ kind: "num", value: -value }) : { kind: "num", value });
+export const num = (value: number): Expr =>
+  value < 0 ? neg({ kind: "num", value: -value }) : { kind: "num", value };
 export const cnst = (name: ConstantName): Expr => ({ kind: "const", name });
 export const variable = (name: string): Expr => ({ kind: "var", name });
 export const neg = (arg: Expr): Expr => ({ kind: "neg", arg });

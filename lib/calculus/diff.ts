@@ -156,7 +156,11 @@ function d(e: Expr, ctx: Ctx): Raw {
         // not write n terms of n factors.
         const collected = simplify(e);
         if (collected.ok && collected.expr.kind !== "mul") return d(collected.expr, ctx);
-        if (collected.ok && collected.expr.kind === "mul" && collected.expr.factors.length < e.factors.length) {
+        if (
+          collected.ok &&
+          collected.expr.kind === "mul" &&
+          collected.expr.factors.length < e.factors.length
+        ) {
           return d(collected.expr, ctx);
         }
       }
@@ -211,7 +215,8 @@ function d(e: Expr, ctx: Ctx): Raw {
       const inner = d(e.exp, ctx);
       if (!baseVaries) {
         // 0^u and 1^u are constant wherever they are defined.
-        if (e.base.kind === "num" && (e.base.value === 0 || e.base.value === 1)) return step(ctx, "constant", e, ZERO, []);
+        if (e.base.kind === "num" && (e.base.value === 0 || e.base.value === 1))
+          return step(ctx, "constant", e, ZERO, []);
         const lnBase = e.base.kind === "const" && e.base.name === "e" ? ONE : call("ln", e.base);
         return step(ctx, "exponential", e, mul(e, lnBase, innerFactor(ctx, inner)), inner.steps);
       }

@@ -137,10 +137,11 @@ export function compile(e: Expr, vars: readonly string[]): CompileResult {
         if (frac) {
           const { p, q } = frac;
           if (q === 1) {
-            if (p === 2) return (x) => {
-              const b = base(x);
-              return b * b;
-            };
+            if (p === 2)
+              return (x) => {
+                const b = base(x);
+                return b * b;
+              };
             return (x) => Math.pow(base(x), p);
           }
           return (x) => realRootPower(base(x), p, q);

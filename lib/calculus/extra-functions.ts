@@ -59,4 +59,5 @@ export const EXTRA_INVERSES: Readonly<Record<string, ExtraFunction>> = {
   coth: "acoth",
 };
 
-export const isExtra = (name: string): name is ExtraFunction => (EXTRA_FUNCTIONS as readonly string[]).includes(name);
+export const isExtra = (name: string): name is ExtraFunction =>
+  (EXTRA_FUNCTIONS as readonly string[]).includes(name);

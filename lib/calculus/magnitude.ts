@@ -118,7 +118,8 @@ export function compileMagnitude(e: Expr, vars: readonly string[]): MagnitudeFn 
           const mb = out.m;
           const ve = exp(x, out);
           const me = frac ? 0 : out.m;
-          const v = frac && frac.q !== 1 ? realRootPower(vb, frac.p, frac.q) : Math.pow(vb, frac ? frac.p : ve);
+          const v =
+            frac && frac.q !== 1 ? realRootPower(vb, frac.p, frac.q) : Math.pow(vb, frac ? frac.p : ve);
           const e = frac ? frac.p / frac.q : ve;
           const dBase = vb === 0 ? 0 : Math.abs((v * e) / vb);
           const dExp = vb > 0 ? Math.abs(v * Math.log(vb)) : 0;

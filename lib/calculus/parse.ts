@@ -83,19 +83,7 @@
 // Special answers (parseAnswer): DNE, does not exist, inf, +inf, infinity, ∞ and their signed forms,
 // any case, any spacing; SPECIAL_NOT_ALLOWED unless `allowSpecial`.
 
-import {
-  add,
-  call,
-  cnst,
-  div,
-  type Expr,
-  mul,
-  neg,
-  num,
-  pow,
-  logb,
-  variable,
-} from "./ast";
+import { add, call, cnst, div, type Expr, mul, neg, num, pow, logb, variable } from "./ast";
 import { type CoreError } from "./errors";
 import { EXTRA_INVERSES, expandExtra, isExtra } from "./extra-functions";
 import {

@@ -69,7 +69,9 @@ export function toText(e: Expr): string {
     case "neg":
       return "-" + wrapText(e.arg, MUL);
     case "mul":
-      return e.factors.map((f, i) => (i === 0 && f.kind === "div" ? wrapText(f, MUL) : wrapText(f, POW))).join("*");
+      return e.factors
+        .map((f, i) => (i === 0 && f.kind === "div" ? wrapText(f, MUL) : wrapText(f, POW)))
+        .join("*");
     case "div":
       return wrapText(e.num, MUL) + "/" + wrapText(e.den, POW);
     case "pow":
@@ -114,7 +116,17 @@ const LATEX_NAMES: Record<UnaryFunction, string> = {
 };
 
 /** Functions written `\sin^2 x` when raised to a positive whole power, as textbooks do. */
-const POWER_PREFIX = new Set<UnaryFunction>(["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"]);
+const POWER_PREFIX = new Set<UnaryFunction>([
+  "sin",
+  "cos",
+  "tan",
+  "sec",
+  "csc",
+  "cot",
+  "sinh",
+  "cosh",
+  "tanh",
+]);
 
 /** Textbook LaTeX: `2x\sin x + x^{2}\cos x`, `\frac{1}{2\sqrt{x}}`, `e^{-x}`. */
 export function toLatex(e: Expr): string {
@@ -187,7 +199,12 @@ function latexCall(fn: UnaryFunction, arg: Expr): string {
 }
 
 function latexPow(base: Expr, exp: Expr): string {
-  if (base.kind === "call" && POWER_PREFIX.has(base.fn) && exp.kind === "num" && Number.isInteger(exp.value)) {
+  if (
+    base.kind === "call" &&
+    POWER_PREFIX.has(base.fn) &&
+    exp.kind === "num" &&
+    Number.isInteger(exp.value)
+  ) {
     return `${LATEX_NAMES[base.fn]}^{${formatNumber(exp.value)}}${latexArgument(base.arg)}`;
   }
   const b =
@@ -205,7 +222,8 @@ function latexPow(base: Expr, exp: Expr): string {
 function endsWithBareArgument(f: Expr): boolean {
   if (f.kind === "call") return !["sqrt", "abs", "exp"].includes(f.fn) && bareArgument(f.arg);
   if (f.kind === "logb") return bareArgument(f.arg);
-  if (f.kind === "pow" && f.base.kind === "call") return endsWithBareArgument(f.base) && POWER_PREFIX.has(f.base.fn);
+  if (f.kind === "pow" && f.base.kind === "call")
+    return endsWithBareArgument(f.base) && POWER_PREFIX.has(f.base.fn);
   return false;
 }
 

@@ -137,7 +137,10 @@ export function toInternal(e: Expr): N {
     case "neg":
       return { k: "mul", factors: [N_MINUS_ONE, toInternal(e.arg)] };
     case "div":
-      return { k: "mul", factors: [toInternal(e.num), { k: "pow", base: toInternal(e.den), exp: N_MINUS_ONE }] };
+      return {
+        k: "mul",
+        factors: [toInternal(e.num), { k: "pow", base: toInternal(e.den), exp: N_MINUS_ONE }],
+      };
     case "pow":
       return { k: "pow", base: toInternal(e.base), exp: toInternal(e.exp) };
     case "call":
@@ -227,7 +230,8 @@ function monomialDegree(t: N): number | null {
   for (const f of factors) {
     if (f.k === "num") continue;
     if (f.k === "var") degree += 1;
-    else if (f.k === "pow" && f.base.k === "var" && f.exp.k === "num" && f.exp.q.d === 1 && f.exp.q.n > 0) degree += f.exp.q.n;
+    else if (f.k === "pow" && f.base.k === "var" && f.exp.k === "num" && f.exp.q.d === 1 && f.exp.q.n > 0)
+      degree += f.exp.q.n;
     else return null;
   }
   return degree;
@@ -258,7 +262,14 @@ function collected(groups: Map<string, { c: Q; rest: readonly N[] }>): N[] {
 /** A sum or a small whole power of a sum, as a factor that distributing could cancel. */
 function isSumFactor(f: N): boolean {
   if (f.k === "add") return true;
-  return f.k === "pow" && f.base.k === "add" && f.exp.k === "num" && f.exp.q.d === 1 && f.exp.q.n >= 2 && f.exp.q.n <= 3;
+  return (
+    f.k === "pow" &&
+    f.base.k === "add" &&
+    f.exp.k === "num" &&
+    f.exp.q.d === 1 &&
+    f.exp.q.n >= 2 &&
+    f.exp.q.n <= 3
+  );
 }
 
 function hasSumFactor(t: N): boolean {
@@ -276,7 +287,8 @@ function expandTerm(t: N, b: Budget): N[][] | null {
     if (f.k === "add") parts = f.terms;
     else if (isSumFactor(f) && f.k === "pow" && f.base.k === "add" && f.exp.k === "num") {
       let p: N[][] = [[]];
-      for (let i = 0; i < f.exp.q.n; i++) p = p.flatMap((x) => (f.base as { terms: readonly N[] }).terms.map((y) => [...x, y]));
+      for (let i = 0; i < f.exp.q.n; i++)
+        p = p.flatMap((x) => (f.base as { terms: readonly N[] }).terms.map((y) => [...x, y]));
       parts = p.map((x) => ({ k: "mul" as const, factors: x }));
     }
     acc = acc.flatMap((x) => parts.map((y) => [...x, y]));
@@ -382,7 +394,8 @@ export function makeMul(factors: readonly N[], b: Budget): N {
     let again = false;
     for (const { base, exps } of groups.values()) {
       const exp = exps.length === 1 ? exps[0]! : makeAdd(exps, b);
-      const f = exps.length === 1 ? (exp === N_ONE ? base : { k: "pow" as const, base, exp }) : makePow(base, exp, b);
+      const f =
+        exps.length === 1 ? (exp === N_ONE ? base : { k: "pow" as const, base, exp }) : makePow(base, exp, b);
       if (f.k === "num" || f.k === "mul") {
         pending.push(f);
         again = true;
@@ -470,7 +483,8 @@ export function makePow(base: N, exp: N, b: Budget): N {
         if (r) return nq(r);
         const surd = extractRoot(base.q, exp.q, b);
         if (surd) return surd;
-        if (base.q.n === 1 && base.q.d > 1 && !base.q.dec) return makePow(nq({ n: base.q.d, d: 1 }), nq(negQ(exp.q)), b);
+        if (base.q.n === 1 && base.q.d > 1 && !base.q.dec)
+          return makePow(nq({ n: base.q.d, d: 1 }), nq(negQ(exp.q)), b);
       } else if (!isExact(exp.q) || exp.q.dec || !isExact(base.q)) {
         const v = Math.pow(value(base.q), value(exp.q));
         if (Number.isFinite(v) && !(value(base.q) < 0 && !isInteger(exp.q)))
@@ -488,7 +502,8 @@ export function makePow(base: N, exp: N, b: Budget): N {
     }
   }
   if (base.k === "num" && isOne(base.q)) return N_ONE;
-  if (isE(base) && exp.k === "call" && exp.fn === "ln" && exp.arg.k === "num" && value(exp.arg.q) > 0) return exp.arg;
+  if (isE(base) && exp.k === "call" && exp.fn === "ln" && exp.arg.k === "num" && value(exp.arg.q) > 0)
+    return exp.arg;
   if (base.k === "pow" && isPositiveConstant(base.base)) {
     return makePow(base.base, makeMul([base.exp, exp], b), b);
   }
@@ -514,7 +529,7 @@ const HALF: Q = { n: 1, d: 2 };
 function exactSin(k: Q, b: Budget): N | null {
   if (!(k.d === 1 || k.d === 2 || k.d === 3 || k.d === 4 || k.d === 6)) return null;
   // Reduce to [0, 2) and then to a reference angle in [0, 1/2] with a sign.
-  const twelfths = (((Math.round((k.n * 12) / k.d) % 24) + 24) % 24);
+  const twelfths = ((Math.round((k.n * 12) / k.d) % 24) + 24) % 24;
   const sign = twelfths >= 12 ? -1 : 1;
   let r = twelfths % 12;
   if (r > 6) r = 12 - r;
@@ -576,8 +591,17 @@ function specialInverseTrig(fn: InnerFunction, arg: N, b: Budget): N | null {
   const u = numericValue(arg);
   if (!Number.isFinite(u)) return null;
   const v =
-    fn === "asin" ? Math.asin(u) : fn === "acos" ? Math.acos(u) : fn === "atan" ? Math.atan(u)
-    : fn === "acot" ? Math.PI / 2 - Math.atan(u) : fn === "asec" ? Math.acos(1 / u) : Math.asin(1 / u);
+    fn === "asin"
+      ? Math.asin(u)
+      : fn === "acos"
+        ? Math.acos(u)
+        : fn === "atan"
+          ? Math.atan(u)
+          : fn === "acot"
+            ? Math.PI / 2 - Math.atan(u)
+            : fn === "asec"
+              ? Math.acos(1 / u)
+              : Math.asin(1 / u);
   if (!Number.isFinite(v)) return null;
   const twelfths = (v / Math.PI) * 12;
   const k = Math.round(twelfths);
@@ -668,7 +692,8 @@ function makeCall(fn: InnerFunction, arg: N, b: Budget): N {
     if (arg.k === "call" && arg.fn === "abs") return arg;
     if (arg.k === "mul" && arg.factors[0]?.k === "num") {
       const c = arg.factors[0].q;
-      const rest = arg.factors.length === 2 ? arg.factors[1]! : { k: "mul" as const, factors: arg.factors.slice(1) };
+      const rest =
+        arg.factors.length === 2 ? arg.factors[1]! : { k: "mul" as const, factors: arg.factors.slice(1) };
       return makeMul([nq(isNegative(c) ? negQ(c) : c), { k: "call", fn: "abs", arg: rest }], b);
     }
   }
@@ -769,7 +794,8 @@ function presentProduct(factors: readonly N[]): Expr {
     return ast.add(...terms);
   };
   if (negative && whole.kind === "add") return negateTerms(whole);
-  if (negative && whole.kind === "div" && whole.num.kind === "add") return divE(negateTerms(whole.num), whole.den);
+  if (negative && whole.kind === "div" && whole.num.kind === "add")
+    return divE(negateTerms(whole.num), whole.den);
   return negative ? ast.neg(whole) : whole;
 }
 

@@ -82,7 +82,10 @@ export function nextStep(session: PracticeSession): { href: string; label: strin
   if (session.n < session.of) {
     const { next: _next, ...rest } = session;
     const q = sessionQuery({ ...rest, n: session.n + 1, skill });
-    return { href: `/practice/skill/${encodeURIComponent(skill)}${q}`, label: `Next problem (${session.n + 1} of ${session.of})` };
+    return {
+      href: `/practice/skill/${encodeURIComponent(skill)}${q}`,
+      label: `Next problem (${session.n + 1} of ${session.of})`,
+    };
   }
   if (session.of > 1 && session.s) {
     const q = new URLSearchParams({ skill, of: String(session.of), s: session.s });

@@ -10,7 +10,12 @@ const seedSchema = z.number().int().min(0).max(0xffffffff);
 const skillSchema = z.string().min(1).max(100);
 const answerSchema = z.union([z.string().max(10_000), z.array(z.string().max(10_000)).min(1).max(16)]);
 
-const generateSchema = z.object({ op: z.literal("generate"), skill: skillSchema, seed: seedSchema, version: z.number().int().min(1).optional() });
+const generateSchema = z.object({
+  op: z.literal("generate"),
+  skill: skillSchema,
+  seed: seedSchema,
+  version: z.number().int().min(1).optional(),
+});
 const gradeSchema = z.object({
   op: z.literal("grade"),
   skill: skillSchema,
@@ -45,7 +50,11 @@ export function problemJson(p: Problem): Response {
   };
 }
 
-function generated(skill: string, seed: number, version?: number): { ok: true; problem: Problem } | { ok: false; response: Response } {
+function generated(
+  skill: string,
+  seed: number,
+  version?: number,
+): { ok: true; problem: Problem } | { ok: false; response: Response } {
   const g = generate(skill, seed, version);
   if (g.ok) return g;
   return { ok: false, response: error(g.error.code, g.error.message) };
@@ -57,7 +66,12 @@ export const problemOps: ExtraOps = (request) => {
     case "skills":
       return {
         ok: true,
-        skills: SKILLS.map((s) => ({ id: s.id, title: s.title, kind: s.kind, prerequisites: [...s.prerequisites] })),
+        skills: SKILLS.map((s) => ({
+          id: s.id,
+          title: s.title,
+          kind: s.kind,
+          prerequisites: [...s.prerequisites],
+        })),
       };
     case "generate": {
       const r = generateSchema.safeParse(request);
@@ -73,7 +87,8 @@ export const problemOps: ExtraOps = (request) => {
       if (!g.ok) return g.response;
       const v = grade(g.problem, r.data.answer);
       if (v.status === "cannot_check") return error("CANNOT_CHECK", v.message);
-      if (v.status === "invalid") return error(v.error?.code ?? "BAD_REQUEST", v.error?.message ?? v.message, v.error?.at);
+      if (v.status === "invalid")
+        return error(v.error?.code ?? "BAD_REQUEST", v.error?.message ?? v.message, v.error?.at);
       const out: Response = { ok: true, correct: v.correct, message: v.message };
       if (v.diagnosis) out.diagnosis = v.diagnosis.code;
       return out;

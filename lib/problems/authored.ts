@@ -18,20 +18,27 @@ export type AuthoredSpec =
   | { kind: "gradient"; f: string; vars: string[] }
   | { kind: "limit"; f: string; var: string; to: string; side: "both" | "left" | "right" };
 
-export type AuthoredError = { code: "BAD_VARIABLE" | "UNREADABLE" | "CANNOT_KEY" | "TOO_LARGE"; message: string };
+export type AuthoredError = {
+  code: "BAD_VARIABLE" | "UNREADABLE" | "CANNOT_KEY" | "TOO_LARGE";
+  message: string;
+};
 export type AuthoredResult = { ok: true; problem: Problem } | { ok: false; error: AuthoredError };
 
 const VAR = /^[a-df-z]$/;
 const MAX_F = 300;
 const MAX_KEY = 400;
 
-const fail = (code: AuthoredError["code"], message: string): AuthoredResult => ({ ok: false, error: { code, message } });
+const fail = (code: AuthoredError["code"], message: string): AuthoredResult => ({
+  ok: false,
+  error: { code, message },
+});
 
 function checkVars(vars: readonly string[]): AuthoredResult | null {
   if (vars.length === 0) return fail("BAD_VARIABLE", "Name at least one variable.");
   if (vars.length > 3) return fail("BAD_VARIABLE", "At most three variables.");
   for (const v of vars) {
-    if (!VAR.test(v)) return fail("BAD_VARIABLE", `'${v}' is not a variable: use a single lowercase letter other than e.`);
+    if (!VAR.test(v))
+      return fail("BAD_VARIABLE", `'${v}' is not a variable: use a single lowercase letter other than e.`);
   }
   if (new Set(vars).size !== vars.length) return fail("BAD_VARIABLE", "Each variable may appear only once.");
   return null;
@@ -39,11 +46,18 @@ function checkVars(vars: readonly string[]): AuthoredResult | null {
 
 function readF(f: string, vars: readonly string[]) {
   if (f.trim() === "") return { ok: false as const, result: fail("UNREADABLE", "Type the function f.") };
-  if (f.length > MAX_F) return { ok: false as const, result: fail("UNREADABLE", `The function is too long (${MAX_F} characters at most).`) };
+  if (f.length > MAX_F)
+    return {
+      ok: false as const,
+      result: fail("UNREADABLE", `The function is too long (${MAX_F} characters at most).`),
+    };
   const r = parse(f, { vars });
   if (!r.ok) {
     const at = r.error.at === undefined ? "" : ` (at character ${r.error.at + 1})`;
-    return { ok: false as const, result: fail("UNREADABLE", `The function cannot be read: ${r.error.message}${at}.`) };
+    return {
+      ok: false as const,
+      result: fail("UNREADABLE", `The function cannot be read: ${r.error.message}${at}.`),
+    };
   }
   return { ok: true as const, expr: r.expr };
 }
@@ -71,7 +85,8 @@ function build(spec: AuthoredSpec): AuthoredResult {
       if (!d.ok) return fail("TOO_LARGE", d.error.message);
       const f = toText(r.expr);
       const answer = toText(d.expr);
-      if (answer.length > MAX_KEY) return fail("TOO_LARGE", "The derivative is too long to be a fair answer.");
+      if (answer.length > MAX_KEY)
+        return fail("TOO_LARGE", "The derivative is too long to be a fair answer.");
       const v = spec.var;
       return {
         ok: true,
@@ -90,14 +105,16 @@ function build(spec: AuthoredSpec): AuthoredResult {
     case "partial": {
       const bad = checkVars(spec.vars);
       if (bad) return bad;
-      if (!spec.vars.includes(spec.wrt)) return fail("BAD_VARIABLE", `'${spec.wrt}' is not one of the variables ${spec.vars.join(", ")}.`);
+      if (!spec.vars.includes(spec.wrt))
+        return fail("BAD_VARIABLE", `'${spec.wrt}' is not one of the variables ${spec.vars.join(", ")}.`);
       const r = readF(spec.f, spec.vars);
       if (!r.ok) return r.result;
       const d = derivative(r.expr, spec.wrt);
       if (!d.ok) return fail("TOO_LARGE", d.error.message);
       const f = toText(r.expr);
       const answer = toText(d.expr);
-      if (answer.length > MAX_KEY) return fail("TOO_LARGE", "The partial derivative is too long to be a fair answer.");
+      if (answer.length > MAX_KEY)
+        return fail("TOO_LARGE", "The partial derivative is too long to be a fair answer.");
       return {
         ok: true,
         problem: {
@@ -122,7 +139,8 @@ function build(spec: AuthoredSpec): AuthoredResult {
       if (!g.ok) return fail("TOO_LARGE", g.error.message);
       const f = toText(r.expr);
       const answer = g.exprs.map((e) => toText(e));
-      if (answer.join("").length > MAX_KEY) return fail("TOO_LARGE", "The gradient is too long to be a fair answer.");
+      if (answer.join("").length > MAX_KEY)
+        return fail("TOO_LARGE", "The gradient is too long to be a fair answer.");
       return {
         ok: true,
         problem: {
@@ -155,7 +173,8 @@ function build(spec: AuthoredSpec): AuthoredResult {
         const q = parse(spec.to, { vars: [] });
         if (!q.ok) return fail("UNREADABLE", `The point a cannot be read: ${q.error.message}.`);
         if (freeVariables(q.expr).length > 0) return fail("UNREADABLE", "The point a must be a number.");
-        if (!Number.isFinite(numericValue(q.expr))) return fail("UNREADABLE", "The point a must be a finite number.");
+        if (!Number.isFinite(numericValue(q.expr)))
+          return fail("UNREADABLE", "The point a must be a finite number.");
         target = { kind: "point", at: q.expr };
         to = toText(q.expr);
       }
@@ -165,17 +184,28 @@ function build(spec: AuthoredSpec): AuthoredResult {
       let answer: string;
       let value: number | undefined;
       if (res.kind === "finite") {
-        if (!res.exact) return fail("CANNOT_KEY", `The core found this limit only numerically (about ${res.value.toPrecision(6)}), not exactly; choose another.`);
+        if (!res.exact)
+          return fail(
+            "CANNOT_KEY",
+            `The core found this limit only numerically (about ${res.value.toPrecision(6)}), not exactly; choose another.`,
+          );
         answer = toText(res.exact);
         value = numericValue(res.exact);
-        if (!Number.isFinite(value)) return fail("CANNOT_KEY", "The core could not evaluate this limit's value.");
+        if (!Number.isFinite(value))
+          return fail("CANNOT_KEY", "The core could not evaluate this limit's value.");
       } else answer = res.kind === "dne" ? "DNE" : res.kind === "+inf" ? "inf" : "-inf";
       const v = spec.var;
       const f = toText(r.expr);
       const infinite = to === "inf" || to === "-inf";
-      const toLatexText = to === "inf" ? "\\infty" : to === "-inf" ? "-\\infty" : toLatex(target.kind === "point" ? target.at : r.expr);
+      const toLatexText =
+        to === "inf"
+          ? "\\infty"
+          : to === "-inf"
+            ? "-\\infty"
+            : toLatex(target.kind === "point" ? target.at : r.expr);
       const sup = infinite || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-      const sideText = infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
+      const sideText =
+        infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
       const toText2 = to === "inf" ? "infinity" : to === "-inf" ? "-infinity" : to;
       const problem: Problem = {
         ...base,

@@ -26,9 +26,22 @@ export type Draft =
   | { kind: "derivative"; f: Expr; v?: string; at?: number | string; domain?: Domain }
   | { kind: "tangent_line"; f: Expr; v?: string; at: number | string }
   | { kind: "partial"; f: Expr; vars: string[]; wrt: string; at?: Point; domain?: Domain }
-  | { kind: "gradient" | "steepest_direction" | "max_rate"; f: Expr; vars: string[]; at?: Point; domain?: Domain }
+  | {
+      kind: "gradient" | "steepest_direction" | "max_rate";
+      f: Expr;
+      vars: string[];
+      at?: Point;
+      domain?: Domain;
+    }
   | { kind: "directional"; f: Expr; vars: string[]; at: Point; direction: number[] }
-  | { kind: "chain"; f: Expr; vars: string[]; inner: Record<string, Expr>; at?: number | string; domain?: Domain };
+  | {
+      kind: "chain";
+      f: Expr;
+      vars: string[];
+      inner: Record<string, Expr>;
+      at?: number | string;
+      domain?: Domain;
+    };
 
 export interface Header {
   readonly skill: string;
@@ -106,9 +119,11 @@ function build(h: Header, d: Draft): Problem {
       const side = d.side ?? "both";
       const f = T(d.f);
       const infinite = d.to === "inf" || d.to === "-inf";
-      const toLatexText = d.to === "inf" ? "\\infty" : d.to === "-inf" ? "-\\infty" : toLatex(pointExpr(d.to));
+      const toLatexText =
+        d.to === "inf" ? "\\infty" : d.to === "-inf" ? "-\\infty" : toLatex(pointExpr(d.to));
       const sup = infinite || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-      const sideText = infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
+      const sideText =
+        infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
       const toText = d.to === "inf" ? "infinity" : d.to === "-inf" ? "-infinity" : d.to;
       let answer: string;
       let value: number | undefined;
@@ -323,7 +338,11 @@ function build(h: Header, d: Draft): Problem {
         answer: checkKey(T(exact)),
         value,
         vars: d.vars,
-        detail: { gradient: g.exprs.map(T).join("; "), gradientAt: comps.map((c) => T(c.exact)).join("; "), norm: T(simp(norm)) },
+        detail: {
+          gradient: g.exprs.map(T).join("; "),
+          gradientAt: comps.map((c) => T(c.exact)).join("; "),
+          norm: T(simp(norm)),
+        },
       };
     }
     case "chain": {
@@ -340,7 +359,10 @@ function build(h: Header, d: Draft): Problem {
       for (const v of d.vars) inner[v] = T(d.inner[v]!);
       const innerText = d.vars.map((v) => `${v} = ${inner[v]}`).join(", ");
       const innerLatex = d.vars.map((v) => `${v} = ${toLatex(d.inner[v]!)}`).join(",\\ ");
-      const detail = { partials: d.vars.map((v) => T(diff(d.f, v))).join("; "), inner: d.vars.map((v) => T(diff(d.inner[v]!, "t"))).join("; ") };
+      const detail = {
+        partials: d.vars.map((v) => T(diff(d.f, v))).join("; "),
+        inner: d.vars.map((v) => T(diff(d.inner[v]!, "t"))).join("; "),
+      };
       const fz = `f(${d.vars.map((v) => `${v}(t)`).join(", ")})`;
       if (d.at === undefined) {
         return withOptional(
@@ -384,7 +406,11 @@ function sqrtOf(e: Expr): Expr {
 
 function withOptional(
   p: Problem,
-  extra: { value?: number | undefined; detail?: Record<string, string> | undefined; domain?: Domain | undefined },
+  extra: {
+    value?: number | undefined;
+    detail?: Record<string, string> | undefined;
+    domain?: Domain | undefined;
+  },
 ): Problem {
   const out: { -readonly [K in keyof Problem]: Problem[K] } = { ...p };
   if (extra.value !== undefined) out.value = extra.value;

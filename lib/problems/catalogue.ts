@@ -14,7 +14,11 @@ import { LIMIT_SKILLS } from "./skills-limits";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import type { Problem, Skill } from "./types";
 
-export const SKILL_DEFS: readonly SkillDef[] = [...LIMIT_SKILLS, ...DERIVATIVE_SKILLS, ...MULTIVARIABLE_SKILLS];
+export const SKILL_DEFS: readonly SkillDef[] = [
+  ...LIMIT_SKILLS,
+  ...DERIVATIVE_SKILLS,
+  ...MULTIVARIABLE_SKILLS,
+];
 
 const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
 
@@ -33,7 +37,10 @@ export function getSkill(id: string): Skill | undefined {
   return skill;
 }
 
-export type GenerateError = { code: "UNKNOWN_SKILL" | "UNKNOWN_VERSION" | "BAD_SEED" | "GENERATOR_FAILED"; message: string };
+export type GenerateError = {
+  code: "UNKNOWN_SKILL" | "UNKNOWN_VERSION" | "BAD_SEED" | "GENERATOR_FAILED";
+  message: string;
+};
 export type GenerateResult = { ok: true; problem: Problem } | { ok: false; error: GenerateError };
 
 /** Draws allowed before giving up (a degenerate draft is redrawn from the same seeded stream). */
@@ -42,16 +49,26 @@ const MAX_ATTEMPTS = 200;
 /** The problem for (skill, seed, version); the current version when none is given. Never throws. */
 export function generate(skillId: string, seed: number, version?: number): GenerateResult {
   const skill = BY_ID.get(skillId);
-  if (!skill) return { ok: false, error: { code: "UNKNOWN_SKILL", message: `There is no skill '${skillId.slice(0, 60)}'.` } };
+  if (!skill)
+    return {
+      ok: false,
+      error: { code: "UNKNOWN_SKILL", message: `There is no skill '${skillId.slice(0, 60)}'.` },
+    };
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    return { ok: false, error: { code: "BAD_SEED", message: "The seed must be an integer from 0 to 4294967295." } };
+    return {
+      ok: false,
+      error: { code: "BAD_SEED", message: "The seed must be an integer from 0 to 4294967295." },
+    };
   }
   const v = version ?? skill.version;
   const gen = v === skill.version ? skill.gen : LEGACY.get(skillId)?.get(v);
   if (!gen) {
     return {
       ok: false,
-      error: { code: "UNKNOWN_VERSION", message: `Skill '${skillId}' has no generator version ${v} (current: ${skill.version}).` },
+      error: {
+        code: "UNKNOWN_VERSION",
+        message: `Skill '${skillId}' has no generator version ${v} (current: ${skill.version}).`,
+      },
     };
   }
   const rng = rngFor(skillId, seed, v);
@@ -65,5 +82,8 @@ export function generate(skillId: string, seed: number, version?: number): Gener
       }
     }
   }
-  return { ok: false, error: { code: "GENERATOR_FAILED", message: "No suitable problem found for this seed." } };
+  return {
+    ok: false,
+    error: { code: "GENERATOR_FAILED", message: "No suitable problem found for this seed." },
+  };
 }

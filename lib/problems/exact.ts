@@ -110,7 +110,8 @@ export function specialValues(e: Expr): Expr {
     if (!trig || freeVariables(arg).length > 0) return call(fn, arg);
     const deg = (numericValue(arg) * 180) / Math.PI;
     const r = Math.round(deg);
-    if (!Number.isFinite(deg) || Math.abs(deg - r) > 1e-9 || (r % 30 !== 0 && r % 45 !== 0)) return call(fn, arg);
+    if (!Number.isFinite(deg) || Math.abs(deg - r) > 1e-9 || (r % 30 !== 0 && r % 45 !== 0))
+      return call(fn, arg);
     const s = sinDegrees(r);
     const c = sinDegrees(r + 90);
     if (s === null || c === null) return call(fn, arg);
@@ -149,7 +150,8 @@ export function exactAt(e: Expr, point: Readonly<Record<string, Expr>>): { exact
   if (!Number.isFinite(value)) reject("undefined at the point");
   const exact = simp(specialValues(simp(substitute(e, point))));
   const text = toText(exact);
-  if (freeVariables(exact).length > 0 || NOT_EXACT.test(text) || text.length > 40) reject("no short exact value");
+  if (freeVariables(exact).length > 0 || NOT_EXACT.test(text) || text.length > 40)
+    reject("no short exact value");
   const check = numericValue(exact);
   if (!(Math.abs(check - value) <= 1e-9 * Math.max(1, Math.abs(value)))) reject("exact value disagrees");
   return { exact, value: Math.abs(value) < 1e-12 ? 0 : value };

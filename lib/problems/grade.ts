@@ -4,7 +4,14 @@
 import { type Expr, add, freeVariables, mul, neg, num } from "../calculus/ast";
 import { type Task, diagnose, keyFor } from "../calculus/diagnose";
 import { type Mistake, derivative } from "../calculus/diff";
-import { type EquivOptions, type Verdict, equivalent, formatValue, judgeDecimal, significantFigures } from "../calculus/equiv";
+import {
+  type EquivOptions,
+  type Verdict,
+  equivalent,
+  formatValue,
+  judgeDecimal,
+  significantFigures,
+} from "../calculus/equiv";
 import { type AnswerResult, MAX_INPUT_LENGTH, parseAnswer } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
 import { numericValue, substitute } from "./exact";
@@ -49,14 +56,26 @@ function invalid(code: string, message: string, at?: number, warnings: string[] 
 }
 
 function right(preview: Preview | undefined, warnings: string[]): GradeResult {
-  return preview ? { correct: true, status: "right", message: RIGHT, preview, warnings } : { correct: true, status: "right", message: RIGHT, warnings };
+  return preview
+    ? { correct: true, status: "right", message: RIGHT, preview, warnings }
+    : { correct: true, status: "right", message: RIGHT, warnings };
 }
 
 function wrong(
   message: string,
-  extra: { preview?: Preview; warnings: string[]; diagnosis?: { code: string; message: string }; counterexample?: string },
+  extra: {
+    preview?: Preview;
+    warnings: string[];
+    diagnosis?: { code: string; message: string };
+    counterexample?: string;
+  },
 ): GradeResult {
-  const out: { -readonly [K in keyof GradeResult]: GradeResult[K] } = { correct: false, status: "wrong", message, warnings: extra.warnings };
+  const out: { -readonly [K in keyof GradeResult]: GradeResult[K] } = {
+    correct: false,
+    status: "wrong",
+    message,
+    warnings: extra.warnings,
+  };
   if (extra.diagnosis) {
     out.diagnosis = extra.diagnosis;
     out.message = extra.diagnosis.message;
@@ -118,10 +137,21 @@ type ReadOne = { ok: true; expr: Expr; warnings: string[] } | { ok: false; resul
 function readOne(text: string, vars: readonly string[], label = "", offset = 0): ReadOne {
   // parseAnswer without allowSpecial: "DNE" or "inf" here gets a message saying so.
   const r = parseAnswer(text, { vars });
-  if (r.ok && r.kind === "special") return { ok: false, result: invalid("SPECIAL_NOT_ALLOWED", "This problem expects an expression, not DNE or infinity.") };
+  if (r.ok && r.kind === "special")
+    return {
+      ok: false,
+      result: invalid("SPECIAL_NOT_ALLOWED", "This problem expects an expression, not DNE or infinity."),
+    };
   if (!r.ok) {
     const message = label ? `${label}: ${r.error.message}` : r.error.message;
-    return { ok: false, result: invalid(r.error.code, endSentence(message), r.error.at === undefined ? undefined : r.error.at + offset) };
+    return {
+      ok: false,
+      result: invalid(
+        r.error.code,
+        endSentence(message),
+        r.error.at === undefined ? undefined : r.error.at + offset,
+      ),
+    };
   }
   return { ok: true, expr: r.expr, warnings: r.warnings.map((w) => w.message) };
 }
@@ -133,7 +163,10 @@ function endSentence(s: string): string {
 function numberOnly(e: Expr, label = "Your answer"): GradeResult | null {
   const free = freeVariables(e);
   if (free.length === 0) return null;
-  return invalid("NOT_A_NUMBER", `The answer is a number; ${label.toLowerCase() === "your answer" ? "your answer" : label} still contains ${free.join(", ")}.`);
+  return invalid(
+    "NOT_A_NUMBER",
+    `The answer is a number; ${label.toLowerCase() === "your answer" ? "your answer" : label} still contains ${free.join(", ")}.`,
+  );
 }
 
 // ---------------------------------------------------------------- numbers
@@ -143,7 +176,13 @@ type NumberJudgement =
   | { kind: "wrong"; message: string; value: number; code?: string }
   | { kind: "cannot"; message: string };
 
-function judgeNumber(key: Expr, keyValue: number, text: string, answer: Expr, minFigures: number): NumberJudgement {
+function judgeNumber(
+  key: Expr,
+  keyValue: number,
+  text: string,
+  answer: Expr,
+  minFigures: number,
+): NumberJudgement {
   const typed = text.trim();
   const value = numericValue(answer);
   if (significantFigures(typed) !== null) {
@@ -176,10 +215,26 @@ function close(a: number, b: number, text: string): boolean {
 }
 
 const MISTAKES: readonly [Mistake, string, string][] = [
-  ["no-inner-derivative", "chain_rule_inner", "You used the chain rule without multiplying by the derivative of the inner function."],
-  ["product-of-derivatives", "product_rule_as_product", "You multiplied the derivatives of the factors; the product rule is (fg)' = f'g + fg'."],
-  ["reversed-quotient", "quotient_rule_reversed", "The numerator of your quotient rule is reversed; it is (f'g - fg')/g^2."],
-  ["quotient-of-derivatives", "quotient_of_derivatives", "You divided the derivatives; the quotient rule is (f'g - fg')/g^2."],
+  [
+    "no-inner-derivative",
+    "chain_rule_inner",
+    "You used the chain rule without multiplying by the derivative of the inner function.",
+  ],
+  [
+    "product-of-derivatives",
+    "product_rule_as_product",
+    "You multiplied the derivatives of the factors; the product rule is (fg)' = f'g + fg'.",
+  ],
+  [
+    "reversed-quotient",
+    "quotient_rule_reversed",
+    "The numerator of your quotient rule is reversed; it is (f'g - fg')/g^2.",
+  ],
+  [
+    "quotient-of-derivatives",
+    "quotient_of_derivatives",
+    "You divided the derivatives; the quotient rule is (f'g - fg')/g^2.",
+  ],
 ];
 
 type Candidate = { code: string; message: string; value: number };
@@ -202,9 +257,18 @@ function numberMistakes(p: Problem, keyValue: number): Candidate[] {
     for (const v of fvars) {
       if (v === wrt) continue;
       const d = derivative(f, v);
-      if (d.ok) out.push({ code: "wrong_variable", message: `You differentiated with respect to ${v} instead of ${wrt}.`, value: valueAt(d.expr, point) });
+      if (d.ok)
+        out.push({
+          code: "wrong_variable",
+          message: `You differentiated with respect to ${v} instead of ${wrt}.`,
+          value: valueAt(d.expr, point),
+        });
     }
-    out.push({ code: "function_value", message: "That is the value of the function at the point, not of its derivative.", value: valueAt(f, point) });
+    out.push({
+      code: "function_value",
+      message: "That is the value of the function at the point, not of its derivative.",
+      value: valueAt(f, point),
+    });
   }
   if (f && point && (p.kind === "directional" || p.kind === "max_rate")) {
     const g = fvars.map((v) => {
@@ -214,10 +278,18 @@ function numberMistakes(p: Problem, keyValue: number): Candidate[] {
     if (p.kind === "directional") {
       const dir = (p.given.direction as number[] | undefined) ?? [];
       const dot = g.reduce((s, gi, i) => s + gi * (dir[i] ?? 0), 0);
-      out.push({ code: "not_unit", message: "You used the direction vector as given; divide it by its length first (u = v/|v|).", value: dot });
+      out.push({
+        code: "not_unit",
+        message: "You used the direction vector as given; divide it by its length first (u = v/|v|).",
+        value: dot,
+      });
     } else {
       const n2 = g.reduce((s, gi) => s + gi * gi, 0);
-      out.push({ code: "norm_squared", message: "That is the squared length of the gradient; take its square root.", value: n2 });
+      out.push({
+        code: "norm_squared",
+        message: "That is the squared length of the gradient; take its square root.",
+        value: n2,
+      });
     }
   }
   if (f && inner && point && p.kind === "chain") {
@@ -226,18 +298,32 @@ function numberMistakes(p: Problem, keyValue: number): Candidate[] {
       const dv = inner[v] ? derivative(inner[v], "t") : null;
       if (d.ok && dv?.ok && fvars.length > 1) {
         const termValue = valueAt(mul(substitute(d.expr, inner), dv.expr), point);
-        out.push({ code: "chain_missing_term", message: "You left out a term: df/dt = f_x x'(t) + f_y y'(t).", value: termValue });
+        out.push({
+          code: "chain_missing_term",
+          message: "You left out a term: df/dt = f_x x'(t) + f_y y'(t).",
+          value: termValue,
+        });
       }
     }
   }
   if (p.kind === "limit" && keyValue !== 0) {
-    out.push({ code: "reciprocal", message: "Your answer is the reciprocal of the limit: check which constant belongs on top.", value: 1 / keyValue });
+    out.push({
+      code: "reciprocal",
+      message: "Your answer is the reciprocal of the limit: check which constant belongs on top.",
+      value: 1 / keyValue,
+    });
   }
-  if (keyValue !== 0) out.push({ code: "sign_error", message: "Your answer has the wrong sign.", value: -keyValue });
+  if (keyValue !== 0)
+    out.push({ code: "sign_error", message: "Your answer has the wrong sign.", value: -keyValue });
   return out;
 }
 
-function diagnoseNumber(p: Problem, keyValue: number, answerValue: number, text: string): { code: string; message: string } | undefined {
+function diagnoseNumber(
+  p: Problem,
+  keyValue: number,
+  answerValue: number,
+  text: string,
+): { code: string; message: string } | undefined {
   for (const c of numberMistakes(p, keyValue)) {
     if (Math.abs(c.value - keyValue) <= 1e-9 * Math.max(1, Math.abs(keyValue))) continue;
     if (close(answerValue, c.value, text)) return { code: c.code, message: c.message };
@@ -256,17 +342,33 @@ function gradeNumber(p: Problem, text: string, minFigures: number): GradeResult 
   const j = judgeNumber(key, p.value, text, r.expr, minFigures);
   if (j.kind === "right") return right(preview, r.warnings);
   if (j.kind === "cannot") return cannot(j.message, preview);
-  const diagnosis = j.code === "too_few_figures" ? { code: j.code, message: j.message } : diagnoseNumber(p, p.value, j.value, text);
-  return wrong(j.message, diagnosis ? { preview, warnings: r.warnings, diagnosis } : { preview, warnings: r.warnings });
+  const diagnosis =
+    j.code === "too_few_figures"
+      ? { code: j.code, message: j.message }
+      : diagnoseNumber(p, p.value, j.value, text);
+  return wrong(
+    j.message,
+    diagnosis ? { preview, warnings: r.warnings, diagnosis } : { preview, warnings: r.warnings },
+  );
 }
 
 // ---------------------------------------------------------------- expressions
 
-function verdictResult(v: Verdict, preview: Preview, warnings: string[], diagnosis?: { code: string; message: string }): GradeResult {
+function verdictResult(
+  v: Verdict,
+  preview: Preview,
+  warnings: string[],
+  diagnosis?: { code: string; message: string },
+): GradeResult {
   if (!v.ok) return cannot(v.error.message, preview);
   if (v.equivalent) return right(preview, warnings);
   const reason = endSentence(v.reason);
-  const extra = { preview, warnings, ...(diagnosis ? { diagnosis } : {}), ...(v.counterexample ? { counterexample: reason } : {}) };
+  const extra = {
+    preview,
+    warnings,
+    ...(diagnosis ? { diagnosis } : {}),
+    ...(v.counterexample ? { counterexample: reason } : {}),
+  };
   return wrong(reason, extra);
 }
 
@@ -275,14 +377,24 @@ function equivOptions(p: Problem, defined: Expr[]): EquivOptions {
   return p.domain ? { ...base, domain: p.domain } : base;
 }
 
-function gradeDerivativeExpression(p: Problem, answer: Expr, preview: Preview, warnings: string[]): GradeResult {
+function gradeDerivativeExpression(
+  p: Problem,
+  answer: Expr,
+  preview: Preview,
+  warnings: string[],
+): GradeResult {
   const { f, fvars, wrt } = readProblem(p);
   if (!f) return cannot("This problem's function cannot be read.", preview);
   const task: Task = p.kind === "derivative" ? "derivative" : p.kind === "partial" ? "partial" : "gradient";
   const r = diagnose({ task, f, vars: fvars, wrt, answer, ...(p.domain ? { domain: p.domain } : {}) });
   if ("error" in r) return cannot(r.error.error.message, preview);
   if (r.correct) return right(preview, warnings);
-  return verdictResult(r.verdict, preview, warnings, r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined);
+  return verdictResult(
+    r.verdict,
+    preview,
+    warnings,
+    r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined,
+  );
 }
 
 function gradeChainExpression(p: Problem, text: string): GradeResult {
@@ -294,7 +406,10 @@ function gradeChainExpression(p: Problem, text: string): GradeResult {
   const preview = previewOf(r.expr);
   const left = freeVariables(r.expr).filter((v) => v !== "t");
   if (left.length > 0) {
-    return invalid("NOT_IN_T", `Write your answer in terms of t only: substitute ${left.map((v) => `${v} = ${toText(inner[v] ?? num(0))}`).join(", ")}.`);
+    return invalid(
+      "NOT_IN_T",
+      `Write your answer in terms of t only: substitute ${left.map((v) => `${v} = ${toText(inner[v] ?? num(0))}`).join(", ")}.`,
+    );
   }
   const composite = substitute(f, inner);
   const opts = equivOptions(p, [composite]);
@@ -306,15 +421,31 @@ function gradeChainExpression(p: Problem, text: string): GradeResult {
     const dx = inner[x] ? derivative(inner[x], "t") : null;
     if (!d.ok || !dx?.ok) continue;
     const partial = mul(substitute(d.expr, inner), dx.expr);
-    const rest = add(...fvars.filter((y) => y !== x).map((y) => {
-      const dy = derivative(f, y);
-      const iy = inner[y] ? derivative(inner[y], "t") : null;
-      return dy.ok && iy?.ok ? mul(substitute(dy.expr, inner), iy.expr) : num(0);
-    }));
+    const rest = add(
+      ...fvars
+        .filter((y) => y !== x)
+        .map((y) => {
+          const dy = derivative(f, y);
+          const iy = inner[y] ? derivative(inner[y], "t") : null;
+          return dy.ok && iy?.ok ? mul(substitute(dy.expr, inner), iy.expr) : num(0);
+        }),
+    );
     for (const [cand, code, message] of [
       [rest, "chain_missing_term", "You left out a term: df/dt = f_x x'(t) + f_y y'(t)."],
       [partial, "chain_missing_term", "You left out a term: df/dt = f_x x'(t) + f_y y'(t)."],
-      [add(substitute(d.expr, inner), ...fvars.filter((y) => y !== x).map((y) => { const dy = derivative(f, y); return dy.ok ? substitute(dy.expr, inner) : num(0); })), "chain_inner_missing", "Multiply each partial derivative by the derivative of its inner function, x'(t) or y'(t)."],
+      [
+        add(
+          substitute(d.expr, inner),
+          ...fvars
+            .filter((y) => y !== x)
+            .map((y) => {
+              const dy = derivative(f, y);
+              return dy.ok ? substitute(dy.expr, inner) : num(0);
+            }),
+        ),
+        "chain_inner_missing",
+        "Multiply each partial derivative by the derivative of its inner function, x'(t) or y'(t).",
+      ],
     ] as const) {
       const c = equivalent(cand, r.expr, opts);
       if (c.ok && c.equivalent) {
@@ -336,7 +467,8 @@ function gradeLine(p: Problem, text: string): GradeResult {
   let rhs = text;
   const m = /^\s*y\s*=(.*)$/s.exec(text);
   if (m) rhs = m[1] ?? "";
-  if (rhs.includes("=")) return invalid("BAD_LINE", "Write the line as y = (an expression in x), with a single '='.");
+  if (rhs.includes("="))
+    return invalid("BAD_LINE", "Write the line as y = (an expression in x), with a single '='.");
   const key = readExpr(p.answer, [v]);
   if (!key) return cannot("This problem's key cannot be read.");
   const r = readOne(rhs, [v], "", text.length - rhs.length);
@@ -354,10 +486,22 @@ function gradeLine(p: Problem, text: string): GradeResult {
     const X: Expr = { kind: "var", name: v };
     const d = readExpr(p.detail?.derivative, [v]);
     const candidates: [Expr, string, string][] = [
-      [add(mul(slope, X), y0), "tangent_no_shift", "Use y = f(a) + f'(a)(x - a): the slope multiplies (x - a), not x."],
+      [
+        add(mul(slope, X), y0),
+        "tangent_no_shift",
+        "Use y = f(a) + f'(a)(x - a): the slope multiplies (x - a), not x.",
+      ],
       [mul(slope, add(X, neg(a))), "tangent_no_value", "The line must pass through (a, f(a)): add f(a)."],
       [add(mul(neg(slope), add(X, neg(a))), y0), "sign_error", "The slope of your line has the wrong sign."],
-      ...(d ? [[d, "derivative_not_line", "That is the derivative f'(x); the tangent line is y = f(a) + f'(a)(x - a)."] as [Expr, string, string]] : []),
+      ...(d
+        ? [
+            [
+              d,
+              "derivative_not_line",
+              "That is the derivative f'(x); the tangent line is y = f(a) + f'(a)(x - a).",
+            ] as [Expr, string, string],
+          ]
+        : []),
     ];
     for (const [cand, code, message] of candidates) {
       const c = equivalent(cand, r.expr, opts);
@@ -380,7 +524,8 @@ function componentsOf(p: Problem, answer: string | string[]): string[] | GradeRe
   } else if (answer.length === 1) {
     parts = splitVector(answer[0]!) ?? [answer[0]!];
   } else parts = answer;
-  if (parts.length > MAX_COMPONENTS) return invalid("TOO_LONG", `A vector here has ${p.vars.length} components; yours has ${parts.length}.`);
+  if (parts.length > MAX_COMPONENTS)
+    return invalid("TOO_LONG", `A vector here has ${p.vars.length} components; yours has ${parts.length}.`);
   return parts;
 }
 
@@ -391,7 +536,10 @@ function vectorPreview(es: readonly Expr[]): Preview {
   };
 }
 
-function readComponents(parts: readonly string[], vars: readonly string[]): { ok: true; exprs: Expr[]; warnings: string[] } | { ok: false; result: GradeResult } {
+function readComponents(
+  parts: readonly string[],
+  vars: readonly string[],
+): { ok: true; exprs: Expr[]; warnings: string[] } | { ok: false; result: GradeResult } {
   const exprs: Expr[] = [];
   const warnings: string[] = [];
   for (const [i, t] of parts.entries()) {
@@ -412,28 +560,47 @@ function gradeVector(p: Problem, answer: string | string[], minFigures: number):
   const preview = vectorPreview(exprs);
   const n = p.vars.length;
   if (exprs.length !== n) {
-    return wrong(`The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`, {
-      preview,
-      warnings,
-      diagnosis: { code: "wrong_shape", message: `The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.` },
-    });
+    return wrong(
+      `The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`,
+      {
+        preview,
+        warnings,
+        diagnosis: {
+          code: "wrong_shape",
+          message: `The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`,
+        },
+      },
+    );
   }
   if (p.kind === "gradient" && p.answerKind === "vector" && !Array.isArray(p.value)) {
     // Symbolic gradient: the core's diagnosis handles order and the typical mistakes.
     const { f } = readProblem(p);
     if (!f) return cannot("This problem's function cannot be read.", preview);
-    const r = diagnose({ task: "gradient", f, vars: p.vars, answer: exprs, ...(p.domain ? { domain: p.domain } : {}) });
+    const r = diagnose({
+      task: "gradient",
+      f,
+      vars: p.vars,
+      answer: exprs,
+      ...(p.domain ? { domain: p.domain } : {}),
+    });
     if ("error" in r) return cannot(r.error.error.message, preview);
     if (r.correct) return right(preview, warnings);
-    return verdictResult(r.verdict, preview, warnings, r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined);
+    return verdictResult(
+      r.verdict,
+      preview,
+      warnings,
+      r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined,
+    );
   }
   for (const [i, e] of exprs.entries()) {
     const bad = numberOnly(e, `component ${i + 1}`);
     if (bad) return bad;
   }
   const values = Array.isArray(p.value) ? p.value : [];
-  if (values.length !== n || !Array.isArray(p.answer)) return cannot("This problem's key cannot be read.", preview);
-  if (p.kind === "steepest_direction") return gradeDirection(values, exprs, parts, preview, warnings, minFigures);
+  if (values.length !== n || !Array.isArray(p.answer))
+    return cannot("This problem's key cannot be read.", preview);
+  if (p.kind === "steepest_direction")
+    return gradeDirection(values, exprs, parts, preview, warnings, minFigures);
   const keys = p.answer.map((t) => readExpr(t, []));
   const judge = (i: number, j: number): NumberJudgement => {
     const k = keys[i];
@@ -447,7 +614,11 @@ function gradeVector(p: Problem, answer: string | string[], minFigures: number):
   if (firstWrong < 0) return right(preview, warnings);
   const w = results[firstWrong]!;
   if (w.kind === "wrong" && w.code === "too_few_figures") {
-    return wrong(`Component ${firstWrong + 1}: ${w.message}`, { preview, warnings, diagnosis: { code: "too_few_figures", message: `Component ${firstWrong + 1}: ${w.message}` } });
+    return wrong(`Component ${firstWrong + 1}: ${w.message}`, {
+      preview,
+      warnings,
+      diagnosis: { code: "too_few_figures", message: `Component ${firstWrong + 1}: ${w.message}` },
+    });
   }
   // The right numbers in another order?
   const used = new Set<number>();
@@ -461,17 +632,44 @@ function gradeVector(p: Problem, answer: string | string[], minFigures: number):
     return false;
   });
   if (permuted) {
-    return wrong("", { preview, warnings, diagnosis: { code: "gradient_swapped", message: `Each component is right but they are in the wrong order (the order is ${p.vars.join(", ")}).` } });
+    return wrong("", {
+      preview,
+      warnings,
+      diagnosis: {
+        code: "gradient_swapped",
+        message: `Each component is right but they are in the wrong order (the order is ${p.vars.join(", ")}).`,
+      },
+    });
   }
   const negated = exprs.every((e, i) => close(numericValue(e), -values[i]!, parts[i]!));
   const message = `Component ${firstWrong + 1} (d/d${p.vars[firstWrong]}) is not right.`;
-  return wrong(message, negated ? { preview, warnings, diagnosis: { code: "sign_error", message: "Your vector has the wrong sign: it points the opposite way." } } : { preview, warnings });
+  return wrong(
+    message,
+    negated
+      ? {
+          preview,
+          warnings,
+          diagnosis: {
+            code: "sign_error",
+            message: "Your vector has the wrong sign: it points the opposite way.",
+          },
+        }
+      : { preview, warnings },
+  );
 }
 
 /** Any positive multiple of the gradient, with the rounding of typed decimals allowed for. */
-function gradeDirection(g: readonly number[], exprs: readonly Expr[], parts: readonly string[], preview: Preview, warnings: string[], minFigures: number): GradeResult {
+function gradeDirection(
+  g: readonly number[],
+  exprs: readonly Expr[],
+  parts: readonly string[],
+  preview: Preview,
+  warnings: string[],
+  minFigures: number,
+): GradeResult {
   const a = exprs.map((e) => numericValue(e));
-  if (a.some((v) => !Number.isFinite(v))) return wrong("A component of your vector is undefined.", { preview, warnings });
+  if (a.some((v) => !Number.isFinite(v)))
+    return wrong("A component of your vector is undefined.", { preview, warnings });
   const slack: number[] = [];
   for (const [i, t] of parts.entries()) {
     const figs = significantFigures(t.trim());
@@ -494,7 +692,14 @@ function gradeDirection(g: readonly number[], exprs: readonly Expr[], parts: rea
   const parallel = across <= allowed * 1.0001 + 1e-9 * norm;
   if (parallel && lambda > 0) return right(preview, warnings);
   if (parallel && lambda < 0) {
-    return wrong("", { preview, warnings, diagnosis: { code: "descent_direction", message: "That is the direction of steepest descent; the function increases fastest along +grad f." } });
+    return wrong("", {
+      preview,
+      warnings,
+      diagnosis: {
+        code: "descent_direction",
+        message: "That is the direction of steepest descent; the function increases fastest along +grad f.",
+      },
+    });
   }
   return wrong("Your vector does not point along the gradient at this point.", { preview, warnings });
 }
@@ -514,21 +719,36 @@ function gradeLimit(p: Problem, text: string, minFigures: number): GradeResult {
   const special = key === "DNE" || key === "inf" || key === "-inf";
   if (r.kind === "special") {
     const word = r.value === "dne" ? "DNE" : r.value;
-    const preview = { latex: word === "DNE" ? "\\text{DNE}" : word === "inf" ? "\\infty" : "-\\infty", text: word };
+    const preview = {
+      latex: word === "DNE" ? "\\text{DNE}" : word === "inf" ? "\\infty" : "-\\infty",
+      text: word,
+    };
     if (word === key) return right(preview, warnings);
     if (!special) {
       return wrong(
-        word === "DNE" ? "Not right: this limit does exist." : "Not right: the function stays bounded near this point and settles on a value.",
+        word === "DNE"
+          ? "Not right: this limit does exist."
+          : "Not right: the function stays bounded near this point and settles on a value.",
         { preview, warnings },
       );
     }
     if (key === "DNE") {
-      return wrong("Not right: the function does not tend to a single value or infinity; compare both sides.", { preview, warnings });
+      return wrong(
+        "Not right: the function does not tend to a single value or infinity; compare both sides.",
+        { preview, warnings },
+      );
     }
     if (word === "DNE") {
-      return wrong("Not right: the limit exists here (it may be infinite); look at the sign of the function near the point.", { preview, warnings });
+      return wrong(
+        "Not right: the limit exists here (it may be infinite); look at the sign of the function near the point.",
+        { preview, warnings },
+      );
     }
-    return wrong("", { preview, warnings, diagnosis: { code: "sign_error", message: "Your answer has the wrong sign of infinity." } });
+    return wrong("", {
+      preview,
+      warnings,
+      diagnosis: { code: "sign_error", message: "Your answer has the wrong sign of infinity." },
+    });
   }
   const notNumber = numberOnly(r.expr);
   if (notNumber) return notNumber;
@@ -550,16 +770,26 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
   try {
     const minFigures = options.minFigures ?? 3;
     const texts = typeof answer === "string" ? [answer] : Array.isArray(answer) ? answer : null;
-    if (!texts || texts.some((t) => typeof t !== "string")) return invalid("BAD_REQUEST", "The answer must be text, or a list of texts.");
+    if (!texts || texts.some((t) => typeof t !== "string"))
+      return invalid("BAD_REQUEST", "The answer must be text, or a list of texts.");
     if (texts.length > MAX_COMPONENTS) return invalid("TOO_LONG", "This answer has too many components.");
     if (texts.some((t) => t.length > MAX_INPUT_LENGTH)) {
-      return invalid("TOO_LONG", `This answer is too long (more than ${MAX_INPUT_LENGTH} characters).`, MAX_INPUT_LENGTH);
+      return invalid(
+        "TOO_LONG",
+        `This answer is too long (more than ${MAX_INPUT_LENGTH} characters).`,
+        MAX_INPUT_LENGTH,
+      );
     }
-    if (problem.answerKind !== "vector" && texts.length !== 1) return invalid("BAD_SHAPE", "This problem expects a single answer, not a list.");
+    if (problem.answerKind !== "vector" && texts.length !== 1)
+      return invalid("BAD_SHAPE", "This problem expects a single answer, not a list.");
     const text = texts[0] ?? "";
     if (problem.answerKind !== "line" && typeof answer === "string" && lhsOf(answer) !== null) {
       // "f'(x) = 2x", "df/dx = ...", "grad f = (1, 2)": grade what follows '=' (blanked, so positions hold).
-      const r = gradeText(problem, answer.replace(/^[^=]*=/, (m) => " ".repeat(m.length)), minFigures);
+      const r = gradeText(
+        problem,
+        answer.replace(/^[^=]*=/, (m) => " ".repeat(m.length)),
+        minFigures,
+      );
       return { ...r, warnings: [`Read the part after '=' (${lhsOf(answer) ?? ""} = ...).`, ...r.warnings] };
     }
     return gradeText(problem, typeof answer === "string" ? text : answer, minFigures);
@@ -584,7 +814,7 @@ export function lhsOf(text: string): string | null {
 
 function gradeText(problem: Problem, answer: string | string[], minFigures: number): GradeResult {
   {
-    const text = typeof answer === "string" ? answer : answer[0] ?? "";
+    const text = typeof answer === "string" ? answer : (answer[0] ?? "");
     switch (problem.answerKind) {
       case "vector":
         return gradeVector(problem, answer, minFigures);
@@ -603,4 +833,3 @@ function gradeText(problem: Problem, answer: string | string[], minFigures: numb
     }
   }
 }
-

@@ -34,10 +34,12 @@ export function niceProblemViolations(p: Problem): string[] {
   const fText = typeof p.given.f === "string" ? p.given.f : "";
   if (fText.length > NICE.functionChars) out.push(`function text too long: ${fText}`);
   for (const n of literals(f)) {
-    if (n > NICE.maxLiteral || (!Number.isInteger(n) && !Number.isInteger(n * 60))) out.push(`awkward number ${n} in the function`);
+    if (n > NICE.maxLiteral || (!Number.isInteger(n) && !Number.isInteger(n * 60)))
+      out.push(`awkward number ${n} in the function`);
   }
   const values = p.value === undefined ? [] : Array.isArray(p.value) ? p.value : [p.value];
-  for (const v of values) if (!Number.isFinite(v) || Math.abs(v) > NICE.maxValue) out.push(`number answer out of range: ${v}`);
+  for (const v of values)
+    if (!Number.isFinite(v) || Math.abs(v) > NICE.maxValue) out.push(`number answer out of range: ${v}`);
   if (p.answerKind === "number" || (p.kind === "limit" && typeof p.value === "number")) {
     for (const k of keys) if (k.length > NICE.numberChars) out.push(`exact value too long: ${k}`);
   }
@@ -45,7 +47,8 @@ export function niceProblemViolations(p: Problem): string[] {
     // A key that a short decimal expresses exactly must be typed exactly (grading.md); keep such keys
     // to at most 4 significant figures, so that the usual 4-figure decimal is the exact value.
     for (const v of values) {
-      if (Number(v.toPrecision(6)) === v && Number(v.toPrecision(4)) !== v) out.push(`decimal key with more than 4 figures: ${v}`);
+      if (Number(v.toPrecision(6)) === v && Number(v.toPrecision(4)) !== v)
+        out.push(`decimal key with more than 4 figures: ${v}`);
     }
   }
   // Exponentials in a number key stay small (no e^39 beside an integer).
@@ -59,7 +62,8 @@ export function niceProblemViolations(p: Problem): string[] {
   if (p.answerKind === "expression" || (p.answerKind === "vector" && values.length === 0)) {
     for (const k of keys) {
       const e = readExpr(k, p.vars);
-      if (e && e.kind === "add" && e.terms.some((t) => vanishes(t, p))) out.push(`a term of the key is identically zero: ${k}`);
+      if (e && e.kind === "add" && e.terms.some((t) => vanishes(t, p)))
+        out.push(`a term of the key is identically zero: ${k}`);
     }
   }
   // Defined where it is evaluated.
@@ -71,12 +75,20 @@ export function niceProblemViolations(p: Problem): string[] {
   if (p.kind === "limit" && p.skill === "limit-direct-substitution") {
     const at = readExpr(p.given.to, []);
     const v = typeof p.given.var === "string" ? p.given.var : "x";
-    if (!at || !Number.isFinite(numericValue(substitute(f, { [v]: at })))) out.push("substitution point is not in the domain");
+    if (!at || !Number.isFinite(numericValue(substitute(f, { [v]: at }))))
+      out.push("substitution point is not in the domain");
   }
-  if ((p.kind === "derivative" || p.kind === "partial" || p.kind === "chain" || p.kind === "directional") && p.answer === "0") {
+  if (
+    (p.kind === "derivative" || p.kind === "partial" || p.kind === "chain" || p.kind === "directional") &&
+    p.answer === "0"
+  ) {
     out.push("zero answer where the skill is about a non-zero one");
   }
-  if ((p.kind === "steepest_direction" || p.kind === "max_rate" || p.kind === "gradient") && values.length > 0 && values.every((v) => v === 0)) {
+  if (
+    (p.kind === "steepest_direction" || p.kind === "max_rate" || p.kind === "gradient") &&
+    values.length > 0 &&
+    values.every((v) => v === 0)
+  ) {
     out.push("zero gradient");
   }
   if (p.kind === "directional") {
@@ -87,7 +99,8 @@ export function niceProblemViolations(p: Problem): string[] {
 }
 
 function bigExponential(e: Expr): boolean {
-  if (e.kind === "pow" && e.base.kind === "const" && e.base.name === "e" && Math.abs(numericValue(e.exp)) > 3) return true;
+  if (e.kind === "pow" && e.base.kind === "const" && e.base.name === "e" && Math.abs(numericValue(e.exp)) > 3)
+    return true;
   if (e.kind === "call" && e.fn === "exp" && Math.abs(numericValue(e.arg)) > 3) return true;
   return children(e).some(bigExponential);
 }

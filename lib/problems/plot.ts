@@ -39,7 +39,12 @@ function fn1(e: Expr, v: string): ((x: number) => number) | null {
 }
 
 /** Evenly spaced samples over [lo, hi]. */
-export function sample(f: (x: number) => number, lo: number, hi: number, n = SAMPLES): { x: number; y: number }[] {
+export function sample(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  n = SAMPLES,
+): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
   for (let i = 0; i <= n; i++) {
     const x = lo + ((hi - lo) * i) / n;
@@ -79,7 +84,10 @@ export function yRange(ys: readonly number[], mustShow: readonly number[] = []):
  * the function is undefined and across jumps larger than the window's height (a discontinuity or an
  * asymptote), so no vertical line is drawn where the graph has none.
  */
-export function pieces(points: readonly { x: number; y: number }[], win: Window): { x: number; y: number }[][] {
+export function pieces(
+  points: readonly { x: number; y: number }[],
+  win: Window,
+): { x: number; y: number }[][] {
   const span = win.y[1] - win.y[0];
   const lo = win.y[0] - span * 4;
   const hi = win.y[1] + span * 4;
@@ -118,25 +126,46 @@ class Frame {
     return this.h - PAD - ((y - this.win.y[0]) / (this.win.y[1] - this.win.y[0])) * (this.h - 2 * PAD);
   }
   path(ps: readonly { x: number; y: number }[]): string {
-    return ps.map((p, i) => `${i === 0 ? "M" : "L"}${this.sx(p.x).toFixed(1)},${this.sy(p.y).toFixed(1)}`).join("");
+    return ps
+      .map((p, i) => `${i === 0 ? "M" : "L"}${this.sx(p.x).toFixed(1)},${this.sy(p.y).toFixed(1)}`)
+      .join("");
   }
 }
 
 /** The axes' lines (drawn inside the clipped area) and their labels with the window's extent (outside it). */
-function axes(fr: Frame, labels: [string, string], mark?: { x: number; label: string }): { lines: string; text: string } {
+function axes(
+  fr: Frame,
+  labels: [string, string],
+  mark?: { x: number; label: string },
+): { lines: string; text: string } {
   const { win } = fr;
   const parts: string[] = [];
   const text: string[] = [];
   const x0 = win.y[0] <= 0 && win.y[1] >= 0 ? fr.sy(0) : fr.h - PAD;
   const y0 = win.x[0] <= 0 && win.x[1] >= 0 ? fr.sx(0) : PAD;
-  parts.push(`<line class="plot-axis" x1="${PAD}" y1="${x0.toFixed(1)}" x2="${fr.w - PAD}" y2="${x0.toFixed(1)}" stroke="currentColor" stroke-opacity="0.45"/>`);
-  parts.push(`<line class="plot-axis" x1="${y0.toFixed(1)}" y1="${PAD}" x2="${y0.toFixed(1)}" y2="${fr.h - PAD}" stroke="currentColor" stroke-opacity="0.45"/>`);
-  text.push(`<text x="${fr.w - PAD + 4}" y="${(x0 + 4).toFixed(1)}" font-size="11" fill="currentColor">${esc(labels[0])}</text>`);
-  text.push(`<text x="${(y0 + 4).toFixed(1)}" y="${PAD - 8}" font-size="11" fill="currentColor">${esc(labels[1])}</text>`);
+  parts.push(
+    `<line class="plot-axis" x1="${PAD}" y1="${x0.toFixed(1)}" x2="${fr.w - PAD}" y2="${x0.toFixed(1)}" stroke="currentColor" stroke-opacity="0.45"/>`,
+  );
+  parts.push(
+    `<line class="plot-axis" x1="${y0.toFixed(1)}" y1="${PAD}" x2="${y0.toFixed(1)}" y2="${fr.h - PAD}" stroke="currentColor" stroke-opacity="0.45"/>`,
+  );
+  text.push(
+    `<text x="${fr.w - PAD + 4}" y="${(x0 + 4).toFixed(1)}" font-size="11" fill="currentColor">${esc(labels[0])}</text>`,
+  );
+  text.push(
+    `<text x="${(y0 + 4).toFixed(1)}" y="${PAD - 8}" font-size="11" fill="currentColor">${esc(labels[1])}</text>`,
+  );
   // The window's extent, so the scale can be read.
-  text.push(`<text x="${PAD}" y="${fr.h - 8}" font-size="10" fill="currentColor" fill-opacity="0.7">${fmt(win.x[0])}</text>`);
-  text.push(`<text x="${fr.w - PAD}" y="${fr.h - 8}" font-size="10" text-anchor="end" fill="currentColor" fill-opacity="0.7">${fmt(win.x[1])}</text>`);
-  if (mark) text.push(`<text x="${fr.sx(mark.x).toFixed(1)}" y="${fr.h - 8}" font-size="10" text-anchor="middle" fill="currentColor">${esc(mark.label)}</text>`);
+  text.push(
+    `<text x="${PAD}" y="${fr.h - 8}" font-size="10" fill="currentColor" fill-opacity="0.7">${fmt(win.x[0])}</text>`,
+  );
+  text.push(
+    `<text x="${fr.w - PAD}" y="${fr.h - 8}" font-size="10" text-anchor="end" fill="currentColor" fill-opacity="0.7">${fmt(win.x[1])}</text>`,
+  );
+  if (mark)
+    text.push(
+      `<text x="${fr.sx(mark.x).toFixed(1)}" y="${fr.h - 8}" font-size="10" text-anchor="middle" fill="currentColor">${esc(mark.label)}</text>`,
+    );
   return { lines: parts.join(""), text: text.join("") };
 }
 
@@ -154,7 +183,9 @@ function svg(id: string, fr: Frame, title: string, desc: string, body: string, o
 
 function curvePath(fr: Frame, points: readonly { x: number; y: number }[], cls = "plot-curve"): string {
   return pieces(points, fr.win)
-    .map((p) => `<path class="${cls}" d="${fr.path(p)}" fill="none" stroke="currentColor" stroke-width="2.2"/>`)
+    .map(
+      (p) => `<path class="${cls}" d="${fr.path(p)}" fill="none" stroke="currentColor" stroke-width="2.2"/>`,
+    )
     .join("");
 }
 
@@ -180,7 +211,13 @@ export function tangentPlot({ f, v, a, id = "plot" }: TangentInput): string | nu
   const lo = a - half;
   const hi = a + half;
   const pts = sample(g, lo, hi);
-  const win: Window = { x: [lo, hi], y: yRange(pts.map((p) => p.y), [fa]) };
+  const win: Window = {
+    x: [lo, hi],
+    y: yRange(
+      pts.map((p) => p.y),
+      [fa],
+    ),
+  };
   const fr = new Frame(win);
   const line = (x: number) => fa + m * (x - a);
   const ax = axes(fr, [v, "y"], { x: a, label: `${v} = ${fmt(a)}` });
@@ -208,7 +245,12 @@ export interface ContourInput {
 type Seg = [number, number, number, number];
 
 /** Marching squares: the segments of the level set f = level over a grid of values (row-major, rows along y). */
-export function contourSegments(values: readonly number[][], xs: readonly number[], ys: readonly number[], level: number): Seg[] {
+export function contourSegments(
+  values: readonly number[][],
+  xs: readonly number[],
+  ys: readonly number[],
+  level: number,
+): Seg[] {
   const segs: Seg[] = [];
   const lerp = (a: number, b: number, va: number, vb: number) => a + ((level - va) / (vb - va)) * (b - a);
   for (let j = 0; j + 1 < ys.length; j++) {
@@ -239,7 +281,14 @@ export function contourSegments(values: readonly number[][], xs: readonly number
 }
 
 /** Contour lines of f near the point with the gradient arrow there; null when f or its gradient is undefined at the point. */
-export function contourPlot({ f, vars, at, id = "plot", levels = 9, grid = 48 }: ContourInput): string | null {
+export function contourPlot({
+  f,
+  vars,
+  at,
+  id = "plot",
+  levels = 9,
+  grid = 48,
+}: ContourInput): string | null {
   const c = compile(f, vars);
   const dx = derivative(f, vars[0]);
   const dy = derivative(f, vars[1]);
@@ -257,21 +306,30 @@ export function contourPlot({ f, vars, at, id = "plot", levels = 9, grid = 48 }:
   const xs = Array.from({ length: grid + 1 }, (_, i) => a - half + (2 * half * i) / grid);
   const ys = Array.from({ length: grid + 1 }, (_, j) => b - half + (2 * half * j) / grid);
   const values = ys.map((y) => xs.map((x) => val(x, y)));
-  const finite = values.flat().filter(Number.isFinite).sort((p, q) => p - q);
+  const finite = values
+    .flat()
+    .filter(Number.isFinite)
+    .sort((p, q) => p - q);
   const size = 300;
   const fr = new Frame({ x: [a - half, a + half], y: [b - half, b + half] }, size, size);
   let lines = "";
   if (finite.length > 0) {
     const lo = finite[Math.floor(finite.length * 0.05)]!;
     const hi = finite[Math.min(finite.length - 1, Math.floor(finite.length * 0.95))]!;
-    const levelsAt = hi > lo ? Array.from({ length: levels }, (_, k) => lo + ((hi - lo) * (k + 0.5)) / levels) : [];
+    const levelsAt =
+      hi > lo ? Array.from({ length: levels }, (_, k) => lo + ((hi - lo) * (k + 0.5)) / levels) : [];
     // The level through the point itself, so the arrow is seen to cross its contour at a right angle.
     levelsAt.push(fab);
     lines = levelsAt
       .map((level, k) => {
         const segs = contourSegments(values, xs, ys, level);
         if (segs.length === 0) return "";
-        const d = segs.map(([x1, y1, x2, y2]) => `M${fr.sx(x1).toFixed(1)},${fr.sy(y1).toFixed(1)}L${fr.sx(x2).toFixed(1)},${fr.sy(y2).toFixed(1)}`).join("");
+        const d = segs
+          .map(
+            ([x1, y1, x2, y2]) =>
+              `M${fr.sx(x1).toFixed(1)},${fr.sy(y1).toFixed(1)}L${fr.sx(x2).toFixed(1)},${fr.sy(y2).toFixed(1)}`,
+          )
+          .join("");
         const own = k === levelsAt.length - 1;
         return `<path class="${own ? "plot-contour-own" : "plot-contour"}" d="${d}" fill="none" stroke="currentColor" stroke-width="${own ? 1.6 : 1}" stroke-opacity="${own ? 0.9 : 0.45}"/>`;
       })
@@ -286,7 +344,11 @@ export function contourPlot({ f, vars, at, id = "plot", levels = 9, grid = 48 }:
     arrow = `<line class="plot-arrow" x1="${fr.sx(a).toFixed(1)}" y1="${fr.sy(b).toFixed(1)}" x2="${fr.sx(ex).toFixed(1)}" y2="${fr.sy(ey).toFixed(1)}" stroke="currentColor" stroke-width="2.4" marker-end="url(#${id}-arrow)"/>`;
   }
   const ax = axes(fr, [vars[0], vars[1]]);
-  const body = ax.lines + lines + arrow + `<circle class="plot-point" cx="${fr.sx(a).toFixed(1)}" cy="${fr.sy(b).toFixed(1)}" r="4.5" fill="currentColor"/>`;
+  const body =
+    ax.lines +
+    lines +
+    arrow +
+    `<circle class="plot-point" cx="${fr.sx(a).toFixed(1)}" cy="${fr.sy(b).toFixed(1)}" r="4.5" fill="currentColor"/>`;
   const title = `Contour lines of f(${vars[0]}, ${vars[1]}) = ${toText(f)} near (${fmt(a)}, ${fmt(b)}) with the gradient`;
   const desc =
     norm > 0
@@ -321,16 +383,27 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
     [lo, hi] = [to - half, to + half];
   }
   // Never sample exactly at the point: the interesting value is the limit, not f(a).
-  const pts = sample(g, lo, hi).map((p) => (Number.isFinite(to) && Math.abs(p.x - to) < 1e-12 ? { x: p.x, y: NaN } : p));
+  const pts = sample(g, lo, hi).map((p) =>
+    Number.isFinite(to) && Math.abs(p.x - to) < 1e-12 ? { x: p.x, y: NaN } : p,
+  );
   const must = Number.isFinite(limit) ? [limit] : [];
-  const win: Window = { x: [lo, hi], y: yRange(pts.map((p) => p.y), must) };
+  const win: Window = {
+    x: [lo, hi],
+    y: yRange(
+      pts.map((p) => p.y),
+      must,
+    ),
+  };
   const fr = new Frame(win);
   let marks = "";
   let what: string;
   if (Number.isFinite(to) && Number.isFinite(limit)) {
     marks += `<circle class="plot-hole" cx="${fr.sx(to).toFixed(1)}" cy="${fr.sy(limit).toFixed(1)}" r="5" fill="var(--surface, white)" stroke="currentColor" stroke-width="2"/>`;
     const fa = g(to);
-    what = Number.isFinite(fa) && Math.abs(fa - limit) < 1e-9 ? `the value at ${v} = ${fmt(to)} is the limit ${fmt(limit)} (circled)` : `the open circle at (${fmt(to)}, ${fmt(limit)}) marks the limit, which the function approaches but does not take there`;
+    what =
+      Number.isFinite(fa) && Math.abs(fa - limit) < 1e-9
+        ? `the value at ${v} = ${fmt(to)} is the limit ${fmt(limit)} (circled)`
+        : `the open circle at (${fmt(to)}, ${fmt(limit)}) marks the limit, which the function approaches but does not take there`;
   } else if (Number.isFinite(to) && !Number.isNaN(limit)) {
     marks += `<line class="plot-asymptote" x1="${fr.sx(to).toFixed(1)}" y1="${PAD}" x2="${fr.sx(to).toFixed(1)}" y2="${fr.h - PAD}" stroke="currentColor" stroke-dasharray="4 4" stroke-opacity="0.8"/>`;
     what = `the dashed vertical line ${v} = ${fmt(to)} is an asymptote; the function tends to ${limit > 0 ? "+" : "-"}infinity there`;
@@ -345,7 +418,9 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
   }
   const ax = axes(fr, [v, "y"], Number.isFinite(to) ? { x: to, label: `${v} = ${fmt(to)}` } : undefined);
   const body = ax.lines + curvePath(fr, pts) + marks;
-  const where = Number.isFinite(to) ? `${v} = ${fmt(to)}${side === "left" ? " (from the left)" : side === "right" ? " (from the right)" : ""}` : `${v} going to ${to > 0 ? "+" : "-"}infinity`;
+  const where = Number.isFinite(to)
+    ? `${v} = ${fmt(to)}${side === "left" ? " (from the left)" : side === "right" ? " (from the right)" : ""}`
+    : `${v} going to ${to > 0 ? "+" : "-"}infinity`;
   const title = `Graph of y = ${toText(f)} near ${where}`;
   const desc = `The curve is y = ${toText(f)} for ${v} from ${fmt(lo)} to ${fmt(hi)}; ${what}.`;
   return svg(id, fr, title, desc, body, ax.text);
@@ -388,7 +463,9 @@ export function plotFor(p: Problem, id = "plot"): string | undefined {
         const px = r.point[x];
         const py = r.point[y];
         if (!px || !py) return undefined;
-        return contourPlot({ f: r.f, vars: [x, y], at: [numericValue(px), numericValue(py)], id }) ?? undefined;
+        return (
+          contourPlot({ f: r.f, vars: [x, y], at: [numericValue(px), numericValue(py)], id }) ?? undefined
+        );
       }
       case "limit": {
         const g = p.given;

@@ -34,11 +34,20 @@ function skipLeftSide(text: string): { body: string; offset: number; lhs: string
   return { body: text.slice(i + 1), offset: i + 1, lhs };
 }
 
-function readOne(text: string, vars: readonly string[], allowSpecial: boolean, offset: number): AnswerPreview & { state: "ok" | "error" } {
+function readOne(
+  text: string,
+  vars: readonly string[],
+  allowSpecial: boolean,
+  offset: number,
+): AnswerPreview & { state: "ok" | "error" } {
   const r = parseAnswer(text, { vars, allowSpecial });
   if (!r.ok) {
     const at = r.error.at === undefined ? undefined : r.error.at + offset;
-    return { state: "error", error: at === undefined ? { message: r.error.message } : { message: r.error.message, at }, warnings: [] };
+    return {
+      state: "error",
+      error: at === undefined ? { message: r.error.message } : { message: r.error.message, at },
+      warnings: [],
+    };
   }
   const warnings = r.warnings.map((w) => ({ message: w.message, at: w.at + offset }));
   if (r.kind === "special") return { state: "ok", latex: SPECIAL_LATEX[r.value], warnings };
@@ -54,7 +63,15 @@ export function previewAnswer(text: string, options: PreviewOptions): AnswerPrev
       const m = /^(\s*y\s*=)(.*)$/s.exec(text);
       const rhs = m ? (m[2] ?? "") : text;
       const offset = m ? (m[1] ?? "").length : 0;
-      if (rhs.includes("=")) return { state: "error", error: { message: "Write the line as y = (an expression in x), with a single '='.", at: offset + rhs.indexOf("=") }, warnings: [] };
+      if (rhs.includes("="))
+        return {
+          state: "error",
+          error: {
+            message: "Write the line as y = (an expression in x), with a single '='.",
+            at: offset + rhs.indexOf("="),
+          },
+          warnings: [],
+        };
       if (rhs.trim() === "") return { state: "empty" };
       const r = readOne(rhs, vars.slice(0, 1), false, offset);
       return r.state === "ok" ? { ...r, latex: `y = ${r.latex}` } : r;
@@ -73,7 +90,12 @@ export function previewAnswer(text: string, options: PreviewOptions): AnswerPrev
           const at = body.indexOf(part, from);
           from = at < 0 ? from : at + part.length;
           const r = readOne(part, vars, false, offset + Math.max(0, at));
-          if (r.state === "error") return { state: "error", error: { ...r.error, message: `Component ${i + 1}: ${r.error.message}` }, warnings };
+          if (r.state === "error")
+            return {
+              state: "error",
+              error: { ...r.error, message: `Component ${i + 1}: ${r.error.message}` },
+              warnings,
+            };
           latex.push(r.latex);
           warnings.push(...r.warnings);
         }

@@ -24,7 +24,7 @@ export function readProblem(p: Problem): Read {
   const g = p.given;
   const fvars = Array.isArray(g.vars) ? (g.vars as string[]) : typeof g.var === "string" ? [g.var] : p.vars;
   const f = readExpr(g.f, fvars);
-  const wrt = typeof g.wrt === "string" ? g.wrt : fvars[0] ?? "x";
+  const wrt = typeof g.wrt === "string" ? g.wrt : (fvars[0] ?? "x");
   let point: Record<string, Expr> | null = null;
   if (g.at !== undefined && g.at !== null) {
     point = {};
@@ -35,7 +35,7 @@ export function readProblem(p: Problem): Read {
       }
     } else {
       const e = readExpr(typeof g.at === "number" ? String(g.at) : g.at, []);
-      const name = p.kind === "chain" ? "t" : fvars[0] ?? "x";
+      const name = p.kind === "chain" ? "t" : (fvars[0] ?? "x");
       if (e) point[name] = e;
     }
   }

@@ -16,7 +16,8 @@ function powerRule(r: Rng): Draft {
   if (n === "1" || n === "0") reject("trivial power");
   const form = r.int(0, 2);
   let f: string;
-  if (form === 0 || n.startsWith("-") || n.includes("/")) f = term(c, power("x", n.includes("/") || n.startsWith("-") ? n : Number(n)));
+  if (form === 0 || n.startsWith("-") || n.includes("/"))
+    f = term(c, power("x", n.includes("/") || n.startsWith("-") ? n : Number(n)));
   else if (form === 1) f = `${c.includes("/") ? `(${c})` : c}/${power("x", Number(n))}`;
   else f = n === "2" ? term(c, "sqrt(x)") : term(c, power("x", Number(n)));
   return { kind: "derivative", f: X(f), ...(fractional || form === 2 ? { domain: POSITIVE } : {}) };
@@ -75,8 +76,21 @@ function productRule(r: Rng): Draft {
 const PRODUCT_PARTNERS = ["sin(x)", "cos(x)", "e^x", "ln(x)", "tan(x)"];
 
 function quotientRule(r: Rng): Draft {
-  const tops = [lin(r.nonzero(-5, 5), r.int(-9, 9)), sum(term(r.nonzero(-4, 4), "x^2"), String(r.int(-9, 9))), "sin(x)", "e^x", power("x", r.int(2, 4)), "ln(x)"];
-  const bottoms = [lin(r.nonzero(-5, 5), r.nonzero(-9, 9)), sum("x^2", String(r.int(1, 9))), sum(term(r.nonzero(-3, 3), "x"), "e^x"), "cos(x)", power("x", r.int(2, 3))];
+  const tops = [
+    lin(r.nonzero(-5, 5), r.int(-9, 9)),
+    sum(term(r.nonzero(-4, 4), "x^2"), String(r.int(-9, 9))),
+    "sin(x)",
+    "e^x",
+    power("x", r.int(2, 4)),
+    "ln(x)",
+  ];
+  const bottoms = [
+    lin(r.nonzero(-5, 5), r.nonzero(-9, 9)),
+    sum("x^2", String(r.int(1, 9))),
+    sum(term(r.nonzero(-3, 3), "x"), "e^x"),
+    "cos(x)",
+    power("x", r.int(2, 3)),
+  ];
   const top = r.pick(tops);
   const bottom = r.pick(bottoms);
   if (top === bottom) reject("same");
@@ -91,7 +105,10 @@ function chainRule(r: Rng): Draft {
   const c = r.nonzero(-4, 4);
   switch (r.int(0, 3)) {
     case 0:
-      return { kind: "derivative", f: X(term(c, `(${sum(term(a, power("x", r.int(1, 3))), String(b))})^${k}`)) };
+      return {
+        kind: "derivative",
+        f: X(term(c, `(${sum(term(a, power("x", r.int(1, 3))), String(b))})^${k}`)),
+      };
     case 1:
       return {
         kind: "derivative",
@@ -134,11 +151,23 @@ function logarithm(r: Rng): Draft {
     case 0:
       return { kind: "derivative", f: X(term(c, `ln(${lin(a, b)})`)), domain: POSITIVE };
     case 1:
-      return { kind: "derivative", f: X(term(c, `ln(${sum(term(a, power("x", r.int(2, 4))), String(r.int(1, 9)))})`)), domain: POSITIVE };
+      return {
+        kind: "derivative",
+        f: X(term(c, `ln(${sum(term(a, power("x", r.int(2, 4))), String(r.int(1, 9)))})`)),
+        domain: POSITIVE,
+      };
     case 2:
-      return { kind: "derivative", f: X(term(c, `${r.pick(["log2", "log10"])}(${term(a, "x")})`)), domain: POSITIVE };
+      return {
+        kind: "derivative",
+        f: X(term(c, `${r.pick(["log2", "log10"])}(${term(a, "x")})`)),
+        domain: POSITIVE,
+      };
     default:
-      return { kind: "derivative", f: X(sum(term(c, `ln(${power("x", r.int(2, 6))})`), term(r.nonzero(-9, 9), "x"))), domain: POSITIVE };
+      return {
+        kind: "derivative",
+        f: X(sum(term(c, `ln(${power("x", r.int(2, 6))})`), term(r.nonzero(-9, 9), "x"))),
+        domain: POSITIVE,
+      };
   }
 }
 
@@ -152,7 +181,12 @@ function trig(r: Rng): Draft {
     case 1:
       return { kind: "derivative", f: X(term(c, `${r.pick(["tan", "sec", "cot", "csc"])}(${arg})`)) };
     case 2:
-      return { kind: "derivative", f: X(sum(term(c, `sin(${term(a, "x")})`), term(r.nonzero(-9, 9), `cos(${term(r.nonzero(-6, 6), "x")})`))) };
+      return {
+        kind: "derivative",
+        f: X(
+          sum(term(c, `sin(${term(a, "x")})`), term(r.nonzero(-9, 9), `cos(${term(r.nonzero(-6, 6), "x")})`)),
+        ),
+      };
     default:
       return { kind: "derivative", f: X(sum(term(c, `tan(${arg})`), term(r.nonzero(-9, 9), "x"))) };
   }
@@ -180,10 +214,20 @@ function combined(r: Rng): Draft {
   const c = smallRational(r, 9, [1, 1, 2, 3]);
   const templates: (() => Draft)[] = [
     () => ({ kind: "derivative", f: X(term(c, `${power("x", n)}*e^(${term(a, "x")})`)) }),
-    () => ({ kind: "derivative", f: X(term(c, `e^(${term(a, "x")})*${r.pick(["sin", "cos"])}(${term(b, "x")})`)) }),
-    () => ({ kind: "derivative", f: X(term(c, `${r.pick(["sin", "cos"])}(${term(Math.abs(a), "x")})^${n}`)) }),
+    () => ({
+      kind: "derivative",
+      f: X(term(c, `e^(${term(a, "x")})*${r.pick(["sin", "cos"])}(${term(b, "x")})`)),
+    }),
+    () => ({
+      kind: "derivative",
+      f: X(term(c, `${r.pick(["sin", "cos"])}(${term(Math.abs(a), "x")})^${n}`)),
+    }),
     () => ({ kind: "derivative", f: X(`ln(${sum("x^2", String(Math.abs(b)))})/${power("x", r.int(1, 2))}`) }),
-    () => ({ kind: "derivative", f: X(term(c, `x*sqrt(${lin(Math.abs(a), Math.abs(b))})`)), domain: { x: [0.1, 4] } }),
+    () => ({
+      kind: "derivative",
+      f: X(term(c, `x*sqrt(${lin(Math.abs(a), Math.abs(b))})`)),
+      domain: { x: [0.1, 4] },
+    }),
     () => ({ kind: "derivative", f: X(term(c, `(${lin(a, b)})^${n}*e^(${term(r.nonzero(-3, 3), "x")})`)) }),
     () => ({ kind: "derivative", f: X(term(c, `sin(${term(a, "x^2")})/x`)) }),
     () => ({ kind: "derivative", f: X(term(c, `e^(${term(a, "x")})/(${sum("x^2", String(Math.abs(b)))})`)) }),
@@ -199,18 +243,44 @@ function atPoint(r: Rng): Draft {
     case 0:
       return {
         kind: "derivative",
-        f: X(sum(term(r.nonzero(-5, 5), "x^3"), term(r.int(-9, 9), "x^2"), term(r.int(-9, 9), "x"), String(r.int(-9, 9)))),
+        f: X(
+          sum(
+            term(r.nonzero(-5, 5), "x^3"),
+            term(r.int(-9, 9), "x^2"),
+            term(r.int(-9, 9), "x"),
+            String(r.int(-9, 9)),
+          ),
+        ),
         at: p,
       };
     case 1:
-      return { kind: "derivative", f: X(`(${lin(r.nonzero(-5, 5), r.int(-9, 9))})/(${lin(1, r.int(-9, 9))})`), at: p };
+      return {
+        kind: "derivative",
+        f: X(`(${lin(r.nonzero(-5, 5), r.int(-9, 9))})/(${lin(1, r.int(-9, 9))})`),
+        at: p,
+      };
     case 2: {
       const a = r.nonzero(-3, 3);
-      return { kind: "derivative", f: X(`(${lin(r.nonzero(-5, 5), r.int(-9, 9))})*e^(${term(a, p === 0 ? "x" : `(x - ${p})`)})`.replace("(x - -", "(x + ")), at: p };
+      return {
+        kind: "derivative",
+        f: X(
+          `(${lin(r.nonzero(-5, 5), r.int(-9, 9))})*e^(${term(a, p === 0 ? "x" : `(x - ${p})`)})`.replace(
+            "(x - -",
+            "(x + ",
+          ),
+        ),
+        at: p,
+      };
     }
     case 3: {
       const a = r.int(1, 3);
-      return { kind: "derivative", f: X(sum(term(r.nonzero(-6, 6), `${r.pick(["sin", "cos"])}(${term(a, "x")})`), term(r.int(-5, 5), "x"))), at: r.pick(ANGLES) };
+      return {
+        kind: "derivative",
+        f: X(
+          sum(term(r.nonzero(-6, 6), `${r.pick(["sin", "cos"])}(${term(a, "x")})`), term(r.int(-5, 5), "x")),
+        ),
+        at: r.pick(ANGLES),
+      };
     }
     case 4: {
       const s = r.int(1, 5);
@@ -221,7 +291,11 @@ function atPoint(r: Rng): Draft {
       const a = r.nonzero(-4, 4);
       const s = r.int(1, 6);
       const b = s - a * p;
-      return { kind: "derivative", f: X(sum(term(r.nonzero(-6, 6), `ln(${lin(a, b)})`), term(r.int(-5, 5), "x^2"))), at: p };
+      return {
+        kind: "derivative",
+        f: X(sum(term(r.nonzero(-6, 6), `ln(${lin(a, b)})`), term(r.int(-5, 5), "x^2"))),
+        at: p,
+      };
     }
   }
 }
@@ -249,7 +323,8 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     title: "Sums and constant multiples",
     topic: "derivatives",
     kind: "derivative",
-    description: "Differentiate term by term: the derivative of a sum is the sum of the derivatives, constants factor out.",
+    description:
+      "Differentiate term by term: the derivative of a sum is the sum of the derivatives, constants factor out.",
     prerequisites: ["derivative-power-rule"],
     version: 1,
     hint: "Differentiate each term separately with the power rule; a constant term gives 0.",
@@ -261,7 +336,12 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     topic: "derivatives",
     kind: "derivative",
     description: "(fg)' = f'g + fg': differentiate one factor at a time and add.",
-    prerequisites: ["derivative-sum-rule", "derivative-trigonometric", "derivative-exponential", "derivative-logarithm"],
+    prerequisites: [
+      "derivative-sum-rule",
+      "derivative-trigonometric",
+      "derivative-exponential",
+      "derivative-logarithm",
+    ],
     version: 2,
     hint: "Name the two factors f and g; the derivative is f'g + fg', not f'g'.",
     gen: productRule,
@@ -282,7 +362,8 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     title: "The chain rule (powers of a function)",
     topic: "derivatives",
     kind: "derivative",
-    description: "d/dx u(x)^n = n u^(n-1) u'(x): differentiate the outside, keep the inside, multiply by the inside's derivative.",
+    description:
+      "d/dx u(x)^n = n u^(n-1) u'(x): differentiate the outside, keep the inside, multiply by the inside's derivative.",
     prerequisites: ["derivative-sum-rule"],
     version: 1,
     hint: "Treat the bracket as u: differentiate u^n as n u^(n-1), then multiply by u'.",
@@ -315,7 +396,8 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     title: "Trigonometric functions",
     topic: "derivatives",
     kind: "derivative",
-    description: "sin' = cos, cos' = -sin, tan' = sec^2, sec' = sec tan, cot' = -csc^2, csc' = -csc cot, times the inner derivative.",
+    description:
+      "sin' = cos, cos' = -sin, tan' = sec^2, sec' = sec tan, cot' = -csc^2, csc' = -csc cot, times the inner derivative.",
     prerequisites: ["derivative-sum-rule"],
     version: 1,
     hint: "Use the table of trigonometric derivatives, watch the signs of cos, cot and csc, and multiply by the inner derivative.",
@@ -337,8 +419,14 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     title: "Combining the rules",
     topic: "derivatives",
     kind: "derivative",
-    description: "Find the outermost operation (product, quotient or composition), apply its rule, and repeat on the parts.",
-    prerequisites: ["derivative-quotient-rule", "derivative-chain-rule", "derivative-exponential", "derivative-trigonometric"],
+    description:
+      "Find the outermost operation (product, quotient or composition), apply its rule, and repeat on the parts.",
+    prerequisites: [
+      "derivative-quotient-rule",
+      "derivative-chain-rule",
+      "derivative-exponential",
+      "derivative-trigonometric",
+    ],
     version: 1,
     hint: "Decide which operation is applied last; use its rule, then differentiate each part with the rule it needs.",
     gen: combined,

@@ -27,7 +27,9 @@ function substitution(r: Rng): Draft {
       const d = r.nonzero(-4, 4);
       const e = r.int(-6, 6);
       if (d * p + e === 0) reject("pole");
-      f = X(`(${sum(term(r.nonzero(-5, 5), "x^2"), term(r.int(-6, 6), "x"), String(r.int(-9, 9)))})/(${lin(d, e)})`);
+      f = X(
+        `(${sum(term(r.nonzero(-5, 5), "x^2"), term(r.int(-6, 6), "x"), String(r.int(-9, 9)))})/(${lin(d, e)})`,
+      );
       break;
     }
     case 1: {
@@ -44,7 +46,14 @@ function substitution(r: Rng): Draft {
       break;
     }
     default:
-      f = X(sum(term(r.nonzero(-4, 4), "x^3"), term(r.nonzero(-6, 6), "x"), String(r.int(-9, 9)), term(r.nonzero(-5, 5), `e^${shift("x", p)}`)));
+      f = X(
+        sum(
+          term(r.nonzero(-4, 4), "x^3"),
+          term(r.nonzero(-6, 6), "x"),
+          String(r.int(-9, 9)),
+          term(r.nonzero(-5, 5), `e^${shift("x", p)}`),
+        ),
+      );
   }
   const { exact } = exactAt(f, { x: P(String(p), []) });
   return { kind: "limit", f, to: String(p), key: exact };
@@ -64,7 +73,9 @@ function cofactor(r: Rng, a: number): { text: string; at: number } {
       return { text: `(${lin(p, q)})`, at: p * a + q };
     }
     default:
-      return r.next() < 0.5 ? { text: `(x + ${a})`, at: 2 * a } : { text: `(x^2 + ${a}*x + ${a * a})`, at: 3 * a * a };
+      return r.next() < 0.5
+        ? { text: `(x + ${a})`, at: 2 * a }
+        : { text: `(x^2 + ${a}*x + ${a * a})`, at: 3 * a * a };
   }
 }
 
@@ -250,18 +261,35 @@ function expVsPoly(r: Rng): Draft {
   const xn = n === 1 ? "x" : `x^${n}`;
   switch (r.int(0, 3)) {
     case 0:
-      return { kind: "limit", f: X(sum(`${term(c, xn)}/e^(${A})`, String(d))), to: "inf", key: P(String(d), []) };
+      return {
+        kind: "limit",
+        f: X(sum(`${term(c, xn)}/e^(${A})`, String(d))),
+        to: "inf",
+        key: P(String(d), []),
+      };
     case 1:
-      return { kind: "limit", f: X(`${term(c, `e^(${A})`)}/(${sum(xn, String(Math.abs(d)))})`), to: "inf", key: inf(c) };
+      return {
+        kind: "limit",
+        f: X(`${term(c, `e^(${A})`)}/(${sum(xn, String(Math.abs(d)))})`),
+        to: "inf",
+        key: inf(c),
+      };
     case 2: {
       const p = r.nonzero(-9, 9);
       const q = r.nonzero(-9, 9);
       const m = r.int(1, 5);
-      const f = X(`(${sum(term(p, `e^(${A})`), term(c, xn))})/(${sum(term(q, `e^(${A})`), term(d === 0 ? 1 : d, m === 1 ? "x" : `x^${m}`))})`);
+      const f = X(
+        `(${sum(term(p, `e^(${A})`), term(c, xn))})/(${sum(term(q, `e^(${A})`), term(d === 0 ? 1 : d, m === 1 ? "x" : `x^${m}`))})`,
+      );
       return { kind: "limit", f, to: "inf", key: P(fracText(p, q), []) };
     }
     default:
-      return { kind: "limit", f: X(`(${sum(term(c, xn), String(d))})*e^(${A})`), to: "-inf", key: P("0", []) };
+      return {
+        kind: "limit",
+        f: X(`(${sum(term(c, xn), String(d))})*e^(${A})`),
+        to: "-inf",
+        key: P("0", []),
+      };
   }
 }
 
@@ -304,12 +332,22 @@ function oneSidedAbs(r: Rng): Draft {
     case 0: {
       const k = r.int(1, 5);
       const den = k === 1 ? shift("x", a) : `(${k}*${shift("x", a)})`;
-      return { kind: "limit", f: X(`${term(c, absX)}/${den}`), to: String(a), side, key: P(fracText(c * s, k), []) };
+      return {
+        kind: "limit",
+        f: X(`${term(c, absX)}/${den}`),
+        to: String(a),
+        side,
+        key: P(fracText(c * s, k), []),
+      };
     }
     case 1: {
       if (a === 0) reject("zero");
       const k = r.int(1, 3);
-      const f = { kind: "div", num: expanded(`${c}*${shift("x", a)}*${shift("x", -a)}`), den: X(k === 1 ? absX : `${k}*${absX}`) } as const;
+      const f = {
+        kind: "div",
+        num: expanded(`${c}*${shift("x", a)}*${shift("x", -a)}`),
+        den: X(k === 1 ? absX : `${k}*${absX}`),
+      } as const;
       return { kind: "limit", f, to: String(a), side, key: P(fracText(2 * a * c * s, k), []) };
     }
     default: {
@@ -337,12 +375,22 @@ function doesNotExist(r: Rng): Draft {
     case 1: {
       const k = r.pick([1, 3]);
       const den = k === 1 ? shift("x", a) : `${shift("x", a)}^${k}`;
-      return { kind: "limit", f: X(sum(`${c}/${den}`, String(r.int(-5, 5)))), to: String(a), key: "DNE", detail: { why: "infinities" } };
+      return {
+        kind: "limit",
+        f: X(sum(`${c}/${den}`, String(r.int(-5, 5)))),
+        to: String(a),
+        key: "DNE",
+        detail: { why: "infinities" },
+      };
     }
     case 2: {
       const b = r.int(-9, 9);
       if (a + b === 0) reject("removable");
-      const f = { kind: "div", num: expanded(`${r.nonzero(1, 4)}*(x + ${b})`), den: expanded(shift("x", a)) } as const;
+      const f = {
+        kind: "div",
+        num: expanded(`${r.nonzero(1, 4)}*(x + ${b})`),
+        den: expanded(shift("x", a)),
+      } as const;
       return { kind: "limit", f, to: String(a), key: "DNE", detail: { why: "infinities" } };
     }
     default: {
@@ -451,7 +499,8 @@ export const LIMIT_SKILLS: SkillDef[] = [
     title: "Exponentials against polynomials at infinity",
     topic: "limits",
     kind: "limit",
-    description: "An exponential e^(ax) with a > 0 grows faster than every power of x; divide by the fastest-growing term.",
+    description:
+      "An exponential e^(ax) with a > 0 grows faster than every power of x; divide by the fastest-growing term.",
     prerequisites: ["limit-rational-at-infinity"],
     version: 1,
     hint: "Find the fastest-growing term (an exponential beats any power of x) and divide top and bottom by it.",
@@ -474,7 +523,8 @@ export const LIMIT_SKILLS: SkillDef[] = [
     title: "One-sided limits with absolute values",
     topic: "limits",
     kind: "limit",
-    description: "On one side of a the absolute value |x - a| is either x - a or -(x - a): replace it, simplify, substitute.",
+    description:
+      "On one side of a the absolute value |x - a| is either x - a or -(x - a): replace it, simplify, substitute.",
     prerequisites: ["limit-factor-cancel"],
     version: 1,
     hint: "On the side asked, |x - a| equals x - a (right) or -(x - a) (left): replace it and simplify.",
@@ -493,4 +543,3 @@ export const LIMIT_SKILLS: SkillDef[] = [
     gen: doesNotExist,
   },
 ];
-

@@ -13,7 +13,14 @@ const XY = ["x", "y"];
 const XYZ = ["x", "y", "z"];
 
 /** Two or three monomials that together mention every variable. */
-function polyTerms(r: Rng, vars: readonly string[], count: number, maxExp = 3, maxDegree = 9, maxCoef = 9): string[] {
+function polyTerms(
+  r: Rng,
+  vars: readonly string[],
+  count: number,
+  maxExp = 3,
+  maxDegree = 9,
+  maxCoef = 9,
+): string[] {
   for (;;) {
     const out: string[] = [];
     const seen = new Set<string>();
@@ -92,7 +99,10 @@ function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point 
       const coefs = vars.map(() => r.int(-3, 3));
       if (!coefs.some((k) => k !== 0)) coefs[0] = 1;
       const constant = -coefs.reduce((s, k, i) => s + k * pt[i]!, 0);
-      extra = term(c, `e^(${sum(...vars.map((v, i) => term(coefs[i]!, v)), constant === 0 ? "" : String(constant))})`);
+      extra = term(
+        c,
+        `e^(${sum(...vars.map((v, i) => term(coefs[i]!, v)), constant === 0 ? "" : String(constant))})`,
+      );
       break;
     }
     case 2:
@@ -100,7 +110,9 @@ function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point 
       extra = term(c, `ln(${vars.map((v) => `${v}^2`).join(" + ")})`);
       break;
     case 3:
-      pt = three ? [...r.pick(PYTHAGOREAN3)].map((n) => signed(r, n)) : [...r.pick(PYTHAGOREAN2)].map((n) => signed(r, n));
+      pt = three
+        ? [...r.pick(PYTHAGOREAN3)].map((n) => signed(r, n))
+        : [...r.pick(PYTHAGOREAN2)].map((n) => signed(r, n));
       extra = term(c, `sqrt(${vars.map((v) => `${v}^2`).join(" + ")})`);
       break;
     case 4:
@@ -190,7 +202,11 @@ function chainAtPoint(r: Rng): Draft {
   const innerFor = (): string =>
     t0 === 0
       ? INNER_ANY(r)
-      : r.pick([lin(r.nonzero(-5, 5), r.int(-5, 5), "t"), term(r.nonzero(-4, 4), `t^${r.int(2, 3)}`), term(r.nonzero(-3, 3), `e^(${term(r.nonzero(-3, 3), t0 > 0 ? `(t - ${t0})` : `(t + ${-t0})`)})`)]);
+      : r.pick([
+          lin(r.nonzero(-5, 5), r.int(-5, 5), "t"),
+          term(r.nonzero(-4, 4), `t^${r.int(2, 3)}`),
+          term(r.nonzero(-3, 3), `e^(${term(r.nonzero(-3, 3), t0 > 0 ? `(t - ${t0})` : `(t + ${-t0})`)})`),
+        ]);
   const inner = { x: V(innerFor()), y: V(innerFor()) };
   return { kind: "chain", f: V(chainFunction(r)), vars: XY, inner, at };
 }
@@ -234,7 +250,8 @@ export const MULTIVARIABLE_SKILLS: SkillDef[] = [
     title: "The gradient",
     topic: "gradients",
     kind: "gradient",
-    description: "The gradient is the vector of partial derivatives, (f_x, f_y) or (f_x, f_y, f_z), in the order of the variables.",
+    description:
+      "The gradient is the vector of partial derivatives, (f_x, f_y) or (f_x, f_y, f_z), in the order of the variables.",
     prerequisites: ["partial-derivative-three-variables"],
     version: 1,
     hint: "Compute each partial derivative in turn and list them in the order of the variables.",

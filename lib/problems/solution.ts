@@ -56,7 +56,9 @@ function formula(s: DiffStep, v: string): { latex: string; text: string } | null
     const c = constants.length ? `${L(mul(...constants))}\\left(` : "";
     const cEnd = constants.length ? "\\right)" : "";
     const terms = varying.map((_, i) => varying.map((g, j) => (i === j ? prime(g) : paren(g))).join(" "));
-    const termsText = varying.map((_, i) => varying.map((g, j) => (i === j ? `(${Tx(g)})'` : `(${Tx(g)})`)).join("*")).join(" + ");
+    const termsText = varying
+      .map((_, i) => varying.map((g, j) => (i === j ? `(${Tx(g)})'` : `(${Tx(g)})`)).join("*"))
+      .join(" + ");
     return { latex: `${c}${terms.join(" + ")}${cEnd}`, text: termsText };
   }
   if (s.rule === "quotient" && e.kind === "div") {
@@ -66,7 +68,14 @@ function formula(s: DiffStep, v: string): { latex: string; text: string } | null
     };
   }
   if (s.rule === "chain") {
-    const inner = e.kind === "call" || e.kind === "logb" ? e.arg : e.kind === "pow" ? (dependsOn(e.exp, v) ? e.exp : e.base) : null;
+    const inner =
+      e.kind === "call" || e.kind === "logb"
+        ? e.arg
+        : e.kind === "pow"
+          ? dependsOn(e.exp, v)
+            ? e.exp
+            : e.base
+          : null;
     if (!inner) return null;
     const u = variable("u");
     const outer = replace(e, inner, u);
@@ -103,7 +112,11 @@ function replace(e: Expr, target: Expr, by: Expr): Expr {
 }
 
 /** Steps of d/dv f from the differentiator's trace, outermost rule first. */
-export function derivativeSteps(f: Expr, v: string, label = `d/d${v}`): { steps: SolutionStep[]; result: Expr | null } {
+export function derivativeSteps(
+  f: Expr,
+  v: string,
+  label = `d/d${v}`,
+): { steps: SolutionStep[]; result: Expr | null } {
   const d = derivative(f, v, { trace: true });
   if (!d.ok) return { steps: [{ text: d.error.message }], result: null };
   const out: SolutionStep[] = [];
@@ -117,7 +130,12 @@ export function derivativeSteps(f: Expr, v: string, label = `d/d${v}`): { steps:
       return;
     }
     const f0 = formula(s, v);
-    const name = s.fn && s.rule !== "chain" ? `${RULE_NAMES[s.rule]} (${s.fn})` : s.fn ? `${RULE_NAMES[s.rule]} (outer ${s.fn})` : RULE_NAMES[s.rule];
+    const name =
+      s.fn && s.rule !== "chain"
+        ? `${RULE_NAMES[s.rule]} (${s.fn})`
+        : s.fn
+          ? `${RULE_NAMES[s.rule]} (outer ${s.fn})`
+          : RULE_NAMES[s.rule];
     const lhs = `${dLatex}\\left(${L(s.expr)}\\right)`;
     out.push({
       text: `${name}: ${label} [${Tx(s.expr)}] = ${f0 ? `${f0.text} = ` : ""}${Tx(s.derivative)}`,
@@ -142,11 +160,15 @@ function limitTarget(p: Problem): { latex: string; text: string } {
   const side = str(g.side, "both");
   const toL = to === "inf" ? "\\infty" : to === "-inf" ? "-\\infty" : L(readExpr(to, []) ?? variable(to));
   const sup = to === "inf" || to === "-inf" || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-  return { latex: `\\lim_{${v} \\to ${toL}${sup}}`, text: `lim ${v} -> ${to}${sup ? (side === "left" ? " from the left" : " from the right") : ""}` };
+  return {
+    latex: `\\lim_{${v} \\to ${toL}${sup}}`,
+    text: `lim ${v} -> ${to}${sup ? (side === "left" ? " from the left" : " from the right") : ""}`,
+  };
 }
 
 function answerLatexOf(p: Problem): string {
-  if (Array.isArray(p.answer)) return `\\left(${p.answer.map((a) => L(readExpr(a, p.vars) ?? variable("?"))).join(", ")}\\right)`;
+  if (Array.isArray(p.answer))
+    return `\\left(${p.answer.map((a) => L(readExpr(a, p.vars) ?? variable("?"))).join(", ")}\\right)`;
   if (p.answer === "DNE") return "\\text{does not exist}";
   if (p.answer === "inf") return "\\infty";
   if (p.answer === "-inf") return "-\\infty";
@@ -169,57 +191,115 @@ function limitSolution(p: Problem): SolutionStep[] {
   const to = str(p.given.to, "0");
   const lim = limitTarget(p);
   const fL = f ? L(f) : String(p.given.f);
-  const steps: SolutionStep[] = [{ text: `We want ${lim.text} of ${String(p.given.f)}.`, latex: `${lim.latex} ${fL}` }];
+  const steps: SolutionStep[] = [
+    { text: `We want ${lim.text} of ${String(p.given.f)}.`, latex: `${lim.latex} ${fL}` },
+  ];
   const d = p.detail ?? {};
-  const value = p.answer === "DNE" ? "does not exist" : p.answer === "inf" ? "infinity" : p.answer === "-inf" ? "-infinity" : String(p.answer);
+  const value =
+    p.answer === "DNE"
+      ? "does not exist"
+      : p.answer === "inf"
+        ? "infinity"
+        : p.answer === "-inf"
+          ? "-infinity"
+          : String(p.answer);
   switch (p.skill) {
     case "limit-direct-substitution":
-      steps.push({ text: `The function is continuous at ${v} = ${to} (nothing is undefined there), so substitute ${v} = ${to}: the limit is ${value}.` });
+      steps.push({
+        text: `The function is continuous at ${v} = ${to} (nothing is undefined there), so substitute ${v} = ${to}: the limit is ${value}.`,
+      });
       break;
     case "limit-factor-cancel":
-      steps.push({ text: `Substituting ${v} = ${to} gives 0/0, so (${minus(v, to)}) divides both the numerator and the denominator.` });
-      if (d.factored) steps.push({ text: `Factor: ${d.factored}.`, latex: L(readExpr(d.factored, [v]) ?? variable(v)) });
-      if (d.cancelled) steps.push({ text: `Cancel the common factor: ${d.cancelled}, which is continuous at ${v} = ${to}.`, latex: L(readExpr(d.cancelled, [v]) ?? variable(v)) });
+      steps.push({
+        text: `Substituting ${v} = ${to} gives 0/0, so (${minus(v, to)}) divides both the numerator and the denominator.`,
+      });
+      if (d.factored)
+        steps.push({ text: `Factor: ${d.factored}.`, latex: L(readExpr(d.factored, [v]) ?? variable(v)) });
+      if (d.cancelled)
+        steps.push({
+          text: `Cancel the common factor: ${d.cancelled}, which is continuous at ${v} = ${to}.`,
+          latex: L(readExpr(d.cancelled, [v]) ?? variable(v)),
+        });
       steps.push({ text: `Substitute ${v} = ${to}: the limit is ${value}.` });
       break;
     case "limit-rationalise":
-      steps.push({ text: `Substituting gives 0/0. Multiply numerator and denominator by the conjugate ${d.conjugate ?? ""}.` });
-      steps.push({ text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${minus(v, to)}); cancel it.` });
-      steps.push({ text: `What remains is continuous: substitute ${v} = ${to} (the conjugate becomes ${Number(d.m ?? 0) * 2}). The limit is ${value}.` });
+      steps.push({
+        text: `Substituting gives 0/0. Multiply numerator and denominator by the conjugate ${d.conjugate ?? ""}.`,
+      });
+      steps.push({
+        text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${minus(v, to)}); cancel it.`,
+      });
+      steps.push({
+        text: `What remains is continuous: substitute ${v} = ${to} (the conjugate becomes ${Number(d.m ?? 0) * 2}). The limit is ${value}.`,
+      });
       break;
     case "limit-sin-over-x":
-      steps.push({ text: `Write each sin(a${v}) as (a${v})·sin(a${v})/(a${v}) and each tan(a${v}) as (a${v})·tan(a${v})/(a${v}); both quotients tend to 1 as ${v} -> 0.`, latex: `\\lim_{u \\to 0} \\frac{\\sin u}{u} = \\lim_{u \\to 0} \\frac{\\tan u}{u} = 1` });
+      steps.push({
+        text: `Write each sin(a${v}) as (a${v})·sin(a${v})/(a${v}) and each tan(a${v}) as (a${v})·tan(a${v})/(a${v}); both quotients tend to 1 as ${v} -> 0.`,
+        latex: `\\lim_{u \\to 0} \\frac{\\sin u}{u} = \\lim_{u \\to 0} \\frac{\\tan u}{u} = 1`,
+      });
       steps.push({ text: `The powers of ${v} cancel and the constants remain: the limit is ${value}.` });
       break;
     case "limit-one-minus-cos":
-      steps.push({ text: `Use (1 - cos u)/u^2 -> 1/2 with u = a${v}: 1 - cos(a${v}) behaves like (a${v})^2/2 (and sin(b${v}) like b${v}).`, latex: `\\lim_{u \\to 0} \\frac{1 - \\cos u}{u^{2}} = \\frac{1}{2}` });
+      steps.push({
+        text: `Use (1 - cos u)/u^2 -> 1/2 with u = a${v}: 1 - cos(a${v}) behaves like (a${v})^2/2 (and sin(b${v}) like b${v}).`,
+        latex: `\\lim_{u \\to 0} \\frac{1 - \\cos u}{u^{2}} = \\frac{1}{2}`,
+      });
       steps.push({ text: `Collect the constants: the limit is ${value}.` });
       break;
     case "limit-exp-standard":
-      steps.push({ text: `Use (e^u - 1)/u -> 1 with u = a${v}: e^(a${v}) - 1 behaves like a${v} near 0.`, latex: `\\lim_{u \\to 0} \\frac{e^{u} - 1}{u} = 1` });
+      steps.push({
+        text: `Use (e^u - 1)/u -> 1 with u = a${v}: e^(a${v}) - 1 behaves like a${v} near 0.`,
+        latex: `\\lim_{u \\to 0} \\frac{e^{u} - 1}{u} = 1`,
+      });
       steps.push({ text: `Collect the constants: the limit is ${value}.` });
       break;
     case "limit-log-standard":
-      steps.push({ text: `Use ln(1 + u)/u -> 1 with u = a${v}: ln(1 + a${v}) behaves like a${v} near 0.`, latex: `\\lim_{u \\to 0} \\frac{\\ln(1 + u)}{u} = 1` });
+      steps.push({
+        text: `Use ln(1 + u)/u -> 1 with u = a${v}: ln(1 + a${v}) behaves like a${v} near 0.`,
+        latex: `\\lim_{u \\to 0} \\frac{\\ln(1 + u)}{u} = 1`,
+      });
       steps.push({ text: `Collect the constants: the limit is ${value}.` });
       break;
     case "limit-rational-at-infinity": {
       const [n, m] = (d.degrees ?? "?,?").split(",");
-      steps.push({ text: `The numerator has degree ${n}, the denominator degree ${m}. Divide both by ${v}^${m}; every term with a negative power of ${v} tends to 0.` });
-      steps.push({ text: n === m ? `Equal degrees: the limit is the ratio of the leading coefficients, ${value}.` : Number(n) < Number(m) ? `The denominator grows faster: the limit is 0.` : `The numerator grows faster: the quotient grows without bound, with the sign of the leading terms: ${value}.` });
+      steps.push({
+        text: `The numerator has degree ${n}, the denominator degree ${m}. Divide both by ${v}^${m}; every term with a negative power of ${v} tends to 0.`,
+      });
+      steps.push({
+        text:
+          n === m
+            ? `Equal degrees: the limit is the ratio of the leading coefficients, ${value}.`
+            : Number(n) < Number(m)
+              ? `The denominator grows faster: the limit is 0.`
+              : `The numerator grows faster: the quotient grows without bound, with the sign of the leading terms: ${value}.`,
+      });
       break;
     }
     case "limit-exponential-vs-polynomial":
-      steps.push({ text: `An exponential e^(a${v}) with a > 0 grows faster than any power of ${v} (and e^(a${v}) -> 0 as ${v} -> -infinity faster than any power grows). Divide by the fastest-growing term.` });
+      steps.push({
+        text: `An exponential e^(a${v}) with a > 0 grows faster than any power of ${v} (and e^(a${v}) -> 0 as ${v} -> -infinity faster than any power grows). Divide by the fastest-growing term.`,
+      });
       steps.push({ text: `The terms that are beaten tend to 0: the limit is ${value}.` });
       break;
     case "limit-infinite":
-      steps.push({ text: `At ${v} = ${to} the denominator is 0 but the numerator is not: the quotient grows without bound.` });
-      steps.push({ text: `Its sign: look at the signs of the numerator and of the denominator just ${p.given.side === "left" ? "left of" : p.given.side === "right" ? "right of" : "on both sides of"} ${to}. The limit is ${value}.` });
+      steps.push({
+        text: `At ${v} = ${to} the denominator is 0 but the numerator is not: the quotient grows without bound.`,
+      });
+      steps.push({
+        text: `Its sign: look at the signs of the numerator and of the denominator just ${p.given.side === "left" ? "left of" : p.given.side === "right" ? "right of" : "on both sides of"} ${to}. The limit is ${value}.`,
+      });
       break;
     case "limit-one-sided-abs":
-      steps.push({ text: p.given.side === "right" ? `For ${v} > ${to}, |${minus(v, to)}| = ${minus(v, to)}.` : `For ${v} < ${to}, |${minus(v, to)}| = -(${minus(v, to)}).` });
-      steps.push({ text: `Replace the absolute value, cancel (${minus(v, to)}), and substitute: the limit is ${value}.` });
+      steps.push({
+        text:
+          p.given.side === "right"
+            ? `For ${v} > ${to}, |${minus(v, to)}| = ${minus(v, to)}.`
+            : `For ${v} < ${to}, |${minus(v, to)}| = -(${minus(v, to)}).`,
+      });
+      steps.push({
+        text: `Replace the absolute value, cancel (${minus(v, to)}), and substitute: the limit is ${value}.`,
+      });
       break;
     default:
       break;
@@ -256,7 +336,10 @@ export function solution(p: Problem): Solution {
   try {
     return { steps: solutionSteps(p), answerLatex: answerLatexOf(p) };
   } catch {
-    return { steps: [{ text: "No worked solution is available for this problem." }], answerLatex: answerLatexOf(p) };
+    return {
+      steps: [{ text: "No worked solution is available for this problem." }],
+      answerLatex: answerLatexOf(p),
+    };
   }
 }
 
@@ -276,7 +359,8 @@ function solutionSteps(p: Problem): SolutionStep[] {
       const v = fvars[0] ?? "x";
       const d = derivativeSteps(f, v);
       steps.push(...d.steps);
-      if (d.result) steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
+      if (d.result)
+        steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
       if (point && d.result) at(d.result, `f'(${Tx(point[v] ?? variable(v))})`);
       return steps;
     }
@@ -286,18 +370,29 @@ function solutionSteps(p: Problem): SolutionStep[] {
       steps.push(...d.steps);
       const a = point?.[v];
       const det = p.detail ?? {};
-      if (d.result) steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
+      if (d.result)
+        steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
       if (a) {
-        steps.push({ text: `At ${v} = ${Tx(a)}: f(${Tx(a)}) = ${det.y0 ?? "?"} and the slope is f'(${Tx(a)}) = ${det.slope ?? "?"}.` });
-        steps.push({ text: `The tangent line is y = f(a) + f'(a)(${v} - a) = ${det.y0 ?? "?"} + (${det.slope ?? "?"})(${v} - ${Tx(a)}), that is y = ${String(p.answer)}.` });
+        steps.push({
+          text: `At ${v} = ${Tx(a)}: f(${Tx(a)}) = ${det.y0 ?? "?"} and the slope is f'(${Tx(a)}) = ${det.slope ?? "?"}.`,
+        });
+        steps.push({
+          text: `The tangent line is y = f(a) + f'(a)(${v} - a) = ${det.y0 ?? "?"} + (${det.slope ?? "?"})(${v} - ${Tx(a)}), that is y = ${String(p.answer)}.`,
+        });
       }
       return steps;
     }
     case "partial": {
-      steps.push({ text: `Hold ${fvars.filter((u) => u !== wrt).join(" and ")} constant and differentiate with respect to ${wrt}.` });
+      steps.push({
+        text: `Hold ${fvars.filter((u) => u !== wrt).join(" and ")} constant and differentiate with respect to ${wrt}.`,
+      });
       const d = derivativeSteps(f, wrt, partialLabel(wrt));
       steps.push(...d.steps);
-      if (d.result) steps.push({ text: `So ∂f/∂${wrt} = ${Tx(d.result)}.`, latex: `\\frac{\\partial f}{\\partial ${wrt}} = ${L(d.result)}` });
+      if (d.result)
+        steps.push({
+          text: `So ∂f/∂${wrt} = ${Tx(d.result)}.`,
+          latex: `\\frac{\\partial f}{\\partial ${wrt}} = ${L(d.result)}`,
+        });
       if (point && d.result) at(d.result, `∂f/∂${wrt}`);
       return steps;
     }
@@ -310,21 +405,41 @@ function solutionSteps(p: Problem): SolutionStep[] {
         const d = derivative(f, v);
         if (!d.ok) return [{ text: d.error.message }];
         parts.push(d.expr);
-        steps.push({ text: `∂f/∂${v} = ${Tx(d.expr)} (the other variables held constant).`, latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)}` });
+        steps.push({
+          text: `∂f/∂${v} = ${Tx(d.expr)} (the other variables held constant).`,
+          latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)}`,
+        });
       }
-      steps.push({ text: `grad f = (${parts.map(Tx).join(", ")}).`, latex: `\\nabla f = \\left(${parts.map(L).join(", ")}\\right)` });
+      steps.push({
+        text: `grad f = (${parts.map(Tx).join(", ")}).`,
+        latex: `\\nabla f = \\left(${parts.map(L).join(", ")}\\right)`,
+      });
       if (!point) return steps;
       const gAt = p.detail?.gradientAt ?? (Array.isArray(p.answer) ? p.answer.join("; ") : "");
       const gText = `(${gAt.split("; ").join(", ")})`;
       steps.push({ text: `At ${pointText(fvars, point)}: grad f = ${gText}.` });
       if (p.kind === "steepest_direction") {
-        steps.push({ text: `The directional derivative grad f · u is largest when the unit vector u points along grad f, so the direction of steepest ascent is ${gText} (or any positive multiple).` });
+        steps.push({
+          text: `The directional derivative grad f · u is largest when the unit vector u points along grad f, so the direction of steepest ascent is ${gText} (or any positive multiple).`,
+        });
       } else if (p.kind === "max_rate") {
-        steps.push({ text: `The maximal rate is the length of the gradient: |grad f| = sqrt(${gAt.split("; ").map((c) => `(${c})^2`).join(" + ")}) = ${String(p.answer)}.` });
+        steps.push({
+          text: `The maximal rate is the length of the gradient: |grad f| = sqrt(${gAt
+            .split("; ")
+            .map((c) => `(${c})^2`)
+            .join(" + ")}) = ${String(p.answer)}.`,
+        });
       } else if (p.kind === "directional") {
         const dir = (p.given.direction as number[] | undefined) ?? [];
-        steps.push({ text: `|v| = sqrt(${dir.map((c) => `(${c})^2`).join(" + ")}) = ${p.detail?.norm ?? "?"}, so u = v/|v| = (${dir.join(", ")})/${p.detail?.norm ?? "?"}.` });
-        steps.push({ text: `D_u f = grad f · u = (${gAt.split("; ").map((c, i) => `(${c})(${dir[i] ?? 0})`).join(" + ")})/${p.detail?.norm ?? "?"} = ${String(p.answer)}.` });
+        steps.push({
+          text: `|v| = sqrt(${dir.map((c) => `(${c})^2`).join(" + ")}) = ${p.detail?.norm ?? "?"}, so u = v/|v| = (${dir.join(", ")})/${p.detail?.norm ?? "?"}.`,
+        });
+        steps.push({
+          text: `D_u f = grad f · u = (${gAt
+            .split("; ")
+            .map((c, i) => `(${c})(${dir[i] ?? 0})`)
+            .join(" + ")})/${p.detail?.norm ?? "?"} = ${String(p.answer)}.`,
+        });
       }
       return steps;
     }
@@ -335,10 +450,15 @@ function solutionSteps(p: Problem): SolutionStep[] {
         const d = derivative(f, v);
         const dv = inner[v] ? derivative(inner[v], "t") : null;
         if (!d.ok || !dv?.ok) continue;
-        steps.push({ text: `∂f/∂${v} = ${Tx(d.expr)}; ${v}'(t) = ${Tx(dv.expr)}.`, latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)},\\quad ${v}'(t) = ${L(dv.expr)}` });
+        steps.push({
+          text: `∂f/∂${v} = ${Tx(d.expr)}; ${v}'(t) = ${Tx(dv.expr)}.`,
+          latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)},\\quad ${v}'(t) = ${L(dv.expr)}`,
+        });
         terms.push(`f_${v} ${v}'(t)`);
       }
-      steps.push({ text: `df/dt = ${terms.join(" + ")}, with ${fvars.map((v) => `${v} = ${Tx(inner[v] ?? variable(v))}`).join(", ")} substituted.` });
+      steps.push({
+        text: `df/dt = ${terms.join(" + ")}, with ${fvars.map((v) => `${v} = ${Tx(inner[v] ?? variable(v))}`).join(", ")} substituted.`,
+      });
       const key = readExpr(p.detail?.derivative ?? (point ? "" : p.answer), ["t"]);
       if (key) steps.push({ text: `df/dt = ${Tx(key)}.`, latex: `\\frac{df}{dt} = ${L(key)}` });
       if (point?.t) steps.push({ text: `At t = ${Tx(point.t)}: df/dt = ${String(p.answer)}.` });
@@ -348,7 +468,8 @@ function solutionSteps(p: Problem): SolutionStep[] {
 }
 
 const KIND_HINTS: Record<ProblemKind, string> = {
-  limit: "Try substitution first; if it gives 0/0, c/0 or infinity/infinity, transform the expression before taking the limit.",
+  limit:
+    "Try substitution first; if it gives 0/0, c/0 or infinity/infinity, transform the expression before taking the limit.",
   derivative: "Identify the outermost operation and apply its rule.",
   tangent_line: "Find f(a) and f'(a), then use y = f(a) + f'(a)(x - a).",
   partial: "Hold the other variables constant.",

@@ -5,7 +5,8 @@ import { type Rng } from "./random";
 export function term(c: number | string, body = ""): string {
   if (c === 0 || c === "0") return "";
   if (body === "") return String(c);
-  if (body.startsWith("1/")) return `${typeof c === "string" && c.includes("/") ? `(${c})` : c}${body.slice(1)}`;
+  if (body.startsWith("1/"))
+    return `${typeof c === "string" && c.includes("/") ? `(${c})` : c}${body.slice(1)}`;
   if (c === 1 || c === "1") return body;
   if (c === -1 || c === "-1") return `-${body}`;
   return typeof c === "string" && c.includes("/") ? `(${c})*${body}` : `${c}*${body}`;

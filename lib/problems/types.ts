@@ -1,7 +1,8 @@
 // The data of the problem generators: skills, and problem instances as stored by the server and graded
 // from there (plain JSON, so that a later generator change never alters an issued problem).
 
-export type Topic = "limits" | "derivatives" | "partial-derivatives" | "gradients" | "directional" | "chain-rule";
+export type Topic =
+  "limits" | "derivatives" | "partial-derivatives" | "gradients" | "directional" | "chain-rule";
 
 export type ProblemKind =
   | "limit"

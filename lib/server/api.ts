@@ -13,7 +13,9 @@ function json(body: unknown, status = 200): Response {
 
 function looksLikeDatabaseDown(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : "";
-  return /ECONNREFUSED|Can't reach database|connection terminated|Connection terminated|P1001|P1017|ETIMEDOUT/i.test(text);
+  return /ECONNREFUSED|Can't reach database|connection terminated|Connection terminated|P1001|P1017|ETIMEDOUT/i.test(
+    text,
+  );
 }
 
 /** Reads a JSON body of at most 64 KiB; a missing or malformed body is INVALID_INPUT. */
@@ -43,9 +45,20 @@ export async function withUserResponse(work: (actor: ActingUser) => Promise<Resp
   } catch (error) {
     if (isAppError(error)) return json({ error: { code: error.code, message: error.message } }, error.status);
     if (looksLikeDatabaseDown(error)) {
-      return json({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not answering; nothing was saved. Try again in a moment." } }, 503);
+      return json(
+        {
+          error: {
+            code: "DATABASE_UNAVAILABLE",
+            message: "The database is not answering; nothing was saved. Try again in a moment.",
+          },
+        },
+        503,
+      );
     }
     console.error(error);
-    return json({ error: { code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." } }, 500);
+    return json(
+      { error: { code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." } },
+      500,
+    );
   }
 }

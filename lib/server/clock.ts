@@ -27,10 +27,16 @@ export async function now(): Promise<Date> {
 /** Moves the clock to `offsetMs` from real time. Refused unless the test clock is enabled. */
 export async function setClockOffset(offsetMs: number): Promise<void> {
   if (!testClockEnabled()) {
-    throw new AppError("FORBIDDEN", "The test clock is off (it needs GD_TEST_CLOCK=1 and is never on in production).");
+    throw new AppError(
+      "FORBIDDEN",
+      "The test clock is off (it needs GD_TEST_CLOCK=1 and is never on in production).",
+    );
   }
   if (!Number.isSafeInteger(offsetMs) || Math.abs(offsetMs) > 10 * 365 * 86_400_000) {
-    throw new AppError("INVALID_INPUT", "The offset must be a whole number of milliseconds within ten years.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "The offset must be a whole number of milliseconds within ten years.",
+    );
   }
   await getDb().appMeta.upsert({
     where: { key: KEY },

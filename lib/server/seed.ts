@@ -29,7 +29,8 @@ export async function seedDemoOnce(now = new Date()): Promise<boolean> {
   const teacher = users.find((u) => u.role === "teacher");
   if (teacher && (await db.class.count({ where: { teacherId: teacher.id } })) === 0) {
     const cls = await createClass({ actor: teacher, input: { name: DEMO_CLASS_NAME } });
-    for (const learner of users.filter((u) => u.role === "learner")) await joinClass({ actor: learner, input: { code: cls.joinCode } });
+    for (const learner of users.filter((u) => u.role === "learner"))
+      await joinClass({ actor: learner, input: { code: cls.joinCode } });
     const set = await createSet({
       actor: teacher,
       classId: cls.id,
@@ -39,8 +40,16 @@ export async function seedDemoOnce(now = new Date()): Promise<boolean> {
         dueAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
       },
     });
-    await addCatalogueItem({ actor: teacher, setId: set.id, input: { skillId: "derivative-power-rule", count: 2 } });
-    await addAuthoredItem({ actor: teacher, setId: set.id, input: { kind: "derivative", f: "x^2 sin x", var: "x" } });
+    await addCatalogueItem({
+      actor: teacher,
+      setId: set.id,
+      input: { skillId: "derivative-power-rule", count: 2 },
+    });
+    await addAuthoredItem({
+      actor: teacher,
+      setId: set.id,
+      input: { kind: "derivative", f: "x^2 sin x", var: "x" },
+    });
     await publishSet({ actor: teacher, setId: set.id });
   }
   await db.appMeta.create({ data: { key: SEEDED_KEY, value: now.toISOString() } });

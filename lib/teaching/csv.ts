@@ -14,7 +14,10 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 export const BOM = "\uFEFF";
 
 /** A whole file: BOM, header, rows; lines end with CRLF as RFC 4180 says. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
   const lines = [header, ...rows].map((r) => r.map(csvCell).join(","));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }

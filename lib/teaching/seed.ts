@@ -12,7 +12,13 @@ function fnv1a(text: string): number {
 }
 
 /** A seed in [0, 2^31 - 1) for one problem of one student; `attempt` moves past a seed a generator refuses. */
-export function assignmentSeed(setId: string, userId: string, itemId: string, copy: number, attempt = 0): number {
+export function assignmentSeed(
+  setId: string,
+  userId: string,
+  itemId: string,
+  copy: number,
+  attempt = 0,
+): number {
   const h = fnv1a(`${setId}|${userId}|${itemId}|${copy}|${attempt}`);
   // Mix once more so that nearby inputs spread out, then fold into a positive 31-bit integer.
   const m = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;

@@ -39,7 +39,11 @@ async function answerRight(page: Page, id: string) {
     data: { clientSubmissionId: crypto.randomUUID(), answer: await keyOf(id), elapsedMs: 8000 },
   });
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { kind: string; feedback: { correct: boolean }; instance: { skillId: string } };
+  const body = (await res.json()) as {
+    kind: string;
+    feedback: { correct: boolean };
+    instance: { skillId: string };
+  };
   expect(body.kind).toBe("graded");
   expect(body.feedback.correct).toBe(true);
   return body.instance.skillId;
@@ -91,10 +95,9 @@ test("a new learner's first drill, and a review that comes due days later", asyn
   await expect(mastery).toContainText("recall");
   const firstDue = Date.parse((await mastery.getAttribute("data-due"))!);
   await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(2);
-  await expect(page.getByTestId("history").getByRole("link", { name: "Worked solution" }).first()).toHaveAttribute(
-    "href",
-    /\/practice\/i\/[0-9a-f-]{36}$/,
-  );
+  await expect(
+    page.getByTestId("history").getByRole("link", { name: "Worked solution" }).first(),
+  ).toHaveAttribute("href", /\/practice\/i\/[0-9a-f-]{36}$/);
   await fitsPhone(page);
 
   // Three days later the skill is due for review, and comes first.
@@ -120,7 +123,11 @@ test.describe("settings", () => {
   test("the timezone comes from the browser on a first visit; a bad value is refused; saved values shape Today", async ({
     page,
   }) => {
-    await signUp(page, { displayName: "Kiyoshi", email: newEmail("settings"), password: "drill the gradients" });
+    await signUp(page, {
+      displayName: "Kiyoshi",
+      email: newEmail("settings"),
+      password: "drill the gradients",
+    });
     await page.getByRole("banner").getByRole("link", { name: "Settings" }).click();
     await expect(page.getByLabel("Timezone")).toHaveValue("Asia/Tokyo");
     await expect(page.getByTestId("timezone-hint")).toContainText("Taken from this browser");
@@ -128,7 +135,9 @@ test.describe("settings", () => {
     // Keyboard only: type into the field and press Enter to submit.
     await page.getByLabel("New skills per day").fill("51");
     await page.getByLabel("New skills per day").press("Enter");
-    await expect(page.getByTestId("form-error")).toHaveText("New skills per day must be a whole number from 0 to 50.");
+    await expect(page.getByTestId("form-error")).toHaveText(
+      "New skills per day must be a whole number from 0 to 50.",
+    );
     await page.reload();
     await expect(page.getByLabel("New skills per day")).toHaveValue("5");
 

@@ -30,15 +30,23 @@ function instanceIdOf(page: Page): string {
 }
 
 async function problemOf(page: Page): Promise<StoredProblem> {
-  const rows = await query<{ problem: StoredProblem }>(`SELECT problem FROM "ProblemInstance" WHERE id = $1`, [instanceIdOf(page)]);
+  const rows = await query<{ problem: StoredProblem }>(
+    `SELECT problem FROM "ProblemInstance" WHERE id = $1`,
+    [instanceIdOf(page)],
+  );
   return rows[0]!.problem;
 }
 
 async function recorded(page: Page) {
   const id = instanceIdOf(page);
-  const [s] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Submission" WHERE "instanceId" = $1`, [id]);
+  const [s] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Submission" WHERE "instanceId" = $1`, [
+    id,
+  ]);
   const [r] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Review" WHERE "instanceId" = $1`, [id]);
-  const [i] = await query<{ triesUsed: number; outcome: string | null }>(`SELECT "triesUsed", outcome FROM "ProblemInstance" WHERE id = $1`, [id]);
+  const [i] = await query<{ triesUsed: number; outcome: string | null }>(
+    `SELECT "triesUsed", outcome FROM "ProblemInstance" WHERE id = $1`,
+    [id],
+  );
   return { submissions: Number(s!.n), reviews: Number(r!.n), triesUsed: i!.triesUsed, outcome: i!.outcome };
 }
 
@@ -62,11 +70,15 @@ async function interactive(page: Page) {
 const answerBox = (page: Page) => page.getByLabel(/^Your answer/);
 const verdict = (page: Page) => page.getByTestId("verdict");
 
-test("a learner answers a tangent line wrong (diagnosis, counterexample), then right (solution, picture), and goes on", async ({ page }) => {
+test("a learner answers a tangent line wrong (diagnosis, counterexample), then right (solution, picture), and goes on", async ({
+  page,
+}) => {
   await newLearner(page);
   await page.getByTestId("dashboard-practice").click();
   await expect(page).toHaveURL(/\/practice$/);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practice" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practice" }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Limits" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "The multivariable chain rule" })).toBeVisible();
   await expect(page.getByTestId("practised-count")).toHaveCount(0);
@@ -110,7 +122,10 @@ test("a learner answers a tangent line wrong (diagnosis, counterexample), then r
   await dialog.getByLabel("What is wrong?").fill("The first message was confusing.");
   await dialog.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByTestId("report-sent")).toBeVisible();
-  const reports = await query<{ comment: string }>(`SELECT comment FROM "GradingReport" WHERE "instanceId" = $1`, [instanceIdOf(page)]);
+  const reports = await query<{ comment: string }>(
+    `SELECT comment FROM "GradingReport" WHERE "instanceId" = $1`,
+    [instanceIdOf(page)],
+  );
   expect(reports.map((r) => r.comment)).toEqual(["The first message was confusing."]);
 
   const first = instanceIdOf(page);
@@ -147,7 +162,9 @@ test("a malformed answer shows where it could not be read and records nothing", 
   await expect(page.getByTestId("parse-warning").first()).toBeVisible();
 });
 
-test("a limit: special answers by button, a wrong DNE, a parse error, then the value with the picture of the hole", async ({ page }) => {
+test("a limit: special answers by button, a wrong DNE, a parse error, then the value with the picture of the hole", async ({
+  page,
+}) => {
   await newLearner(page);
   await openSkill(page, "Removable discontinuities: factor and cancel");
   const p = await problemOf(page);
@@ -174,7 +191,9 @@ test("a limit: special answers by button, a wrong DNE, a parse error, then the v
   expect(await recorded(page)).toMatchObject({ submissions: 2, reviews: 1, outcome: "right" });
 });
 
-test("a partial derivative: a sign mistake is named with a counterexample, then the right answer", async ({ page }) => {
+test("a partial derivative: a sign mistake is named with a counterexample, then the right answer", async ({
+  page,
+}) => {
   await newLearner(page);
   await openSkill(page, "Partial derivatives of f(x, y)");
   const p = await problemOf(page);
@@ -193,7 +212,9 @@ test("a partial derivative: a sign mistake is named with a counterexample, then 
   expect(await recorded(page)).toMatchObject({ submissions: 2, reviews: 1, outcome: "right" });
 });
 
-test("a gradient: one labelled field per component, swapped components named, the whole vector typed in the first field", async ({ page }) => {
+test("a gradient: one labelled field per component, swapped components named, the whole vector typed in the first field", async ({
+  page,
+}) => {
   await newLearner(page);
   await openSkill(page, "The gradient at a point");
   const p = await problemOf(page);
@@ -260,7 +281,10 @@ test("keyboard only: Enter submits, Enter again goes on; a hint is recorded", as
   expect(instanceIdOf(page)).not.toBe(first);
   await interactive(page);
   await expect(answerBox(page)).toBeFocused();
-  const [review] = await query<{ rating: string; hintUsed: boolean }>(`SELECT rating, "hintUsed" FROM "Review" WHERE "instanceId" = $1`, [first]);
+  const [review] = await query<{ rating: string; hintUsed: boolean }>(
+    `SELECT rating, "hintUsed" FROM "Review" WHERE "instanceId" = $1`,
+    [first],
+  );
   expect(review).toEqual({ rating: "Hard", hintUsed: true });
 });
 
@@ -270,7 +294,9 @@ test("a submission lost on the way back is resent with the same id and recorded 
   const p = await problemOf(page);
   const ids: string[] = [];
   await page.route("**/submit", async (route) => {
-    ids.push((JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId);
+    ids.push(
+      (JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId,
+    );
     if (ids.length === 1) {
       // The server records the try, but the answer never reaches the page.
       await route.fetch();
@@ -288,7 +314,10 @@ test("a submission lost on the way back is resent with the same id and recorded 
   expect(await recorded(page)).toMatchObject({ submissions: 1, triesUsed: 1 });
 });
 
-test("next= sends Next to a page on this site only; another learner's problem is not found", async ({ page, browser }) => {
+test("next= sends Next to a page on this site only; another learner's problem is not found", async ({
+  page,
+  browser,
+}) => {
   await newLearner(page);
   await page.goto("/practice/skill/derivative-power-rule?next=/dashboard&n=3&of=12");
   await expect(page.getByTestId("session-position")).toHaveText("Problem 3 of 12");
@@ -339,7 +368,9 @@ test.describe("on a phone", () => {
   });
 });
 
-test("a session ends with its summary; a signed-out start goes through sign-in and comes back", async ({ page }) => {
+test("a session ends with its summary; a signed-out start goes through sign-in and comes back", async ({
+  page,
+}) => {
   const email = newEmail("session");
   await signUp(page, { displayName: "Cy", email, password: "practise all day" });
   await page.goto("/practice/skill/derivative-power-rule?of=2");
@@ -358,7 +389,10 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await page.getByTestId("next").click();
   await expect(page).toHaveURL(/\/practice\/summary\?/);
   await expect(page.getByTestId("summary-score")).toHaveText("1 of 2 right.");
-  await expect(page.getByTestId("session-summary").getByRole("listitem")).toHaveText([/Right/, /Answer shown/]);
+  await expect(page.getByTestId("session-summary").getByRole("listitem")).toHaveText([
+    /Right/,
+    /Answer shown/,
+  ]);
 
   await page.context().clearCookies();
   await page.goto("/practice/skill/tangent-line?of=5");
@@ -370,19 +404,28 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await expect(page.getByTestId("statement")).toContainText("tangent line");
 });
 
-test("a database that is not answering: the learner is told, nothing is recorded, the retry goes through once", async ({ page }) => {
+test("a database that is not answering: the learner is told, nothing is recorded, the retry goes through once", async ({
+  page,
+}) => {
   await newLearner(page);
   await openSkill(page, "The power rule");
   const p = await problemOf(page);
   const ids: string[] = [];
   await page.route("**/submit", async (route) => {
-    ids.push((JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId);
+    ids.push(
+      (JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId,
+    );
     if (ids.length === 1) {
       // What the route frame answers when PostgreSQL is down (lib/server/api.ts).
       await route.fulfill({
         status: 503,
         contentType: "application/json",
-        body: JSON.stringify({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not answering; nothing was saved. Try again in a moment." } }),
+        body: JSON.stringify({
+          error: {
+            code: "DATABASE_UNAVAILABLE",
+            message: "The database is not answering; nothing was saved. Try again in a moment.",
+          },
+        }),
       });
     } else await route.continue();
   });

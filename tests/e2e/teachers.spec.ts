@@ -11,12 +11,22 @@ async function submit(page: Page, instanceId: string, answer: string) {
     data: { clientSubmissionId: randomUUID(), answer, elapsedMs: 4000 },
   });
   expect(res.status()).toBe(200);
-  return (await res.json()) as { feedback: { correct: boolean; submissionId: string }; instance: { finished: boolean } };
+  return (await res.json()) as {
+    feedback: { correct: boolean; submissionId: string };
+    instance: { finished: boolean };
+  };
 }
 
-test("a teacher sets a class a problem set; a learner works it; the teacher grades, overrides and exports", async ({ browser }) => {
+test("a teacher sets a class a problem set; a learner works it; the teacher grades, overrides and exports", async ({
+  browser,
+}) => {
   const teacher = await (await browser.newContext()).newPage();
-  await signUp(teacher, { displayName: "Ms Noether", email: newEmail("teacher"), password: "teaching calculus", role: "teacher" });
+  await signUp(teacher, {
+    displayName: "Ms Noether",
+    email: newEmail("teacher"),
+    password: "teaching calculus",
+    role: "teacher",
+  });
   await teacher.getByRole("link", { name: "Teaching" }).click();
   await expect(teacher.getByTestId("no-classes")).toBeVisible();
   await teacher.getByLabel("Class name").fill("Calculus 1A");
@@ -28,7 +38,12 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   const classUrl = teacher.url();
 
   const learner = await (await browser.newContext()).newPage();
-  await signUp(learner, { displayName: "Sofia K", email: newEmail("learner"), password: "learning calculus", role: "learner" });
+  await signUp(learner, {
+    displayName: "Sofia K",
+    email: newEmail("learner"),
+    password: "learning calculus",
+    role: "learner",
+  });
   await learner.getByRole("link", { name: "Assignments" }).click();
   await expect(learner.getByTestId("no-classes")).toBeVisible();
   await learner.getByLabel("Class code").fill("QQQQ-QQQQ");
@@ -70,10 +85,16 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   await expect(teacher.getByTestId("form-success")).toHaveText("Settings saved.");
   await teacher.getByRole("link", { name: "Preview as a student" }).click();
   await expect(teacher.getByRole("list", { name: "Preview problems" }).getByRole("listitem")).toHaveCount(2);
-  const before = await teacher.getByRole("list", { name: "Preview problems" }).getByRole("listitem").first().innerText();
+  const before = await teacher
+    .getByRole("list", { name: "Preview problems" })
+    .getByRole("listitem")
+    .first()
+    .innerText();
   await teacher.getByTestId("new-numbers").click();
   await expect(teacher).toHaveURL(/seed=2/);
-  await expect(teacher.getByRole("list", { name: "Preview problems" }).getByRole("listitem").first()).not.toHaveText(before);
+  await expect(
+    teacher.getByRole("list", { name: "Preview problems" }).getByRole("listitem").first(),
+  ).not.toHaveText(before);
   await teacher.getByRole("link", { name: "Back to the set" }).click();
   await teacher.getByRole("button", { name: "Publish to the class" }).click();
   await expect(teacher.getByTestId("form-success")).toContainText("Published");
@@ -84,9 +105,11 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   await learner.getByRole("link", { name: "Week 1" }).click();
   const problems = learner.getByTestId("assignment-problem");
   await expect(problems).toHaveCount(2);
-  const ids = await learner.getByTestId("work-link").evaluateAll((links) =>
-    links.map((a) => /\/practice\/i\/([0-9a-f-]{36})\?next=/.exec(a.getAttribute("href") ?? "")?.[1] ?? ""),
-  );
+  const ids = await learner
+    .getByTestId("work-link")
+    .evaluateAll((links) =>
+      links.map((a) => /\/practice\/i\/([0-9a-f-]{36})\?next=/.exec(a.getAttribute("href") ?? "")?.[1] ?? ""),
+    );
   expect(ids.every((id) => id.length === 36)).toBe(true);
   const wrong = await submit(learner, ids[0]!, "12345");
   expect(wrong.feedback.correct).toBe(false);
@@ -121,14 +144,16 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
 
   const download = teacher.waitForEvent("download");
   await teacher.getByTestId("csv-gradebook").click();
-  const file = readFileSync((await (await download).path()), "utf8");
+  const file = readFileSync(await (await download).path(), "utf8");
   expect(file.charCodeAt(0)).toBe(0xfeff);
   const lines = file.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe(
     '"student","status","score","total","minutes","The power rule - result","The power rule - tries","The power rule - minutes","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - result","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - tries","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - minutes"',
   );
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^"Sofia K","enrolled","2","2","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/);
+  expect(lines[1]).toMatch(
+    /^"Sofia K","enrolled","2","2","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/,
+  );
 
   // Readable on a phone: the gradebook scrolls inside its own box, not the page.
   await teacher.setViewportSize({ width: 390, height: 800 });
@@ -137,7 +162,9 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test("demo data: the demo teacher's class holds both demo learners, and a demo learner has its set", async ({ browser }) => {
+test("demo data: the demo teacher's class holds both demo learners, and a demo learner has its set", async ({
+  browser,
+}) => {
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, DEMO_TEACHER.email, DEMO_TEACHER.password);
   await teacher.goto("/teacher");

@@ -259,7 +259,10 @@ describe("demo data", () => {
       include: { enrollments: { include: { user: true } }, sets: { include: { items: true } } },
     });
     expect(classes).toHaveLength(1);
-    expect(classes[0]!.enrollments.map((e) => e.user.email).sort()).toEqual(["ada@example.com", "emmy@example.com"]);
+    expect(classes[0]!.enrollments.map((e) => e.user.email).sort()).toEqual([
+      "ada@example.com",
+      "emmy@example.com",
+    ]);
     expect(classes[0]!.sets).toHaveLength(1);
     expect(classes[0]!.sets[0]!.publishedAt).not.toBeNull();
     expect(classes[0]!.sets[0]!.items).toHaveLength(2);

@@ -22,7 +22,10 @@ export async function keyOf(instanceId: string): Promise<Problem> {
 }
 
 /** Awaits `work` (a promise, or a function that may throw) and expects an AppError with `code`. */
-export async function expectAppError(work: Promise<unknown> | (() => unknown), code: string): Promise<AppError> {
+export async function expectAppError(
+  work: Promise<unknown> | (() => unknown),
+  code: string,
+): Promise<AppError> {
   const error = await (typeof work === "function" ? Promise.resolve().then(work) : work).then(
     () => null,
     (e: unknown) => e,

@@ -6,19 +6,24 @@ import { revealAnswer, startInstance, submitAnswer } from "@/lib/server/practice
 import { getSessionSummary, listPractisedSkills } from "@/lib/server/practice/progress";
 import { learner, keyOf, expectAppError } from "./helpers";
 
-
-
-
 describe("the picture", () => {
   it("is not sent before the problem is finished (a tangent line gives the key away), and is sent after", async () => {
     const me = await learner();
     const view = await startInstance({ actor: me, input: { skillId: "tangent-line" } });
     expect(view.plot).toBeUndefined();
     const p = await keyOf(view.id);
-    const wrong = await submitAnswer({ actor: me, instanceId: view.id, input: { clientSubmissionId: randomUUID(), answer: `${String(p.answer)} + 1`, elapsedMs: 1000 } });
+    const wrong = await submitAnswer({
+      actor: me,
+      instanceId: view.id,
+      input: { clientSubmissionId: randomUUID(), answer: `${String(p.answer)} + 1`, elapsedMs: 1000 },
+    });
     expect(wrong.instance.finished).toBe(false);
     expect(wrong.instance.plot).toBeUndefined();
-    const right = await submitAnswer({ actor: me, instanceId: view.id, input: { clientSubmissionId: randomUUID(), answer: `y = ${String(p.answer)}`, elapsedMs: 1000 } });
+    const right = await submitAnswer({
+      actor: me,
+      instanceId: view.id,
+      input: { clientSubmissionId: randomUUID(), answer: `y = ${String(p.answer)}`, elapsedMs: 1000 },
+    });
     expect(right.instance.finished).toBe(true);
     expect(right.instance.plot).toMatch(/^<svg[^>]*role="img"/);
     expect(right.instance.plot).toContain("plot-tangent");
@@ -27,9 +32,15 @@ describe("the picture", () => {
   it("comes with a revealed limit, and not with a skill that has none", async () => {
     const me = await learner();
     const limit = await startInstance({ actor: me, input: { skillId: "limit-infinite" } });
-    expect((await revealAnswer({ actor: me, instanceId: limit.id, input: { clientSubmissionId: randomUUID() } })).plot).toContain("plot-asymptote");
+    expect(
+      (await revealAnswer({ actor: me, instanceId: limit.id, input: { clientSubmissionId: randomUUID() } }))
+        .plot,
+    ).toContain("plot-asymptote");
     const power = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
-    expect((await revealAnswer({ actor: me, instanceId: power.id, input: { clientSubmissionId: randomUUID() } })).plot).toBeUndefined();
+    expect(
+      (await revealAnswer({ actor: me, instanceId: power.id, input: { clientSubmissionId: randomUUID() } }))
+        .plot,
+    ).toBeUndefined();
   });
 });
 
@@ -42,7 +53,9 @@ describe("practised skills", () => {
     await revealAnswer({ actor: me, instanceId: v.id, input: { clientSubmissionId: randomUUID() } });
     // Started but not finished: no card yet.
     await startInstance({ actor: me, input: { skillId: "tangent-line" } });
-    expect((await listPractisedSkills({ actor: me })).map((c) => c.skillId)).toEqual(["derivative-power-rule"]);
+    expect((await listPractisedSkills({ actor: me })).map((c) => c.skillId)).toEqual([
+      "derivative-power-rule",
+    ]);
     expect(await listPractisedSkills({ actor: other })).toEqual([]);
   });
 });
@@ -53,13 +66,20 @@ describe("a session's summary", () => {
     const before = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
     const first = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
     const p = await keyOf(first.id);
-    await submitAnswer({ actor: me, instanceId: first.id, input: { clientSubmissionId: randomUUID(), answer: p.answer, elapsedMs: 1 } });
+    await submitAnswer({
+      actor: me,
+      instanceId: first.id,
+      input: { clientSubmissionId: randomUUID(), answer: p.answer, elapsedMs: 1 },
+    });
     await startInstance({ actor: me, input: { skillId: "tangent-line" } });
     const second = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
     await revealAnswer({ actor: me, instanceId: second.id, input: { clientSubmissionId: randomUUID() } });
     await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
 
-    const s = await getSessionSummary({ actor: me, input: { first: first.id, of: 2, skill: "derivative-power-rule" } });
+    const s = await getSessionSummary({
+      actor: me,
+      input: { first: first.id, of: 2, skill: "derivative-power-rule" },
+    });
     expect(s.items.map((i) => [i.id, i.outcome])).toEqual([
       [first.id, "right"],
       [second.id, "revealed"],
@@ -67,18 +87,37 @@ describe("a session's summary", () => {
     expect(s.right).toBe(1);
     expect(s.items.map((i) => i.id)).not.toContain(before.id);
     const mixed = await getSessionSummary({ actor: me, input: { first: first.id, of: 3, skill: "mixed" } });
-    expect(mixed.items.map((i) => i.skillId)).toEqual(["derivative-power-rule", "tangent-line", "derivative-power-rule"]);
+    expect(mixed.items.map((i) => i.skillId)).toEqual([
+      "derivative-power-rule",
+      "tangent-line",
+      "derivative-power-rule",
+    ]);
   });
 
   it("is not found for another learner's session, a forged id, a skill that does not match or nonsense", async () => {
     const me = await learner();
     const other = await learner("other");
     const v = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
-    await expectAppError(getSessionSummary({ actor: other, input: { first: v.id, of: 5, skill: "derivative-power-rule" } }), "NOT_FOUND");
-    await expectAppError(getSessionSummary({ actor: me, input: { first: randomUUID(), of: 5, skill: "derivative-power-rule" } }), "NOT_FOUND");
-    await expectAppError(getSessionSummary({ actor: me, input: { first: v.id, of: 5, skill: "tangent-line" } }), "NOT_FOUND");
-    await expectAppError(getSessionSummary({ actor: me, input: { first: "x", of: 5, skill: "derivative-power-rule" } }), "NOT_FOUND");
-    await expectAppError(getSessionSummary({ actor: me, input: { first: v.id, of: 10_000, skill: "derivative-power-rule" } }), "NOT_FOUND");
+    await expectAppError(
+      getSessionSummary({ actor: other, input: { first: v.id, of: 5, skill: "derivative-power-rule" } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      getSessionSummary({ actor: me, input: { first: randomUUID(), of: 5, skill: "derivative-power-rule" } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      getSessionSummary({ actor: me, input: { first: v.id, of: 5, skill: "tangent-line" } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      getSessionSummary({ actor: me, input: { first: "x", of: 5, skill: "derivative-power-rule" } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      getSessionSummary({ actor: me, input: { first: v.id, of: 10_000, skill: "derivative-power-rule" } }),
+      "NOT_FOUND",
+    );
     await expectAppError(getSessionSummary({ actor: me, input: null }), "NOT_FOUND");
   });
 });

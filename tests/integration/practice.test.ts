@@ -14,8 +14,6 @@ import {
 } from "@/lib/server/practice/practice";
 import { learner, keyOf, expectAppError } from "./helpers";
 
-
-
 const sid = () => randomUUID();
 const counts = async (instanceId: string) => ({
   submissions: await getDb().submission.count({ where: { instanceId } }),
@@ -28,7 +26,6 @@ function wrongAnswer(p: Problem): string | string[] {
   if (p.kind === "limit") return p.answer === "DNE" ? "7" : "DNE";
   return p.answerKind === "expression" || p.answerKind === "line" ? `${p.answer} + 1000` : "98765";
 }
-
 
 describe("a problem as issued", () => {
   it("goes to the browser without its key, construction notes or numeric value", async () => {

@@ -7,8 +7,20 @@ import { POST as clockRoute } from "@/app/api/test/clock/route";
 import type { Problem } from "@/lib/problems";
 import { now, setClockOffset } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
-import { getInstance, revealAnswer, startInstance, submitAnswer, takeHint } from "@/lib/server/practice/practice";
-import { getProgress, getSettings, getToday, nextDrillItem, updateSettings } from "@/lib/server/scheduling/scheduling";
+import {
+  getInstance,
+  revealAnswer,
+  startInstance,
+  submitAnswer,
+  takeHint,
+} from "@/lib/server/practice/practice";
+import {
+  getProgress,
+  getSettings,
+  getToday,
+  nextDrillItem,
+  updateSettings,
+} from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { learner, keyOf, expectAppError } from "./helpers";
 
@@ -34,8 +46,6 @@ async function clockAt(at: number): Promise<void> {
   await setClockOffset(at - Date.now());
 }
 
-
-
 function wrongAnswer(p: Problem): string | string[] {
   if (Array.isArray(p.answer)) return p.answer.map(() => "12345");
   if (p.kind === "limit") return p.answer === "DNE" ? "7" : "DNE";
@@ -49,7 +59,11 @@ async function play(actor: ActingUser, skillId: string, how: Script): Promise<st
   const view = await startInstance({ actor, input: { skillId } });
   const p = await keyOf(view.id);
   const submit = (answer: string | string[]) =>
-    submitAnswer({ actor, instanceId: view.id, input: { clientSubmissionId: randomUUID(), answer, elapsedMs: 20_000 } });
+    submitAnswer({
+      actor,
+      instanceId: view.id,
+      input: { clientSubmissionId: randomUUID(), answer, elapsedMs: 20_000 },
+    });
   switch (how) {
     case "right":
       expect((await submit(p.answer)).feedback.correct).toBe(true);
@@ -71,7 +85,9 @@ async function play(actor: ActingUser, skillId: string, how: Script): Promise<st
 }
 
 async function card(actor: ActingUser, skillId: string) {
-  const c = await getDb().skillCard.findUniqueOrThrow({ where: { userId_skillId: { userId: actor.id, skillId } } });
+  const c = await getDb().skillCard.findUniqueOrThrow({
+    where: { userId_skillId: { userId: actor.id, skillId } },
+  });
   return {
     state: c.state,
     reps: c.reps,
@@ -83,7 +99,6 @@ async function card(actor: ActingUser, skillId: string) {
     dueAfterReviewMin: Math.round((+c.due - +c.lastReview!) / MIN),
   };
 }
-
 
 describe("golden schedules", () => {
   it("a scripted history over simulated days gives the expected card after each review", async () => {
@@ -106,7 +121,9 @@ describe("golden schedules", () => {
     let at = T0;
     for (const step of steps) {
       if (step.when !== "start") {
-        const c = await getDb().skillCard.findUniqueOrThrow({ where: { userId_skillId: { userId: me.id, skillId: skill } } });
+        const c = await getDb().skillCard.findUniqueOrThrow({
+          where: { userId_skillId: { userId: me.id, skillId: skill } },
+        });
         at = step.when === "10m" ? +c.lastReview! + 10 * MIN : +c.due;
       }
       await clockAt(at);
@@ -153,7 +170,10 @@ describe("the daily queue from the database", () => {
     await clockAt(T0);
     const today = await getToday({ actor: me });
     expect(today.due).toEqual([]);
-    expect(today.newSkills.map((s) => s.skillId)).toEqual(["limit-direct-substitution", "derivative-power-rule"]);
+    expect(today.newSkills.map((s) => s.skillId)).toEqual([
+      "limit-direct-substitution",
+      "derivative-power-rule",
+    ]);
     expect(today.counts).toEqual({ due: 0, new: 2, doneToday: 0, newIntroducedToday: 0, remaining: 2 });
     expect(today.session).toEqual({ done: 0, total: 2 });
     expect(today.streak).toEqual({ current: 0, longest: 0 });
@@ -163,18 +183,31 @@ describe("the daily queue from the database", () => {
     const me = await learner("drill");
     await clockAt(T0);
     const first = await nextDrillItem({ actor: me });
-    expect(first).toMatchObject({ kind: "new", n: 1, of: 2, instance: { skillId: "limit-direct-substitution" } });
+    expect(first).toMatchObject({
+      kind: "new",
+      n: 1,
+      of: 2,
+      instance: { skillId: "limit-direct-substitution" },
+    });
     // Asking again before answering hands back the same problem.
     expect((await nextDrillItem({ actor: me }))!.instance.id).toBe(first!.instance.id);
     const p = await keyOf(first!.instance.id);
-    await submitAnswer({ actor: me, instanceId: first!.instance.id, input: { clientSubmissionId: randomUUID(), answer: p.answer, elapsedMs: 5000 } });
+    await submitAnswer({
+      actor: me,
+      instanceId: first!.instance.id,
+      input: { clientSubmissionId: randomUUID(), answer: p.answer, elapsedMs: 5000 },
+    });
 
     // The learning step (10 minutes) is due today, so it comes before the other new skill.
     await clockAt(T0 + 11 * MIN);
     const second = await nextDrillItem({ actor: me });
     expect(second).toMatchObject({ kind: "due", n: 2, instance: { skillId: "limit-direct-substitution" } });
     const p2 = await keyOf(second!.instance.id);
-    await submitAnswer({ actor: me, instanceId: second!.instance.id, input: { clientSubmissionId: randomUUID(), answer: p2.answer, elapsedMs: 5000 } });
+    await submitAnswer({
+      actor: me,
+      instanceId: second!.instance.id,
+      input: { clientSubmissionId: randomUUID(), answer: p2.answer, elapsedMs: 5000 },
+    });
 
     // Learned (two Goods, now in Review): its dependants are unlocked, up to the daily limit of 5
     // (1 already introduced today).
@@ -209,7 +242,10 @@ describe("the daily queue from the database", () => {
     today = await getToday({ actor: me });
     expect(today.newSkills.map((s) => s.skillId)).toEqual(["limit-factor-cancel"]);
     // New skills off: none, whatever is unlocked.
-    await updateSettings({ actor: me, input: { dailyNewLimit: 0, sessionLength: 20, desiredRetention: 0.9, timezone: "UTC" } });
+    await updateSettings({
+      actor: me,
+      input: { dailyNewLimit: 0, sessionLength: 20, desiredRetention: 0.9, timezone: "UTC" },
+    });
     expect((await getToday({ actor: me })).newSkills).toEqual([]);
   });
 
@@ -279,7 +315,10 @@ describe("settings", () => {
       timezone: "UTC",
       timezoneConfirmed: false,
     });
-    expect(await updateSettings({ actor: me, input: { ...valid, dailyNewLimit: "7" } })).toEqual({ ...valid, timezoneConfirmed: true });
+    expect(await updateSettings({ actor: me, input: { ...valid, dailyNewLimit: "7" } })).toEqual({
+      ...valid,
+      timezoneConfirmed: true,
+    });
     expect(await getSettings({ actor: me })).toEqual({ ...valid, timezoneConfirmed: true });
   });
 
@@ -302,7 +341,10 @@ describe("settings", () => {
     const me = await learner("bad-settings");
     await updateSettings({ actor: me, input: valid });
     const before = await getDb().user.findUniqueOrThrow({ where: { id: me.id } });
-    const error = await expectAppError(updateSettings({ actor: me, input: { ...valid, ...change } }), "INVALID_INPUT");
+    const error = await expectAppError(
+      updateSettings({ actor: me, input: { ...valid, ...change } }),
+      "INVALID_INPUT",
+    );
     expect(error.message).toMatch(message);
     const after = await getDb().user.findUniqueOrThrow({ where: { id: me.id } });
     expect(after).toEqual(before);
@@ -316,7 +358,8 @@ describe("settings", () => {
 });
 
 describe("the test clock route", () => {
-  const call = (body: string) => clockRoute(new Request("http://localhost/api/test/clock", { method: "POST", body }));
+  const call = (body: string) =>
+    clockRoute(new Request("http://localhost/api/test/clock", { method: "POST", body }));
 
   it("moves the clock when GD_TEST_CLOCK=1", async () => {
     const res = await call(JSON.stringify({ offsetMs: 3 * DAY }));
@@ -375,7 +418,9 @@ describe("another learner's data", () => {
     // Bob's drill never hands him Alice's open problem.
     const item = await nextDrillItem({ actor: bob });
     expect(item!.instance.id).not.toBe(open.id);
-    expect((await getDb().problemInstance.findUniqueOrThrow({ where: { id: item!.instance.id } })).userId).toBe(bob.id);
+    expect(
+      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: item!.instance.id } })).userId,
+    ).toBe(bob.id);
     expect((await getSettings({ actor: bob })).timezone).toBe("Asia/Tokyo");
 
     const aliceProgress = await getProgress({ actor: alice });
@@ -390,14 +435,11 @@ describe("progress", () => {
     await clockAt(T0);
     for (let i = 0; i < 21; i++) await play(me, "limit-direct-substitution", i % 3 === 0 ? "wrong" : "right");
     const p = await getProgress({ actor: me });
-    expect(p.topics.map((t) => t.topic)).toEqual([
-      "limits",
-      "derivatives",
-      "partial-derivatives",
-      "gradients",
-      "directional",
-      "chain-rule",
-    ].filter((t) => p.topics.some((x) => x.topic === t)));
+    expect(p.topics.map((t) => t.topic)).toEqual(
+      ["limits", "derivatives", "partial-derivatives", "gradients", "directional", "chain-rule"].filter((t) =>
+        p.topics.some((x) => x.topic === t),
+      ),
+    );
     const limits = p.topics.find((t) => t.topic === "limits")!;
     const direct = limits.skills.find((s) => s.skillId === "limit-direct-substitution")!;
     expect(direct.started).toBe(true);

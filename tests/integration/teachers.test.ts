@@ -17,9 +17,22 @@ import {
   removeStudent,
   rotateJoinCode,
 } from "@/lib/server/classes/classes";
-import { addAuthoredItem, addCatalogueItem, createSet, publishSet, setExtension, updateSet } from "@/lib/server/assignments/sets";
+import {
+  addAuthoredItem,
+  addCatalogueItem,
+  createSet,
+  publishSet,
+  setExtension,
+  updateSet,
+} from "@/lib/server/assignments/sets";
 import { listMyAssignments, openAssignment } from "@/lib/server/assignments/student";
-import { attemptsCsv, getGradebook, getStudentInstanceForTeacher, gradebookCsv, overrideVerdict } from "@/lib/server/assignments/gradebook";
+import {
+  attemptsCsv,
+  getGradebook,
+  getStudentInstanceForTeacher,
+  gradebookCsv,
+  overrideVerdict,
+} from "@/lib/server/assignments/gradebook";
 import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
 import { expectAppError } from "./helpers";
@@ -44,8 +57,23 @@ async function user(role: "learner" | "teacher", label: string = role): Promise<
   });
 }
 
-
-const SETTINGS: { title: string; instructions: string; opensAt: string | null; dueAt: string | null; triesAllowed: number; showSolution: boolean; latePolicy: string } = { title: "Week 1", instructions: "", opensAt: null, dueAt: null, triesAllowed: 1, showSolution: true, latePolicy: "accept_flagged" };
+const SETTINGS: {
+  title: string;
+  instructions: string;
+  opensAt: string | null;
+  dueAt: string | null;
+  triesAllowed: number;
+  showSolution: boolean;
+  latePolicy: string;
+} = {
+  title: "Week 1",
+  instructions: "",
+  opensAt: null,
+  dueAt: null,
+  triesAllowed: 1,
+  showSolution: true,
+  latePolicy: "accept_flagged",
+};
 
 /** A teacher with a class of two learners, a published set (2 power-rule problems + a typed derivative), and outsiders. */
 async function world(settings: Partial<typeof SETTINGS> = {}) {
@@ -58,18 +86,30 @@ async function world(settings: Partial<typeof SETTINGS> = {}) {
   await joinClass({ actor: ann, input: { code: cls.joinCode } });
   await joinClass({ actor: bob, input: { code: cls.joinCode.toLowerCase().replace(/(.{4})/, "$1-") } });
   const set = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, ...settings } });
-  await addCatalogueItem({ actor: teacher, setId: set.id, input: { skillId: "derivative-power-rule", count: 2 } });
-  await addAuthoredItem({ actor: teacher, setId: set.id, input: { kind: "derivative", f: "x^3 + 2x", var: "x" } });
+  await addCatalogueItem({
+    actor: teacher,
+    setId: set.id,
+    input: { skillId: "derivative-power-rule", count: 2 },
+  });
+  await addAuthoredItem({
+    actor: teacher,
+    setId: set.id,
+    input: { kind: "derivative", f: "x^3 + 2x", var: "x" },
+  });
   await publishSet({ actor: teacher, setId: set.id });
   return { teacher, otherTeacher, ann, bob, outsider, cls, set };
 }
 
 const problemOf = async (instanceId: string) =>
-  (await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } })).problem as unknown as Problem;
+  (await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } }))
+    .problem as unknown as Problem;
 
 const snapshot = async (setId: string) => ({
   set: await getDb().problemSet.findUniqueOrThrow({ where: { id: setId }, include: { items: true } }),
-  instances: await getDb().problemInstance.findMany({ where: { assignmentItem: { setId } }, orderBy: { id: "asc" } }),
+  instances: await getDb().problemInstance.findMany({
+    where: { assignmentItem: { setId } },
+    orderBy: { id: "asc" },
+  }),
 });
 
 beforeEach(() => {
@@ -82,7 +122,9 @@ describe("classes", () => {
     expect(cls.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/);
     const view = await getClassForTeacher({ actor: teacher, classId: cls.id });
     expect(view.roster.map((r) => r.displayName).sort()).toEqual([ann.displayName, bob.displayName].sort());
-    expect(await listMyClasses({ actor: ann })).toEqual([{ id: cls.id, name: "Calculus A", teacher: teacher.displayName }]);
+    expect(await listMyClasses({ actor: ann })).toEqual([
+      { id: cls.id, name: "Calculus A", teacher: teacher.displayName },
+    ]);
     await expectAppError(joinClass({ actor: ann, input: { code: "AAAA-AAAA" } }), "NOT_FOUND");
     await expectAppError(joinClass({ actor: ann, input: { code: "x".repeat(100) } }), "INVALID_INPUT");
   });
@@ -92,7 +134,10 @@ describe("classes", () => {
     const t2 = await user("teacher");
     const c2 = await createClass({ actor: t2, input: { name: "Calculus B" } });
     await joinClass({ actor: ann, input: { code: c2.joinCode } });
-    expect((await listMyClasses({ actor: ann })).map((c) => c.name).sort()).toEqual(["Calculus A", "Calculus B"]);
+    expect((await listMyClasses({ actor: ann })).map((c) => c.name).sort()).toEqual([
+      "Calculus A",
+      "Calculus B",
+    ]);
   });
 
   it("only the class's teacher sees the roster, rotates the code or removes students", async () => {
@@ -102,7 +147,10 @@ describe("classes", () => {
     await expectAppError(getClassForTeacher({ actor: teacher, classId: "not-a-uuid" }), "NOT_FOUND");
     await expectAppError(createClass({ actor: ann, input: { name: "Mine" } }), "FORBIDDEN");
     await expectAppError(rotateJoinCode({ actor: otherTeacher, classId: cls.id }), "NOT_FOUND");
-    await expectAppError(removeStudent({ actor: otherTeacher, classId: cls.id, userId: ann.id }), "NOT_FOUND");
+    await expectAppError(
+      removeStudent({ actor: otherTeacher, classId: cls.id, userId: ann.id }),
+      "NOT_FOUND",
+    );
     await expectAppError(removeStudent({ actor: ann, classId: cls.id, userId: ann.id }), "FORBIDDEN");
     const row = await getDb().class.findUniqueOrThrow({ where: { id: cls.id } });
     expect(row.joinCode).toBe(cls.joinCode);
@@ -119,7 +167,11 @@ describe("classes", () => {
     const { teacher, ann, cls, set } = await world();
     const mine = await openAssignment({ actor: ann, setId: set.id });
     const first = mine.problems[0]!;
-    await submitAnswer({ actor: ann, instanceId: first.instanceId, input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 1000 } });
+    await submitAnswer({
+      actor: ann,
+      instanceId: first.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 1000 },
+    });
     await removeStudent({ actor: teacher, classId: cls.id, userId: ann.id });
     await expectAppError(removeStudent({ actor: teacher, classId: cls.id, userId: ann.id }), "NOT_FOUND");
 
@@ -129,7 +181,11 @@ describe("classes", () => {
     const second = mine.problems[1]!;
     const before = await getDb().submission.count({ where: { userId: ann.id } });
     await expectAppError(
-      submitAnswer({ actor: ann, instanceId: second.instanceId, input: { clientSubmissionId: randomUUID(), answer: "1", elapsedMs: 10 } }),
+      submitAnswer({
+        actor: ann,
+        instanceId: second.instanceId,
+        input: { clientSubmissionId: randomUUID(), answer: "1", elapsedMs: 10 },
+      }),
       "FORBIDDEN",
     );
     expect(await getDb().submission.count({ where: { userId: ann.id } })).toBe(before);
@@ -139,16 +195,32 @@ describe("classes", () => {
     expect(row.removed).toBe(true);
     expect(row.cells[`${book.columns[0]!.key}`]?.finished).toBe(true);
     // A reset link only for current students.
-    await expectAppError(issueStudentResetLink({ actor: teacher, classId: cls.id, userId: ann.id }), "NOT_FOUND");
+    await expectAppError(
+      issueStudentResetLink({ actor: teacher, classId: cls.id, userId: ann.id }),
+      "NOT_FOUND",
+    );
   });
 
   it("a teacher issues a one-time reset link only for a current student of their class", async () => {
     const { teacher, otherTeacher, ann, outsider, cls } = await world();
-    await expectAppError(issueStudentResetLink({ actor: otherTeacher, classId: cls.id, userId: ann.id }), "NOT_FOUND");
+    await expectAppError(
+      issueStudentResetLink({ actor: otherTeacher, classId: cls.id, userId: ann.id }),
+      "NOT_FOUND",
+    );
     await expectAppError(issueStudentResetLink({ actor: ann, classId: cls.id, userId: ann.id }), "FORBIDDEN");
-    await expectAppError(issueStudentResetLink({ actor: teacher, classId: cls.id, userId: outsider.id }), "NOT_FOUND");
-    await expectAppError(issueStudentResetLink({ actor: teacher, classId: cls.id, userId: teacher.id }), "NOT_FOUND");
-    expect(await getDb().passwordResetToken.count({ where: { userId: { in: [ann.id, outsider.id, teacher.id] } } })).toBe(0);
+    await expectAppError(
+      issueStudentResetLink({ actor: teacher, classId: cls.id, userId: outsider.id }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      issueStudentResetLink({ actor: teacher, classId: cls.id, userId: teacher.id }),
+      "NOT_FOUND",
+    );
+    expect(
+      await getDb().passwordResetToken.count({
+        where: { userId: { in: [ann.id, outsider.id, teacher.id] } },
+      }),
+    ).toBe(0);
     const { token } = await issueStudentResetLink({ actor: teacher, classId: cls.id, userId: ann.id });
     expect(await describeResetToken(token)).toEqual({ displayName: ann.displayName });
     const row = await getDb().passwordResetToken.findFirstOrThrow({ where: { userId: ann.id } });
@@ -161,13 +233,19 @@ describe("problem sets", () => {
     const { teacher, set } = await world();
     const before = await getDb().problemSetItem.count({ where: { setId: set.id } });
     const refused = async (input: unknown, pattern: RegExp) => {
-      const e = await addAuthoredItem({ actor: teacher, setId: set.id, input }).then(() => null, (x: unknown) => x);
+      const e = await addAuthoredItem({ actor: teacher, setId: set.id, input }).then(
+        () => null,
+        (x: unknown) => x,
+      );
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe("INVALID_INPUT");
       expect((e as AppError).message).toMatch(pattern);
     };
     await refused({ kind: "derivative", f: "sinx(", var: "x" }, /cannot be read.*sin\(x\)/);
-    await refused({ kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" }, /cannot decide/);
+    await refused(
+      { kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" },
+      /cannot decide/,
+    );
     await refused({ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "z" }, /not one of the variables/);
     await refused({ kind: "gradient", f: "x", vars: ["x"] }, /at least two variables/);
     expect(await getDb().problemSetItem.count({ where: { setId: set.id } })).toBe(before);
@@ -176,26 +254,52 @@ describe("problem sets", () => {
   it("only the set's teacher edits it; learners are refused outright", async () => {
     const { otherTeacher, ann, set } = await world();
     const before = await snapshot(set.id);
-    await expectAppError(addCatalogueItem({ actor: otherTeacher, setId: set.id, input: { skillId: "tangent-line", count: 1 } }), "NOT_FOUND");
-    await expectAppError(addCatalogueItem({ actor: ann, setId: set.id, input: { skillId: "tangent-line", count: 1 } }), "FORBIDDEN");
-    await expectAppError(updateSet({ actor: otherTeacher, setId: set.id, input: { ...SETTINGS, title: "Hacked" } }), "NOT_FOUND");
-    await expectAppError(setExtension({ actor: otherTeacher, setId: set.id, input: { userId: ann.id, dueAt: new Date().toISOString() } }), "NOT_FOUND");
+    await expectAppError(
+      addCatalogueItem({ actor: otherTeacher, setId: set.id, input: { skillId: "tangent-line", count: 1 } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      addCatalogueItem({ actor: ann, setId: set.id, input: { skillId: "tangent-line", count: 1 } }),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      updateSet({ actor: otherTeacher, setId: set.id, input: { ...SETTINGS, title: "Hacked" } }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      setExtension({
+        actor: otherTeacher,
+        setId: set.id,
+        input: { userId: ann.id, dueAt: new Date().toISOString() },
+      }),
+      "NOT_FOUND",
+    );
     expect(await snapshot(set.id)).toEqual(before);
   });
 
   it("a draft does not exist for students; editing a published set keeps what students have", async () => {
     const { teacher, ann, cls, set } = await world();
-    const draft = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, title: "Draft" } });
+    const draft = await createSet({
+      actor: teacher,
+      classId: cls.id,
+      input: { ...SETTINGS, title: "Draft" },
+    });
     await addCatalogueItem({ actor: teacher, setId: draft.id, input: { skillId: "tangent-line", count: 1 } });
     await expectAppError(openAssignment({ actor: ann, setId: draft.id }), "NOT_FOUND");
     expect((await listMyAssignments({ actor: ann })).map((a) => a.title)).toEqual(["Week 1"]);
 
     const first = await openAssignment({ actor: ann, setId: set.id });
-    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, title: "Week 1 (revised)", triesAllowed: 3 } });
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, title: "Week 1 (revised)", triesAllowed: 3 },
+    });
     await addCatalogueItem({ actor: teacher, setId: set.id, input: { skillId: "tangent-line", count: 1 } });
     const again = await openAssignment({ actor: ann, setId: set.id });
     expect(again.title).toBe("Week 1 (revised)");
-    expect(again.problems.slice(0, 3).map((p) => [p.instanceId, p.maxTries])).toEqual(first.problems.map((p) => [p.instanceId, 1]));
+    expect(again.problems.slice(0, 3).map((p) => [p.instanceId, p.maxTries])).toEqual(
+      first.problems.map((p) => [p.instanceId, 1]),
+    );
     expect(again.problems).toHaveLength(4);
   });
 });
@@ -203,15 +307,24 @@ describe("problem sets", () => {
 describe("assignments", () => {
   it("seeds are stable across visits and distinct across students; concurrent first visits create one instance each", async () => {
     const { ann, bob, set } = await world();
-    const [a1, a2] = await Promise.all([openAssignment({ actor: ann, setId: set.id }), openAssignment({ actor: ann, setId: set.id })]);
+    const [a1, a2] = await Promise.all([
+      openAssignment({ actor: ann, setId: set.id }),
+      openAssignment({ actor: ann, setId: set.id }),
+    ]);
     expect(a1.problems.map((p) => p.instanceId)).toEqual(a2.problems.map((p) => p.instanceId));
     expect(await getDb().problemInstance.count({ where: { userId: ann.id } })).toBe(3);
     const again = await openAssignment({ actor: ann, setId: set.id });
     expect(again.problems.map((p) => p.instanceId)).toEqual(a1.problems.map((p) => p.instanceId));
 
     const b = await openAssignment({ actor: bob, setId: set.id });
-    const annRows = await getDb().problemInstance.findMany({ where: { userId: ann.id }, orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }] });
-    const bobRows = await getDb().problemInstance.findMany({ where: { userId: bob.id }, orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }] });
+    const annRows = await getDb().problemInstance.findMany({
+      where: { userId: ann.id },
+      orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }],
+    });
+    const bobRows = await getDb().problemInstance.findMany({
+      where: { userId: bob.id },
+      orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }],
+    });
     const catalogue = (rows: typeof annRows) => rows.filter((r) => r.skillId === "derivative-power-rule");
     const isTyped = (r: (typeof annRows)[number]) => (r.problem as unknown as Problem).skill === "authored";
     expect(catalogue(annRows).map((r) => r.seed)).not.toEqual(catalogue(bobRows).map((r) => r.seed));
@@ -232,7 +345,11 @@ describe("assignments", () => {
     await expectAppError(getInstance({ actor: bob, instanceId: mine.problems[2]!.instanceId }), "NOT_FOUND");
     await expectAppError(openAssignment({ actor: outsider, setId: set.id }), "NOT_FOUND");
     await expectAppError(
-      submitAnswer({ actor: bob, instanceId: mine.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: String(p.answer), elapsedMs: 5 } }),
+      submitAnswer({
+        actor: bob,
+        instanceId: mine.problems[2]!.instanceId,
+        input: { clientSubmissionId: randomUUID(), answer: String(p.answer), elapsedMs: 5 },
+      }),
       "NOT_FOUND",
     );
     expect(await getDb().submission.count({ where: { instanceId: mine.problems[2]!.instanceId } })).toBe(0);
@@ -242,13 +359,19 @@ describe("assignments", () => {
     const { ann, set } = await world();
     const mine = await openAssignment({ actor: ann, setId: set.id });
     const typed = mine.problems[2]!;
-    const r = await submitAnswer({ actor: ann, instanceId: typed.instanceId, input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 4000 } });
+    const r = await submitAnswer({
+      actor: ann,
+      instanceId: typed.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 4000 },
+    });
     expect(r.feedback.correct).toBe(true);
     expect(r.instance.key?.text).toBe("3*x^2 + 2");
     // The typed derivative is a review of the catalogue skill with the same method.
     const review = await getDb().review.findUniqueOrThrow({ where: { instanceId: typed.instanceId } });
     expect(review.skillId).toBe("derivative-combined-rules");
-    expect(await getDb().skillCard.count({ where: { userId: ann.id, skillId: "derivative-combined-rules" } })).toBe(1);
+    expect(
+      await getDb().skillCard.count({ where: { userId: ann.id, skillId: "derivative-combined-rules" } }),
+    ).toBe(1);
     expect(await getDb().skillCard.count({ where: { userId: ann.id, skillId: "authored" } })).toBe(0);
     const again = await openAssignment({ actor: ann, setId: set.id });
     expect(again.problems[2]).toMatchObject({ finished: true, outcome: "right" });
@@ -257,7 +380,11 @@ describe("assignments", () => {
   it("a set that hides solutions keeps the key and worked solution from the student after the last try", async () => {
     const { ann, set } = await world({ showSolution: false });
     const mine = await openAssignment({ actor: ann, setId: set.id });
-    const r = await submitAnswer({ actor: ann, instanceId: mine.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "1", elapsedMs: 10 } });
+    const r = await submitAnswer({
+      actor: ann,
+      instanceId: mine.problems[2]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "1", elapsedMs: 10 },
+    });
     expect(r.instance.finished).toBe(true);
     expect(r.instance.key).toBeUndefined();
     expect(r.instance.solution).toBeUndefined();
@@ -270,17 +397,42 @@ describe("assignments", () => {
     const a = await openAssignment({ actor: ann, setId: set.id });
     expect(a.closed).toBe(true);
     const id = a.problems[2]!.instanceId;
-    await expectAppError(submitAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 } }), "FORBIDDEN");
+    await expectAppError(
+      submitAnswer({
+        actor: ann,
+        instanceId: id,
+        input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
+      }),
+      "FORBIDDEN",
+    );
     expect(await getDb().submission.count({ where: { instanceId: id } })).toBe(0);
-    await setExtension({ actor: teacher, setId: set.id, input: { userId: ann.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
-    const ok = await submitAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 } });
+    await setExtension({
+      actor: teacher,
+      setId: set.id,
+      input: { userId: ann.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const ok = await submitAnswer({
+      actor: ann,
+      instanceId: id,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
+    });
     expect(ok.feedback.correct).toBe(true);
 
-    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, dueAt: past, latePolicy: "accept_flagged" } });
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, dueAt: past, latePolicy: "accept_flagged" },
+    });
     const b = await openAssignment({ actor: bob, setId: set.id });
-    const late = await submitAnswer({ actor: bob, instanceId: b.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 } });
+    const late = await submitAnswer({
+      actor: bob,
+      instanceId: b.problems[2]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
+    });
     expect(late.instance.late).toBe(true);
-    expect((await getDb().problemInstance.findUniqueOrThrow({ where: { id: b.problems[2]!.instanceId } })).late).toBe(true);
+    expect(
+      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: b.problems[2]!.instanceId } })).late,
+    ).toBe(true);
   });
 });
 
@@ -289,9 +441,21 @@ describe("the gradebook", () => {
     const w = await world();
     const mine = await openAssignment({ actor: w.ann, setId: w.set.id });
     const wrongId = mine.problems[0]!.instanceId;
-    const wrong = await submitAnswer({ actor: w.ann, instanceId: wrongId, input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 3000 } });
-    await submitAnswer({ actor: w.ann, instanceId: mine.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 2000 } });
-    const report = await reportGrading({ actor: w.ann, instanceId: wrongId, input: { comment: "I think my answer is right", submissionId: wrong.feedback.submissionId } });
+    const wrong = await submitAnswer({
+      actor: w.ann,
+      instanceId: wrongId,
+      input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 3000 },
+    });
+    await submitAnswer({
+      actor: w.ann,
+      instanceId: mine.problems[2]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 2000 },
+    });
+    const report = await reportGrading({
+      actor: w.ann,
+      instanceId: wrongId,
+      input: { comment: "I think my answer is right", submissionId: wrong.feedback.submissionId },
+    });
     return { ...w, wrongId, report };
   }
 
@@ -302,19 +466,30 @@ describe("the gradebook", () => {
     expect(annRow).toMatchObject({ score: 1, total: 3, removed: false });
     expect(book.rows.find((r) => r.userId === bob.id)).toMatchObject({ score: 0 });
     expect(book.columns.map((c) => c.accuracy)).toEqual([0, null, 1]);
-    expect(book.retention).toEqual([expect.objectContaining({ skillId: "derivative-power-rule", students: 1 })]);
-    expect(book.reports).toEqual([expect.objectContaining({ id: report.id, status: "open", answer: "12345" })]);
+    expect(book.retention).toEqual([
+      expect.objectContaining({ skillId: "derivative-power-rule", students: 1 }),
+    ]);
+    expect(book.reports).toEqual([
+      expect.objectContaining({ id: report.id, status: "open", answer: "12345" }),
+    ]);
 
     const teacherView = await getStudentInstanceForTeacher({ actor: teacher, instanceId: wrongId });
     expect(teacherView.view.key).toBeDefined();
 
-    await overrideVerdict({ actor: teacher, instanceId: wrongId, input: { accept: true, note: "Fine by me", reportId: report.id } });
+    await overrideVerdict({
+      actor: teacher,
+      instanceId: wrongId,
+      input: { accept: true, note: "Fine by me", reportId: report.id },
+    });
     const after = await getGradebook({ actor: teacher, setId: set.id });
     expect(after.rows.find((r) => r.userId === ann.id)).toMatchObject({ score: 2 });
     expect(after.reports[0]).toMatchObject({ status: "accepted", note: "Fine by me" });
     const seen = await openAssignment({ actor: ann, setId: set.id });
     expect(seen.problems[0]!.override).toEqual({ accepted: true, note: "Fine by me" });
-    expect((await getInstance({ actor: ann, instanceId: wrongId })).override).toEqual({ accepted: true, note: "Fine by me" });
+    expect((await getInstance({ actor: ann, instanceId: wrongId })).override).toEqual({
+      accepted: true,
+      note: "Fine by me",
+    });
   });
 
   it("is refused to everyone else, with nothing changed", async () => {
@@ -324,7 +499,14 @@ describe("the gradebook", () => {
       await expectAppError(getGradebook({ actor, setId: set.id }), code);
       await expectAppError(gradebookCsv({ actor, setId: set.id }), code);
       await expectAppError(getStudentInstanceForTeacher({ actor, instanceId: wrongId }), code);
-      await expectAppError(overrideVerdict({ actor, instanceId: wrongId, input: { accept: true, note: "mine now", reportId: report.id } }), code);
+      await expectAppError(
+        overrideVerdict({
+          actor,
+          instanceId: wrongId,
+          input: { accept: true, note: "mine now", reportId: report.id },
+        }),
+        code,
+      );
     }
     const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id: wrongId } });
     expect(row.overrideCorrect).toBeNull();
@@ -334,7 +516,7 @@ describe("the gradebook", () => {
   it("exports CSV with a BOM, a header and one quoted row per student", async () => {
     const { teacher, ann, set } = await worked();
     const { body } = await gradebookCsv({ actor: teacher, setId: set.id });
-    expect(body.startsWith("\uFEFF\"student\",\"status\",\"score\",\"total\",\"minutes\"")).toBe(true);
+    expect(body.startsWith('\uFEFF"student","status","score","total","minutes"')).toBe(true);
     const lines = body.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
     const annLine = lines.find((l) => l.startsWith(`"${ann.displayName}"`))!;
@@ -344,23 +526,49 @@ describe("the gradebook", () => {
 
 describe("the student's list", () => {
   it("groups sets as overdue, due soon, open and done, with each student's due date (extensions count)", async () => {
-    const { teacher, ann, bob, cls, set } = await world({ dueAt: new Date(Date.now() - 3600_000).toISOString() });
-    const soon = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, title: "Soon", dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
-    await addAuthoredItem({ actor: teacher, setId: soon.id, input: { kind: "gradient", f: "x y", vars: ["x", "y"] } });
+    const { teacher, ann, bob, cls, set } = await world({
+      dueAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const soon = await createSet({
+      actor: teacher,
+      classId: cls.id,
+      input: { ...SETTINGS, title: "Soon", dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    await addAuthoredItem({
+      actor: teacher,
+      setId: soon.id,
+      input: { kind: "gradient", f: "x y", vars: ["x", "y"] },
+    });
     await publishSet({ actor: teacher, setId: soon.id });
-    const later = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, title: "Not yet open", opensAt: new Date(Date.now() + 86_400_000).toISOString() } });
-    await addAuthoredItem({ actor: teacher, setId: later.id, input: { kind: "gradient", f: "x y", vars: ["x", "y"] } });
+    const later = await createSet({
+      actor: teacher,
+      classId: cls.id,
+      input: { ...SETTINGS, title: "Not yet open", opensAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    await addAuthoredItem({
+      actor: teacher,
+      setId: later.id,
+      input: { kind: "gradient", f: "x y", vars: ["x", "y"] },
+    });
     await publishSet({ actor: teacher, setId: later.id });
     await expectAppError(openAssignment({ actor: ann, setId: later.id }), "NOT_FOUND");
 
     const s = await openAssignment({ actor: ann, setId: soon.id });
-    await submitAnswer({ actor: ann, instanceId: s.problems[0]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "(y, x)", elapsedMs: 10 } });
+    await submitAnswer({
+      actor: ann,
+      instanceId: s.problems[0]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "(y, x)", elapsedMs: 10 },
+    });
     const annList = await listMyAssignments({ actor: ann });
     expect(annList.map((a) => [a.title, a.status, a.finished, a.total])).toEqual([
       ["Week 1", "overdue", 0, 3],
       ["Soon", "done", 1, 1],
     ]);
-    await setExtension({ actor: teacher, setId: set.id, input: { userId: bob.id, dueAt: new Date(Date.now() + 3600_000).toISOString() } });
+    await setExtension({
+      actor: teacher,
+      setId: set.id,
+      input: { userId: bob.id, dueAt: new Date(Date.now() + 3600_000).toISOString() },
+    });
     const bobList = await listMyAssignments({ actor: bob });
     expect(bobList.map((a) => [a.title, a.status])).toEqual([
       ["Week 1", "due_soon"],
@@ -373,11 +581,17 @@ describe("the attempts export", () => {
   it("has every try, with a student's formula-like answer neutralised", async () => {
     const { teacher, ann, set } = await world();
     const mine = await openAssignment({ actor: ann, setId: set.id });
-    await submitAnswer({ actor: ann, instanceId: mine.problems[2]!.instanceId, input: { clientSubmissionId: randomUUID(), answer: "-3x^2 - 2", elapsedMs: 1500 } });
+    await submitAnswer({
+      actor: ann,
+      instanceId: mine.problems[2]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "-3x^2 - 2", elapsedMs: 1500 },
+    });
     const { body, filename } = await attemptsCsv({ actor: teacher, setId: set.id });
     expect(filename).toBe("attempts-week-1.csv");
     const lines = body.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('"student","problem","copy","try","answer","verdict","diagnosis","seconds","submitted (UTC)"');
+    expect(lines[0]).toBe(
+      '"student","problem","copy","try","answer","verdict","diagnosis","seconds","submitted (UTC)"',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"${ann.displayName}"`);
     expect(lines[1]).toContain(`"'-3x^2 - 2","wrong","sign_error","1.5"`);
@@ -385,8 +599,11 @@ describe("the attempts export", () => {
 });
 
 describe("routes", () => {
-  const call = (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, params: Record<string, string>, init?: RequestInit) =>
-    handler(new Request("http://localhost/x", init), { params: Promise.resolve(params) });
+  const call = (
+    handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+    params: Record<string, string>,
+    init?: RequestInit,
+  ) => handler(new Request("http://localhost/x", init), { params: Promise.resolve(params) });
 
   it("signed out: 401 everywhere, nothing changed", async () => {
     const { set, cls, wrongId } = await (async () => {
@@ -397,14 +614,20 @@ describe("routes", () => {
     session.user = null;
     const before = await getDb().enrollment.count({ where: { classId: cls.id } });
     const responses = [
-      await joinRoute.POST(new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ code: cls.joinCode }) })),
+      await joinRoute.POST(
+        new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ code: cls.joinCode }) }),
+      ),
       await assignmentsRoute.GET(),
       await call(assignmentRoute.GET as never, { setId: set.id }),
       await call(gradebookRoute.GET as never, { id: set.id }),
       await call(csvRoute.GET as never, { id: set.id }),
       await call(attemptsRoute.GET as never, { id: set.id }),
       await call(teacherInstanceRoute.GET as never, { id: wrongId }),
-      await call(overrideRoute.POST as never, { id: wrongId }, { method: "POST", body: JSON.stringify({ accept: true, note: "x" }) }),
+      await call(
+        overrideRoute.POST as never,
+        { id: wrongId },
+        { method: "POST", body: JSON.stringify({ accept: true, note: "x" }) },
+      ),
     ];
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(401));
     expect(await getDb().enrollment.count({ where: { classId: cls.id } })).toBe(before);
@@ -431,7 +654,8 @@ describe("routes", () => {
     const { cls } = await world();
     const me = await user("learner");
     session.user = me;
-    const post = (body: string) => joinRoute.POST(new Request("http://localhost/x", { method: "POST", body }));
+    const post = (body: string) =>
+      joinRoute.POST(new Request("http://localhost/x", { method: "POST", body }));
     expect((await post("{not json")).status).toBe(400);
     expect((await post(JSON.stringify({ code: "QQQQ-QQQQ" }))).status).toBe(404);
     expect((await post(JSON.stringify({ code: cls.joinCode }))).status).toBe(200);
@@ -449,7 +673,9 @@ describe("routes", () => {
     const id = body.problems[2]!.instanceId;
     expect((await call(teacherInstanceRoute.GET as never, { id })).status).toBe(403);
     session.user = teacher;
-    const seen = (await (await call(teacherInstanceRoute.GET as never, { id })).json()) as { view: { key?: { text: string } } };
+    const seen = (await (await call(teacherInstanceRoute.GET as never, { id })).json()) as {
+      view: { key?: { text: string } };
+    };
     expect(seen.view.key?.text).toBe("3*x^2 + 2");
   });
 });

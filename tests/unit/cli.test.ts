@@ -68,9 +68,24 @@ describe("calc batch", () => {
         warnings: ["read as (1/2)·x; type 1/(2x) if you meant that"],
       },
       { ok: true, result: ["2*x*y", "x^2"] },
-      { ok: true, result: [["y", "x"], ["1", "2*y"]] },
-      { ok: true, result: [["6*x*y^2", "6*x^2*y"], ["6*x^2*y", "2*x^3"]] },
-      { ok: false, error: { code: "UNKNOWN_NAME", message: "unknown name 'sinx' - did you mean sin(x)?", at: 0 } },
+      {
+        ok: true,
+        result: [
+          ["y", "x"],
+          ["1", "2*y"],
+        ],
+      },
+      {
+        ok: true,
+        result: [
+          ["6*x*y^2", "6*x^2*y"],
+          ["6*x^2*y", "2*x^3"],
+        ],
+      },
+      {
+        ok: false,
+        error: { code: "UNKNOWN_NAME", message: "unknown name 'sinx' - did you mean sin(x)?", at: 0 },
+      },
       {
         ok: false,
         error: {
@@ -79,9 +94,19 @@ describe("calc batch", () => {
         },
       },
       { ok: false, error: { code: "BAD_REQUEST", message: "Each line must be a JSON object with an 'op'." } },
-      { ok: false, error: { code: "NOT_A_VARIABLE", message: "'e' is not a variable: use a single letter other than e." } },
+      {
+        ok: false,
+        error: {
+          code: "NOT_A_VARIABLE",
+          message: "'e' is not a variable: use a single letter other than e.",
+        },
+      },
       { ok: true, equivalent: true },
-      { ok: true, equivalent: false, reason: "Each component is right but they are in the wrong order (the order is x, y)." },
+      {
+        ok: true,
+        equivalent: false,
+        reason: "Each component is right but they are in the wrong order (the order is x, y).",
+      },
       {
         ok: true,
         correct: false,

@@ -39,31 +39,55 @@ describe("hostile input never throws", () => {
   it.each(HOSTILE.map((s) => [s.length > 40 ? s.slice(0, 40) + "…" : s, s]))("diff %s", (_label, s) => {
     const r = handle({ op: "diff", expr: s, var: "x" });
     expect(typeof r.ok).toBe("boolean");
-    if (!r.ok) expect(r.error).toMatchObject({ code: expect.any(String) as string, message: expect.any(String) as string });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: expect.any(String) as string,
+        message: expect.any(String) as string,
+      });
   });
 
-  it.each(HOSTILE.map((s) => [s.length > 40 ? s.slice(0, 40) + "…" : s, s]))("equiv and limit %s", (_label, s) => {
-    for (const r of [
-      handle({ op: "equiv", expected: s, answer: "x", vars: ["x"] }),
-      handle({ op: "equiv", expected: "x", answer: s, vars: ["x"] }),
-      handle({ op: "limit", expr: s, var: "x", to: "0", side: "both" }),
-      handle({ op: "hessian", expr: s, vars: ["x", "y"] }),
-    ]) {
-      expect(typeof r.ok).toBe("boolean");
-    }
-  });
+  it.each(HOSTILE.map((s) => [s.length > 40 ? s.slice(0, 40) + "…" : s, s]))(
+    "equiv and limit %s",
+    (_label, s) => {
+      for (const r of [
+        handle({ op: "equiv", expected: s, answer: "x", vars: ["x"] }),
+        handle({ op: "equiv", expected: "x", answer: s, vars: ["x"] }),
+        handle({ op: "limit", expr: s, var: "x", to: "0", side: "both" }),
+        handle({ op: "hessian", expr: s, vars: ["x", "y"] }),
+      ]) {
+        expect(typeof r.ok).toBe("boolean");
+      }
+    },
+  );
 
   it("random requests of every operation are answered, never thrown", () => {
-    const str = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("x^2", "sin x", "1/x", "e^x", "|x|", "ln x"));
+    const str = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom("x^2", "sin x", "1/x", "e^x", "|x|", "ln x"),
+    );
     const req = fc.record({
-      op: fc.constantFrom("parse", "diff", "grad", "jacobian", "hessian", "equiv", "limit", "diagnose", "nope"),
+      op: fc.constantFrom(
+        "parse",
+        "diff",
+        "grad",
+        "jacobian",
+        "hessian",
+        "equiv",
+        "limit",
+        "diagnose",
+        "nope",
+      ),
       input: str,
       expr: str,
       exprs: fc.array(str, { maxLength: 3 }),
       expected: str,
       answer: fc.oneof(str, fc.array(str, { maxLength: 3 })),
       var: fc.constantFrom("x", "y", "e", "", "xx"),
-      vars: fc.oneof(fc.constant(["x"]), fc.constant(["x", "y"]), fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 })),
+      vars: fc.oneof(
+        fc.constant(["x"]),
+        fc.constant(["x", "y"]),
+        fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }),
+      ),
       to: fc.constantFrom("0", "inf", "-inf", "pi/2", "x", "", "1/0"),
       side: fc.constantFrom("both", "left", "right", "up"),
       task: fc.constantFrom("derivative", "partial", "gradient", "other"),

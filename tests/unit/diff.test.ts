@@ -46,19 +46,24 @@ function checkDerivative(src: string, vars: readonly string[], v: string, seed: 
     }
     out.valid++;
     if (!close(mine, fd, 1e-4, 1e-5)) {
-      out.failures.push(`${src}: d/d${v} = ${toText(d.expr)} gives ${mine} at ${x.join(",")}, difference quotient ${fd}`);
+      out.failures.push(
+        `${src}: d/d${v} = ${toText(d.expr)} gives ${mine} at ${x.join(",")}, difference quotient ${fd}`,
+      );
     }
     if (oracle) {
       const o = oracle(x);
       if (Number.isFinite(o)) {
         out.oracleChecked++;
         if (!close(mine, o, 1e-8, 1e-10)) {
-          out.failures.push(`${src}: d/d${v} = ${toText(d.expr)} gives ${mine} at ${x.join(",")}, math.js ${o}`);
+          out.failures.push(
+            `${src}: d/d${v} = ${toText(d.expr)} gives ${mine} at ${x.join(",")}, math.js ${o}`,
+          );
         }
       }
     }
   }
-  if (out.valid < 5 && out.failures.length === 0) out.failures.push(`${src}: only ${out.valid} usable points`);
+  if (out.valid < 5 && out.failures.length === 0)
+    out.failures.push(`${src}: only ${out.valid} usable points`);
   if (out.oracleChecked > 0) oracleConfirmed.add(`${src} d${v}`);
   return out;
 }
@@ -68,7 +73,11 @@ const oracleConfirmed = new Set<string>();
 
 const compositions = OUTER.flatMap((o) => INNER.map((i) => o.replaceAll("u", i)));
 const products = INNER.flatMap((a, j) => INNER.slice(j + 1).map((b) => `(${a})(${b})`));
-const quotients = INNER.slice(0, 8).flatMap((a) => INNER.slice(4, 12).filter((b) => b !== a).map((b) => `(${a})/(${b} + 3)`));
+const quotients = INNER.slice(0, 8).flatMap((a) =>
+  INNER.slice(4, 12)
+    .filter((b) => b !== a)
+    .map((b) => `(${a})/(${b} + 3)`),
+);
 
 describe("derivatives against math.js and finite differences", () => {
   const all = [...TEXTBOOK, ...PEER, ...compositions, ...products, ...quotients];
@@ -82,10 +91,13 @@ describe("derivatives against math.js and finite differences", () => {
     expect(c.failures).toEqual([]);
   });
 
-  it.each([...PEER, ...compositions, ...products, ...quotients].map((s, n) => [s, n] as const))("d/dx %s", (src, n) => {
-    const c = checkDerivative(src, ["x"], "x", 5000 + n);
-    expect(c.failures).toEqual([]);
-  });
+  it.each([...PEER, ...compositions, ...products, ...quotients].map((s, n) => [s, n] as const))(
+    "d/dx %s",
+    (src, n) => {
+      const c = checkDerivative(src, ["x"], "x", 5000 + n);
+      expect(c.failures).toEqual([]);
+    },
+  );
 
   it("math.js was compared on at least 300 of them (the oracle really ran)", () => {
     expect(oracleConfirmed.size).toBeGreaterThanOrEqual(300);
@@ -210,9 +222,14 @@ describe("random expressions", () => {
           const fd = centralDifference(f, x, 0);
           const fx = f(x);
           const mine = g(x);
-          if (!Number.isFinite(fx) || !Number.isFinite(fd) || Math.abs(fd) > 1e4 || Math.abs(fx) > 1e6) continue;
+          if (!Number.isFinite(fx) || !Number.isFinite(fd) || Math.abs(fd) > 1e4 || Math.abs(fx) > 1e6)
+            continue;
           // A kink (abs) or a jump may sit between x - h and x + h: confirm with a smaller step.
-          const fd2 = centralDifference((p) => f(p), x.map((v, i) => (i === 0 ? v + 1e-7 : v)), 0);
+          const fd2 = centralDifference(
+            (p) => f(p),
+            x.map((v, i) => (i === 0 ? v + 1e-7 : v)),
+            0,
+          );
           if (!close(fd, fd2, 1e-3, 1e-3)) continue;
           if (!close(mine, fd, 1e-3, 1e-4)) return false;
         }

@@ -3,8 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../lib/calculus/api";
 
-const equiv = (expected: unknown, answer: unknown, vars: string[] = [], domain?: Record<string, [number, number]>) =>
-  handle({ op: "equiv", expected, answer, vars, ...(domain ? { domain } : {}) });
+const equiv = (
+  expected: unknown,
+  answer: unknown,
+  vars: string[] = [],
+  domain?: Record<string, [number, number]>,
+) => handle({ op: "equiv", expected, answer, vars, ...(domain ? { domain } : {}) });
 
 describe("equiv", () => {
   it("judges a decimal for a constant key by significant figures, whatever the declared variables", () => {
@@ -12,7 +16,10 @@ describe("equiv", () => {
     expect(equiv("1/3", "0.333", ["x"])).toEqual({ ok: true, equivalent: true });
     expect(equiv("pi", "3.141")).toMatchObject({ ok: true, equivalent: false });
     expect(equiv("e^(-2)", "0.1353")).toEqual({ ok: true, equivalent: true });
-    expect(equiv("sqrt(2)/2", "0.71")).toMatchObject({ equivalent: false, reason: expect.stringMatching(/3 significant/) as string });
+    expect(equiv("sqrt(2)/2", "0.71")).toMatchObject({
+      equivalent: false,
+      reason: expect.stringMatching(/3 significant/) as string,
+    });
     expect(equiv("3/2", "1.5")).toEqual({ ok: true, equivalent: true });
   });
 
@@ -35,10 +42,16 @@ describe("equiv", () => {
   });
 
   it("names a wrong shape and refuses malformed requests with a clear error", () => {
-    expect(equiv(["x", "y"], ["x"], ["x", "y"])).toMatchObject({ equivalent: false, reason: expect.stringMatching(/2 components/) as string });
+    expect(equiv(["x", "y"], ["x"], ["x", "y"])).toMatchObject({
+      equivalent: false,
+      reason: expect.stringMatching(/2 components/) as string,
+    });
     expect(equiv("x", "x +", ["x"])).toMatchObject({ ok: false, error: { code: "UNEXPECTED_END" } });
     expect(equiv("x", "y", ["x"])).toMatchObject({ ok: false, error: { code: "UNKNOWN_NAME" } });
-    expect(equiv("x", "x", ["x"], { x: [2, 1] })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(equiv("x", "x", ["x"], { x: [2, 1] })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     expect(equiv("sqrt(-1-x^2)", "0", ["x"])).toMatchObject({ ok: false, error: { code: "CANNOT_CHECK" } });
   });
 });

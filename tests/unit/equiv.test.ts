@@ -20,7 +20,12 @@ function read(s: string, vars: readonly string[] = ["x"]): Expr {
   return r.expr;
 }
 
-function verdict(key: string, answer: string, vars: readonly string[] = ["x"], domain?: Record<string, Interval>) {
+function verdict(
+  key: string,
+  answer: string,
+  vars: readonly string[] = ["x"],
+  domain?: Record<string, Interval>,
+) {
   const v = equivalent(read(key, vars), read(answer, vars), domain ? { vars, domain } : { vars });
   return v.ok ? v.equivalent : "cannot check";
 }
@@ -45,65 +50,210 @@ const HARD: Row[] = [
 
 /** Identities a learner may legitimately use: all right. */
 const IDENTITIES: [string, string][] = [
-  ["(x+1)^2", "x^2 + 2x + 1"], ["(x-1)(x+1)", "x^2 - 1"], ["(x+2)^3", "x^3 + 6x^2 + 12x + 8"],
-  ["x/2", "0.5x"], ["x/4", "0.25 x"], ["3x/2", "1.5x"], ["2x + 3x", "5x"], ["x*x", "x^2"], ["x^2 x^3", "x^5"],
-  ["x^6/x^2", "x^4"], ["1/x^2", "x^-2"], ["sqrt(x)", "x^(1/2)"], ["sqrt(x)", "x^0.5"], ["1/sqrt(x)", "x^(-1/2)"],
-  ["x^(3/2)", "x sqrt(x)"], ["(x^2)^3", "x^6"], ["e^(2x)", "(e^x)^2"], ["e^x e^x", "e^(2x)"], ["e^(x+1)", "e e^x"],
-  ["e^(-x)", "1/e^x"], ["exp(x)", "e^x"], ["ln(e^x)", "x"], ["ln(2x)", "ln 2 + ln x"], ["ln(x^3)", "3 ln x"],
-  ["ln(x/2)", "ln x - ln 2"], ["log10(x)", "ln x / ln 10"], ["log2(x)", "ln(x)/ln(2)"], ["log_3(x)", "ln x/ln 3"],
-  ["2^x", "e^(x ln 2)"], ["sin^2 x + cos^2 x", "1"], ["1 + tan^2 x", "sec^2 x"], ["cos(2x)", "cos^2 x - sin^2 x"],
-  ["cos(2x)", "1 - 2 sin^2 x"], ["cos(2x)", "2cos^2 x - 1"], ["sin(x + pi/2)", "cos x"], ["cos(x - pi/2)", "sin x"],
-  ["sin(-x)", "-sin x"], ["cos(-x)", "cos x"], ["tan x", "sin x / cos x"], ["cot x", "cos x/sin x"],
-  ["sec x", "1/cos x"], ["csc x", "1/sin x"], ["sin(x)cos(x)", "sin(2x)/2"], ["sin(3x)", "3 sin x - 4 sin^3 x"],
-  ["sinh x", "(e^x - e^-x)/2"], ["cosh x", "(e^x + e^(-x))/2"], ["tanh x", "sinh x / cosh x"],
-  ["cosh^2 x - sinh^2 x", "1"], ["atan x + acot x", "pi/2"], ["asin x + acos x", "pi/2", ],
-  ["1/(x(x+1))", "1/x - 1/(x+1)"], ["(x^2-1)/(x-1)", "x + 1"], ["x/(x+1)", "1 - 1/(x+1)"],
-  ["2/(x^2-1)", "1/(x-1) - 1/(x+1)"], ["(2x+1)/(3x-1)^2 * (3x - 1)", "(2x+1)/(3x-1)"], ["-(x - 1)", "1 - x"],
-  ["-(-x)", "x"], ["x - (x - 1)", "1"], ["(x+1)(x+2) - x^2", "3x + 2"], ["x^3 - 1", "(x - 1)(x^2 + x + 1)"],
-  ["|x| |x|", "x^2"], ["|2x|", "2|x|"], ["|-x|", "|x|"], ["sign(x) x", "|x|"], ["x/|x|", "sign(x)"],
-  ["sqrt(4x^2)", "2|x|"], ["sqrt(x^2 + 2x + 1)", "|x + 1|"], ["x^(1/3)", "-(-x)^(1/3)"], ["x^(2/3)", "(x^2)^(1/3)"],
-  ["1/(1+e^(-x))", "(1 + tanh(x/2))/2"], ["e^x/(1+e^x)^2", "1/(1+e^x) - 1/(1+e^x)^2"], ["ln(1 + e^x) - x", "ln(1 + e^-x)"],
-  ["0", "sin(500 pi)"], ["0", "x - x"], ["1", "sin^2(3x) + cos^2(3x)"], ["2 sin x cos x", "sin(2x)"],
-  ["(1 + 1/x)^2", "(x+1)^2/x^2"], ["x e^x + e^x", "(x+1)e^x"], ["2x sin x + x^2 cos x", "x(2 sin x + x cos x)"],
-  ["6x(x^2+1)^2", "6x^5 + 12x^3 + 6x"], ["-5/(3x-1)^2", "5/(-(3x - 1)^2)"], ["1/(2sqrt(x))", "0.5 x^-0.5"],
-  ["pi x", "π x"], ["x^2", "x²"], ["x^3 - x", "x³ − x"], ["2x", "2·x"], ["2x", "2×x"], ["sqrt(x+1)", "√(x+1)"],
+  ["(x+1)^2", "x^2 + 2x + 1"],
+  ["(x-1)(x+1)", "x^2 - 1"],
+  ["(x+2)^3", "x^3 + 6x^2 + 12x + 8"],
+  ["x/2", "0.5x"],
+  ["x/4", "0.25 x"],
+  ["3x/2", "1.5x"],
+  ["2x + 3x", "5x"],
+  ["x*x", "x^2"],
+  ["x^2 x^3", "x^5"],
+  ["x^6/x^2", "x^4"],
+  ["1/x^2", "x^-2"],
+  ["sqrt(x)", "x^(1/2)"],
+  ["sqrt(x)", "x^0.5"],
+  ["1/sqrt(x)", "x^(-1/2)"],
+  ["x^(3/2)", "x sqrt(x)"],
+  ["(x^2)^3", "x^6"],
+  ["e^(2x)", "(e^x)^2"],
+  ["e^x e^x", "e^(2x)"],
+  ["e^(x+1)", "e e^x"],
+  ["e^(-x)", "1/e^x"],
+  ["exp(x)", "e^x"],
+  ["ln(e^x)", "x"],
+  ["ln(2x)", "ln 2 + ln x"],
+  ["ln(x^3)", "3 ln x"],
+  ["ln(x/2)", "ln x - ln 2"],
+  ["log10(x)", "ln x / ln 10"],
+  ["log2(x)", "ln(x)/ln(2)"],
+  ["log_3(x)", "ln x/ln 3"],
+  ["2^x", "e^(x ln 2)"],
+  ["sin^2 x + cos^2 x", "1"],
+  ["1 + tan^2 x", "sec^2 x"],
+  ["cos(2x)", "cos^2 x - sin^2 x"],
+  ["cos(2x)", "1 - 2 sin^2 x"],
+  ["cos(2x)", "2cos^2 x - 1"],
+  ["sin(x + pi/2)", "cos x"],
+  ["cos(x - pi/2)", "sin x"],
+  ["sin(-x)", "-sin x"],
+  ["cos(-x)", "cos x"],
+  ["tan x", "sin x / cos x"],
+  ["cot x", "cos x/sin x"],
+  ["sec x", "1/cos x"],
+  ["csc x", "1/sin x"],
+  ["sin(x)cos(x)", "sin(2x)/2"],
+  ["sin(3x)", "3 sin x - 4 sin^3 x"],
+  ["sinh x", "(e^x - e^-x)/2"],
+  ["cosh x", "(e^x + e^(-x))/2"],
+  ["tanh x", "sinh x / cosh x"],
+  ["cosh^2 x - sinh^2 x", "1"],
+  ["atan x + acot x", "pi/2"],
+  ["asin x + acos x", "pi/2"],
+  ["1/(x(x+1))", "1/x - 1/(x+1)"],
+  ["(x^2-1)/(x-1)", "x + 1"],
+  ["x/(x+1)", "1 - 1/(x+1)"],
+  ["2/(x^2-1)", "1/(x-1) - 1/(x+1)"],
+  ["(2x+1)/(3x-1)^2 * (3x - 1)", "(2x+1)/(3x-1)"],
+  ["-(x - 1)", "1 - x"],
+  ["-(-x)", "x"],
+  ["x - (x - 1)", "1"],
+  ["(x+1)(x+2) - x^2", "3x + 2"],
+  ["x^3 - 1", "(x - 1)(x^2 + x + 1)"],
+  ["|x| |x|", "x^2"],
+  ["|2x|", "2|x|"],
+  ["|-x|", "|x|"],
+  ["sign(x) x", "|x|"],
+  ["x/|x|", "sign(x)"],
+  ["sqrt(4x^2)", "2|x|"],
+  ["sqrt(x^2 + 2x + 1)", "|x + 1|"],
+  ["x^(1/3)", "-(-x)^(1/3)"],
+  ["x^(2/3)", "(x^2)^(1/3)"],
+  ["1/(1+e^(-x))", "(1 + tanh(x/2))/2"],
+  ["e^x/(1+e^x)^2", "1/(1+e^x) - 1/(1+e^x)^2"],
+  ["ln(1 + e^x) - x", "ln(1 + e^-x)"],
+  ["0", "sin(500 pi)"],
+  ["0", "x - x"],
+  ["1", "sin^2(3x) + cos^2(3x)"],
+  ["2 sin x cos x", "sin(2x)"],
+  ["(1 + 1/x)^2", "(x+1)^2/x^2"],
+  ["x e^x + e^x", "(x+1)e^x"],
+  ["2x sin x + x^2 cos x", "x(2 sin x + x cos x)"],
+  ["6x(x^2+1)^2", "6x^5 + 12x^3 + 6x"],
+  ["-5/(3x-1)^2", "5/(-(3x - 1)^2)"],
+  ["1/(2sqrt(x))", "0.5 x^-0.5"],
+  ["pi x", "π x"],
+  ["x^2", "x²"],
+  ["x^3 - x", "x³ − x"],
+  ["2x", "2·x"],
+  ["2x", "2×x"],
+  ["sqrt(x+1)", "√(x+1)"],
   ["x^2 + 10^(-9)", "x^2 + 0.000000001"],
 ];
 
 /** Near misses and common slips: all wrong. */
 const NEAR_MISSES: [string, string][] = [
-  ["2x", "2x + 0.001"], ["2x", "1.999x"], ["x^2", "x^2.001"], ["sin x", "sin(x + 0.001)"], ["e^x", "2.718^x"],
-  ["pi x", "3.14159 x"], ["x/3", "0.333x"], ["ln x", "log10 x"], ["ln x", "log2(x)"], ["sin x", "cos x"],
-  ["sin x", "-sin x"], ["tan x", "sec^2 x"], ["sec^2 x", "sec x^2"], ["sin^2 x", "sin(x^2)"], ["sin(2x)", "2 sin x"],
-  ["e^(2x)", "2e^x"], ["e^(x^2)", "e^(2x)"], ["(x+1)^2", "x^2 + 1"], ["(x+1)^2", "x^2 + x + 1"],
-  ["x^2 - 1", "(x - 1)^2"], ["1/(x+1)", "1/x + 1"], ["1/(x+1)", "1/x + 1/1"], ["x/(x+1)", "1/(1+1/x) + 0.0001"],
-  ["3x^2", "3x^3"], ["3x^2", "x^3"], ["2x", "x^2"], ["x", "x^2"], ["x", "x + 1"], ["x", "x - 0.00001"],
-  ["sqrt(x)", "x/2"], ["1/(2 sqrt x)", "1/sqrt(2x)"], ["1/(2 sqrt x)", "2/sqrt(x)"], ["-1/x^2", "1/x^2"],
-  ["-1/x^2", "-1/(2x)"], ["cos(3x)", "3cos(3x)"], ["3cos(3x)", "3cos(x)"], ["2x e^(x^2)", "e^(x^2)"],
-  ["2x/(x^2+1)", "1/(x^2+1)"], ["sinh x", "cosh x"], ["cosh x", "-sinh x"], ["atan x", "1/(1+x^2)"],
-  ["asin x", "acos x"], ["|x|", "x"], ["sign(x)", "1"], ["x^(1/3)", "x^0.333"], ["x^(1/3)", "x^0.2"],
-  ["e^x", "e^x + 10^(-6)"], ["1000000x", "1000001x"], ["x^10", "x^10 + x^11/1000"], ["sin(1000 x)", "sin(1001 x)"],
-  ["ln(x^2)", "2ln(x)"], ["x", "sqrt(x)^2"], ["x", "exp(ln(x))"], ["x^2", "exp(2 ln x)"], ["1", "x/x + x/1000"],
+  ["2x", "2x + 0.001"],
+  ["2x", "1.999x"],
+  ["x^2", "x^2.001"],
+  ["sin x", "sin(x + 0.001)"],
+  ["e^x", "2.718^x"],
+  ["pi x", "3.14159 x"],
+  ["x/3", "0.333x"],
+  ["ln x", "log10 x"],
+  ["ln x", "log2(x)"],
+  ["sin x", "cos x"],
+  ["sin x", "-sin x"],
+  ["tan x", "sec^2 x"],
+  ["sec^2 x", "sec x^2"],
+  ["sin^2 x", "sin(x^2)"],
+  ["sin(2x)", "2 sin x"],
+  ["e^(2x)", "2e^x"],
+  ["e^(x^2)", "e^(2x)"],
+  ["(x+1)^2", "x^2 + 1"],
+  ["(x+1)^2", "x^2 + x + 1"],
+  ["x^2 - 1", "(x - 1)^2"],
+  ["1/(x+1)", "1/x + 1"],
+  ["1/(x+1)", "1/x + 1/1"],
+  ["x/(x+1)", "1/(1+1/x) + 0.0001"],
+  ["3x^2", "3x^3"],
+  ["3x^2", "x^3"],
+  ["2x", "x^2"],
+  ["x", "x^2"],
+  ["x", "x + 1"],
+  ["x", "x - 0.00001"],
+  ["sqrt(x)", "x/2"],
+  ["1/(2 sqrt x)", "1/sqrt(2x)"],
+  ["1/(2 sqrt x)", "2/sqrt(x)"],
+  ["-1/x^2", "1/x^2"],
+  ["-1/x^2", "-1/(2x)"],
+  ["cos(3x)", "3cos(3x)"],
+  ["3cos(3x)", "3cos(x)"],
+  ["2x e^(x^2)", "e^(x^2)"],
+  ["2x/(x^2+1)", "1/(x^2+1)"],
+  ["sinh x", "cosh x"],
+  ["cosh x", "-sinh x"],
+  ["atan x", "1/(1+x^2)"],
+  ["asin x", "acos x"],
+  ["|x|", "x"],
+  ["sign(x)", "1"],
+  ["x^(1/3)", "x^0.333"],
+  ["x^(1/3)", "x^0.2"],
+  ["e^x", "e^x + 10^(-6)"],
+  ["1000000x", "1000001x"],
+  ["x^10", "x^10 + x^11/1000"],
+  ["sin(1000 x)", "sin(1001 x)"],
+  ["ln(x^2)", "2ln(x)"],
+  ["x", "sqrt(x)^2"],
+  ["x", "exp(ln(x))"],
+  ["x^2", "exp(2 ln x)"],
+  ["1", "x/x + x/1000"],
 ];
 
 /** Every notation row of grading.md: the learner's form is equivalent to the canonical one. */
 const NOTATION: [learner: string, canonical: string, vars: string[]][] = [
-  ["2x", "2*x", ["x"]], ["2 x", "2*x", ["x"]], ["2·x", "2*x", ["x"]], ["2×x", "2*x", ["x"]],
-  ["x y", "x*y", ["x", "y"]], ["xy", "x*y", ["x", "y"]],
-  ["x(x+1)", "x*(x+1)", ["x"]], ["(x+1)(x-1)", "(x+1)*(x-1)", ["x"]], ["2(x+1)", "2*(x+1)", ["x"]],
-  ["sin x", "sin(x)", ["x"]], ["sin 2x", "sin(2*x)", ["x"]], ["ln x", "ln(x)", ["x"]],
-  ["sin x cos x", "sin(x)*cos(x)", ["x"]], ["x sin x", "x*sin(x)", ["x"]],
-  ["sin^2 x", "sin(x)^2", ["x"]], ["sin^2(x)", "sin(x)^2", ["x"]], ["cos^3(2x)", "cos(2*x)^3", ["x"]],
-  ["sin^-1 x", "asin(x)", ["x"]], ["tan^-1(x)", "atan(x)", ["x"]], ["arcsin x", "asin(x)", ["x"]], ["asin(x)", "asin(x)", ["x"]],
-  ["e^x", "exp(x)", ["x"]], ["e^-x", "exp(-x)", ["x"]], ["exp(x)", "e^x", ["x"]], ["e", "exp(1)", ["x"]],
-  ["ln x", "log(x)", ["x"]], ["log x", "ln(x)", ["x"]], ["log10(x)", "ln(x)/ln(10)", ["x"]], ["log2(x)", "ln(x)/ln(2)", ["x"]],
-  ["log_3(x)", "ln(x)/ln(3)", ["x"]], ["log_0.5(x)", "ln(x)/ln(0.5)", ["x"]],
-  ["sqrt(x)", "x^(1/2)", ["x"]], ["√x", "sqrt(x)", ["x"]], ["√(x+1)", "sqrt(x+1)", ["x"]], ["x^(1/2)", "sqrt(x)", ["x"]], ["x^0.5", "sqrt(x)", ["x"]],
-  ["|x|", "abs(x)", ["x"]], ["abs(x)", "sqrt(x^2)", ["x"]], ["sign(x)", "x/abs(x)", ["x"]],
-  ["x²", "x^2", ["x"]], ["x³", "x^3", ["x"]], ["x − 1", "x - 1", ["x"]], ["π x", "pi*x", ["x"]],
-  ["-x^2", "-(x^2)", ["x"]], ["2^3^2", "2^(3^2)", []], ["2x^2", "2*(x^2)", ["x"]], ["x^2y", "x^2*y", ["x", "y"]],
-  ["1/2x", "(1/2)*x", ["x"]], ["e^2x", "e^2*x", ["x"]], ["sin x^2", "sin(x^2)", ["x"]],
-  ["xe^x", "x*e^x", ["x"]], ["e x", "e*x", ["x"]],
+  ["2x", "2*x", ["x"]],
+  ["2 x", "2*x", ["x"]],
+  ["2·x", "2*x", ["x"]],
+  ["2×x", "2*x", ["x"]],
+  ["x y", "x*y", ["x", "y"]],
+  ["xy", "x*y", ["x", "y"]],
+  ["x(x+1)", "x*(x+1)", ["x"]],
+  ["(x+1)(x-1)", "(x+1)*(x-1)", ["x"]],
+  ["2(x+1)", "2*(x+1)", ["x"]],
+  ["sin x", "sin(x)", ["x"]],
+  ["sin 2x", "sin(2*x)", ["x"]],
+  ["ln x", "ln(x)", ["x"]],
+  ["sin x cos x", "sin(x)*cos(x)", ["x"]],
+  ["x sin x", "x*sin(x)", ["x"]],
+  ["sin^2 x", "sin(x)^2", ["x"]],
+  ["sin^2(x)", "sin(x)^2", ["x"]],
+  ["cos^3(2x)", "cos(2*x)^3", ["x"]],
+  ["sin^-1 x", "asin(x)", ["x"]],
+  ["tan^-1(x)", "atan(x)", ["x"]],
+  ["arcsin x", "asin(x)", ["x"]],
+  ["asin(x)", "asin(x)", ["x"]],
+  ["e^x", "exp(x)", ["x"]],
+  ["e^-x", "exp(-x)", ["x"]],
+  ["exp(x)", "e^x", ["x"]],
+  ["e", "exp(1)", ["x"]],
+  ["ln x", "log(x)", ["x"]],
+  ["log x", "ln(x)", ["x"]],
+  ["log10(x)", "ln(x)/ln(10)", ["x"]],
+  ["log2(x)", "ln(x)/ln(2)", ["x"]],
+  ["log_3(x)", "ln(x)/ln(3)", ["x"]],
+  ["log_0.5(x)", "ln(x)/ln(0.5)", ["x"]],
+  ["sqrt(x)", "x^(1/2)", ["x"]],
+  ["√x", "sqrt(x)", ["x"]],
+  ["√(x+1)", "sqrt(x+1)", ["x"]],
+  ["x^(1/2)", "sqrt(x)", ["x"]],
+  ["x^0.5", "sqrt(x)", ["x"]],
+  ["|x|", "abs(x)", ["x"]],
+  ["abs(x)", "sqrt(x^2)", ["x"]],
+  ["sign(x)", "x/abs(x)", ["x"]],
+  ["x²", "x^2", ["x"]],
+  ["x³", "x^3", ["x"]],
+  ["x − 1", "x - 1", ["x"]],
+  ["π x", "pi*x", ["x"]],
+  ["-x^2", "-(x^2)", ["x"]],
+  ["2^3^2", "2^(3^2)", []],
+  ["2x^2", "2*(x^2)", ["x"]],
+  ["x^2y", "x^2*y", ["x", "y"]],
+  ["1/2x", "(1/2)*x", ["x"]],
+  ["e^2x", "e^2*x", ["x"]],
+  ["sin x^2", "sin(x^2)", ["x"]],
+  ["xe^x", "x*e^x", ["x"]],
+  ["e x", "e*x", ["x"]],
 ];
 
 describe("every notation row of grading.md", () => {
@@ -135,7 +285,9 @@ describe("the key decides the domain", () => {
   it("an answer undefined where the key is defined is wrong, with that point named", () => {
     const v = equivalent(read("x^2"), read("exp(2 ln x)"), { vars: ["x"] });
     expect(v.ok && !v.equivalent && v.code).toBe("UNDEFINED");
-    expect(v.ok && !v.equivalent && v.reason).toMatch(/^At x = -\d\.\d+ your answer is undefined, but the correct value is/);
+    expect(v.ok && !v.equivalent && v.reason).toMatch(
+      /^At x = -\d\.\d+ your answer is undefined, but the correct value is/,
+    );
   });
   it("an answer defined more widely than the key is right", () => {
     expect(verdict("2 ln x", "ln(x^2)")).toBe(true);
@@ -146,7 +298,10 @@ describe("the key decides the domain", () => {
     const v = equivalent(read("sqrt(-x^2 - 1)"), read("0"), { vars: ["x"] });
     expect(v.ok).toBe(false);
     expect(!v.ok && v.error.code).toBe("CANNOT_CHECK");
-    const w = equivalent(read("asin(x + 3.9)"), read("asin(x + 3.9)"), { vars: ["x"], domain: { x: [-3, 3] } });
+    const w = equivalent(read("asin(x + 3.9)"), read("asin(x + 3.9)"), {
+      vars: ["x"],
+      domain: { x: [-3, 3] },
+    });
     expect(w.ok).toBe(false);
   });
   it("a narrowed domain is respected", () => {
@@ -195,7 +350,9 @@ describe("vectors and matrices", () => {
   it("a wrong number of components is a shape error", () => {
     const r = equivalentShaped(v("2x y", "x^2"), v("2x y"), { vars: xy });
     expect(r.ok && !r.equivalent && r.code).toBe("SHAPE");
-    expect(r.ok && !r.equivalent && r.reason).toBe("The answer should have 2 components; yours has 1 component.");
+    expect(r.ok && !r.equivalent && r.reason).toBe(
+      "The answer should have 2 components; yours has 1 component.",
+    );
   });
   it("a transposed Jacobian is named", () => {
     const J = [v("y", "x"), v("2x", "1")];
@@ -222,13 +379,32 @@ describe("vectors and matrices", () => {
 
 describe("numbers typed as decimals", () => {
   const cases: [number, string, string][] = [
-    [1 / 3, "0.333", "right"], [1 / 3, "0.3333", "right"], [1 / 3, "0.33", "too-few-figures"],
-    [Math.PI, "3.14", "right"], [Math.PI, "3.142", "right"], [Math.PI, "3.141", "wrong"], [Math.PI, "3.1", "too-few-figures"],
-    [0.5, "0.5", "right"], [1.5, "1.5", "right"], [1.5, "1.50", "right"], [Math.E ** -2, "0.135", "right"],
-    [Math.E ** -2, "0.1353", "right"], [Math.E ** -2, "0.1354", "wrong"], [Math.SQRT2 / 2, "0.707", "right"],
-    [Math.PI / 4, "0.785", "right"], [Math.PI / 4, "0.786", "wrong"], [-1 / 3, "-0.333", "right"], [-1 / 3, "−0.333", "right"],
-    [2 / 3, "0.667", "right"], [2 / 3, "0.666", "wrong"], [1.25, "1.3", "wrong"], [1.25, "1.25", "right"],
-    [100 / 3, "33.3", "right"], [0.001234567, "0.00123", "right"], [1 / 3, "x", "not-decimal"], [1 / 3, "1/3", "not-decimal"],
+    [1 / 3, "0.333", "right"],
+    [1 / 3, "0.3333", "right"],
+    [1 / 3, "0.33", "too-few-figures"],
+    [Math.PI, "3.14", "right"],
+    [Math.PI, "3.142", "right"],
+    [Math.PI, "3.141", "wrong"],
+    [Math.PI, "3.1", "too-few-figures"],
+    [0.5, "0.5", "right"],
+    [1.5, "1.5", "right"],
+    [1.5, "1.50", "right"],
+    [Math.E ** -2, "0.135", "right"],
+    [Math.E ** -2, "0.1353", "right"],
+    [Math.E ** -2, "0.1354", "wrong"],
+    [Math.SQRT2 / 2, "0.707", "right"],
+    [Math.PI / 4, "0.785", "right"],
+    [Math.PI / 4, "0.786", "wrong"],
+    [-1 / 3, "-0.333", "right"],
+    [-1 / 3, "−0.333", "right"],
+    [2 / 3, "0.667", "right"],
+    [2 / 3, "0.666", "wrong"],
+    [1.25, "1.3", "wrong"],
+    [1.25, "1.25", "right"],
+    [100 / 3, "33.3", "right"],
+    [0.001234567, "0.00123", "right"],
+    [1 / 3, "x", "not-decimal"],
+    [1 / 3, "1/3", "not-decimal"],
   ];
   it.each(cases)("key %d, typed %s: %s", (key, typed, kind) => {
     expect(judgeDecimal(key, typed).kind).toBe(kind);
@@ -270,7 +446,12 @@ describe("properties over random expressions", () => {
   const vars = ["x", "y"];
   /** A random expression that is defined and not identically zero at some point. */
   const usable = (e: Expr): boolean => {
-    for (const [x, y] of [[0.37, -1.21], [1.43, 0.61], [-0.77, 2.13], [-2.3, -0.4]] as const) {
+    for (const [x, y] of [
+      [0.37, -1.21],
+      [1.43, 0.61],
+      [-0.77, 2.13],
+      [-2.3, -0.4],
+    ] as const) {
       const v = evaluate(e, { x, y });
       if (Number.isFinite(v) && Math.abs(v) > 1e-6 && Math.abs(v) < 1e8) return true;
     }
@@ -309,7 +490,11 @@ describe("properties over random expressions", () => {
           const first = e.terms[0]!;
           if (usable(first) && !differs(e, dropped)) return false;
         }
-        if (e.kind === "call" && (e.fn === "sin" || e.fn === "cos") && usable(add(call("sin", e.arg), neg(call("cos", e.arg))))) {
+        if (
+          e.kind === "call" &&
+          (e.fn === "sin" || e.fn === "cos") &&
+          usable(add(call("sin", e.arg), neg(call("cos", e.arg))))
+        ) {
           const swapped = call(e.fn === "sin" ? "cos" : "sin", e.arg);
           if (!differs(e, swapped)) return false;
         }

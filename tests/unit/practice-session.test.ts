@@ -10,15 +10,23 @@ describe("safeNext", () => {
     expect(safeNext("/today/next")).toBe("/today/next");
     expect(safeNext("/today/next?a=1#x")).toBe("/today/next?a=1#x");
   });
-  it.each(["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "today", "", "/a b", "/\tx", `/${"a".repeat(600)}`, "/%0a"])(
-    "refuses %j",
-    (v) => {
-      const r = safeNext(v);
-      // "/%0a" stays an encoded path on this site, which is harmless.
-      if (v === "/%0a") expect(r).toBe("/%0a");
-      else expect(r).toBeUndefined();
-    },
-  );
+  it.each([
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    "today",
+    "",
+    "/a b",
+    "/\tx",
+    `/${"a".repeat(600)}`,
+    "/%0a",
+  ])("refuses %j", (v) => {
+    const r = safeNext(v);
+    // "/%0a" stays an encoded path on this site, which is harmless.
+    if (v === "/%0a") expect(r).toBe("/%0a");
+    else expect(r).toBeUndefined();
+  });
   it("refuses what is not text", () => {
     expect(safeNext(["/a"])).toBeUndefined();
     expect(safeNext(undefined)).toBeUndefined();
@@ -27,16 +35,28 @@ describe("safeNext", () => {
 
 describe("readSession", () => {
   it("reads a session of one skill", () => {
-    expect(readSession({ n: "2", of: "5", skill: "tangent-line", s: S })).toEqual({ n: 2, of: 5, skill: "tangent-line", s: S });
+    expect(readSession({ n: "2", of: "5", skill: "tangent-line", s: S })).toEqual({
+      n: 2,
+      of: 5,
+      skill: "tangent-line",
+      s: S,
+    });
   });
   it("is a single problem when nothing or nonsense is given", () => {
     expect(readSession({})).toEqual({ n: 1, of: 1 });
-    expect(readSession({ n: "x", of: "-3", skill: "DROP TABLE", s: "nope", next: "//evil" })).toEqual({ n: 1, of: 1 });
+    expect(readSession({ n: "x", of: "-3", skill: "DROP TABLE", s: "nope", next: "//evil" })).toEqual({
+      n: 1,
+      of: 1,
+    });
     expect(readSession({ n: "9", of: "5" })).toEqual({ n: 1, of: 5 });
     expect(readSession({ of: "100000" })).toEqual({ n: 1, of: 1 });
   });
   it("keeps a safe next", () => {
-    expect(readSession({ next: "/today/next", n: "3", of: "12" })).toEqual({ n: 3, of: 12, next: "/today/next" });
+    expect(readSession({ next: "/today/next", n: "3", of: "12" })).toEqual({
+      n: 3,
+      of: 12,
+      next: "/today/next",
+    });
   });
 });
 
@@ -50,7 +70,9 @@ describe("nextStep", () => {
     expect(step.label).toContain("2 of 5");
   });
   it("ends a session with its summary", () => {
-    expect(nextStep({ n: 5, of: 5, skill: "mixed", s: S }).href).toBe(`/practice/summary?skill=mixed&of=5&s=${S}`);
+    expect(nextStep({ n: 5, of: 5, skill: "mixed", s: S }).href).toBe(
+      `/practice/summary?skill=mixed&of=5&s=${S}`,
+    );
   });
   it("offers another problem after a single one", () => {
     expect(nextStep({ n: 1, of: 1, skill: "tangent-line" }).href).toBe("/practice/skill/tangent-line");

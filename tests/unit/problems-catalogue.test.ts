@@ -77,7 +77,8 @@ describe("the catalogue", () => {
 
   it("has prerequisites that exist and form a DAG", () => {
     const byId = new Map(SKILLS.map((s) => [s.id, s]));
-    for (const s of SKILLS) for (const p of s.prerequisites) expect(byId.has(p), `${s.id} -> ${p}`).toBe(true);
+    for (const s of SKILLS)
+      for (const p of s.prerequisites) expect(byId.has(p), `${s.id} -> ${p}`).toBe(true);
     const state = new Map<string, "visiting" | "done">();
     const visit = (id: string, path: string[]): void => {
       if (state.get(id) === "done") return;
@@ -118,7 +119,9 @@ describe("worked solutions and hints", () => {
   });
 
   it("names the rule at each step of a derivative, from the differentiator's trace", () => {
-    const p = [...Array(200).keys()].map((seed) => problem("derivative-product-rule", seed)).find((q) => /\*sin\(x\)$/.test(String(q.given.f)));
+    const p = [...Array(200).keys()]
+      .map((seed) => problem("derivative-product-rule", seed))
+      .find((q) => /\*sin\(x\)$/.test(String(q.given.f)));
     expect(p).toBeDefined();
     const sol = solution(p!);
     const product = sol.steps.find((s) => s.text.startsWith("Product rule"));
@@ -153,31 +156,78 @@ describe("calc batch operations", () => {
     const g = problemOps({ op: "generate", skill: "gradient-at-a-point", seed: 7 });
     expect(g?.ok).toBe(true);
     const prob = g?.problem as Record<string, unknown>;
-    expect(Object.keys(prob).sort()).toEqual(["answer", "given", "kind", "latex", "seed", "skill", "statement", "version"]);
+    expect(Object.keys(prob).sort()).toEqual([
+      "answer",
+      "given",
+      "kind",
+      "latex",
+      "seed",
+      "skill",
+      "statement",
+      "version",
+    ]);
     const key = prob.answer as string[];
-    expect(problemOps({ op: "grade", skill: "gradient-at-a-point", seed: 7, answer: key })).toEqual({ ok: true, correct: true, message: "Right." });
-    expect(problemOps({ op: "grade", skill: "gradient-at-a-point", seed: 7, answer: `<${key.join(", ")}>` })?.correct).toBe(true);
-    const swapped = problemOps({ op: "grade", skill: "gradient-at-a-point", seed: 7, answer: [...key].reverse() });
-    if (key[0] !== key[1]) expect(swapped).toMatchObject({ ok: true, correct: false, diagnosis: "gradient_swapped" });
-    expect(problemOps({ op: "grade", skill: "tangent-line", seed: 1, answer: "y = 2x +" })).toMatchObject({ ok: false, error: { code: "UNEXPECTED_END" } });
-    expect(problemOps({ op: "generate", skill: "nope", seed: 1 })).toMatchObject({ ok: false, error: { code: "UNKNOWN_SKILL" } });
-    expect(problemOps({ op: "generate", skill: "tangent-line", seed: -3 })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(problemOps({ op: "generate", skill: "tangent-line", seed: "1" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(problemOps({ op: "grade", skill: "tangent-line", seed: 1 })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(problemOps({ op: "grade", skill: "gradient-at-a-point", seed: 7, answer: key })).toEqual({
+      ok: true,
+      correct: true,
+      message: "Right.",
+    });
+    expect(
+      problemOps({ op: "grade", skill: "gradient-at-a-point", seed: 7, answer: `<${key.join(", ")}>` })
+        ?.correct,
+    ).toBe(true);
+    const swapped = problemOps({
+      op: "grade",
+      skill: "gradient-at-a-point",
+      seed: 7,
+      answer: [...key].reverse(),
+    });
+    if (key[0] !== key[1])
+      expect(swapped).toMatchObject({ ok: true, correct: false, diagnosis: "gradient_swapped" });
+    expect(problemOps({ op: "grade", skill: "tangent-line", seed: 1, answer: "y = 2x +" })).toMatchObject({
+      ok: false,
+      error: { code: "UNEXPECTED_END" },
+    });
+    expect(problemOps({ op: "generate", skill: "nope", seed: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "UNKNOWN_SKILL" },
+    });
+    expect(problemOps({ op: "generate", skill: "tangent-line", seed: -3 })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(problemOps({ op: "generate", skill: "tangent-line", seed: "1" })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(problemOps({ op: "grade", skill: "tangent-line", seed: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     expect(problemOps({ op: "diff" })).toBeNull();
   });
 
   it("is wired into bin/calc.ts", async () => {
     const root = fileURLToPath(new URL("../..", import.meta.url));
-    const child = spawn(`${root}node_modules/.bin/tsx`, ["bin/calc.ts", "batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(`${root}node_modules/.bin/tsx`, ["bin/calc.ts", "batch"], {
+      cwd: root,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (c: string) => (out += c));
     child.stdin.end(
-      ['{"op":"generate","skill":"limit-does-not-exist","seed":3,"id":1}', '{"op":"grade","skill":"limit-does-not-exist","seed":3,"answer":"DNE"}', '{"op":"diff","expr":"x^2","var":"x"}'].join("\n") + "\n",
+      [
+        '{"op":"generate","skill":"limit-does-not-exist","seed":3,"id":1}',
+        '{"op":"grade","skill":"limit-does-not-exist","seed":3,"answer":"DNE"}',
+        '{"op":"diff","expr":"x^2","var":"x"}',
+      ].join("\n") + "\n",
     );
     await new Promise((r) => child.on("close", r));
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ id: 1, ok: true, problem: { answer: "DNE", kind: "limit" } });
     expect(lines[1]).toEqual({ ok: true, correct: true, message: "Right." });
     expect(lines[2]).toMatchObject({ ok: true, result: "2*x" });

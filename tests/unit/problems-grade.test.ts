@@ -66,7 +66,8 @@ describe.each(SKILLS.map((s) => [s.id]))("grading %s", (id) => {
         wrongs.push(p.answer.map(flipSign));
         const o = offByOne(p.answer[0]!);
         // A steepest-ascent direction along an axis stays right when scaled.
-        if (o && !(p.kind === "steepest_direction" && p.answer.filter((c) => c !== "0").length === 1)) wrongs.push([o, ...p.answer.slice(1)]);
+        if (o && !(p.kind === "steepest_direction" && p.answer.filter((c) => c !== "0").length === 1))
+          wrongs.push([o, ...p.answer.slice(1)]);
         const dropped = dropTerm(p.answer[0]!, p.vars);
         if (dropped) wrongs.push([dropped, ...p.answer.slice(1)]);
       } else if (isSpecial(p.answer)) {
@@ -76,13 +77,25 @@ describe.each(SKILLS.map((s) => [s.id]))("grading %s", (id) => {
         wrongs.push(flipSign(p.answer));
         const o = offByOne(p.answer);
         if (o) wrongs.push(o);
-        const dropped = dropTerm(p.answer, p.kind === "chain" && p.answerKind === "expression" ? ["t"] : p.vars);
+        const dropped = dropTerm(
+          p.answer,
+          p.kind === "chain" && p.answerKind === "expression" ? ["t"] : p.vars,
+        );
         if (dropped) wrongs.push(dropped);
       }
       for (const w of wrongs) {
-        if (p.kind === "steepest_direction" && Array.isArray(w) && Array.isArray(p.answer) && w.every((c, i) => c === p.answer[i])) continue;
+        if (
+          p.kind === "steepest_direction" &&
+          Array.isArray(w) &&
+          Array.isArray(p.answer) &&
+          w.every((c, i) => c === p.answer[i])
+        )
+          continue;
         const r = grade(p, w);
-        expect(r.status, `${p.statement} key ${JSON.stringify(p.answer)} answer ${JSON.stringify(w)}: ${r.message}`).toBe("wrong");
+        expect(
+          r.status,
+          `${p.statement} key ${JSON.stringify(p.answer)} answer ${JSON.stringify(w)}: ${r.message}`,
+        ).toBe("wrong");
         expect(r.correct).toBe(false);
         expect(r.message.length).toBeGreaterThan(0);
       }
@@ -107,7 +120,8 @@ describe("answer formats", () => {
   it("reads a tangent line as y = RHS or as the RHS alone", () => {
     const p = problem("tangent-line", 1);
     const key = p.answer as string;
-    for (const a of [key, `y = ${key}`, `y=${key}`, `  y =  ${key} `]) expect(grade(p, a).correct, a).toBe(true);
+    for (const a of [key, `y = ${key}`, `y=${key}`, `  y =  ${key} `])
+      expect(grade(p, a).correct, a).toBe(true);
     const r = grade(p, `y = ${key} = 2`);
     expect(r.status).toBe("invalid");
     const bad = grade(p, "y = 2x +");
@@ -131,13 +145,34 @@ describe("answer formats", () => {
   });
 
   it("accepts any positive multiple of the gradient for the steepest direction, and decimals of the unit vector", () => {
-    const p = find("steepest-ascent-direction", (q) => q.vars.length === 2 && (q.value as number[]).every((v) => v !== 0));
+    const p = find(
+      "steepest-ascent-direction",
+      (q) => q.vars.length === 2 && (q.value as number[]).every((v) => v !== 0),
+    );
     const g = p.value as number[];
-    expect(grade(p, g.map((c) => String(3 * c))).correct).toBe(true);
-    expect(grade(p, g.map((c) => `${c}/7`)).correct).toBe(true);
+    expect(
+      grade(
+        p,
+        g.map((c) => String(3 * c)),
+      ).correct,
+    ).toBe(true);
+    expect(
+      grade(
+        p,
+        g.map((c) => `${c}/7`),
+      ).correct,
+    ).toBe(true);
     const n = Math.hypot(...g);
-    expect(grade(p, g.map((c) => (c / n).toPrecision(4))).correct).toBe(true);
-    const down = grade(p, g.map((c) => String(-c)));
+    expect(
+      grade(
+        p,
+        g.map((c) => (c / n).toPrecision(4)),
+      ).correct,
+    ).toBe(true);
+    const down = grade(
+      p,
+      g.map((c) => String(-c)),
+    );
     expect(down.correct).toBe(false);
     expect(down.diagnosis?.code).toBe("descent_direction");
     expect(grade(p, [String(g[1]), String(g[0])]).correct).toBe(g[0] === g[1]);
@@ -146,13 +181,15 @@ describe("answer formats", () => {
 
   it("reads DNE and infinity spellings only as limit answers", () => {
     const dne = find("limit-does-not-exist", () => true);
-    for (const a of ["DNE", "dne", "does not exist", " Does Not Exist "]) expect(grade(dne, a).correct, a).toBe(true);
+    for (const a of ["DNE", "dne", "does not exist", " Does Not Exist "])
+      expect(grade(dne, a).correct, a).toBe(true);
     const wrongFinite = grade(dne, "0");
     expect(wrongFinite.status).toBe("wrong");
     expect(wrongFinite.message).toMatch(/each side/);
     expect(grade(dne, "inf").correct).toBe(false);
     const up = find("limit-infinite", (p) => p.answer === "inf");
-    for (const a of ["inf", "+inf", "infinity", "∞", "+∞", "Infinity", "oo"]) expect(grade(up, a).correct, a).toBe(true);
+    for (const a of ["inf", "+inf", "infinity", "∞", "+∞", "Infinity", "oo"])
+      expect(grade(up, a).correct, a).toBe(true);
     expect(grade(up, "-inf").diagnosis?.code).toBe("sign_error");
     expect(grade(up, "DNE").correct).toBe(false);
     const down = find("limit-infinite", (p) => p.answer === "-inf");
@@ -195,7 +232,12 @@ describe("answer formats", () => {
   });
 
   it("takes decimals per component of a gradient at a point", () => {
-    const p = find("gradient-at-a-point", (q) => (q.value as number[]).some((v) => !Number.isInteger(v * 1000)) && (q.value as number[]).every((v) => Math.abs(v) < 100));
+    const p = find(
+      "gradient-at-a-point",
+      (q) =>
+        (q.value as number[]).some((v) => !Number.isInteger(v * 1000)) &&
+        (q.value as number[]).every((v) => Math.abs(v) < 100),
+    );
     const values = p.value as number[];
     const four = values.map((v) => v.toPrecision(4));
     expect(grade(p, `(${four.join(", ")})`).correct).toBe(true);
@@ -230,7 +272,10 @@ describe("named mistakes", () => {
   });
 
   it("chain rule without the inner derivative", () => {
-    const p = find("derivative-chain-rule", (q) => /\^\d/.test(String(q.given.f)) && !/sqrt/.test(String(q.given.f)));
+    const p = find(
+      "derivative-chain-rule",
+      (q) => /\^\d/.test(String(q.given.f)) && !/sqrt/.test(String(q.given.f)),
+    );
     const f = parse(String(p.given.f), { vars: ["x"] });
     if (!f.ok) throw new Error("parse");
     const d = derivative(f.expr, "x", { mistake: "no-inner-derivative" });
@@ -251,7 +296,10 @@ describe("named mistakes", () => {
     const p = find("gradient-symbolic", (q) => q.vars.length === 2);
     const [a, b] = p.answer as string[];
     expect(grade(p, [b!, a!]).diagnosis?.code).toBe("gradient_swapped");
-    const q = find("gradient-at-a-point", (r) => r.vars.length === 2 && (r.value as number[])[0] !== (r.value as number[])[1]);
+    const q = find(
+      "gradient-at-a-point",
+      (r) => r.vars.length === 2 && (r.value as number[])[0] !== (r.value as number[])[1],
+    );
     const [c, d] = q.answer as string[];
     expect(grade(q, `(${d}, ${c})`).diagnosis?.code).toBe("gradient_swapped");
   });
@@ -296,7 +344,10 @@ describe("named mistakes", () => {
     const fx = derivative(read(String(ch.given.f), ["x", "y"]), "x");
     const xPrime = derivative(read(inner.x!, ["t"]), "t");
     if (!fx.ok || !xPrime.ok) throw new Error("diff");
-    const onlyX = mul(substitute(fx.expr, { x: read(inner.x!, ["t"]), y: read(inner.y!, ["t"]) }), xPrime.expr);
+    const onlyX = mul(
+      substitute(fx.expr, { x: read(inner.x!, ["t"]), y: read(inner.y!, ["t"]) }),
+      xPrime.expr,
+    );
     const one = grade(ch, toText(onlyX));
     expect(one.correct).toBe(false);
     expect(one.diagnosis?.code).toBe("chain_missing_term");
@@ -315,9 +366,21 @@ describe("robustness", () => {
     const big = grade(p, "x+".repeat(3000) + "x");
     expect(big.status).toBe("invalid");
     expect(big.error?.code).toBe("TOO_LONG");
-    expect(grade(p, Array.from({ length: 50 }, () => "x")).status).toBe("invalid");
+    expect(
+      grade(
+        p,
+        Array.from({ length: 50 }, () => "x"),
+      ).status,
+    ).toBe("invalid");
     expect(grade(p, "((((((").status).toBe("invalid");
-    const problems = ["limit-does-not-exist", "tangent-line", "gradient-at-a-point", "steepest-ascent-direction", "multivariable-chain-rule", "directional-derivative"].map((s) => problem(s, 4));
+    const problems = [
+      "limit-does-not-exist",
+      "tangent-line",
+      "gradient-at-a-point",
+      "steepest-ascent-direction",
+      "multivariable-chain-rule",
+      "directional-derivative",
+    ].map((s) => problem(s, 4));
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 0, max: problems.length - 1 }), (s, i) => {
         const r = grade(problems[i]!, s);

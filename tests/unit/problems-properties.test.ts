@@ -70,13 +70,17 @@ function checkKey(p: Problem): string | null {
     case "limit": {
       const v = String(g.var);
       const to = String(g.to);
-      const target: LimitTarget = to === "inf" ? { kind: "+inf" } : to === "-inf" ? { kind: "-inf" } : { kind: "point", at: P(to, []) };
+      const target: LimitTarget =
+        to === "inf" ? { kind: "+inf" } : to === "-inf" ? { kind: "-inf" } : { kind: "point", at: P(to, []) };
       const r = limit(f, v, target, g.side as "both" | "left" | "right");
       if (!r.ok) return `core cannot decide: ${r.error.message}`;
-      const core = r.kind === "finite" ? r.value : r.kind === "dne" ? "DNE" : r.kind === "+inf" ? "inf" : "-inf";
+      const core =
+        r.kind === "finite" ? r.value : r.kind === "dne" ? "DNE" : r.kind === "+inf" ? "inf" : "-inf";
       if (typeof core === "number") {
         const key = evaluate(P(p.answer, []), {});
-        return close(key, core) && close(p.value as number, core) ? null : `key ${String(p.answer)} but the core says ${core}`;
+        return close(key, core) && close(p.value as number, core)
+          ? null
+          : `key ${String(p.answer)} but the core says ${core}`;
       }
       return core === p.answer ? null : `key ${String(p.answer)} but the core says ${core}`;
     }
@@ -86,11 +90,15 @@ function checkKey(p: Problem): string | null {
       if (g.at === undefined) {
         const d = derivative(f, wrt);
         if (!d.ok) return "derivative failed";
-        return sameExpression(P(p.answer, p.vars), d.expr, p, [f]) ? null : `key ${String(p.answer)} vs ${toText(d.expr)}`;
+        return sameExpression(P(p.answer, p.vars), d.expr, p, [f])
+          ? null
+          : `key ${String(p.answer)} vs ${toText(d.expr)}`;
       }
       const scope = p.kind === "partial" ? scopeOf(g.at) : scopeOf({ [wrt]: g.at });
       const want = slopeAt(f, wrt, scope);
-      return close(evaluate(P(p.answer, []), {}), want) && close(p.value as number, want) ? null : `value ${String(p.answer)} vs ${want}`;
+      return close(evaluate(P(p.answer, []), {}), want) && close(p.value as number, want)
+        ? null
+        : `value ${String(p.answer)} vs ${want}`;
     }
     case "tangent_line": {
       const v = fvars[0]!;
@@ -98,7 +106,8 @@ function checkKey(p: Problem): string | null {
       const line = P(p.answer, [v]);
       const fa = evaluate(f, { [v]: a });
       const m = slopeAt(f, v, { [v]: a });
-      return close(evaluate(line, { [v]: a }), fa) && close(evaluate(line, { [v]: a + 1 }) - evaluate(line, { [v]: a }), m)
+      return close(evaluate(line, { [v]: a }), fa) &&
+        close(evaluate(line, { [v]: a + 1 }) - evaluate(line, { [v]: a }), m)
         ? null
         : `line ${String(p.answer)} vs f(a) = ${fa}, f'(a) = ${m}`;
     }
@@ -109,27 +118,34 @@ function checkKey(p: Problem): string | null {
       if (g.at === undefined) {
         for (const [i, v] of fvars.entries()) {
           const d = derivative(f, v);
-          if (!d.ok || !sameExpression(P(keys[i], p.vars), d.expr, p, [f])) return `component ${i + 1}: ${keys[i]}`;
+          if (!d.ok || !sameExpression(P(keys[i], p.vars), d.expr, p, [f]))
+            return `component ${i + 1}: ${keys[i]}`;
         }
         return null;
       }
       const scope = scopeOf(g.at);
       const grad = fvars.map((v) => slopeAt(f, v, scope));
       const norm = Math.hypot(...grad);
-      if (p.kind === "max_rate") return close(evaluate(P(p.answer, []), {}), norm) ? null : `rate ${String(p.answer)} vs ${norm}`;
+      if (p.kind === "max_rate")
+        return close(evaluate(P(p.answer, []), {}), norm) ? null : `rate ${String(p.answer)} vs ${norm}`;
       if (p.kind === "directional") {
         const dir = g.direction as number[];
         const want = grad.reduce((s, c, i) => s + c * dir[i]!, 0) / Math.hypot(...dir);
         return close(evaluate(P(p.answer, []), {}), want) ? null : `D ${String(p.answer)} vs ${want}`;
       }
-      return keys.every((k, i) => close(evaluate(P(k, []), {}), grad[i]!)) && norm > 0 ? null : `gradient ${keys.join(", ")} vs ${grad.join(", ")}`;
+      return keys.every((k, i) => close(evaluate(P(k, []), {}), grad[i]!)) && norm > 0
+        ? null
+        : `gradient ${keys.join(", ")} vs ${grad.join(", ")}`;
     }
     case "chain": {
       const inner = g.inner as Record<string, string>;
       const composite = fvars.reduce<Expr>((e, v) => substituteVar(e, v, P(inner[v], ["t"])), f);
       const d = derivative(composite, "t");
       if (!d.ok) return "derivative failed";
-      if (g.at === undefined) return sameExpression(P(p.answer, ["t"]), d.expr, p, [composite]) ? null : `chain ${String(p.answer)} vs ${toText(d.expr)}`;
+      if (g.at === undefined)
+        return sameExpression(P(p.answer, ["t"]), d.expr, p, [composite])
+          ? null
+          : `chain ${String(p.answer)} vs ${toText(d.expr)}`;
       const want = evaluate(d.expr, { t: evaluate(P(g.at, []), {}) });
       return close(evaluate(P(p.answer, []), {}), want) ? null : `chain value ${String(p.answer)} vs ${want}`;
     }
@@ -199,9 +215,16 @@ describe("the key check itself", () => {
       const answer = Array.isArray(p.answer)
         ? p.answer.map((a) => `${a} + 1`)
         : p.answer === "DNE" || p.answer === "inf" || p.answer === "-inf"
-          ? p.answer === "DNE" ? "inf" : "DNE"
+          ? p.answer === "DNE"
+            ? "inf"
+            : "DNE"
           : `${p.answer} + 1`;
-      const value = typeof p.value === "number" ? p.value + 1 : Array.isArray(p.value) ? p.value.map((v) => v + 1) : undefined;
+      const value =
+        typeof p.value === "number"
+          ? p.value + 1
+          : Array.isArray(p.value)
+            ? p.value.map((v) => v + 1)
+            : undefined;
       const corrupted = { ...p, answer, ...(value === undefined ? {} : { value }) } as Problem;
       expect(checkKey(corrupted), s.id).not.toBeNull();
     }

@@ -20,17 +20,27 @@ const GROUPS: { status: AssignmentSummary["status"]; title: string }[] = [
 export default async function AssignmentsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireUser("/assignments");
   const q = await searchParams;
-  const [list, classes, tz] = await Promise.all([listMyAssignments({ actor }), listMyClasses({ actor }), timezoneOf(actor)]);
+  const [list, classes, tz] = await Promise.all([
+    listMyAssignments({ actor }),
+    listMyClasses({ actor }),
+    timezoneOf(actor),
+  ]);
   return (
     <section>
       <h1>Assignments</h1>
       <Notice ok={q.ok} error={q.error} />
       {classes.length === 0 ? (
-        <p className="muted" data-testid="no-classes">You are not in a class yet. Join one with the code your teacher gave you.</p>
+        <p className="muted" data-testid="no-classes">
+          You are not in a class yet. Join one with the code your teacher gave you.
+        </p>
       ) : (
         <p className="muted">Your classes: {classes.map((c) => `${c.name} (${c.teacher})`).join(", ")}.</p>
       )}
-      {classes.length > 0 && list.length === 0 ? <p className="muted" data-testid="no-assignments">No problem sets yet.</p> : null}
+      {classes.length > 0 && list.length === 0 ? (
+        <p className="muted" data-testid="no-assignments">
+          No problem sets yet.
+        </p>
+      ) : null}
       {GROUPS.map((g) => {
         const sets = list.filter((a) => a.status === g.status);
         if (sets.length === 0) return null;
@@ -42,7 +52,8 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
                 <li key={a.id} className="card">
                   <Link href={`/assignments/${a.id}`}>{a.title}</Link>{" "}
                   <span className="muted">
-                    · {a.className} · {a.finished} of {a.total} done{a.dueAt ? ` · due ${formatInZone(new Date(a.dueAt), tz)}` : ""}
+                    · {a.className} · {a.finished} of {a.total} done
+                    {a.dueAt ? ` · due ${formatInZone(new Date(a.dueAt), tz)}` : ""}
                   </span>
                 </li>
               ))}
@@ -54,7 +65,14 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
       <form action={joinClassAction} className="inline-form">
         <div className="field">
           <label htmlFor="join-code">Class code</label>
-          <input id="join-code" name="code" required maxLength={40} autoComplete="off" placeholder="ABCD-EFGH" />
+          <input
+            id="join-code"
+            name="code"
+            required
+            maxLength={40}
+            autoComplete="off"
+            placeholder="ABCD-EFGH"
+          />
         </div>
         <button type="submit" className="button primary">
           Join

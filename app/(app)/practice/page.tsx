@@ -23,7 +23,11 @@ const ERRORS: Record<string, string> = {
   unavailable: "The database is not answering, so no problem could be started. Try again in a moment.",
 };
 
-export default async function PracticePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PracticePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/practice");
   const practised = new Map((await listPractisedSkills({ actor: user })).map((c) => [c.skillId, c]));
   const error = (await searchParams).error;
@@ -32,8 +36,8 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
     <section className="practice-list">
       <h1>Practice</h1>
       <p className="lead">
-        Pick a skill for a session of {SESSION} problems. Each answer is checked as you type and graded when you submit;
-        the finished problem shows its worked solution.
+        Pick a skill for a session of {SESSION} problems. Each answer is checked as you type and graded when
+        you submit; the finished problem shows its worked solution.
       </p>
       {message ? (
         <p className="message message-error" role="status" data-testid="practice-error">
@@ -74,9 +78,14 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                     <a href={`/practice/skill/${s.id}?of=${SESSION}`} className="skill-link">
                       <span className="skill-title">{s.title}</span>
                       {card ? (
-                        <span className="practised-mark" title={`Practised ${card.reps} time${card.reps === 1 ? "" : "s"}`}>
+                        <span
+                          className="practised-mark"
+                          title={`Practised ${card.reps} time${card.reps === 1 ? "" : "s"}`}
+                        >
                           <span aria-hidden="true">✓</span>
-                          <span className="visually-hidden">, practised {card.reps} time{card.reps === 1 ? "" : "s"}</span>
+                          <span className="visually-hidden">
+                            , practised {card.reps} time{card.reps === 1 ? "" : "s"}
+                          </span>
                         </span>
                       ) : null}
                     </a>

@@ -20,12 +20,20 @@ function days(stability: number): string {
   return stability < 10 ? `${stability.toFixed(1)} d` : `${Math.round(stability)} d`;
 }
 
-export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProgressPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireUser("/progress");
   const { page } = await searchParams;
   const p = await getProgress({ actor, page: typeof page === "string" ? page : 1 });
   const date = (iso: string) =>
-    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: p.timezone }).format(new Date(iso));
+    new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: p.timezone,
+    }).format(new Date(iso));
   const dueIn = p.forecast.reduce((s, d) => s + d.count, 0);
   return (
     <section>
@@ -35,7 +43,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <strong>{p.streak.current}</strong> day streak (longest {p.streak.longest})
         </p>
         <p role="listitem" className="stat">
-          <strong>{p.totals.learned}</strong> of {p.topics.reduce((s, t) => s + t.skills.length, 0)} skills learned
+          <strong>{p.totals.learned}</strong> of {p.topics.reduce((s, t) => s + t.skills.length, 0)} skills
+          learned
         </p>
         <p role="listitem" className="stat">
           <strong>{p.totals.reviews}</strong> problems finished
@@ -44,7 +53,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
 
       <h2>Mastery</h2>
       <p className="muted">
-        Recall: the chance you would get a skill right now. Stability: how long until that chance falls to 90%.
+        Recall: the chance you would get a skill right now. Stability: how long until that chance falls to
+        90%.
       </p>
       {p.topics.map((t) => (
         <section key={t.topic} className="card topic" aria-labelledby={`topic-${t.topic}`}>
@@ -136,11 +146,15 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             ))}
           </ol>
           <nav aria-label="Past problems pages" className="actions">
-            {p.history.page > 1 ? <Link href={`/progress?page=${p.history.page - 1}#history`}>Newer</Link> : null}
+            {p.history.page > 1 ? (
+              <Link href={`/progress?page=${p.history.page - 1}#history`}>Newer</Link>
+            ) : null}
             <span className="muted">
               Page {p.history.page} of {p.history.pages}
             </span>
-            {p.history.page < p.history.pages ? <Link href={`/progress?page=${p.history.page + 1}#history`}>Older</Link> : null}
+            {p.history.page < p.history.pages ? (
+              <Link href={`/progress?page=${p.history.page + 1}#history`}>Older</Link>
+            ) : null}
           </nav>
         </>
       )}

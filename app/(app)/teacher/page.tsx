@@ -21,7 +21,8 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
       <Notice ok={params.ok} error={params.error} />
       {classes.length === 0 ? (
         <p className="muted" data-testid="no-classes">
-          You have no classes yet. Create one below; you will get a code and a link to share with your students.
+          You have no classes yet. Create one below; you will get a code and a link to share with your
+          students.
         </p>
       ) : (
         <ul className="plain-list" aria-label="Your classes">
@@ -29,8 +30,8 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
             <li key={c.id} className="card">
               <Link href={`/teacher/classes/${c.id}`}>{c.name}</Link>{" "}
               <span className="muted">
-                · {c.students} student{c.students === 1 ? "" : "s"} · {c.sets} problem set{c.sets === 1 ? "" : "s"} · code{" "}
-                {formatJoinCode(c.joinCode)}
+                · {c.students} student{c.students === 1 ? "" : "s"} · {c.sets} problem set
+                {c.sets === 1 ? "" : "s"} · code {formatJoinCode(c.joinCode)}
               </span>
             </li>
           ))}

@@ -10,10 +10,16 @@ export const dynamic = "force-dynamic";
 
 function when(iso: string, now: string, timezone: string): string {
   if (+new Date(iso) <= +new Date(now)) return "now";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(
+    new Date(iso),
+  );
 }
 
-export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TodayPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireUser("/today");
   const { done } = await searchParams;
   const t = await getToday({ actor });
@@ -24,11 +30,16 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
     <section>
       <h1>Today</h1>
       <p className="lead">
-        {new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: t.timezone }).format(new Date(t.now))} ·{" "}
+        {new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: t.timezone }).format(
+          new Date(t.now),
+        )}{" "}
+        ·{" "}
         <span data-testid="streak">
           {t.streak.current === 1 ? "1-day streak" : `${t.streak.current}-day streak`}
         </span>
-        {t.streak.longest > t.streak.current ? <span className="muted"> (longest {t.streak.longest})</span> : null}
+        {t.streak.longest > t.streak.current ? (
+          <span className="muted"> (longest {t.streak.longest})</span>
+        ) : null}
       </p>
 
       <div className="stats" role="list" aria-label="Today in numbers">
@@ -45,7 +56,11 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
 
       <div className="card">
         <p id="session-label">
-          Session: <span data-testid="session-progress">{session.done} of {session.total}</span> done
+          Session:{" "}
+          <span data-testid="session-progress">
+            {session.done} of {session.total}
+          </span>{" "}
+          done
         </p>
         <progress max={Math.max(1, session.total)} value={session.done} aria-labelledby="session-label">
           {pct}%
@@ -83,8 +98,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             <li key={d.skillId}>
               <span>{d.title}</span>{" "}
               <span className="muted">
-                {d.overdueDays > 0 ? `overdue ${d.overdueDays} d` : `due ${when(d.due, t.now, t.timezone)}`} · recall{" "}
-                {Math.round(d.retrievability * 100)}%
+                {d.overdueDays > 0 ? `overdue ${d.overdueDays} d` : `due ${when(d.due, t.now, t.timezone)}`} ·
+                recall {Math.round(d.retrievability * 100)}%
               </span>
             </li>
           ))}

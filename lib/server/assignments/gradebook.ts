@@ -65,8 +65,16 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
   const instances = await getDb().problemInstance.findMany({
     where: { assignmentItemId: { in: items.map((i) => i.id) }, userId: { in: userIds } },
     select: {
-      id: true, userId: true, assignmentItemId: true, copy: true, finishedAt: true, outcome: true, triesUsed: true,
-      durationMs: true, late: true, overrideCorrect: true,
+      id: true,
+      userId: true,
+      assignmentItemId: true,
+      copy: true,
+      finishedAt: true,
+      outcome: true,
+      triesUsed: true,
+      durationMs: true,
+      late: true,
+      overrideCorrect: true,
       submissions: { where: { correct: false, diagnosis: { not: null } }, select: { diagnosis: true } },
     },
   });
@@ -76,7 +84,8 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       const mine = instances.filter((i) => i.assignmentItemId === item.id && i.copy === copy);
       const finished = mine.filter((i) => i.finishedAt);
       const counts = new Map<string, number>();
-      for (const i of mine) for (const s of i.submissions) counts.set(s.diagnosis!, (counts.get(s.diagnosis!) ?? 0) + 1);
+      for (const i of mine)
+        for (const s of i.submissions) counts.set(s.diagnosis!, (counts.get(s.diagnosis!) ?? 0) + 1);
       columns.push({
         key: `${item.id}:${copy}`,
         itemId: item.id,
@@ -84,7 +93,10 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
         label: item.count > 1 ? `${itemLabel(item)} #${copy + 1}` : itemLabel(item),
         skillId: item.skillId ?? "authored",
         accuracy: finished.length ? finished.filter(isRight).length / finished.length : null,
-        mistakes: [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count).slice(0, 3),
+        mistakes: [...counts]
+          .map(([code, count]) => ({ code, count }))
+          .sort((a, b) => b.count - a.count)
+          .slice(0, 3),
       });
     }
   }
@@ -107,17 +119,30 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
         late: i.late,
       };
     }
-    return { userId: e.userId, displayName: e.user.displayName, removed: e.removedAt !== null, cells, score, total: columns.length, timeMs };
+    return {
+      userId: e.userId,
+      displayName: e.user.displayName,
+      removed: e.removedAt !== null,
+      cells,
+      score,
+      total: columns.length,
+      timeMs,
+    };
   });
 
   // Predicted retention now, per catalogue skill of the set, over the current students' cards.
   const skills = [...new Set(items.map((i) => i.skillId).filter((s): s is string => s !== null))];
   const active = enrollments.filter((e) => !e.removedAt).map((e) => e.userId);
-  const cards = await getDb().skillCard.findMany({ where: { userId: { in: active }, skillId: { in: skills } } });
+  const cards = await getDb().skillCard.findMany({
+    where: { userId: { in: active }, skillId: { in: skills } },
+  });
   const retention = skills.map((skillId) => {
     const mine = cards.filter((c) => c.skillId === skillId);
     const values = mine.map((c) =>
-      retrievabilityNow(fromRow({ ...c, due: c.due.toISOString(), lastReview: c.lastReview?.toISOString() ?? null }), at),
+      retrievabilityNow(
+        fromRow({ ...c, due: c.due.toISOString(), lastReview: c.lastReview?.toISOString() ?? null }),
+        at,
+      ),
     );
     return {
       skillId,
@@ -131,7 +156,12 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
     where: { instance: { assignmentItemId: { in: items.map((i) => i.id) } } },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, comment: true, status: true, resolutionNote: true, createdAt: true, instanceId: true,
+      id: true,
+      comment: true,
+      status: true,
+      resolutionNote: true,
+      createdAt: true,
+      instanceId: true,
       user: { select: { displayName: true } },
       submission: { select: { answer: true } },
     },
@@ -149,7 +179,10 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       status: r.status,
       note: r.resolutionNote,
       answer: r.submission ? answerText(r.submission.answer) : null,
-      label: columns.find((c) => instances.find((i) => i.id === r.instanceId && c.key === `${i.assignmentItemId}:${i.copy}`))?.label ?? "",
+      label:
+        columns.find((c) =>
+          instances.find((i) => i.id === r.instanceId && c.key === `${i.assignmentItemId}:${i.copy}`),
+        )?.label ?? "",
     })),
   };
 }
@@ -171,15 +204,25 @@ async function teacherInstance(actor: ActingUser, rawId: unknown) {
 }
 
 /** A student's instance as the teacher sees it: always with its key and worked solution. */
-export async function getStudentInstanceForTeacher(options: { actor: ActingUser; instanceId: unknown }): Promise<{ student: string; setId: string; view: InstanceView }> {
+export async function getStudentInstanceForTeacher(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+}): Promise<{ student: string; setId: string; view: InstanceView }> {
   const row = await teacherInstance(options.actor, options.instanceId);
-  const view = toView({ ...row, showSolution: true, finishedAt: row.finishedAt ?? new Date(0) }, row.submissions);
+  const view = toView(
+    { ...row, showSolution: true, finishedAt: row.finishedAt ?? new Date(0) },
+    row.submissions,
+  );
   view.finished = row.finishedAt !== null;
   return { student: row.user.displayName, setId: row.assignmentItem!.setId, view };
 }
 
 /** Accepts (or rejects) a student's answer with a note; resolves the report it answers. The score follows. */
-export async function overrideVerdict(options: { actor: ActingUser; instanceId: unknown; input: unknown }): Promise<void> {
+export async function overrideVerdict(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+  input: unknown;
+}): Promise<void> {
   const { actor } = options;
   const row = await teacherInstance(actor, options.instanceId);
   const input = parseOrThrow(overrideInput, options.input);
@@ -188,12 +231,22 @@ export async function overrideVerdict(options: { actor: ActingUser; instanceId: 
   await getDb().$transaction(async (tx) => {
     await tx.problemInstance.update({
       where: { id: row.id },
-      data: { overrideCorrect: input.accept, overrideNote: input.note, overriddenById: actor.id, overriddenAt: at },
+      data: {
+        overrideCorrect: input.accept,
+        overrideNote: input.note,
+        overriddenById: actor.id,
+        overriddenAt: at,
+      },
     });
     if (input.reportId) {
       const r = await tx.gradingReport.updateMany({
         where: { id: input.reportId, instanceId: row.id },
-        data: { status: input.accept ? "accepted" : "dismissed", resolvedById: actor.id, resolutionNote: input.note, resolvedAt: at },
+        data: {
+          status: input.accept ? "accepted" : "dismissed",
+          resolvedById: actor.id,
+          resolutionNote: input.note,
+          resolvedAt: at,
+        },
       });
       if (r.count === 0) throw new AppError("NOT_FOUND", "No such report on this problem.");
     }
@@ -203,7 +256,8 @@ export async function overrideVerdict(options: { actor: ActingUser; instanceId: 
 /** A stored answer (a string, or a list of strings for vectors) as one line. */
 function answerText(answer: unknown): string {
   if (typeof answer === "string") return answer;
-  if (Array.isArray(answer)) return answer.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(", ");
+  if (Array.isArray(answer))
+    return answer.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(", ");
   return JSON.stringify(answer);
 }
 
@@ -212,15 +266,28 @@ function minutes(ms: number | null | undefined): string {
 }
 
 /** One row per student; columns: student, status, score, total, minutes, then per problem: result, tries, minutes. */
-export async function gradebookCsv(options: { actor: ActingUser; setId: unknown }): Promise<{ filename: string; body: string }> {
+export async function gradebookCsv(options: {
+  actor: ActingUser;
+  setId: unknown;
+}): Promise<{ filename: string; body: string }> {
   const g = await getGradebook(options);
   const header = ["student", "status", "score", "total", "minutes"];
   for (const c of g.columns) header.push(`${c.label} - result`, `${c.label} - tries`, `${c.label} - minutes`);
   const rows = g.rows.map((r) => {
-    const out: (string | number)[] = [r.displayName, r.removed ? "removed" : "enrolled", r.score, r.total, minutes(r.timeMs)];
+    const out: (string | number)[] = [
+      r.displayName,
+      r.removed ? "removed" : "enrolled",
+      r.score,
+      r.total,
+      minutes(r.timeMs),
+    ];
     for (const c of g.columns) {
       const cell = r.cells[c.key];
-      const result = !cell ? "not started" : !cell.finished ? "in progress" : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
+      const result = !cell
+        ? "not started"
+        : !cell.finished
+          ? "in progress"
+          : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
       out.push(result, cell ? cell.tries : "", minutes(cell?.durationMs));
     }
     return out;
@@ -229,20 +296,47 @@ export async function gradebookCsv(options: { actor: ActingUser; setId: unknown 
 }
 
 /** Every try of every student on the set, oldest first. */
-export async function attemptsCsv(options: { actor: ActingUser; setId: unknown }): Promise<{ filename: string; body: string }> {
+export async function attemptsCsv(options: {
+  actor: ActingUser;
+  setId: unknown;
+}): Promise<{ filename: string; body: string }> {
   const set = await ownSet(options.actor, options.setId);
-  const items = await getDb().problemSetItem.findMany({ where: { setId: set.id }, orderBy: { position: "asc" } });
+  const items = await getDb().problemSetItem.findMany({
+    where: { setId: set.id },
+    orderBy: { position: "asc" },
+  });
   const subs = await getDb().submission.findMany({
-    where: { instance: { assignmentItemId: { in: items.map((i) => i.id) }, user: { enrollments: { some: { classId: set.classId } } } } },
+    where: {
+      instance: {
+        assignmentItemId: { in: items.map((i) => i.id) },
+        user: { enrollments: { some: { classId: set.classId } } },
+      },
+    },
     orderBy: [{ createdAt: "asc" }, { tryNumber: "asc" }],
     select: {
-      tryNumber: true, answer: true, status: true, correct: true, diagnosis: true, elapsedMs: true, createdAt: true,
+      tryNumber: true,
+      answer: true,
+      status: true,
+      correct: true,
+      diagnosis: true,
+      elapsedMs: true,
+      createdAt: true,
       user: { select: { displayName: true } },
       instance: { select: { assignmentItemId: true, copy: true } },
     },
   });
   const labelOf = new Map(items.map((i) => [i.id, itemLabel(i)]));
-  const header = ["student", "problem", "copy", "try", "answer", "verdict", "diagnosis", "seconds", "submitted (UTC)"];
+  const header = [
+    "student",
+    "problem",
+    "copy",
+    "try",
+    "answer",
+    "verdict",
+    "diagnosis",
+    "seconds",
+    "submitted (UTC)",
+  ];
   const rows = subs.map((s) => [
     s.user.displayName,
     labelOf.get(s.instance.assignmentItemId ?? "") ?? "",
@@ -258,6 +352,11 @@ export async function attemptsCsv(options: { actor: ActingUser; setId: unknown }
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "set";
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "set"
+  );
 }
-

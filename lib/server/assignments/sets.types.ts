@@ -14,7 +14,9 @@ export const setSettingsInput = z
     showSolution: z.boolean(),
     latePolicy: z.enum(["accept_flagged", "refuse"]),
   })
-  .refine((s) => !s.opensAt || !s.dueAt || new Date(s.opensAt) < new Date(s.dueAt), { message: "The due date must be after the opening date." });
+  .refine((s) => !s.opensAt || !s.dueAt || new Date(s.opensAt) < new Date(s.dueAt), {
+    message: "The due date must be after the opening date.",
+  });
 export type SetSettings = z.infer<typeof setSettingsInput>;
 
 const skillIds = SKILLS.map((s) => s.id) as [string, ...string[]];
@@ -23,19 +25,39 @@ export const catalogueItemInput = z.object({
   count: z.number().int().min(1, "At least one problem.").max(10, "At most 10 problems per item."),
 });
 
-const varName = z.string().trim().regex(/^[a-df-z]$/, "A variable is one lowercase letter other than e.");
+const varName = z
+  .string()
+  .trim()
+  .regex(/^[a-df-z]$/, "A variable is one lowercase letter other than e.");
 const f = z.string().max(300, "The function is too long (300 characters at most).");
 export const authoredItemInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("derivative"), f, var: varName }),
   z.object({ kind: z.literal("partial"), f, vars: z.array(varName).min(1).max(3), wrt: varName }),
-  z.object({ kind: z.literal("gradient"), f, vars: z.array(varName).min(2, "A gradient needs at least two variables.").max(3) }),
-  z.object({ kind: z.literal("limit"), f, var: varName, to: z.string().trim().min(1, "Give the point a.").max(40), side: z.enum(["both", "left", "right"]) }),
+  z.object({
+    kind: z.literal("gradient"),
+    f,
+    vars: z.array(varName).min(2, "A gradient needs at least two variables.").max(3),
+  }),
+  z.object({
+    kind: z.literal("limit"),
+    f,
+    var: varName,
+    to: z.string().trim().min(1, "Give the point a.").max(40),
+    side: z.enum(["both", "left", "right"]),
+  }),
 ]);
 
-export const extensionInput = z.object({ userId: z.uuid(), dueAt: z.iso.datetime({ offset: true, error: "Give a valid date and time." }) });
+export const extensionInput = z.object({
+  userId: z.uuid(),
+  dueAt: z.iso.datetime({ offset: true, error: "Give a valid date and time." }),
+});
 
 export const overrideInput = z.object({
   accept: z.boolean(),
-  note: z.string().trim().min(1, "Write a short note for the student.").max(500, "Use at most 500 characters."),
+  note: z
+    .string()
+    .trim()
+    .min(1, "Write a short note for the student.")
+    .max(500, "Use at most 500 characters."),
   reportId: z.uuid().optional(),
 });

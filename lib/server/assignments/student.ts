@@ -26,7 +26,12 @@ export interface AssignmentSummary {
 }
 
 /** The student's problem for one (item, copy): the teacher's typed problem, or a generated one from the stable seed. */
-export function problemFor(setId: string, userId: string, item: { id: string; skillId: string | null; authored: unknown }, copy: number): { skillId: string; seed: number; problem: Problem } {
+export function problemFor(
+  setId: string,
+  userId: string,
+  item: { id: string; skillId: string | null; authored: unknown },
+  copy: number,
+): { skillId: string; seed: number; problem: Problem } {
   if (item.authored) {
     // The instance counts for the schedule of the catalogue skill with the same method.
     const problem = item.authored as Problem;
@@ -57,7 +62,9 @@ export async function listMyAssignments(options: { actor: ActingUser }): Promise
       dueAt: true,
       class: { select: { name: true } },
       extensions: { where: { userId: actor.id }, select: { dueAt: true } },
-      items: { select: { count: true, instances: { where: { userId: actor.id }, select: { finishedAt: true } } } },
+      items: {
+        select: { count: true, instances: { where: { userId: actor.id }, select: { finishedAt: true } } },
+      },
     },
   });
   const out = sets.map((s) => {
@@ -65,8 +72,22 @@ export async function listMyAssignments(options: { actor: ActingUser }): Promise
     const finished = s.items.reduce((n, i) => n + i.instances.filter((x) => x.finishedAt).length, 0);
     const due = effectiveDue(s, s.extensions[0]);
     const status: AssignmentStatus =
-      total > 0 && finished >= total ? "done" : due && due < at ? "overdue" : due && due.getTime() - at.getTime() < SOON_MS ? "due_soon" : "open";
-    return { id: s.id, title: s.title, className: s.class.name, dueAt: due?.toISOString() ?? null, status, finished, total };
+      total > 0 && finished >= total
+        ? "done"
+        : due && due < at
+          ? "overdue"
+          : due && due.getTime() - at.getTime() < SOON_MS
+            ? "due_soon"
+            : "open";
+    return {
+      id: s.id,
+      title: s.title,
+      className: s.class.name,
+      dueAt: due?.toISOString() ?? null,
+      status,
+      finished,
+      total,
+    };
   });
   return out.sort((a, b) => (a.dueAt ?? "9999").localeCompare(b.dueAt ?? "9999"));
 }
@@ -117,7 +138,18 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
   if (wanted.length > 0) await getDb().problemInstance.createMany({ data: wanted, skipDuplicates: true });
   const instances = await getDb().problemInstance.findMany({
     where: { userId: actor.id, assignmentItemId: { in: set.items.map((i) => i.id) } },
-    select: { id: true, assignmentItemId: true, copy: true, finishedAt: true, outcome: true, triesUsed: true, maxTries: true, late: true, overrideCorrect: true, overrideNote: true },
+    select: {
+      id: true,
+      assignmentItemId: true,
+      copy: true,
+      finishedAt: true,
+      outcome: true,
+      triesUsed: true,
+      maxTries: true,
+      late: true,
+      overrideCorrect: true,
+      overrideNote: true,
+    },
   });
   const byKey = new Map(instances.map((i) => [`${i.assignmentItemId}:${i.copy}`, i]));
   const problems: AssignmentProblem[] = [];
@@ -134,7 +166,8 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
         triesUsed: i.triesUsed,
         maxTries: i.maxTries,
         late: i.late,
-        override: i.overrideCorrect === null ? null : { accepted: i.overrideCorrect, note: i.overrideNote ?? "" },
+        override:
+          i.overrideCorrect === null ? null : { accepted: i.overrideCorrect, note: i.overrideNote ?? "" },
       });
     }
   }

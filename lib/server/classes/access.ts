@@ -23,7 +23,8 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
 
 /** Teacher functions refuse learners outright (403); another teacher's ids are 404. */
 export function assertTeacher(actor: ActingUser): void {
-  if (actor.role !== "teacher" && actor.role !== "admin") throw new AppError("FORBIDDEN", "Only teachers can do this.");
+  if (actor.role !== "teacher" && actor.role !== "admin")
+    throw new AppError("FORBIDDEN", "Only teachers can do this.");
 }
 
 /** The actor's own class, or 404. */
@@ -39,7 +40,10 @@ export async function ownClass(actor: ActingUser, rawId: unknown) {
 export async function ownSet(actor: ActingUser, rawId: unknown) {
   assertTeacher(actor);
   const id = idOr404(rawId, NO_SET);
-  const row = await getDb().problemSet.findFirst({ where: { id, class: { teacherId: actor.id } }, include: { class: true } });
+  const row = await getDb().problemSet.findFirst({
+    where: { id, class: { teacherId: actor.id } },
+    include: { class: true },
+  });
   if (!row) throw new AppError("NOT_FOUND", NO_SET);
   return row;
 }
@@ -48,8 +52,16 @@ export async function ownSet(actor: ActingUser, rawId: unknown) {
 export async function studentSet(actor: ActingUser, rawId: unknown) {
   const id = idOr404(rawId, NO_SET);
   const row = await getDb().problemSet.findFirst({
-    where: { id, publishedAt: { not: null }, class: { enrollments: { some: { userId: actor.id, removedAt: null } } } },
-    include: { class: { select: { id: true, name: true } }, items: { orderBy: { position: "asc" } }, extensions: { where: { userId: actor.id } } },
+    where: {
+      id,
+      publishedAt: { not: null },
+      class: { enrollments: { some: { userId: actor.id, removedAt: null } } },
+    },
+    include: {
+      class: { select: { id: true, name: true } },
+      items: { orderBy: { position: "asc" } },
+      extensions: { where: { userId: actor.id } },
+    },
   });
   if (!row) throw new AppError("NOT_FOUND", NO_SET);
   return row;

@@ -13,7 +13,8 @@ import { makeJoinCode, normaliseJoinCode } from "@/lib/teaching/join-code";
 import { assertTeacher, idOr404, ownClass, parseOrThrow } from "./access";
 import { type TeacherClassView, createClassInput, joinInput } from "./classes.types";
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+const isUniqueViolation = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /** Runs `write` with fresh codes until one is unique (25^8 codes: a clash is rare, never fatal). */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
@@ -27,12 +28,18 @@ async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T>
   throw new AppError("INVALID_INPUT", "Could not make a unique join code; try again.");
 }
 
-export async function createClass(options: { actor: ActingUser; input: unknown }): Promise<{ id: string; joinCode: string }> {
+export async function createClass(options: {
+  actor: ActingUser;
+  input: unknown;
+}): Promise<{ id: string; joinCode: string }> {
   const { actor } = options;
   assertTeacher(actor);
   const { name } = parseOrThrow(createClassInput, options.input);
   return withFreshCode((joinCode) =>
-    getDb().class.create({ data: { teacherId: actor.id, name, joinCode }, select: { id: true, joinCode: true } }),
+    getDb().class.create({
+      data: { teacherId: actor.id, name, joinCode },
+      select: { id: true, joinCode: true },
+    }),
   );
 }
 
@@ -41,12 +48,26 @@ export async function listTeacherClasses(options: { actor: ActingUser }) {
   const rows = await getDb().class.findMany({
     where: { teacherId: options.actor.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, joinCode: true, _count: { select: { enrollments: { where: { removedAt: null } }, sets: true } } },
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      _count: { select: { enrollments: { where: { removedAt: null } }, sets: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.joinCode, students: r._count.enrollments, sets: r._count.sets }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    joinCode: r.joinCode,
+    students: r._count.enrollments,
+    sets: r._count.sets,
+  }));
 }
 
-export async function getClassForTeacher(options: { actor: ActingUser; classId: unknown }): Promise<TeacherClassView> {
+export async function getClassForTeacher(options: {
+  actor: ActingUser;
+  classId: unknown;
+}): Promise<TeacherClassView> {
   const c = await ownClass(options.actor, options.classId);
   const [enrollments, sets] = await Promise.all([
     getDb().enrollment.findMany({
@@ -64,36 +85,66 @@ export async function getClassForTeacher(options: { actor: ActingUser; classId: 
     id: c.id,
     name: c.name,
     joinCode: c.joinCode,
-    roster: enrollments.map((e) => ({ userId: e.userId, displayName: e.user.displayName, joinedAt: e.joinedAt.toISOString(), removed: e.removedAt !== null })),
-    sets: sets.map((s) => ({ id: s.id, title: s.title, published: s.publishedAt !== null, dueAt: s.dueAt?.toISOString() ?? null, items: s._count.items })),
+    roster: enrollments.map((e) => ({
+      userId: e.userId,
+      displayName: e.user.displayName,
+      joinedAt: e.joinedAt.toISOString(),
+      removed: e.removedAt !== null,
+    })),
+    sets: sets.map((s) => ({
+      id: s.id,
+      title: s.title,
+      published: s.publishedAt !== null,
+      dueAt: s.dueAt?.toISOString() ?? null,
+      items: s._count.items,
+    })),
   };
 }
 
 /** A new join code; the old one stops working at once. */
-export async function rotateJoinCode(options: { actor: ActingUser; classId: unknown }): Promise<{ joinCode: string }> {
+export async function rotateJoinCode(options: {
+  actor: ActingUser;
+  classId: unknown;
+}): Promise<{ joinCode: string }> {
   const c = await ownClass(options.actor, options.classId);
-  return withFreshCode((joinCode) => getDb().class.update({ where: { id: c.id }, data: { joinCode }, select: { joinCode: true } }));
+  return withFreshCode((joinCode) =>
+    getDb().class.update({ where: { id: c.id }, data: { joinCode }, select: { joinCode: true } }),
+  );
 }
 
 /** Removes a student: they lose access to the class and its sets; their results stay, marked removed. */
-export async function removeStudent(options: { actor: ActingUser; classId: unknown; userId: unknown }): Promise<void> {
+export async function removeStudent(options: {
+  actor: ActingUser;
+  classId: unknown;
+  userId: unknown;
+}): Promise<void> {
   const c = await ownClass(options.actor, options.classId);
   const userId = idOr404(options.userId, "No such student in this class.");
   const at = await clockNow();
-  const r = await getDb().enrollment.updateMany({ where: { classId: c.id, userId, removedAt: null }, data: { removedAt: at } });
+  const r = await getDb().enrollment.updateMany({
+    where: { classId: c.id, userId, removedAt: null },
+    data: { removedAt: at },
+  });
   if (r.count === 0) throw new AppError("NOT_FOUND", "No such student in this class.");
 }
 
 /** Joins the class of a code. Joining again is harmless; a removed student who has the current code is back in. */
-export async function joinClass(options: { actor: ActingUser; input: unknown }): Promise<{ classId: string; name: string }> {
+export async function joinClass(options: {
+  actor: ActingUser;
+  input: unknown;
+}): Promise<{ classId: string; name: string }> {
   const { actor } = options;
   const { code: typed } = parseOrThrow(joinInput, options.input);
   const code = normaliseJoinCode(typed);
   const NOPE = "No class has this code. Check it with your teacher (codes can be changed).";
   if (!code) throw new AppError("NOT_FOUND", NOPE);
-  const c = await getDb().class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, teacherId: true } });
+  const c = await getDb().class.findUnique({
+    where: { joinCode: code },
+    select: { id: true, name: true, teacherId: true },
+  });
   if (!c) throw new AppError("NOT_FOUND", NOPE);
-  if (c.teacherId === actor.id) throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
+  if (c.teacherId === actor.id)
+    throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
   await getDb().enrollment.upsert({
     where: { classId_userId: { classId: c.id, userId: actor.id } },
     create: { classId: c.id, userId: actor.id },
@@ -113,7 +164,11 @@ export async function listMyClasses(options: { actor: ActingUser }) {
 }
 
 /** A one-time password reset link token for a current student of the actor's class. */
-export async function issueStudentResetLink(options: { actor: ActingUser; classId: unknown; userId: unknown }): Promise<{ token: string; displayName: string }> {
+export async function issueStudentResetLink(options: {
+  actor: ActingUser;
+  classId: unknown;
+  userId: unknown;
+}): Promise<{ token: string; displayName: string }> {
   const c = await ownClass(options.actor, options.classId);
   const userId = idOr404(options.userId, "No such student in this class.");
   const e = await getDb().enrollment.findFirst({

@@ -51,7 +51,14 @@ const submissionSelect = {
   clientSubmissionId: true,
 } as const;
 
-function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, raw: unknown): T {
+function parseOrThrow<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  raw: unknown,
+): T {
   const r = schema.safeParse(raw);
   if (!r.success) throw new AppError("INVALID_INPUT", r.error.issues[0]?.message ?? "Invalid input.");
   return r.data;
@@ -82,7 +89,10 @@ async function pickMixedSkill(actor: ActingUser): Promise<string> {
     orderBy: { due: "asc" },
     take: 12,
   });
-  const pool = cards.length > 0 ? cards.map((c) => c.skillId) : SKILLS.filter((s) => s.prerequisites.length === 0).map((s) => s.id);
+  const pool =
+    cards.length > 0
+      ? cards.map((c) => c.skillId)
+      : SKILLS.filter((s) => s.prerequisites.length === 0).map((s) => s.id);
   return pool[randomInt(pool.length)]!;
 }
 
@@ -112,7 +122,10 @@ export async function startInstance(options: { actor: ActingUser; input: unknown
 }
 
 /** The learner's view of one of their instances (the key only once it is finished). */
-export async function getInstance(options: { actor: ActingUser; instanceId: unknown }): Promise<InstanceView> {
+export async function getInstance(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+}): Promise<InstanceView> {
   const instance = await loadOwn(options.actor, instanceId(options.instanceId));
   return toView(instance, instance.submissions);
 }
@@ -133,7 +146,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The recorded result of a submission id this learner already used, if any. */
-async function replayed(actor: ActingUser, clientSubmissionId: string, id: string): Promise<SubmitResult | null> {
+async function replayed(
+  actor: ActingUser,
+  clientSubmissionId: string,
+  id: string,
+): Promise<SubmitResult | null> {
   const previous = await getDb().submission.findUnique({
     where: { userId_clientSubmissionId: { userId: actor.id, clientSubmissionId } },
     select: { instanceId: true, id: true },
@@ -167,7 +184,11 @@ function finalFeedback(view: InstanceView): FeedbackView {
  * malformed answer is returned with its reading error and records nothing. The try that finishes the
  * instance records its review and updates the skill card in the same transaction.
  */
-export async function submitAnswer(options: { actor: ActingUser; instanceId: unknown; input: unknown }): Promise<SubmitResult> {
+export async function submitAnswer(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+  input: unknown;
+}): Promise<SubmitResult> {
   const { actor } = options;
   const id = instanceId(options.instanceId);
   const input = parseOrThrow(submitInputSchema, options.input);
@@ -178,7 +199,11 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
   const previous = instance.submissions.find((s) => s.clientSubmissionId === input.clientSubmissionId);
   if (previous) {
     const view = toView(instance, instance.submissions);
-    return { kind: "replayed", feedback: view.submissions.find((s) => s.submissionId === previous.id)!, instance: view };
+    return {
+      kind: "replayed",
+      feedback: view.submissions.find((s) => s.submissionId === previous.id)!,
+      instance: view,
+    };
   }
   if (instance.finishedAt) {
     const view = toView(instance, instance.submissions);
@@ -198,24 +223,43 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
     ...(result.preview ? { preview: result.preview } : {}),
   };
   if (result.status === "invalid") {
-    return { kind: "invalid", feedback: { ...base, tryNumber: 0 }, instance: toView(instance, instance.submissions) };
+    return {
+      kind: "invalid",
+      feedback: { ...base, tryNumber: 0 },
+      instance: toView(instance, instance.submissions),
+    };
   }
   if (result.status === "cannot_check") {
     // Never a guess: the learner is told, the try is not spent, and the case is logged for review.
-    console.warn(`[grading] cannot check: instance ${id}, skill ${instance.skillId}, answer ${JSON.stringify(input.answer).slice(0, 300)}`);
-    return { kind: "cannot_check", feedback: { ...base, tryNumber: 0 }, instance: toView(instance, instance.submissions) };
+    console.warn(
+      `[grading] cannot check: instance ${id}, skill ${instance.skillId}, answer ${JSON.stringify(input.answer).slice(0, 300)}`,
+    );
+    return {
+      kind: "cannot_check",
+      feedback: { ...base, tryNumber: 0 },
+      instance: toView(instance, instance.submissions),
+    };
   }
 
   const at = await clockNow();
   // An assignment problem: the student must still be in the class, and the late policy applies.
   const { late } = await assignmentGate(instance.assignmentItemId, actor.id, at);
-  let recorded: { submission: (typeof instance.submissions)[number]; state: Partial<typeof instance> } | null = null;
+  let recorded: {
+    submission: (typeof instance.submissions)[number];
+    state: Partial<typeof instance>;
+  } | null = null;
   try {
     await getDb().$transaction(async (tx) => {
       // Lock the instance: two tabs or a double click are applied one after the other. The learner's
       // desired retention comes along, for the review.
       const rows = await tx.$queryRaw<
-        { triesUsed: number; finishedAt: Date | null; hintUsedAt: Date | null; maxTries: number; desiredRetention: number }[]
+        {
+          triesUsed: number;
+          finishedAt: Date | null;
+          hintUsedAt: Date | null;
+          maxTries: number;
+          desiredRetention: number;
+        }[]
       >`
         SELECT p."triesUsed", p."finishedAt", p."hintUsedAt", p."maxTries", u."desiredRetention"
         FROM "ProblemInstance" p JOIN "User" u ON u."id" = p."userId"
@@ -243,7 +287,10 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
       });
       const finished = result.correct || tryNumber >= current.maxTries;
       if (!finished) {
-        await tx.problemInstance.update({ where: { id }, data: { triesUsed: tryNumber, ...(late ? { late } : {}) } });
+        await tx.problemInstance.update({
+          where: { id },
+          data: { triesUsed: tryNumber, ...(late ? { late } : {}) },
+        });
         recorded = { submission, state: { triesUsed: tryNumber, ...(late ? { late } : {}) } };
         return;
       }
@@ -252,7 +299,13 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
         instance.submissions.reduce((s, x) => s + x.elapsedMs, 0) + input.elapsedMs,
       );
       const outcome = result.correct ? "right" : "wrong";
-      const state = { triesUsed: tryNumber, finishedAt: at, outcome, durationMs, ...(late ? { late } : {}) } as const;
+      const state = {
+        triesUsed: tryNumber,
+        finishedAt: at,
+        outcome,
+        durationMs,
+        ...(late ? { late } : {}),
+      } as const;
       await tx.problemInstance.update({ where: { id }, data: state });
       recorded = { submission, state };
       await recordReview(tx, {
@@ -282,7 +335,10 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
     throw error;
   }
   // The instance as the transaction left it, without reading it back.
-  const done = recorded as { submission: (typeof instance.submissions)[number]; state: Partial<typeof instance> } | null;
+  const done = recorded as {
+    submission: (typeof instance.submissions)[number];
+    state: Partial<typeof instance>;
+  } | null;
   if (!done) throw new Error("the try was not recorded");
   const view = toView({ ...instance, ...done.state }, [...instance.submissions, done.submission]);
   const feedback = view.submissions.find((s) => s.submissionId === done.submission.id) ?? finalFeedback(view);
@@ -292,7 +348,11 @@ export async function submitAnswer(options: { actor: ActingUser; instanceId: unk
 class FinishedMeanwhile extends Error {}
 
 /** "Show me the answer": finishes the instance (rated Again) and returns it with its key and solution. */
-export async function revealAnswer(options: { actor: ActingUser; instanceId: unknown; input: unknown }): Promise<InstanceView> {
+export async function revealAnswer(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+  input: unknown;
+}): Promise<InstanceView> {
   const { actor } = options;
   const id = instanceId(options.instanceId);
   parseOrThrow(revealInputSchema, options.input);
@@ -301,14 +361,22 @@ export async function revealAnswer(options: { actor: ActingUser; instanceId: unk
   const at = await clockNow();
   await assignmentGate(instance.assignmentItemId, actor.id, at);
   await getDb().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ finishedAt: Date | null; hintUsedAt: Date | null; triesUsed: number }[]>`
+    const rows = await tx.$queryRaw<
+      { finishedAt: Date | null; hintUsedAt: Date | null; triesUsed: number }[]
+    >`
       SELECT "finishedAt", "hintUsedAt", "triesUsed" FROM "ProblemInstance"
       WHERE "id" = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
     const current = rows[0];
     if (!current || current.finishedAt) return;
     const durationMs = Math.max(0, Math.min(2_147_483_647, at.getTime() - instance.issuedAt.getTime()));
-    await tx.problemInstance.update({ where: { id }, data: { finishedAt: at, outcome: "revealed", durationMs } });
-    const settings = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { desiredRetention: true } });
+    await tx.problemInstance.update({
+      where: { id },
+      data: { finishedAt: at, outcome: "revealed", durationMs },
+    });
+    const settings = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { desiredRetention: true },
+    });
     const lastDiagnosis = instance.submissions[instance.submissions.length - 1]?.diagnosis ?? undefined;
     await recordReview(tx, {
       userId: actor.id,
@@ -327,7 +395,11 @@ export async function revealAnswer(options: { actor: ActingUser; instanceId: unk
 }
 
 /** "Report this grading": stored for teachers and admins to review. */
-export async function reportGrading(options: { actor: ActingUser; instanceId: unknown; input: unknown }): Promise<{ id: string }> {
+export async function reportGrading(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+  input: unknown;
+}): Promise<{ id: string }> {
   const { actor } = options;
   const id = instanceId(options.instanceId);
   const input = parseOrThrow(reportInputSchema, options.input);
@@ -336,7 +408,12 @@ export async function reportGrading(options: { actor: ActingUser; instanceId: un
     throw new AppError("NOT_FOUND", "No such answer on this problem.");
   }
   const created = await getDb().gradingReport.create({
-    data: { instanceId: id, userId: actor.id, comment: input.comment, submissionId: input.submissionId ?? null },
+    data: {
+      instanceId: id,
+      userId: actor.id,
+      comment: input.comment,
+      submissionId: input.submissionId ?? null,
+    },
     select: { id: true },
   });
   return created;

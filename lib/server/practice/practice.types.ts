@@ -16,7 +16,11 @@ export const submitInputSchema = z.object({
   clientSubmissionId: clientSubmissionIdSchema,
   answer: z.union([answerText, z.array(z.string().max(500, "A component is too long.")).min(1).max(8)]),
   /** Time spent on this try, as measured by the page. */
-  elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000),
 });
 export type SubmitInput = z.infer<typeof submitInputSchema>;
 
@@ -28,7 +32,11 @@ export const startInputSchema = z.object({
 export const revealInputSchema = z.object({ clientSubmissionId: clientSubmissionIdSchema });
 
 export const reportInputSchema = z.object({
-  comment: z.string().trim().min(3, "Say in a few words what is wrong.").max(2000, "2000 characters at most."),
+  comment: z
+    .string()
+    .trim()
+    .min(3, "Say in a few words what is wrong.")
+    .max(2000, "2000 characters at most."),
   submissionId: z.uuid().optional(),
 });
 

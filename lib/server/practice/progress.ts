@@ -48,7 +48,10 @@ const summaryInput = z.object({
  * A session's problems: the learner's practice instances from its first one on (of its skill, or of
  * any skill for mixed practice), at most `of` of them, in the order they were issued.
  */
-export async function getSessionSummary(options: { actor: ActingUser; input: unknown }): Promise<SessionSummary> {
+export async function getSessionSummary(options: {
+  actor: ActingUser;
+  input: unknown;
+}): Promise<SessionSummary> {
   const r = summaryInput.safeParse(options.input);
   if (!r.success) throw new AppError("NOT_FOUND", "No such session.");
   const { first, of, skill } = r.data;
@@ -57,7 +60,8 @@ export async function getSessionSummary(options: { actor: ActingUser; input: unk
     where: { id: first, userId: options.actor.id },
     select: { issuedAt: true, skillId: true },
   });
-  if (!start || (skill !== "mixed" && start.skillId !== skill)) throw new AppError("NOT_FOUND", "No such session.");
+  if (!start || (skill !== "mixed" && start.skillId !== skill))
+    throw new AppError("NOT_FOUND", "No such session.");
   const rows = await db.problemInstance.findMany({
     where: {
       userId: options.actor.id,

@@ -38,7 +38,8 @@ export function problemOf(instance: { problem: unknown }): Problem {
 function componentLabels(p: Problem): string[] | undefined {
   if (p.answerKind !== "vector") return undefined;
   const n = Array.isArray(p.answer) ? p.answer.length : p.vars.length;
-  if (p.kind === "gradient" || p.kind === "steepest_direction") return p.vars.slice(0, n).map((v) => `∂f/∂${v}`);
+  if (p.kind === "gradient" || p.kind === "steepest_direction")
+    return p.vars.slice(0, n).map((v) => `∂f/∂${v}`);
   return Array.from({ length: n }, (_, i) => `component ${i + 1}`);
 }
 
@@ -65,7 +66,10 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   const view: InstanceView = {
     id: instance.id,
     skillId: instance.skillId,
-    skillTitle: p.skill === "authored" ? "A problem from your teacher" : (getSkill(instance.skillId)?.title ?? instance.skillId),
+    skillTitle:
+      p.skill === "authored"
+        ? "A problem from your teacher"
+        : (getSkill(instance.skillId)?.title ?? instance.skillId),
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,

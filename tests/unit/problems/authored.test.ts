@@ -14,7 +14,13 @@ function ok(spec: AuthoredSpec) {
 describe("typed problems", () => {
   it("the derivative of f with respect to x", () => {
     const p = ok({ kind: "derivative", f: "x^2 sin x", var: "x" });
-    expect(p).toMatchObject({ skill: "authored", kind: "derivative", answerKind: "expression", answer: "2*x*sin(x) + x^2*cos(x)", vars: ["x"] });
+    expect(p).toMatchObject({
+      skill: "authored",
+      kind: "derivative",
+      answerKind: "expression",
+      answer: "2*x*sin(x) + x^2*cos(x)",
+      vars: ["x"],
+    });
     expect(grade(p, "2x sin x + x^2 cos x").status).toBe("right");
     expect(grade(p, "2x cos x").status).toBe("wrong");
     expect(solution(p).steps.length).toBeGreaterThan(1);
@@ -54,7 +60,11 @@ describe("typed problems", () => {
     [{ kind: "derivative", f: "x", var: "e" }, "BAD_VARIABLE", /not a variable/],
     [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "z" }, "BAD_VARIABLE", /not one of the variables/],
     [{ kind: "gradient", f: "x y", vars: ["x", "x"] }, "BAD_VARIABLE", /only once/],
-    [{ kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" }, "CANNOT_KEY", /cannot decide/],
+    [
+      { kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" },
+      "CANNOT_KEY",
+      /cannot decide/,
+    ],
     [{ kind: "limit", f: "x", var: "x", to: "y", side: "both" }, "UNREADABLE", /point/],
     [{ kind: "derivative", f: "x".repeat(301), var: "x" }, "UNREADABLE", /too long/],
   ] as const)("refuses %j with a clear message", (spec, code, message) => {
@@ -77,7 +87,10 @@ describe("the schedule a typed problem counts for", () => {
     [{ kind: "limit", f: "(x^2 - 4)/(x - 2)", var: "x", to: "2", side: "both" }, "limit-factor-cancel"],
     [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "right" }, "limit-infinite"],
     [{ kind: "limit", f: "1/x", var: "x", to: "0", side: "both" }, "limit-does-not-exist"],
-    [{ kind: "limit", f: "(2x + 1)/(x - 3)", var: "x", to: "inf", side: "both" }, "limit-rational-at-infinity"],
+    [
+      { kind: "limit", f: "(2x + 1)/(x - 3)", var: "x", to: "inf", side: "both" },
+      "limit-rational-at-infinity",
+    ],
   ] as const)("%j -> %s (a catalogue skill)", (spec, skill) => {
     const s = scheduleSkillFor(ok(spec as AuthoredSpec));
     expect(s).toBe(skill);

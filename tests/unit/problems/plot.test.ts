@@ -3,7 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "@/lib/calculus/parse";
 import { SKILLS, generate } from "@/lib/problems";
-import { contourPlot, contourSegments, limitPlot, pieces, plotFor, sample, tangentPlot, yRange } from "@/lib/problems/plot";
+import {
+  contourPlot,
+  contourSegments,
+  limitPlot,
+  pieces,
+  plotFor,
+  sample,
+  tangentPlot,
+  yRange,
+} from "@/lib/problems/plot";
 import type { Problem } from "@/lib/problems";
 
 const E = (s: string, vars = ["x", "y"]) => {
@@ -122,7 +131,15 @@ describe("helpers", () => {
 
 describe("plotFor", () => {
   it("gives a picture for every seed of the skills that have one, and none for the others", () => {
-    const pictured = new Set(["derivative-at-a-point", "tangent-line", "gradient-at-a-point", "limit-factor-cancel", "limit-infinite", "limit-does-not-exist", "limit-rational-at-infinity"]);
+    const pictured = new Set([
+      "derivative-at-a-point",
+      "tangent-line",
+      "gradient-at-a-point",
+      "limit-factor-cancel",
+      "limit-infinite",
+      "limit-does-not-exist",
+      "limit-rational-at-infinity",
+    ]);
     for (const skill of pictured) {
       for (let seed = 1; seed <= 20; seed++) {
         const svg = plotFor(problem(skill, seed));
@@ -139,7 +156,8 @@ describe("plotFor", () => {
   });
 
   it("never throws for any skill", () => {
-    for (const s of SKILLS) for (let seed = 1; seed <= 5; seed++) expect(() => plotFor(problem(s.id, seed))).not.toThrow();
+    for (const s of SKILLS)
+      for (let seed = 1; seed <= 5; seed++) expect(() => plotFor(problem(s.id, seed))).not.toThrow();
   });
 
   it("escapes text that would break the markup", () => {

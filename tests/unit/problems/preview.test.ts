@@ -42,8 +42,14 @@ describe("previewAnswer", () => {
   });
 
   it("reads DNE and infinity only for limits", () => {
-    expect(previewAnswer("DNE", { answerKind: "limit", vars: ["x"], allowSpecial: true })).toMatchObject({ state: "ok", latex: "\\text{does not exist}" });
-    expect(previewAnswer("-inf", { answerKind: "limit", vars: ["x"], allowSpecial: true })).toMatchObject({ state: "ok", latex: "-\\infty" });
+    expect(previewAnswer("DNE", { answerKind: "limit", vars: ["x"], allowSpecial: true })).toMatchObject({
+      state: "ok",
+      latex: "\\text{does not exist}",
+    });
+    expect(previewAnswer("-inf", { answerKind: "limit", vars: ["x"], allowSpecial: true })).toMatchObject({
+      state: "ok",
+      latex: "-\\infty",
+    });
     expect(previewAnswer("DNE", expr).state).toBe("error");
   });
 

@@ -1,8 +1,32 @@
 // fast-check generators of expression trees, built with the AST's own constructors.
 import fc from "fast-check";
-import { type Expr, type UnaryFunction, add, call, cnst, div, mul, neg, num, pow, variable } from "../../../lib/calculus/ast";
+import {
+  type Expr,
+  type UnaryFunction,
+  add,
+  call,
+  cnst,
+  div,
+  mul,
+  neg,
+  num,
+  pow,
+  variable,
+} from "../../../lib/calculus/ast";
 
-const SAFE_FUNCTIONS: UnaryFunction[] = ["sin", "cos", "tan", "atan", "exp", "sinh", "cosh", "tanh", "sqrt", "ln", "abs"];
+const SAFE_FUNCTIONS: UnaryFunction[] = [
+  "sin",
+  "cos",
+  "tan",
+  "atan",
+  "exp",
+  "sinh",
+  "cosh",
+  "tanh",
+  "sqrt",
+  "ln",
+  "abs",
+];
 
 export function exprArb(vars: readonly string[] = ["x", "y"], maxDepth = 4): fc.Arbitrary<Expr> {
   const leaf: fc.Arbitrary<Expr> = fc.oneof(

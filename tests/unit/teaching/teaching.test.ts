@@ -21,11 +21,23 @@ describe("CSV", () => {
   });
 
   it("numbers, booleans and missing values", () => {
-    expect([csvCell(3), csvCell(-1), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual(['"3"', `"'-1"`, '"true"', '""', '""']);
+    expect([csvCell(3), csvCell(-1), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual([
+      '"3"',
+      `"'-1"`,
+      '"true"',
+      '""',
+      '""',
+    ]);
   });
 
   it("a file: BOM, header row, CRLF lines", () => {
-    const text = toCsv(["student", "score"], [["Émilie", 2], ["=HYPERLINK()", 0]]);
+    const text = toCsv(
+      ["student", "score"],
+      [
+        ["Émilie", 2],
+        ["=HYPERLINK()", 0],
+      ],
+    );
     expect(text.startsWith(BOM)).toBe(true);
     expect(text).toBe(`${BOM}"student","score"\r\n"Émilie","2"\r\n"'=HYPERLINK()","0"\r\n`);
   });
@@ -41,7 +53,8 @@ describe("per-student seeds", () => {
   });
   it("differ across students, copies, items and attempts", () => {
     const seeds = new Set<number>();
-    for (let u = 0; u < 200; u++) for (let c = 0; c < 3; c++) seeds.add(assignmentSeed(set, `user-${u}`, item, c));
+    for (let u = 0; u < 200; u++)
+      for (let c = 0; c < 3; c++) seeds.add(assignmentSeed(set, `user-${u}`, item, c));
     expect(seeds.size).toBe(600);
     expect(assignmentSeed(set, "u1", item, 0, 1)).not.toBe(assignmentSeed(set, "u1", item, 0, 0));
     expect(assignmentSeed(set, "u1", "other", 0)).not.toBe(assignmentSeed(set, "u1", item, 0));
@@ -70,7 +83,9 @@ describe("dates in the viewer's timezone", () => {
     expect(zonedToUtc("2026-11-27T17:00", "Europe/Paris")?.toISOString()).toBe("2026-11-27T16:00:00.000Z");
     expect(zonedToUtc("2026-07-01T17:00", "Europe/Paris")?.toISOString()).toBe("2026-07-01T15:00:00.000Z");
     expect(zonedToUtc("2026-11-27T17:00", "UTC")?.toISOString()).toBe("2026-11-27T17:00:00.000Z");
-    expect(zonedToUtc("2026-11-27T17:00", "America/New_York")?.toISOString()).toBe("2026-11-27T22:00:00.000Z");
+    expect(zonedToUtc("2026-11-27T17:00", "America/New_York")?.toISOString()).toBe(
+      "2026-11-27T22:00:00.000Z",
+    );
     expect(zonedToUtc("27/11/2026", "UTC")).toBeNull();
     expect(zonedToUtc("2026-11-27T17:00", "Not/AZone")).toBeNull();
   });

@@ -29,11 +29,16 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
       <p className="muted">
         {a.className}
         {a.dueAt ? ` · due ${formatInZone(new Date(a.dueAt), tz)}` : ""}
-        {a.latePolicy === "refuse" ? " · late answers are not accepted" : a.dueAt ? " · late answers are marked late" : ""}
+        {a.latePolicy === "refuse"
+          ? " · late answers are not accepted"
+          : a.dueAt
+            ? " · late answers are marked late"
+            : ""}
       </p>
       {a.instructions ? <p>{a.instructions}</p> : null}
       <p>
-        <progress max={a.problems.length} value={done} aria-label="Problems done" /> {done} of {a.problems.length} done
+        <progress max={a.problems.length} value={done} aria-label="Problems done" /> {done} of{" "}
+        {a.problems.length} done
       </p>
       {a.closed ? (
         <p className="message message-error" data-testid="closed">
@@ -47,8 +52,14 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
               {i + 1}. {p.label}
             </strong>{" "}
             {p.finished ? (
-              <span className={(p.override ? p.override.accepted : p.outcome === "right") ? "tag ok" : "tag bad"}>
-                {(p.override ? p.override.accepted : p.outcome === "right") ? "right" : p.outcome === "revealed" ? "answer shown" : "wrong"}
+              <span
+                className={(p.override ? p.override.accepted : p.outcome === "right") ? "tag ok" : "tag bad"}
+              >
+                {(p.override ? p.override.accepted : p.outcome === "right")
+                  ? "right"
+                  : p.outcome === "revealed"
+                    ? "answer shown"
+                    : "wrong"}
               </span>
             ) : (
               <span className="tag">
@@ -58,7 +69,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
             {p.late ? <span className="tag bad">late</span> : null}
             {p.override ? (
               <p className="message message-success" data-testid="override">
-                Your teacher {p.override.accepted ? "accepted your answer as right" : "reviewed your report and kept the verdict"}: {p.override.note}
+                Your teacher{" "}
+                {p.override.accepted
+                  ? "accepted your answer as right"
+                  : "reviewed your report and kept the verdict"}
+                : {p.override.note}
               </p>
             ) : null}
             <p>

@@ -6,7 +6,13 @@ import { formatJoinCode, normaliseJoinCode } from "@/lib/teaching/join-code";
 
 export const metadata = { title: "Join a class" };
 
-export default async function JoinPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: SearchParams }) {
+export default async function JoinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: SearchParams;
+}) {
   const { code: raw } = await params;
   const typed = decodeURIComponent(raw).slice(0, 40);
   await requireUser(`/join/${encodeURIComponent(typed)}`);
@@ -31,7 +37,8 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
         </form>
       ) : (
         <p className="message message-error" role="alert" aria-label="Problem">
-          This link does not hold a valid class code. Ask your teacher for the code and type it on the Assignments page.
+          This link does not hold a valid class code. Ask your teacher for the code and type it on the
+          Assignments page.
         </p>
       )}
     </section>

@@ -10,13 +10,20 @@ export const dynamic = "force-dynamic";
 
 const OUTCOME: Record<string, string> = { right: "Right", wrong: "Not right", revealed: "Answer shown" };
 
-export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SummaryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const q = await searchParams;
   const user = await requireUser("/practice");
   const one = (k: string) => (typeof q[k] === "string" ? q[k] : undefined);
   let summary: SessionSummary;
   try {
-    summary = await getSessionSummary({ actor: user, input: { first: one("s"), of: Number(one("of")), skill: one("skill") } });
+    summary = await getSessionSummary({
+      actor: user,
+      input: { first: one("s"), of: Number(one("of")), skill: one("skill") },
+    });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -36,7 +43,9 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             <li key={item.id}>
               <a href={`/practice/i/${item.id}`}>{item.skillTitle}</a>
               {": "}
-              <span data-outcome={item.outcome ?? "open"}>{item.finished ? (OUTCOME[item.outcome ?? ""] ?? "Finished") : "Not finished"}</span>
+              <span data-outcome={item.outcome ?? "open"}>
+                {item.finished ? (OUTCOME[item.outcome ?? ""] ?? "Finished") : "Not finished"}
+              </span>
               {item.tries > 1 ? <span className="muted"> ({item.tries} tries)</span> : null}
               {item.hintUsed ? <span className="muted"> (with a hint)</span> : null}
             </li>

@@ -4,7 +4,10 @@ import { openAssignment } from "@/lib/server/assignments/student";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ setId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ setId: string }> },
+): Promise<Response> {
   const { setId } = await context.params;
   return withUser(async (actor) => openAssignment({ actor, setId }));
 }

@@ -21,7 +21,9 @@ export default async function StartPage({
   const query = await searchParams;
   const here = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (typeof v === "string") here.set(k, v);
-  const actor = await requireUser(`/practice/skill/${encodeURIComponent(skillId)}${here.size > 0 ? `?${here.toString()}` : ""}`);
+  const actor = await requireUser(
+    `/practice/skill/${encodeURIComponent(skillId)}${here.size > 0 ? `?${here.toString()}` : ""}`,
+  );
   const session = readSession(query);
   let target: string;
   try {
@@ -29,7 +31,8 @@ export default async function StartPage({
     const carried = { ...session, skill: skillId, s: session.n === 1 || !session.s ? view.id : session.s };
     target = `/practice/i/${view.id}${sessionQuery(carried)}`;
   } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT")) target = "/practice?error=no-such-skill";
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT"))
+      target = "/practice?error=no-such-skill";
     else {
       console.error(error);
       target = "/practice?error=unavailable";

@@ -25,7 +25,13 @@ async function origin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: SearchParams }) {
+export default async function ClassPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ classId: string }>;
+  searchParams: SearchParams;
+}) {
   const { classId } = await params;
   const actor = await requireRole("teacher", `/teacher/classes/${classId}`);
   const q = await searchParams;
@@ -47,7 +53,12 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <h1>{view.name}</h1>
       <Notice ok={q.ok} error={q.error} />
       {reset ? (
-        <div className="message message-success" role="status" aria-label="Reset link" data-testid="reset-link">
+        <div
+          className="message message-success"
+          role="status"
+          aria-label="Reset link"
+          data-testid="reset-link"
+        >
           One-time password reset link for {one(q.for)} (valid 24 hours; give it to them privately):
           <br />
           <code>{`${base}/reset/${reset}`}</code>
@@ -121,14 +132,22 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                     <form action={resetLinkAction} className="inline-form">
                       <input type="hidden" name="classId" value={view.id} />
                       <input type="hidden" name="userId" value={r.userId} />
-                      <button type="submit" className="button small" aria-label={`Password reset link for ${r.displayName}`}>
+                      <button
+                        type="submit"
+                        className="button small"
+                        aria-label={`Password reset link for ${r.displayName}`}
+                      >
                         Reset link
                       </button>
                     </form>
                     <form action={removeStudentAction} className="inline-form">
                       <input type="hidden" name="classId" value={view.id} />
                       <input type="hidden" name="userId" value={r.userId} />
-                      <button type="submit" className="button small danger" aria-label={`Remove ${r.displayName}`}>
+                      <button
+                        type="submit"
+                        className="button small danger"
+                        aria-label={`Remove ${r.displayName}`}
+                      >
                         Remove
                       </button>
                     </form>
@@ -141,7 +160,8 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       )}
       {removed.length > 0 ? (
         <p className="muted">
-          Removed (results kept in the gradebook): {removed.map((r) => r.displayName).join(", ")}. They can come back with the current code.
+          Removed (results kept in the gradebook): {removed.map((r) => r.displayName).join(", ")}. They can
+          come back with the current code.
         </p>
       ) : null}
     </section>

@@ -12,10 +12,12 @@ export const metadata = { title: "Student's problem" };
 export default async function TeacherInstancePage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
   const actor = await requireRole("teacher", `/teacher/instances/${instanceId}`);
-  const { student, setId, view } = await getStudentInstanceForTeacher({ actor, instanceId }).catch((e: unknown) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const { student, setId, view } = await getStudentInstanceForTeacher({ actor, instanceId }).catch(
+    (e: unknown) => {
+      if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+      throw e;
+    },
+  );
   return (
     <section>
       <p>
@@ -27,7 +29,8 @@ export default async function TeacherInstancePage({ params }: { params: Promise<
       <p>{readableText(view.statement)}</p>
       <Formula display tex={view.latex} label="The problem" />
       <p>
-        {view.finished ? `Finished: ${view.outcome ?? ""}` : "Not finished"} · {view.triesUsed} of {view.maxTries} tries
+        {view.finished ? `Finished: ${view.outcome ?? ""}` : "Not finished"} · {view.triesUsed} of{" "}
+        {view.maxTries} tries
         {view.late ? " · late" : ""}
       </p>
       {view.override ? (
@@ -40,7 +43,8 @@ export default async function TeacherInstancePage({ params }: { params: Promise<
       <ol>
         {view.submissions.map((s) => (
           <li key={s.tryNumber}>
-            <code>{Array.isArray(s.answer) ? s.answer.join(", ") : s.answer}</code> — {s.correct ? "right" : "wrong"}. {s.message}
+            <code>{Array.isArray(s.answer) ? s.answer.join(", ") : s.answer}</code> —{" "}
+            {s.correct ? "right" : "wrong"}. {s.message}
           </li>
         ))}
       </ol>

@@ -26,7 +26,13 @@ export const metadata = { title: "Problem set" };
 
 const TOPICS = [...new Set(SKILLS.map((s) => s.topic))];
 
-export default async function SetPage({ params, searchParams }: { params: Promise<{ setId: string }>; searchParams: SearchParams }) {
+export default async function SetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ setId: string }>;
+  searchParams: SearchParams;
+}) {
   const { setId } = await params;
   const actor = await requireRole("teacher", `/teacher/sets/${setId}`);
   const q = await searchParams;
@@ -47,17 +53,28 @@ export default async function SetPage({ params, searchParams }: { params: Promis
     to: one(q.to) || "0",
     side: one(q.side) || "both",
   };
-  let check: { ok: true; statementLatex: string; statement: string; keyLatex: string } | { ok: false; message: string } | null = null;
+  let check:
+    | { ok: true; statementLatex: string; statement: string; keyLatex: string }
+    | { ok: false; message: string }
+    | null = null;
   if (typed.kind && typed.f) {
     const vars = typed.vars.split(/[\s,]+/).filter(Boolean);
     const input =
-      typed.kind === "derivative" ? { kind: "derivative", f: typed.f, var: typed.var }
-      : typed.kind === "partial" ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
-      : typed.kind === "gradient" ? { kind: "gradient", f: typed.f, vars }
-      : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
+      typed.kind === "derivative"
+        ? { kind: "derivative", f: typed.f, var: typed.var }
+        : typed.kind === "partial"
+          ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
+          : typed.kind === "gradient"
+            ? { kind: "gradient", f: typed.f, vars }
+            : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
     try {
       const r = checkAuthored({ actor, input });
-      check = { ok: true, statementLatex: r.problem.latex, statement: r.problem.statement, keyLatex: r.keyLatex };
+      check = {
+        ok: true,
+        statementLatex: r.problem.latex,
+        statement: r.problem.statement,
+        keyLatex: r.keyLatex,
+      };
     } catch (e) {
       if (!isAppError(e)) throw e;
       check = { ok: false, message: e.message };
@@ -95,7 +112,11 @@ export default async function SetPage({ params, searchParams }: { params: Promis
       )}
 
       <h2>Problems</h2>
-      {items.length === 0 ? <p className="muted" data-testid="no-items">No problems yet: add some from the catalogue or type your own.</p> : null}
+      {items.length === 0 ? (
+        <p className="muted" data-testid="no-items">
+          No problems yet: add some from the catalogue or type your own.
+        </p>
+      ) : null}
       <ol aria-label="Items">
         {items.map((i) => (
           <li key={i.id}>
@@ -165,7 +186,15 @@ export default async function SetPage({ params, searchParams }: { params: Promis
           </div>
           <div className="field">
             <label htmlFor="f">f</label>
-            <input id="f" name="f" required maxLength={300} defaultValue={typed.f} placeholder="x^2 sin x" autoComplete="off" />
+            <input
+              id="f"
+              name="f"
+              required
+              maxLength={300}
+              defaultValue={typed.f}
+              placeholder="x^2 sin x"
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor="var">Variable (derivative, limit)</label>
@@ -217,7 +246,12 @@ export default async function SetPage({ params, searchParams }: { params: Promis
             </form>
           </div>
         ) : (
-          <p className="message message-error" role="alert" aria-label="Typed problem refused" data-testid="typed-error">
+          <p
+            className="message message-error"
+            role="alert"
+            aria-label="Typed problem refused"
+            data-testid="typed-error"
+          >
             {check.message}
           </p>
         )
@@ -232,19 +266,43 @@ export default async function SetPage({ params, searchParams }: { params: Promis
         </div>
         <div className="field">
           <label htmlFor="instructions">Instructions</label>
-          <textarea id="instructions" name="instructions" maxLength={2000} rows={3} defaultValue={set.instructions} />
+          <textarea
+            id="instructions"
+            name="instructions"
+            maxLength={2000}
+            rows={3}
+            defaultValue={set.instructions}
+          />
         </div>
         <div className="field">
           <label htmlFor="opensAt">Opens ({tz}; empty: at once)</label>
-          <input id="opensAt" name="opensAt" type="datetime-local" defaultValue={set.opensAt ? utcToZonedInput(set.opensAt, tz) : ""} />
+          <input
+            id="opensAt"
+            name="opensAt"
+            type="datetime-local"
+            defaultValue={set.opensAt ? utcToZonedInput(set.opensAt, tz) : ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="dueAt">Due ({tz}; empty: no due date)</label>
-          <input id="dueAt" name="dueAt" type="datetime-local" defaultValue={set.dueAt ? utcToZonedInput(set.dueAt, tz) : ""} />
+          <input
+            id="dueAt"
+            name="dueAt"
+            type="datetime-local"
+            defaultValue={set.dueAt ? utcToZonedInput(set.dueAt, tz) : ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="triesAllowed">Tries allowed per problem</label>
-          <input id="triesAllowed" name="triesAllowed" type="number" min={1} max={10} defaultValue={set.triesAllowed} required />
+          <input
+            id="triesAllowed"
+            name="triesAllowed"
+            type="number"
+            min={1}
+            max={10}
+            defaultValue={set.triesAllowed}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="showSolution">After the last try</label>
@@ -272,7 +330,8 @@ export default async function SetPage({ params, searchParams }: { params: Promis
         <ul>
           {extensions.map((e) => (
             <li key={e.userId}>
-              {roster.find((r) => r.userId === e.userId)?.displayName ?? "A former student"}: due {formatInZone(e.dueAt, tz)}
+              {roster.find((r) => r.userId === e.userId)?.displayName ?? "A former student"}: due{" "}
+              {formatInZone(e.dueAt, tz)}
             </li>
           ))}
         </ul>

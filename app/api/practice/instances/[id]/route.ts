@@ -4,7 +4,10 @@ import { getInstance } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUser((actor) => getInstance({ actor, instanceId: id }));
 }

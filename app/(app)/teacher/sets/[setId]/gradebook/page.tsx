@@ -13,7 +13,13 @@ export const metadata = { title: "Gradebook" };
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
 
-export default async function GradebookPage({ params, searchParams }: { params: Promise<{ setId: string }>; searchParams: SearchParams }) {
+export default async function GradebookPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ setId: string }>;
+  searchParams: SearchParams;
+}) {
   const { setId } = await params;
   const actor = await requireRole("teacher", `/teacher/sets/${setId}/gradebook`);
   const q = await searchParams;
@@ -29,10 +35,20 @@ export default async function GradebookPage({ params, searchParams }: { params: 
       <h1>Gradebook: {g.set.title}</h1>
       <Notice ok={q.ok} error={q.error} />
       <p className="actions">
-        <a className="button" href={`/api/teacher/sets/${setId}/gradebook.csv`} download data-testid="csv-gradebook">
+        <a
+          className="button"
+          href={`/api/teacher/sets/${setId}/gradebook.csv`}
+          download
+          data-testid="csv-gradebook"
+        >
           Download gradebook (CSV)
         </a>
-        <a className="button" href={`/api/teacher/sets/${setId}/attempts.csv`} download data-testid="csv-attempts">
+        <a
+          className="button"
+          href={`/api/teacher/sets/${setId}/attempts.csv`}
+          download
+          data-testid="csv-attempts"
+        >
           Download all attempts (CSV)
         </a>
       </p>
@@ -65,11 +81,25 @@ export default async function GradebookPage({ params, searchParams }: { params: 
                   </td>
                   {g.columns.map((c) => {
                     const cell = r.cells[c.key];
-                    if (!cell) return <td key={c.key} className="muted">not started</td>;
+                    if (!cell)
+                      return (
+                        <td key={c.key} className="muted">
+                          not started
+                        </td>
+                      );
                     return (
                       <td key={c.key}>
-                        <Link href={`/teacher/instances/${cell.instanceId}`} aria-label={`${r.displayName}, ${c.label}`}>
-                          {!cell.finished ? "in progress" : cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}
+                        <Link
+                          href={`/teacher/instances/${cell.instanceId}`}
+                          aria-label={`${r.displayName}, ${c.label}`}
+                        >
+                          {!cell.finished
+                            ? "in progress"
+                            : cell.correct
+                              ? "right"
+                              : cell.outcome === "revealed"
+                                ? "revealed"
+                                : "wrong"}
                         </Link>
                         {cell.overridden ? <span className="tag">override</span> : null}
                         {cell.late ? <span className="tag bad">late</span> : null}
@@ -97,7 +127,11 @@ export default async function GradebookPage({ params, searchParams }: { params: 
                 <th scope="row">Common mistakes</th>
                 <td />
                 {g.columns.map((c) => (
-                  <td key={c.key}>{c.mistakes.length ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ") : "—"}</td>
+                  <td key={c.key}>
+                    {c.mistakes.length
+                      ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ")
+                      : "—"}
+                  </td>
                 ))}
               </tr>
             </tfoot>
@@ -113,7 +147,9 @@ export default async function GradebookPage({ params, searchParams }: { params: 
           {g.retention.map((s) => (
             <li key={s.skillId}>
               {s.title}: {s.mean === null ? "no reviews yet" : `${pct(s.mean)} expected recall now`}{" "}
-              <span className="muted">({s.students} student{s.students === 1 ? "" : "s"} with reviews)</span>
+              <span className="muted">
+                ({s.students} student{s.students === 1 ? "" : "s"} with reviews)
+              </span>
             </li>
           ))}
         </ul>
@@ -138,7 +174,11 @@ export default async function GradebookPage({ params, searchParams }: { params: 
               <Link href={`/teacher/instances/${r.instanceId}`}>Open the problem with its key</Link>
             </p>
             {r.status === "open" ? (
-              <form action={overrideAction} className="inline-form" aria-label={`Verdict on ${r.student}'s report`}>
+              <form
+                action={overrideAction}
+                className="inline-form"
+                aria-label={`Verdict on ${r.student}'s report`}
+              >
                 <input type="hidden" name="setId" value={setId} />
                 <input type="hidden" name="instanceId" value={r.instanceId} />
                 <input type="hidden" name="reportId" value={r.id} />

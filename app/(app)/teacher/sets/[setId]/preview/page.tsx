@@ -10,7 +10,13 @@ import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Preview" };
 
-export default async function PreviewPage({ params, searchParams }: { params: Promise<{ setId: string }>; searchParams: SearchParams }) {
+export default async function PreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ setId: string }>;
+  searchParams: SearchParams;
+}) {
   const { setId } = await params;
   const actor = await requireRole("teacher", `/teacher/sets/${setId}/preview`);
   const q = await searchParams;
@@ -25,9 +31,15 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
         <Link href={`/teacher/sets/${setId}`}>← Back to the set</Link>
       </p>
       <h1>Preview</h1>
-      <p className="muted">What a student sees (each student gets their own numbers). Keys are shown to you only.</p>
+      <p className="muted">
+        What a student sees (each student gets their own numbers). Keys are shown to you only.
+      </p>
       <p>
-        <Link className="button" href={`/teacher/sets/${setId}/preview?seed=${seed + 1}`} data-testid="new-numbers">
+        <Link
+          className="button"
+          href={`/teacher/sets/${setId}/preview?seed=${seed + 1}`}
+          data-testid="new-numbers"
+        >
           New numbers
         </Link>
       </p>

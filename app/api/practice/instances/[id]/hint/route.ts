@@ -4,7 +4,10 @@ import { takeHint } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUser((actor) => takeHint({ actor, instanceId: id }));
 }

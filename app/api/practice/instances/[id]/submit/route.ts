@@ -4,7 +4,10 @@ import { submitAnswer } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUser(async (actor) => submitAnswer({ actor, instanceId: id, input: await readJson(request) }));
 }

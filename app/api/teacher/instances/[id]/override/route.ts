@@ -4,7 +4,10 @@ import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUser(async (actor) => {
     await overrideVerdict({ actor, instanceId: id, input: await readJson(request) });

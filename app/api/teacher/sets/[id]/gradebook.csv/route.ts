@@ -4,7 +4,10 @@ import { gradebookCsv } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUserResponse(async (actor) => {
     const { filename, body } = await gradebookCsv({ actor, setId: id });

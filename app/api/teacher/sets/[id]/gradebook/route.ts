@@ -4,7 +4,10 @@ import { getGradebook } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await context.params;
   return withUser(async (actor) => getGradebook({ actor, setId: id }));
 }
