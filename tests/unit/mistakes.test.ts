@@ -15,7 +15,7 @@ describe("the catalogue of mistakes", () => {
     const ids = new Set(SKILLS.map((s) => s.id));
     for (const [code, skill] of Object.entries(DIAGNOSIS_SKILLS)) {
       expect(isMistakeCode(code), code).toBe(true);
-      expect(ids.has(skill!), `${code} -> ${skill}`).toBe(true);
+      expect(ids.has(skill), `${code} -> ${skill}`).toBe(true);
     }
     // a code outside the catalogue (or an inherited key) is not a mistake
     expect(isMistakeCode("toString")).toBe(false);
