@@ -1,7 +1,6 @@
 // Who may touch a class: its teacher (teacher pages), or a current student (learner pages). Anything
 // else is answered like a class that does not exist, so ids of other people's classes leak nothing.
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -9,17 +8,9 @@ import type { ActingUser } from "@/lib/server/users/user.types";
 export const NO_CLASS = "No such class.";
 export const NO_SET = "No such problem set.";
 
-export function idOr404(raw: unknown, message: string): string {
-  const r = z.uuid().safeParse(raw);
-  if (!r.success) throw new AppError("NOT_FOUND", message);
-  return r.data;
-}
+import { idOr404 } from "@/lib/server/validation";
 
-export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError("INVALID_INPUT", r.error.issues[0]?.message ?? "Invalid input.");
-  return r.data;
-}
+export { idOr404, parseOrThrow } from "@/lib/server/validation";
 
 /** Teacher functions refuse learners outright (403); another teacher's ids are 404. */
 export function assertTeacher(actor: ActingUser): void {

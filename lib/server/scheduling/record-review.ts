@@ -2,7 +2,7 @@
 // transaction that finished the instance: both land or neither does.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SKILLS } from "@/lib/problems";
+
 import {
   type CardState,
   Rating,
@@ -14,6 +14,7 @@ import {
   toRow,
 } from "@/lib/srs";
 import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
+import { CATALOGUE } from "@/lib/server/scheduling/day-state";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
 
 type Tx = Prisma.TransactionClient;
@@ -31,8 +32,6 @@ export interface FinishedAttempt {
   now: Date;
   requestRetention: number;
 }
-
-const CATALOGUE = SKILLS.map((s) => ({ id: s.id, prerequisites: s.prerequisites }));
 
 function cardData(card: CardState) {
   const row = toRow(card);

@@ -3,22 +3,11 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
+import { parseOrThrow } from "@/lib/server/validation";
 import { changeDisplayNameInput, changePasswordInput, deleteAccountInput } from "@/lib/validation/account";
 import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
 
-function parse<T>(
-  schema: {
-    safeParse: (
-      v: unknown,
-    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
-  },
-  raw: unknown,
-): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
-  return parsed.data;
-}
+const parse = parseOrThrow;
 
 async function checkPassword(actor: ActingUser, password: string): Promise<void> {
   const row = await getDb().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });

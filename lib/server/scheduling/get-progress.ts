@@ -1,0 +1,132 @@
+// Progress: mastery per skill by topic, the review heatmap, weekly accuracy, the forecast, the streak
+// and a page of past attempts.
+import "server-only";
+import { now as clockNow } from "@/lib/server/clock";
+import { SKILLS } from "@/lib/problems";
+import { type Topic } from "@/lib/problems/types";
+import { getDb } from "@/lib/server/db/client";
+import { problemOf } from "@/lib/server/practice/view";
+import {
+  type HistoryEntry,
+  type ProgressView,
+  type SkillMastery,
+  historyPageSchema,
+} from "@/lib/server/scheduling/scheduling.types";
+import { type ActingUser } from "@/lib/server/users/user.types";
+import {
+  accuracyByWeek,
+  forecast,
+  heatmap,
+  isLearned,
+  isStarted,
+  retrievabilityNow,
+  streak,
+} from "@/lib/srs";
+import { loadCards, loadSettings, reviewDays, expand, title } from "./learner-data";
+
+export const TOPIC_TITLES: Record<Topic, string> = {
+  limits: "Limits",
+  derivatives: "Derivatives",
+  "partial-derivatives": "Partial derivatives",
+  gradients: "Gradients",
+  directional: "Directional derivatives",
+  "chain-rule": "The multivariable chain rule",
+};
+
+export const HISTORY_PAGE_SIZE = 20;
+
+function answerText(answer: unknown): string {
+  if (Array.isArray(answer)) return `(${answer.map(String).join(", ")})`;
+  return typeof answer === "string" ? answer : "";
+}
+
+/** Mastery per skill by topic, the review heatmap, weekly accuracy, the 30-day forecast, streak and
+ * a page of past attempts (newest first). */
+export async function getProgress(options: { actor: ActingUser; page?: unknown }): Promise<ProgressView> {
+  const { actor } = options;
+  const page = historyPageSchema.parse(options.page ?? 1);
+  const at = await clockNow();
+  const [settings, cards, days, total, reviews] = await Promise.all([
+    loadSettings(actor.id),
+    loadCards(actor.id),
+    reviewDays(actor.id),
+    getDb().review.count({ where: { userId: actor.id } }),
+    getDb().review.findMany({
+      where: { userId: actor.id },
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+      select: {
+        instanceId: true,
+        skillId: true,
+        rating: true,
+        outcome: true,
+        reviewedAt: true,
+        instance: {
+          select: {
+            problem: true,
+            submissions: { select: { answer: true }, orderBy: { tryNumber: "desc" }, take: 1 },
+          },
+        },
+      },
+    }),
+  ]);
+
+  const tz = settings.timezone;
+  const byId = new Map(cards.map((c) => [c.skillId, c]));
+  const topics = new Map<Topic, SkillMastery[]>();
+  for (const s of SKILLS) {
+    const c = byId.get(s.id);
+    const started = !!c && isStarted(c);
+    const m: SkillMastery = {
+      skillId: s.id,
+      title: s.title,
+      prerequisites: s.prerequisites.map((p) => ({ skillId: p, title: title(p) })),
+      started,
+      learned: isLearned(c),
+      retrievability: c && started ? retrievabilityNow(c, at) : 0,
+      stability: c && started ? c.stability : 0,
+      state: c ? ((["New", "Learning", "Review", "Relearning"] as const)[c.state] ?? "New") : "New",
+      due: c && started ? c.due.toISOString() : null,
+      reps: c?.reps ?? 0,
+      lapses: c?.lapses ?? 0,
+    };
+    const list = topics.get(s.topic) ?? [];
+    list.push(m);
+    topics.set(s.topic, list);
+  }
+
+  const { dates, marks } = expand(days);
+  const entries: HistoryEntry[] = reviews.map((r) => {
+    const p = problemOf(r.instance);
+    const last = r.instance.submissions[0];
+    return {
+      instanceId: r.instanceId,
+      skillTitle: title(r.skillId),
+      statement: p.statement,
+      latex: p.latex,
+      answer: last ? answerText(last.answer) : "",
+      verdict: r.outcome,
+      rating: r.rating,
+      date: r.reviewedAt.toISOString(),
+    };
+  });
+  const started = cards.filter(isStarted);
+  return {
+    now: at.toISOString(),
+    timezone: tz,
+    topics: [...topics.entries()].map(([topic, skills]) => ({ topic, title: TOPIC_TITLES[topic], skills })),
+    heatmap: heatmap(dates, at, tz, 26),
+    accuracy: accuracyByWeek(marks, at, tz, 12),
+    forecast: forecast(cards, at, tz, 30),
+    streak: streak(dates, at, tz),
+    totals: { reviews: total, started: started.length, learned: started.filter((c) => isLearned(c)).length },
+    history: {
+      entries,
+      page,
+      pageSize: HISTORY_PAGE_SIZE,
+      total,
+      pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
+    },
+  };
+}
