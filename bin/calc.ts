@@ -1,8 +1,8 @@
 // The calculus core on the command line: `calc batch` speaks JSON Lines (one response per request,
 // in order, flushed as each is done); `calc diff "x^2 sin x"` and friends are for people.
 import { createInterface } from "node:readline";
-import { handle, handleLine, type Response } from "../lib/calculus/api";
-import { problemOps } from "../lib/problems/api";
+import { handle, handleLine, type Response } from "../lib/calculus/tool-protocol";
+import { problemOps } from "../lib/problems/problem-operations";
 
 const USAGE = `Usage:
   calc batch                         JSON Lines on stdin -> one JSON line per request on stdout

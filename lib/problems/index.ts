@@ -3,6 +3,6 @@ export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type Genera
 export { grade, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
 export { splitVector } from "./answer-syntax";
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
-export { problemOps, problemJson } from "./api";
+export { problemOps, problemJson } from "./problem-operations";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";

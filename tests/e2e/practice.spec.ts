@@ -416,7 +416,7 @@ test("a database that is not answering: the learner is told, nothing is recorded
       (JSON.parse(route.request().postData() ?? "{}") as { clientSubmissionId: string }).clientSubmissionId,
     );
     if (ids.length === 1) {
-      // What the route frame answers when PostgreSQL is down (lib/server/api.ts).
+      // What the route frame answers when PostgreSQL is down (lib/server/route-frame.ts).
       await route.fulfill({
         status: 503,
         contentType: "application/json",

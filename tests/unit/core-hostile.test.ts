@@ -2,7 +2,7 @@
 // exception, and bounded work by design (length, depth and node budgets).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { handle } from "../../lib/calculus/api";
+import { handle } from "../../lib/calculus/tool-protocol";
 
 const HOSTILE: string[] = [
   "x^x^x^x^x^x^x^x",

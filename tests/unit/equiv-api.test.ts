@@ -1,7 +1,7 @@
 // The equiv operation as programs call it: decimals for constant keys (scalars and components),
 // exact forms inside expressions, shapes, and bad requests.
 import { describe, expect, it } from "vitest";
-import { handle } from "../../lib/calculus/api";
+import { handle } from "../../lib/calculus/tool-protocol";
 
 const equiv = (
   expected: unknown,

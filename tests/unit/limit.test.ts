@@ -11,7 +11,7 @@ import {
   type LimitValue,
   limit,
 } from "../../lib/calculus/limit";
-import { limitRequest } from "../../lib/calculus/api";
+import { limitRequest } from "../../lib/calculus/tool-protocol";
 import { parse } from "../../lib/calculus/parse";
 import { toText } from "../../lib/calculus/print";
 import { exprArb } from "./support/arbitraries";

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SKILLS, generate, getSkill } from "@/lib/problems/catalogue";
-import { problemOps } from "@/lib/problems/api";
+import { problemOps } from "@/lib/problems/problem-operations";
 import { hint, solution } from "@/lib/problems/solution";
 import type { Problem } from "@/lib/problems/types";
 

@@ -1,5 +1,5 @@
 // GET: the signed-in student's problem sets (due soon, overdue, done).
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { listMyAssignments } from "@/lib/server/assignments/student";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET: one problem set for the signed-in student, with their own problem instances (created on the first visit).
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { openAssignment } from "@/lib/server/assignments/student";
 
 export const dynamic = "force-dynamic";

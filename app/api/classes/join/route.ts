@@ -1,5 +1,5 @@
 // POST {code}: join the class of a join code.
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { joinClass } from "@/lib/server/classes/classes";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST {skillId | "mixed"}: a fresh problem of that skill for the signed-in learner.
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { startInstance } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET: the learner's view of one of their problems (the key only once it is finished).
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { getInstance } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET: a student's problem on one of the teacher's sets, with its key and worked solution.
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { getStudentInstanceForTeacher } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";

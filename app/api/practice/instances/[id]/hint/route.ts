@@ -1,5 +1,5 @@
 // POST: take the hint (recorded: a right answer after it rates Hard).
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { takeHint } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST {comment, submissionId?}: report a verdict the learner believes is wrong.
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { reportGrading } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

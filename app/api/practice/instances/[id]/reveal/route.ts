@@ -1,5 +1,5 @@
 // POST {clientSubmissionId}: "show me the answer" ends the problem and returns its key and solution.
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { revealAnswer } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST {clientSubmissionId, answer, elapsedMs}: grade one try (exactly once per submission id).
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { submitAnswer } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST {accept, note, reportId?}: the teacher's verdict on a student's answer; the score follows.
-import { readJson, withUser } from "@/lib/server/api";
+import { readJson, withUser } from "@/lib/server/route-frame";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";

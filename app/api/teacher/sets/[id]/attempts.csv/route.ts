@@ -1,5 +1,5 @@
 // GET: the attempts of one of the teacher's sets as CSV (UTF-8 with BOM, every field quoted).
-import { withUserResponse } from "@/lib/server/api";
+import { withUserResponse } from "@/lib/server/route-frame";
 import { attemptsCsv } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET: the gradebook of one of the teacher's sets as CSV (UTF-8 with BOM, every field quoted).
-import { withUserResponse } from "@/lib/server/api";
+import { withUserResponse } from "@/lib/server/route-frame";
 import { gradebookCsv } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";

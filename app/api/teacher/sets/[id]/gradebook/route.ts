@@ -1,5 +1,5 @@
 // GET: the gradebook of one of the teacher's sets.
-import { withUser } from "@/lib/server/api";
+import { withUser } from "@/lib/server/route-frame";
 import { getGradebook } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // The problem operations of `calc batch` (skills, generate, grade), composed with the core's own
 // operations through the ExtraOps hook. Other programs rely on these shapes: change them only by adding.
 import { z } from "zod";
-import type { ExtraOps, Json, Response } from "../calculus/api";
+import type { ExtraOps, Json, Response } from "../calculus/tool-protocol";
 import { SKILLS, generate } from "./catalogue";
 import { grade } from "./grade";
 import type { Problem } from "./types";
