@@ -80,11 +80,12 @@
 //   multiplied on with an AMBIGUOUS warning ("read as e^2·x; type e^(2x) if you meant that").
 // - `=` and `,` are UNEXPECTED_TOKEN (a comma between digits suggests a decimal point).
 //
-// Special answers (parseAnswer): DNE, does not exist, inf, +inf, infinity, ∞ and their signed forms,
-// any case, any spacing; SPECIAL_NOT_ALLOWED unless `allowSpecial`.
+// Special answers (parseAnswer, read by special.ts): DNE, does not exist, inf, +inf, infinity, ∞, oo and
+// their signed forms, any case, any spacing; SPECIAL_NOT_ALLOWED unless `allowSpecial`.
 
 import { add, call, cnst, div, type Expr, mul, neg, num, pow, logb, variable } from "./ast";
 import { type CoreError } from "./errors";
+import { readSpecial } from "./special";
 import { EXTRA_INVERSES, expandExtra, isExtra } from "./extra-functions";
 import {
   type FunctionName,
@@ -762,36 +763,15 @@ export function parse(input: string, options?: ParseOptions): ParseResult {
   }
 }
 
-/** The special answer `input` spells, if any: DNE, does not exist, (+/-) inf / infinity / ∞. */
-function specialValue(input: string): "dne" | "inf" | "-inf" | undefined {
-  let s = "";
-  let lastSpace = true;
-  for (let i = 0; i < input.length; i++) {
-    let c = normCode(input.charCodeAt(i));
-    if (isSpace(c)) {
-      if (!lastSpace) s += " ";
-      lastSpace = true;
-      continue;
-    }
-    lastSpace = false;
-    if (c === 0x2212 || (c >= 0x2010 && c <= 0x2014) || c === 0xfe63) c = 0x2d;
-    s += String.fromCharCode(c);
-  }
-  s = s.trim().toLowerCase();
-  if (s === "dne" || s === "does not exist") return "dne";
-  const m = /^([+-]?) ?(inf|infinity|∞)$/.exec(s);
-  if (!m) return undefined;
-  return m[1] === "-" ? "-inf" : "inf";
-}
-
 /**
- * Like parse, but accepts DNE / does not exist / inf / +inf / infinity / ∞ / -inf (case-insensitive,
- * surrounding spaces) when allowSpecial; otherwise those give SPECIAL_NOT_ALLOWED with a clear message.
+ * Like parse, but accepts the special answers of special.ts (DNE, does not exist, inf, infinity, ∞, oo,
+ * signed; case-insensitive, surrounding spaces) when allowSpecial (`oo` only when o is not a variable); otherwise those give SPECIAL_NOT_ALLOWED with a clear message.
  */
 export function parseAnswer(input: string, options?: ParseOptions): AnswerResult {
   try {
     if (typeof input === "string" && input.length <= MAX_INPUT_LENGTH) {
-      const special = specialValue(input);
+      const read = readSpecial(input);
+      const special = read !== "dne" && options?.vars?.includes("o") && /o/i.test(input) ? undefined : read;
       if (special !== undefined) {
         if (options?.allowSpecial === true)
           return { ok: true, kind: "special", value: special, warnings: [] };

@@ -9,6 +9,7 @@ import { compile } from "./eval";
 import { type LimitTarget, type LimitValue, limit } from "./limit";
 import type { CoreError } from "./errors";
 import { parse, type ParseOptions } from "./parse";
+import { readInfinity } from "./special";
 import { toLatex, toText } from "./print";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -347,22 +348,6 @@ export function handleLine(line: string, extra?: ExtraOps): Response {
 
 // ---------------------------------------------------------------- the limit request
 
-const INFINITY_WORDS: Record<string, "+inf" | "-inf"> = {
-  inf: "+inf",
-  "+inf": "+inf",
-  infinity: "+inf",
-  "+infinity": "+inf",
-  "∞": "+inf",
-  "+∞": "+inf",
-  oo: "+inf",
-  "-inf": "-inf",
-  "-infinity": "-inf",
-  "-∞": "-inf",
-  "−inf": "-inf",
-  "−∞": "-inf",
-  "-oo": "-inf",
-};
-
 /** A one-sided limit as the CLI reports it: its finite value, or "inf", "-inf", "dne". */
 function describeSide(v: LimitValue): string | number {
   if (v.kind === "finite") return v.value;
@@ -396,9 +381,8 @@ export function limitRequest(req: {
     }
     const p = parse(req.expr, vars ? { vars } : {});
     if (!p.ok) return errorResponse(p.error);
-    const word = req.to.trim().toLowerCase().replace(/\s+/g, "");
     let target: LimitTarget;
-    const infWord = INFINITY_WORDS[word];
+    const infWord = readInfinity(req.to.replace(/\s+/g, ""));
     if (infWord) target = { kind: infWord };
     else {
       const q = parse(req.to, { vars: [] });

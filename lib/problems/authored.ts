@@ -1,6 +1,7 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
+import { readInfinity } from "../calculus/special";
 import { freeVariables } from "../calculus/ast";
 import { derivative, gradient } from "../calculus/diff";
 import { type LimitTarget, limit } from "../calculus/limit";
@@ -160,13 +161,13 @@ function build(spec: AuthoredSpec): AuthoredResult {
       if (bad) return bad;
       const r = readF(spec.f, [spec.var]);
       if (!r.ok) return r.result;
-      const word = spec.to.trim().toLowerCase().replace(/\s+/g, "");
+      const infinity = readInfinity(spec.to.replace(/\s+/g, ""));
       let target: LimitTarget;
       let to: string;
-      if (["inf", "+inf", "infinity", "∞", "oo"].includes(word)) {
+      if (infinity === "+inf") {
         target = { kind: "+inf" };
         to = "inf";
-      } else if (["-inf", "-infinity", "-∞", "-oo"].includes(word)) {
+      } else if (infinity === "-inf") {
         target = { kind: "-inf" };
         to = "-inf";
       } else {

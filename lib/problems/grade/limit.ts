@@ -5,13 +5,8 @@ import { type GradeResult, invalid, right, wrong, previewOf, endSentence } from 
 import { numberOnly } from "./read-answer";
 import { gradeNumber } from "./number";
 
-/** `oo` (as computer algebra systems print infinity) with an optional sign. */
-const OO = /^\s*([+\-−]?)\s*oo\s*$/;
-
 export function gradeLimit(p: Problem, text: string, minFigures: number): GradeResult {
-  const oo = OO.exec(text);
-  const read = oo ? (oo[1] === "" || oo[1] === "+" ? "inf" : "-inf") : text;
-  const r: AnswerResult = parseAnswer(read, { vars: p.vars, allowSpecial: true });
+  const r: AnswerResult = parseAnswer(text, { vars: p.vars, allowSpecial: true });
   if (!r.ok) return invalid(r.error.code, endSentence(r.error.message), r.error.at);
   const warnings = r.warnings.map((w) => w.message);
   const key = typeof p.answer === "string" ? p.answer : "";
