@@ -20,6 +20,8 @@ async function submit(page: Page, instanceId: string, answer: string) {
 test("a teacher sets a class a problem set; a learner works it; the teacher grades, overrides and exports", async ({
   browser,
 }) => {
+  // Granting the teacher role runs the admin command, a separate process.
+  test.slow();
   const teacher = await (await browser.newContext()).newPage();
   await signUp(teacher, {
     displayName: "Ms Noether",
