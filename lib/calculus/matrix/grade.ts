@@ -84,7 +84,8 @@ function prepare(decls: Decls, key: KeySource, answer: Typed): Prepared | "other
   if (zero) return { shape: key.shape, typed: answer, transposed: false, zero };
   let typed = answer;
   if (answer.free.length > 0) {
-    const again = typecheck(answer.expr, decls, key.shape);
+    const only = decls.dims.length === 1 ? decls.dims[0] : undefined;
+    const again = typecheck(answer.expr, decls, key.shape, only);
     if (again.ok) typed = again.typed;
   }
   const unsized = (t: Typed) => t.free.length > 0;

@@ -8,7 +8,7 @@ import { toText } from "./print";
 import { type Gate, type RuleSlip, compileProgram } from "./eval";
 import { type Field, transposeArray } from "./field";
 import { type Decls, type Dim, type Shape, isScalar, showShape } from "./shape";
-import type { Typed } from "./types";
+import { type Typed, typecheck } from "./types";
 
 export interface CompiledKey {
   readonly gateCount: number;
@@ -43,6 +43,20 @@ export function expressionKey(typed: Typed): KeySource {
       return compileProgram(typed, size)?.run({ inputs, magnitude: true }).m ?? null;
     },
   };
+}
+
+/**
+ * A key whose `I` or `𝟏` has no size of its own (`-I`) takes the answer's shape, or the problem's only
+ * dimension; null when nothing fixes it.
+ */
+export function bindKeySizes(decls: Decls, key: Typed, answer: Typed): Typed | null {
+  if (key.free.length === 0) return key;
+  const only = decls.dims.length === 1 ? decls.dims[0] : undefined;
+  const alone = only === undefined ? null : typecheck(key.expr, decls, undefined, only);
+  if (alone?.ok && alone.typed.free.length === 0) return alone.typed;
+  if (answer.free.length > 0) return null;
+  const again = typecheck(key.expr, decls, answer.shape);
+  return again.ok && again.typed.free.length === 0 ? again.typed : null;
 }
 
 export type Asks = "derivative" | "gradient";

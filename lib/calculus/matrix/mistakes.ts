@@ -90,7 +90,7 @@ export function keyVariants(typed: Typed): Variant[] {
           if (isNum(a, 2))
             push("missing_factor", "A factor 2 is missing (the derivative of a square is 2 times …).", n, b);
           if (isHalf(a)) {
-            if (quadratic(b))
+            if (quadratic(root))
               push(
                 "taylor_half",
                 "The second-order term of a Taylor expansion has the factor ½: ½ dᵀHd.",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CoreError } from "../errors";
 import { type Grade, grade } from "./grade";
-import { derivativeKey, expressionKey } from "./key";
+import { bindKeySizes, derivativeKey, expressionKey } from "./key";
 import { toLatex, toText } from "./print";
 import { readMatrix } from "./read";
 import { type Decls, declare, formatShape } from "./shape";
@@ -97,7 +97,14 @@ function run(req: Request, decls: Decls): Response {
       if (!key.ok) return errorResponse(key.error, "expected");
       const answer = readMatrix(req.answer, decls);
       if (!answer.ok) return errorResponse(answer.error);
-      return gradeResponse(grade(decls, expressionKey(key.typed), answer.typed), false);
+      const sized = bindKeySizes(decls, key.typed, answer.typed);
+      if (!sized) {
+        return errorResponse({
+          code: "UNKNOWN_SIZE",
+          message: "expected: the size of I or 𝟏 cannot be told here: write I_n or 1_n.",
+        });
+      }
+      return gradeResponse(grade(decls, expressionKey(sized), answer.typed), false);
     }
     case "mderiv": {
       const f = readMatrix(req.f, decls);
