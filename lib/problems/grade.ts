@@ -15,6 +15,7 @@ import {
 import { type AnswerResult, MAX_INPUT_LENGTH, parseAnswer } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
 import { numericValue, substitute } from "./exact";
+import { gradeGrid } from "./grade-grid";
 import { readExpr, readProblem } from "./read";
 import type { Problem } from "./types";
 
@@ -43,9 +44,9 @@ const MAX_COMPONENTS = 8;
 
 const RIGHT = "Right.";
 
-type Preview = { latex: string; text: string };
+export type Preview = { latex: string; text: string };
 
-function invalid(code: string, message: string, at?: number, warnings: string[] = []): GradeResult {
+export function invalid(code: string, message: string, at?: number, warnings: string[] = []): GradeResult {
   return {
     correct: false,
     status: "invalid",
@@ -55,13 +56,13 @@ function invalid(code: string, message: string, at?: number, warnings: string[] 
   };
 }
 
-function right(preview: Preview | undefined, warnings: string[]): GradeResult {
+export function right(preview: Preview | undefined, warnings: string[]): GradeResult {
   return preview
     ? { correct: true, status: "right", message: RIGHT, preview, warnings }
     : { correct: true, status: "right", message: RIGHT, warnings };
 }
 
-function wrong(
+export function wrong(
   message: string,
   extra: {
     preview?: Preview;
@@ -85,7 +86,7 @@ function wrong(
   return out;
 }
 
-function cannot(message: string, preview?: Preview): GradeResult {
+export function cannot(message: string, preview?: Preview): GradeResult {
   const out: GradeResult = { correct: false, status: "cannot_check", message, warnings: [] };
   return preview ? { ...out, preview } : out;
 }
@@ -134,7 +135,7 @@ export function splitVector(text: string): string[] | null {
 
 type ReadOne = { ok: true; expr: Expr; warnings: string[] } | { ok: false; result: GradeResult };
 
-function readOne(text: string, vars: readonly string[], label = "", offset = 0): ReadOne {
+export function readOne(text: string, vars: readonly string[], label = "", offset = 0): ReadOne {
   // parseAnswer without allowSpecial: "DNE" or "inf" here gets a message saying so.
   const r = parseAnswer(text, { vars });
   if (r.ok && r.kind === "special")
@@ -171,12 +172,12 @@ function numberOnly(e: Expr, label = "Your answer"): GradeResult | null {
 
 // ---------------------------------------------------------------- numbers
 
-type NumberJudgement =
+export type NumberJudgement =
   | { kind: "right" }
   | { kind: "wrong"; message: string; value: number; code?: string }
   | { kind: "cannot"; message: string };
 
-function judgeNumber(
+export function judgeNumber(
   key: Expr,
   keyValue: number,
   text: string,
@@ -766,10 +767,17 @@ function gradeLimit(p: Problem, text: string, minFigures: number): GradeResult {
 // ---------------------------------------------------------------- entry point
 
 /** Grade `answer` (one string, or one string per component of a vector) against a stored problem. */
-export function grade(problem: Problem, answer: string | string[], options: GradeOptions = {}): GradeResult {
+export function grade(
+  problem: Problem,
+  answer: string | string[] | string[][],
+  options: GradeOptions = {},
+): GradeResult {
   try {
     const minFigures = options.minFigures ?? 3;
-    const texts = typeof answer === "string" ? [answer] : Array.isArray(answer) ? answer : null;
+    if (problem.answerKind === "grid") return gradeGrid(problem, answer, minFigures);
+    if (Array.isArray(answer) && answer.some((t) => typeof t !== "string"))
+      return invalid("BAD_REQUEST", "The answer must be text, or a list of texts.");
+    const texts = typeof answer === "string" ? [answer] : Array.isArray(answer) ? (answer as string[]) : null;
     if (!texts || texts.some((t) => typeof t !== "string"))
       return invalid("BAD_REQUEST", "The answer must be text, or a list of texts.");
     if (texts.length > MAX_COMPONENTS) return invalid("TOO_LONG", "This answer has too many components.");
@@ -792,7 +800,7 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
       );
       return { ...r, warnings: [`Read the part after '=' (${lhsOf(answer) ?? ""} = ...).`, ...r.warnings] };
     }
-    return gradeText(problem, typeof answer === "string" ? text : answer, minFigures);
+    return gradeText(problem, typeof answer === "string" ? text : (answer as string[]), minFigures);
   } catch {
     return cannot("This answer cannot be checked automatically (internal error).");
   }
@@ -824,6 +832,8 @@ function gradeText(problem: Problem, answer: string | string[], minFigures: numb
         return gradeNumber(problem, text, minFigures);
       case "line":
         return gradeLine(problem, text);
+      case "grid":
+        return gradeGrid(problem, answer, minFigures);
       case "expression": {
         if (problem.kind === "chain") return gradeChainExpression(problem, text);
         const r = readOne(text, problem.vars);

@@ -4,4 +4,6 @@ export { grade, splitVector, type GradeOptions, type GradeResult, type GradeStat
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./api";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
-export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export { TOPICS, TOPIC_TITLES } from "./topics";
+export { splitGridText } from "./grade-grid";
