@@ -13,6 +13,7 @@ import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
 import { LIMIT_SKILLS } from "./skills-limits";
 import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
+import { NETWORK_SKILLS } from "./skills-networks";
 import { SECOND_ORDER_SKILLS } from "./skills-second-order";
 import type { Problem, Skill } from "./types";
 
@@ -22,6 +23,7 @@ export const SKILL_DEFS: readonly SkillDef[] = [
   ...MULTIVARIABLE_SKILLS,
   ...JACOBIAN_SKILLS,
   ...SECOND_ORDER_SKILLS,
+  ...NETWORK_SKILLS,
 ];
 
 const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
