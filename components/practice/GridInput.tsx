@@ -6,7 +6,7 @@
 import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef } from "react";
 import { Formula } from "@/components/Formula";
 import { previewAnswer } from "@/lib/problems/preview";
-import { splitGridText } from "@/lib/problems/grade-grid";
+import { splitGridText } from "@/lib/problems/grade/grid";
 import type { GridView } from "@/lib/server/practice/practice.types";
 
 export const emptyCells = (g: GridView): string[][] =>
@@ -20,7 +20,12 @@ function shapeWords(rows: number, cols: number): string {
 }
 
 /** Pasted cells placed from (i, j): a single row pasted into a column grid fills the column. */
-export function placePasted(g: GridView, cells: string[][], at: [number, number], pasted: string[][]): string[][] {
+export function placePasted(
+  g: GridView,
+  cells: string[][],
+  at: [number, number],
+  pasted: string[][],
+): string[][] {
   const rows = g.cols === 1 && pasted.length === 1 && g.rows > 1 ? pasted[0]!.map((c) => [c]) : pasted;
   const next = cells.map((r) => [...r]);
   rows.forEach((row, di) =>
@@ -71,10 +76,13 @@ export function GridInput({
   const firstError = (() => {
     for (const [i, row] of previews.entries())
       for (const [j, p] of row.entries())
-        if (p?.state === "error") return { label: grid.labels[i]?.[j] ?? `entry (${i + 1}, ${j + 1})`, message: p.error.message };
+        if (p?.state === "error")
+          return { label: grid.labels[i]?.[j] ?? `entry (${i + 1}, ${j + 1})`, message: p.error.message };
     return null;
   })();
-  const complete = previews.every((row, i) => row.every((p, j) => (p ? p.state === "ok" : cells[i]?.[j] !== "")));
+  const complete = previews.every((row, i) =>
+    row.every((p, j) => (p ? p.state === "ok" : cells[i]?.[j] !== "")),
+  );
   const readingTex = complete
     ? grid.rows * grid.cols === 1
       ? previews[0]![0]?.state === "ok"
@@ -82,7 +90,11 @@ export function GridInput({
         : `\\text{${cells[0]![0]}}`
       : `\\begin{pmatrix} ${previews
           .map((row, i) =>
-            row.map((p, j) => (p?.state === "ok" ? p.latex : `\\text{${(cells[i]?.[j] ?? "").replace(/[^a-z ]/gi, "")}}`)).join(" & "),
+            row
+              .map((p, j) =>
+                p?.state === "ok" ? p.latex : `\\text{${(cells[i]?.[j] ?? "").replace(/[^a-z ]/gi, "")}}`,
+              )
+              .join(" & "),
           )
           .join(" \\\\ ")} \\end{pmatrix}`
     : null;
@@ -121,7 +133,8 @@ export function GridInput({
   return (
     <div className="grid-answer" data-testid="grid-answer">
       <p className="grid-object" id="grid-object">
-        Your answer: {grid.object}. <span className="muted">Expected shape: {shapeWords(grid.rows, grid.cols)}.</span>
+        Your answer: {grid.object}.{" "}
+        <span className="muted">Expected shape: {shapeWords(grid.rows, grid.cols)}.</span>
       </p>
       <div
         className={`grid-cells${grid.rows * grid.cols > 1 ? " grid-matrix" : ""}`}
@@ -144,7 +157,15 @@ export function GridInput({
             };
             if (grid.kinds[i]?.[j] === "word") {
               return (
-                <select key={`${i}-${j}`} {...common} ref={ref} value={text} className="grid-cell" onChange={(e) => set(i, j, e.target.value)} onKeyDown={(e) => onKeyDown(e, i, j)}>
+                <select
+                  key={`${i}-${j}`}
+                  {...common}
+                  ref={ref}
+                  value={text}
+                  className="grid-cell"
+                  onChange={(e) => set(i, j, e.target.value)}
+                  onKeyDown={(e) => onKeyDown(e, i, j)}
+                >
                   <option value="">Choose…</option>
                   {(grid.choices ?? []).map((c) => (
                     <option key={c} value={c}>
@@ -178,8 +199,8 @@ export function GridInput({
         )}
       </div>
       <p className="hint">
-        Tab or the arrow keys move between cells; paste a row, a column or a whole matrix such as [[1, 2], [3, 4]] to fill
-        several cells. Exact values (3/2, -1/4) or decimals with at least 3 significant figures.
+        Tab or the arrow keys move between cells; paste a row, a column or a whole matrix such as [[1, 2], [3,
+        4]] to fill several cells. Exact values (3/2, -1/4) or decimals with at least 3 significant figures.
       </p>
       <div className="answer-preview" data-testid="answer-preview" aria-live="polite">
         {firstError ? (
@@ -188,7 +209,8 @@ export function GridInput({
           </p>
         ) : readingTex ? (
           <div className="preview-ok">
-            <span className="preview-label">Reads as {shapeWords(grid.rows, grid.cols)}:</span> <Formula tex={readingTex} />
+            <span className="preview-label">Reads as {shapeWords(grid.rows, grid.cols)}:</span>{" "}
+            <Formula tex={readingTex} />
           </div>
         ) : (
           <span className="muted">Fill in every cell; the reading shows here.</span>

@@ -8,7 +8,7 @@ import { Formula } from "@/components/Formula";
 import { ReportDialog } from "@/components/practice/ReportDialog";
 import { nextStep, type PracticeSession } from "@/lib/practice/session";
 import { type AnswerPreview, previewAnswer } from "@/lib/problems/preview";
-import { splitVector } from "@/lib/problems/grade";
+import { splitVector } from "@/lib/problems/answer-syntax";
 import type { FeedbackView, InstanceView, SubmitResult } from "@/lib/server/practice/practice.types";
 
 type Busy = null | "submit" | "hint" | "reveal";

@@ -6,7 +6,7 @@ import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
 import { type Shaped, type Verdict, equivalentShaped, judgeDecimal } from "./equiv";
 import { compile } from "./eval";
-import { limitRequest } from "./limit";
+import { type LimitTarget, type LimitValue, limit } from "./limit";
 import type { CoreError } from "./errors";
 import { parse, type ParseOptions } from "./parse";
 import { toLatex, toText } from "./print";
@@ -343,4 +343,84 @@ export function handleLine(line: string, extra?: ExtraOps): Response {
   const id = typeof request === "object" && request !== null ? (request as { id?: unknown }).id : undefined;
   if (typeof id === "string" || typeof id === "number") return { id, ...response };
   return response;
+}
+
+// ---------------------------------------------------------------- the limit request
+
+const INFINITY_WORDS: Record<string, "+inf" | "-inf"> = {
+  inf: "+inf",
+  "+inf": "+inf",
+  infinity: "+inf",
+  "+infinity": "+inf",
+  "∞": "+inf",
+  "+∞": "+inf",
+  oo: "+inf",
+  "-inf": "-inf",
+  "-infinity": "-inf",
+  "-∞": "-inf",
+  "−inf": "-inf",
+  "−∞": "-inf",
+  "-oo": "-inf",
+};
+
+/** A one-sided limit as the CLI reports it: its finite value, or "inf", "-inf", "dne". */
+function describeSide(v: LimitValue): string | number {
+  if (v.kind === "finite") return v.value;
+  return v.kind === "+inf" ? "inf" : v.kind;
+}
+
+/**
+ * For the CLI: `to` is a number or constant expression ("0", "pi/2", "-1/2") or "inf"/"+inf"/"-inf";
+ * side is ignored at infinity. Returns {ok:true, kind, value?, exact?} or {ok:false, error}. Never throws.
+ */
+export function limitRequest(req: {
+  expr: string;
+  var: string;
+  to: string;
+  side: "both" | "left" | "right";
+  vars?: string[];
+}): { [k: string]: unknown } {
+  try {
+    const vars = req.vars;
+    const isVar = vars ? vars.includes(req.var) : /^[A-Za-df-z]$/.test(req.var) || /^[A-Z]$/.test(req.var);
+    if (!isVar) {
+      return errorResponse({
+        code: "NOT_A_VARIABLE",
+        message: vars
+          ? `'${req.var}' is not one of the variables ${vars.join(", ")}.`
+          : `'${req.var}' is not a variable: use a single letter other than e.`,
+      });
+    }
+    if (req.side !== "both" && req.side !== "left" && req.side !== "right") {
+      return errorResponse({ code: "BAD_REQUEST", message: "'side' must be both, left or right." });
+    }
+    const p = parse(req.expr, vars ? { vars } : {});
+    if (!p.ok) return errorResponse(p.error);
+    const word = req.to.trim().toLowerCase().replace(/\s+/g, "");
+    let target: LimitTarget;
+    const infWord = INFINITY_WORDS[word];
+    if (infWord) target = { kind: infWord };
+    else {
+      const q = parse(req.to, { vars: [] });
+      if (!q.ok) return errorResponse({ ...q.error, message: `The point: ${q.error.message}` });
+      target = { kind: "point", at: q.expr };
+    }
+    const r = limit(p.expr, req.var, target, req.side);
+    if (!r.ok) return errorResponse(r.error);
+    if (r.kind === "finite") {
+      const out: { [k: string]: unknown } = { ok: true, kind: "finite", value: r.value };
+      if (r.exact) out.exact = toText(r.exact);
+      out.method = r.method;
+      return out;
+    }
+    if (r.kind === "dne") {
+      const out: { [k: string]: unknown } = { ok: true, kind: "dne", reason: r.reason, method: r.method };
+      if (r.left) out.left = describeSide(r.left);
+      if (r.right) out.right = describeSide(r.right);
+      return out;
+    }
+    return { ok: true, kind: r.kind, method: r.method };
+  } catch {
+    return errorResponse({ code: "CANNOT_DECIDE", message: "Cannot decide this limit (internal error)." });
+  }
 }

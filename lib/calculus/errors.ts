@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   "BAD_REQUEST",
   "CANNOT_CHECK",
   "CANNOT_DECIDE",
+  "SHAPE_MISMATCH",
+  "UNKNOWN_SIZE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

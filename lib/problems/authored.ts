@@ -1,7 +1,7 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
-import { gridLatex } from "./grade-grid";
+import { gridLatex } from "./grade/grid";
 import { freeVariables } from "../calculus/ast";
 import { derivative, gradient } from "../calculus/diff";
 import { type LimitTarget, limit } from "../calculus/limit";

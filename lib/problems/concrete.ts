@@ -3,6 +3,7 @@
 // grid the answer is typed into, and what the statement says about the object asked (the layout
 // convention: ∂f/∂x is a row, ∇ₓ f a column, ∇_W f has W's shape).
 import { type Q, addQ, invQ, mulQ, negQ, rat, value } from "../calculus/rational";
+import type { MistakeCode } from "../calculus/mistakes";
 import { fracText, reject } from "./exact";
 import type { CellKind, GridMistake, GridSpec } from "./types";
 
@@ -132,7 +133,7 @@ export function checkNiceKey(m: QMatrix): void {
     }
 }
 
-export const mistake = (code: string, message: string, answer: string[][]): GridMistake => ({
+export const mistake = (code: MistakeCode, message: string, answer: string[][]): GridMistake => ({
   code,
   message,
   answer,

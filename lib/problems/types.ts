@@ -1,5 +1,6 @@
 // The data of the problem generators: skills, and problem instances as stored by the server and graded
 // from there (plain JSON, so that a later generator change never alters an issued problem).
+import type { MistakeCode } from "../calculus/mistakes";
 
 export type Topic =
   | "limits"
@@ -86,7 +87,7 @@ export interface GridSpec {
 }
 
 export interface GridMistake {
-  readonly code: string;
+  readonly code: MistakeCode;
   readonly message: string;
   readonly answer: readonly (readonly string[])[];
 }

@@ -8,11 +8,15 @@ describe("sign-up input", () => {
     displayName: " Ada ",
     email: " Ada@Example.COM ",
     password: "long enough password",
-    role: "learner",
   };
 
   it("trims the name and lowercases the email", () => {
     expect(signUpInput.parse(valid)).toMatchObject({ displayName: "Ada", email: "ada@example.com" });
+  });
+
+  it("ignores a role sent with the form: sign-up makes learners only", () => {
+    expect(signUpInput.parse({ ...valid, role: "teacher" })).not.toHaveProperty("role");
+    expect(signUpInput.parse({ ...valid, role: "admin" })).not.toHaveProperty("role");
   });
 
   it.each([
@@ -20,7 +24,6 @@ describe("sign-up input", () => {
     [{ email: "not-an-email" }, "email", "Enter a valid email address."],
     [{ displayName: "   " }, "displayName", "Enter a display name."],
     [{ password: "ada@example.com" }, "password", "Your password cannot be your email address."],
-    [{ role: "admin" }, "role", undefined],
   ])("refuses %o", (change, field, message) => {
     const result = signUpInput.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);

@@ -9,7 +9,9 @@ export function getDb(): PrismaClient {
   if (!holder.gradientDrillPrisma) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`.");
-    holder.gradientDrillPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+    // Each web process has its own small pool (scripts/web-processes.ts shares the budget out).
+    const max = Number(process.env.GD_DB_POOL_MAX) || 10;
+    holder.gradientDrillPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
   }
   return holder.gradientDrillPrisma;
 }

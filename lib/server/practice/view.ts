@@ -5,7 +5,7 @@ import { type Problem, getSkill, hint, solution } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
-import { gridLatex } from "@/lib/problems/grade-grid";
+import { gridLatex } from "@/lib/problems/grade/grid";
 import type { FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
 
 export interface StoredInstance {
@@ -70,7 +70,9 @@ function keyLatex(answer: string | string[] | string[][], vars: string[]): strin
   if (typeof answer === "string") return one(answer);
   if (answer.every((a) => typeof a === "string"))
     return `\\left(${(answer as string[]).map(one).join(",\\ ")}\\right)`;
-  return gridLatex((answer as string[][]).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))));
+  return gridLatex(
+    (answer as string[][]).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))),
+  );
 }
 
 export function feedbackOf(s: StoredSubmission): FeedbackView {

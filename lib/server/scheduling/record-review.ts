@@ -7,6 +7,7 @@ import {
   type CardState,
   Rating,
   bringForwardForDiagnosis,
+  skillForDiagnosis,
   newCard,
   ratingFor,
   review,
@@ -101,7 +102,7 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
 
   let broughtForward: string | null = null;
   if (a.outcome !== "right" && a.diagnosis) {
-    const target = DIAGNOSIS_SKILLS[a.diagnosis];
+    const target = skillForDiagnosis(DIAGNOSIS_SKILLS, a.diagnosis);
     if (target) {
       const rows = await tx.$queryRaw<CardRecord[]>`
         SELECT "skillId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",

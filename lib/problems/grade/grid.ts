@@ -2,13 +2,16 @@
 // rules (numbers exactly or to enough significant figures, expressions by equivalence, words from a
 // short list), the shape checked first, and a wrong answer compared with the transposed key (a layout
 // mistake) and with the keys of the problem's typical wrong methods. Never reveals a key's entry.
-import type { Expr } from "../calculus/ast";
-import { equivalent } from "../calculus/equiv";
-import { toLatex, toText } from "../calculus/print";
-import { numericValue } from "./exact";
-import { type GradeResult, type Preview, cannot, invalid, judgeNumber, readOne, right, wrong } from "./grade";
-import { readExpr } from "./read";
-import type { CellKind, GridSpec, Problem } from "./types";
+import type { Expr } from "../../calculus/ast";
+import { equivalent } from "../../calculus/equiv";
+import type { Diagnosis } from "../../calculus/mistakes";
+import { toLatex, toText } from "../../calculus/print";
+import { numericValue } from "../exact";
+import { judgeNumber } from "./number";
+import { readOne } from "./read-answer";
+import { type GradeResult, type Preview, cannot, invalid, right, wrong } from "./result";
+import { readExpr } from "../read";
+import type { CellKind, GridSpec, Problem } from "../types";
 
 /** Largest grid read: rows and columns. */
 export const MAX_GRID = 8;
@@ -252,7 +255,7 @@ function diagnoseGrid(
   reads: Read[][],
   key: string[][],
   minFigures: number,
-): { code: string; message: string } | undefined {
+): Diagnosis | undefined {
   const spec = p.grid!;
   const square = spec.rows === spec.cols && spec.rows > 1;
   const t = transpose(key);
