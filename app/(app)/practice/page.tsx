@@ -7,7 +7,10 @@ import { listPractisedSkills } from "@/lib/server/practice/progress";
 
 export const metadata: Metadata = { title: "Practice" };
 
-const TOPIC_LIST: readonly { id: Topic; title: string }[] = TOPICS.map((id) => ({ id, title: TOPIC_TITLES[id] }));
+const TOPIC_LIST: readonly { id: Topic; title: string }[] = TOPICS.map((id) => ({
+  id,
+  title: TOPIC_TITLES[id],
+}));
 
 const SESSION = 5;
 
