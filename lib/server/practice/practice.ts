@@ -3,6 +3,6 @@
 export { startInstance } from "@/lib/server/practice/start-instance";
 export { getInstance } from "@/lib/server/practice/get-instance";
 export { takeHint } from "@/lib/server/practice/take-hint";
-export { submitAnswer } from "@/lib/server/practice/submit-answer";
+export { submitAnswer } from "@/lib/server/practice/submit";
 export { revealAnswer } from "@/lib/server/practice/reveal-answer";
 export { reportGrading } from "@/lib/server/practice/report-grading";

@@ -4,7 +4,7 @@ import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { type InstanceView, revealInputSchema } from "@/lib/server/practice/practice.types";
 import { toView } from "@/lib/server/practice/view";
-import { finishInstance } from "@/lib/server/practice/finish-instance";
+import { recordReview } from "@/lib/server/scheduling/record-review";
 import { assignmentGate } from "@/lib/server/assignments/gate";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { instanceId, loadOwn } from "./own-instance";
@@ -33,19 +33,25 @@ export async function revealAnswer(options: {
     const current = rows[0];
     if (!current || current.finishedAt) return;
     const durationMs = Math.max(0, Math.min(2_147_483_647, at.getTime() - instance.issuedAt.getTime()));
+    await tx.problemInstance.update({
+      where: { id },
+      data: { finishedAt: at, outcome: "revealed", durationMs },
+    });
     const settings = await tx.user.findUniqueOrThrow({
       where: { id: actor.id },
       select: { desiredRetention: true },
     });
     const lastDiagnosis = instance.submissions[instance.submissions.length - 1]?.diagnosis ?? undefined;
-    await finishInstance(tx, {
+    await recordReview(tx, {
       userId: actor.id,
       skillId: instance.skillId,
       instanceId: id,
-      state: { finishedAt: at, outcome: "revealed", durationMs },
+      outcome: "revealed",
       tries: current.triesUsed,
       hintUsed: current.hintUsedAt !== null,
+      durationMs,
       ...(lastDiagnosis ? { diagnosis: lastDiagnosis } : {}),
+      now: at,
       requestRetention: settings.desiredRetention,
     });
   });

@@ -2,7 +2,7 @@
 // and a page of past attempts.
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
-import { SKILLS } from "@/lib/problems";
+import { SKILLS, TOPIC_TITLES } from "@/lib/problems";
 import { type Topic } from "@/lib/problems/types";
 import { getDb } from "@/lib/server/db/client";
 import { problemOf } from "@/lib/server/practice/view";
@@ -24,14 +24,7 @@ import {
 } from "@/lib/srs";
 import { loadCards, loadSettings, reviewDays, expand, title } from "./learner-data";
 
-export const TOPIC_TITLES: Record<Topic, string> = {
-  limits: "Limits",
-  derivatives: "Derivatives",
-  "partial-derivatives": "Partial derivatives",
-  gradients: "Gradients",
-  directional: "Directional derivatives",
-  "chain-rule": "The multivariable chain rule",
-};
+export { TOPIC_TITLES };
 
 export const HISTORY_PAGE_SIZE = 20;
 
