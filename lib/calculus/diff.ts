@@ -86,7 +86,7 @@ function outer(fn: UnaryFunction, u: Expr): Expr {
 
 /**
  * Typical wrong methods, applied everywhere the rule occurs: they give the keys that a wrong answer is
- * compared with to name the mistake (grading.md, "Common-mistake diagnosis").
+ * compared with to name the mistake (docs/grading.md, "Common-mistake diagnosis").
  */
 export type Mistake =
   "no-inner-derivative" | "product-of-derivatives" | "reversed-quotient" | "quotient-of-derivatives";

@@ -1,4 +1,4 @@
-// Equivalence of an answer with the key by evaluation at seeded random points (grading.md,
+// Equivalence of an answer with the key by evaluation at seeded random points (docs/grading.md,
 // "Equivalence"). The key decides the domain: points where the key is undefined are redrawn, and an
 // answer undefined where the key is defined is wrong. Symbolic simplification is never needed to say
 // "right"; it is only used by callers for display.
@@ -49,7 +49,7 @@ export type Verdict =
 export const DEFAULT_DOMAIN: Interval = [-3, 3];
 const DEFAULT_POINTS = 40;
 const MIN_POINTS = 12;
-/** Relative tolerance against the magnitude of the terms combined (grading.md). */
+/** Relative tolerance against the magnitude of the terms combined (docs/grading.md). */
 export const TOLERANCE = 1e-8;
 
 // ---------------------------------------------------------------- points
@@ -501,7 +501,7 @@ export type DecimalJudgement =
   | { readonly kind: "wrong"; readonly figures: number; readonly rounded: string };
 
 /**
- * grading.md, "Numbers typed as decimals": a decimal for a key that a short decimal cannot express is
+ * docs/grading.md, "Numbers typed as decimals": a decimal for a key that a short decimal cannot express is
  * right when it is the key correctly rounded to the significant figures typed, with at least
  * `minFigures` (3 unless the problem says otherwise). A decimal equal to the key is always right.
  */

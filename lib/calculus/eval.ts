@@ -1,7 +1,7 @@
 // Compiled evaluation over the reals: a tree becomes nested closures once, then runs many times.
 // No eval or new Function: the closures come from a closed set of operations.
 //
-// Domain rules (grading.md): outside a function's real domain the value is NaN (ln of a negative
+// Domain rules (docs/grading.md): outside a function's real domain the value is NaN (ln of a negative
 // number, sqrt of a negative number, asin(2)); division by zero gives a non-finite value, which
 // callers treat as undefined. `x^(p/q)` whose exponent is written as a fraction of integers with odd
 // q is the real root for negative x (so `x^(1/3)` and `x^(2/3)` are defined for x < 0); a decimal

@@ -1,4 +1,4 @@
-// Functions beyond grading.md's list that other tools and textbooks use (sech, asinh, cbrt, ...).
+// Functions beyond docs/grading.md's list that other tools and textbooks use (sech, asinh, cbrt, ...).
 // They are read as their definitions in the functions the core knows, so every part of the core
 // (evaluation, differentiation, limits) handles them without a case of its own; the preview shows
 // the definition, which is also how a learner can check what was read.

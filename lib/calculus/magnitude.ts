@@ -1,7 +1,7 @@
 // Evaluation that also returns the magnitude of what was combined on the way to a value: a forward
 // bound on the rounding error, in units of the unit roundoff. Equivalence uses it to scale its
 // tolerance, so that forms that lose digits to cancellation or to large terms still agree, while
-// 2x and 2.0001x do not (grading.md, "Tolerance").
+// 2x and 2.0001x do not (docs/grading.md, "Tolerance").
 import type { Expr, UnaryFunction } from "./ast";
 import { FUNCTIONS, literalFraction, realRootPower } from "./eval";
 

@@ -1,4 +1,4 @@
-// Reads what a learner typed into an expression tree (ast.ts). /work/shared/docs/grading.md
+// Reads what a learner typed into an expression tree (ast.ts). docs/grading.md
 // ("What learners may type") is the contract; this block records how its gaps are filled.
 //
 // Safety

@@ -1,6 +1,6 @@
 // Exact rational numbers for constant folding, with a fall-back to floating point when the integers
 // would leave the safe range. `dec` marks a value that was typed as a decimal: it stays a decimal in
-// exponents, where x^0.2 and x^(1/5) have different real domains (grading.md).
+// exponents, where x^0.2 and x^(1/5) have different real domains (docs/grading.md).
 
 export interface Q {
   /** Numerator; when `d` is 0 the value is inexact and `n` holds it as a float. */

@@ -316,7 +316,7 @@ function run(req: Request): Response {
         if (!answer.ok) return answer.response;
         given = answer.value;
       }
-      // Numbers typed as decimals where the key is a constant: grading.md's significant-figures rule,
+      // Numbers typed as decimals where the key is a constant: docs/grading.md's significant-figures rule,
       // component by component for vectors and matrices.
       const decimals = judgeDecimals(key, typed, given);
       if (decimals.verdict) return decimals.verdict;

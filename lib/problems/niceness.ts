@@ -1,4 +1,4 @@
-// What makes a generated problem "nice" (curriculum.md): small numbers, answers of reasonable size,
+// What makes a generated problem "nice" (docs/curriculum.md): small numbers, answers of reasonable size,
 // nothing degenerate. Generators redraw until a problem passes; the tests assert it for every seed.
 import { type Expr, children } from "../calculus/ast";
 import { numericValue, substitute } from "./exact";
@@ -45,7 +45,7 @@ export function niceProblemViolations(p: Problem): string[] {
     for (const k of keys) if (k.length > NICE.numberChars) out.push(`exact value too long: ${k}`);
   }
   if (p.kind !== "steepest_direction") {
-    // A key that a short decimal expresses exactly must be typed exactly (grading.md); keep such keys
+    // A key that a short decimal expresses exactly must be typed exactly (docs/grading.md); keep such keys
     // to at most 4 significant figures, so that the usual 4-figure decimal is the exact value.
     for (const v of values) {
       if (Number(v.toPrecision(6)) === v && Number(v.toPrecision(4)) !== v)

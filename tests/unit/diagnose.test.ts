@@ -1,4 +1,4 @@
-// Naming the mistake: each mistake of grading.md with a realistic learner answer, and no false names.
+// Naming the mistake: each mistake of docs/grading.md with a realistic learner answer, and no false names.
 import { describe, expect, it } from "vitest";
 import type { Expr } from "../../lib/calculus/ast";
 import { type Task, diagnose } from "../../lib/calculus/diagnose";

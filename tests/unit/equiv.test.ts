@@ -32,7 +32,7 @@ function verdict(
 
 type Row = [key: string, answer: string, right: boolean, domain?: Interval];
 
-/** grading.md's public hard cases. */
+/** docs/grading.md's public hard cases. */
 const HARD: Row[] = [
   ["x", "|x|", false],
   ["x", "sqrt(x^2)", false],
@@ -200,7 +200,7 @@ const NEAR_MISSES: [string, string][] = [
   ["1", "x/x + x/1000"],
 ];
 
-/** Every notation row of grading.md: the learner's form is equivalent to the canonical one. */
+/** Every notation row of docs/grading.md: the learner's form is equivalent to the canonical one. */
 const NOTATION: [learner: string, canonical: string, vars: string[]][] = [
   ["2x", "2*x", ["x"]],
   ["2 x", "2*x", ["x"]],
@@ -256,7 +256,7 @@ const NOTATION: [learner: string, canonical: string, vars: string[]][] = [
   ["e x", "e*x", ["x"]],
 ];
 
-describe("every notation row of grading.md", () => {
+describe("every notation row of docs/grading.md", () => {
   it.each(NOTATION)("%s reads as %s", (learner, canonical, vars) => {
     const v = equivalent(read(canonical, vars), read(learner, vars), { vars });
     expect(v.ok && v.equivalent).toBe(true);

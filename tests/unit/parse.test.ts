@@ -1,4 +1,4 @@
-// What learners may type (grading.md's notation table) and the reading rules documented in parse.ts.
+// What learners may type (docs/grading.md's notation table) and the reading rules documented in parse.ts.
 import { describe, expect, it } from "vitest";
 import {
   add,
@@ -43,7 +43,7 @@ function expectReads(rows: readonly Row[], warned: boolean): void {
 
 const XY: ParseOptions = { vars: ["x", "y"] };
 
-describe("grading.md notation table", () => {
+describe("docs/grading.md notation table", () => {
   describe("implicit products", () => {
     expectReads(
       [
@@ -266,7 +266,7 @@ describe("functions", () => {
       ["sin (x+1)", sin(add(x, n(1)))],
       ["sin(x) y", mul(sin(x), y)],
       ["sin x * cos x", mul(sin(x), cos(x))],
-      // An explicit * ends a bare argument (grading.md).
+      // An explicit * ends a bare argument (docs/grading.md).
       ["sin 2*x", mul(sin(n(2)), x)],
       ["sin x/2", div(sin(x), n(2))],
       ["sin x + 1", add(sin(x), n(1))],

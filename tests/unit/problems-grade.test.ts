@@ -1,5 +1,5 @@
 // Grading answers to generated problems: the key grades right, typical wrong answers grade wrong, the
-// answer formats of grading.md are read, mistakes are named, and nothing throws.
+// answer formats of docs/grading.md are read, mistakes are named, and nothing throws.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { add, mul } from "@/lib/calculus/ast";

@@ -1,5 +1,5 @@
 // Properties of every skill's generator over 1000 seeds: distinct, nice, keyed by the core,
-// reproducible (curriculum.md, "What makes a good generated problem").
+// reproducible (docs/curriculum.md, "What makes a good generated problem").
 import { describe, expect, it } from "vitest";
 import type { Expr } from "@/lib/calculus/ast";
 import { derivative } from "@/lib/calculus/diff";

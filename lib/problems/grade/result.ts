@@ -22,7 +22,7 @@ export interface GradeResult {
 }
 
 export interface GradeOptions {
-  /** Fewest significant figures a decimal needs (grading.md: 3). */
+  /** Fewest significant figures a decimal needs (docs/grading.md: 3). */
   readonly minFigures?: number;
 }
 
