@@ -3,7 +3,7 @@
 // readings, submit (exactly once per try, resent unchanged after a lost connection), the hint, "show
 // me the answer", and where focus goes after each result.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { splitVector } from "@/lib/problems/answer-syntax";
+import { splitVector } from "@/lib/calculus/answer-syntax";
 import { previewAnswer } from "@/lib/problems/preview";
 import type { FeedbackView, InstanceView, SubmitResult } from "@/lib/server/practice/practice.types";
 import { newId, post } from "./post";

@@ -3,7 +3,7 @@
 // position, and the ambiguity warnings with theirs. Pure; never throws.
 import { parseAnswer } from "../calculus/parse";
 import { toLatex } from "../calculus/print";
-import { lhsOf, splitVector } from "./answer-syntax";
+import { lhsOf, splitVector } from "../calculus/answer-syntax";
 import type { AnswerKind } from "./types";
 
 export interface PreviewNote {

@@ -8,7 +8,7 @@ import { parse } from "@/lib/calculus/parse";
 import { toText } from "@/lib/calculus/print";
 import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { substitute } from "@/lib/problems/exact";
-import { splitVector } from "@/lib/problems/answer-syntax";
+import { splitVector } from "@/lib/calculus/answer-syntax";
 import { grade } from "@/lib/problems/grade";
 import type { Problem } from "@/lib/problems/types";
 

@@ -3,7 +3,7 @@
 // special answers, and the typical mistakes named. Pure; never throws.
 import { MAX_INPUT_LENGTH } from "../../calculus/parse";
 import { type Problem } from "../types";
-import { lhsOf } from "../answer-syntax";
+import { lhsOf } from "../../calculus/answer-syntax";
 import { type GradeResult, type GradeOptions, invalid, cannot, previewOf } from "./result";
 import { MAX_COMPONENTS, readOne } from "./read-answer";
 import { gradeNumber } from "./number";

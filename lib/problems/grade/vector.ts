@@ -8,7 +8,7 @@ import { significantFigures } from "../../calculus/equiv";
 import { numericValue } from "../exact";
 import { readExpr, readProblem } from "../read";
 import { type Problem } from "../types";
-import { splitVector } from "../answer-syntax";
+import { splitVector } from "../../calculus/answer-syntax";
 import { type GradeResult, type Preview, invalid, right, wrong, cannot, verdictResult } from "./result";
 import { MAX_COMPONENTS, readOne, numberOnly } from "./read-answer";
 import { type NumberJudgement, judgeNumber, close } from "./number";
