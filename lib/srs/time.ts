@@ -84,7 +84,7 @@ export function isoWeekday(dayNumber: number): number {
 }
 
 /** Local wall-clock time minus UTC at an instant, in ms (whole seconds). */
-function offsetAt(instant: number, timezone: string): number {
+export function offsetAt(instant: number, timezone: string): number {
   const p = localParts(instant, timezone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return wall - Math.floor(instant / 1000) * 1000;

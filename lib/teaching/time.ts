@@ -1,21 +1,6 @@
-// Dates of problem sets: stored in UTC, typed and shown in each viewer's IANA timezone. Pure (Intl only).
-
-function offsetMs(instant: number, timezone: string): number {
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(instant)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
+// Dates of problem sets: stored in UTC, typed and shown in each viewer's IANA timezone. Pure (Intl only);
+// the timezone arithmetic is lib/srs/time.ts's.
+import { offsetAt } from "../srs/time";
 
 /**
  * The instant of a wall-clock time "YYYY-MM-DDTHH:mm" (what <input type="datetime-local"> sends) in
@@ -28,8 +13,8 @@ export function zonedToUtc(local: string, timezone: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
   const naive = Date.UTC(y, mo - 1, d, h, mi);
   try {
-    const first = naive - offsetMs(naive, timezone);
-    const second = naive - offsetMs(first, timezone);
+    const first = naive - offsetAt(naive, timezone);
+    const second = naive - offsetAt(first, timezone);
     return new Date(second);
   } catch {
     return null;
@@ -38,7 +23,7 @@ export function zonedToUtc(local: string, timezone: string): Date | null {
 
 /** "YYYY-MM-DDTHH:mm" of `date` in `timezone`, to fill a datetime-local input. */
 export function utcToZonedInput(date: Date, timezone: string): string {
-  const local = new Date(date.getTime() + offsetMs(date.getTime(), timezone));
+  const local = new Date(date.getTime() + offsetAt(date.getTime(), timezone));
   return local.toISOString().slice(0, 16);
 }
 

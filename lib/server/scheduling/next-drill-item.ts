@@ -1,5 +1,6 @@
 // The next problem of today's drill.
 import "server-only";
+import { instanceSelect, submissionSelect } from "@/lib/server/practice/own-instance";
 import { getDb } from "@/lib/server/db/client";
 import { startInstance } from "@/lib/server/practice/practice";
 import { toView } from "@/lib/server/practice/view";
@@ -35,23 +36,7 @@ export async function nextDrillItem(options: { actor: ActingUser }): Promise<Dri
   const open = await getDb().problemInstance.findFirst({
     where: { userId: actor.id, skillId, finishedAt: null, source: "practice", issuedAt: { gte: start } },
     orderBy: { issuedAt: "desc" },
-    select: {
-      id: true,
-      userId: true,
-      skillId: true,
-      problem: true,
-      maxTries: true,
-      triesUsed: true,
-      hintUsedAt: true,
-      issuedAt: true,
-      finishedAt: true,
-      outcome: true,
-      durationMs: true,
-      submissions: {
-        select: { id: true, tryNumber: true, answer: true, feedback: true, elapsedMs: true, diagnosis: true },
-        orderBy: { tryNumber: "asc" },
-      },
-    },
+    select: { ...instanceSelect, submissions: { select: submissionSelect, orderBy: { tryNumber: "asc" } } },
   });
   const instance = open ? toView(open, open.submissions) : await startInstance({ actor, input: { skillId } });
   return { instance, kind, n, of };
