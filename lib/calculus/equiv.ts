@@ -2,6 +2,7 @@
 // "Equivalence"). The key decides the domain: points where the key is undefined are redrawn, and an
 // answer undefined where the key is defined is wrong. Symbolic simplification is never needed to say
 // "right"; it is only used by callers for display.
+import { fnv1a as hash, mulberry32 as rng } from "./random";
 import type { Expr } from "./ast";
 import { compile } from "./eval";
 import { type CoreError } from "./errors";
@@ -54,22 +55,7 @@ export const TOLERANCE = 1e-8;
 
 // ---------------------------------------------------------------- points
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function hash(s: string, h = 2166136261): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+export { hash, rng };
 
 /** FNV-1a over the tree's structure (no printing): the seed of the points for a key. */
 function hashExpr(e: Expr, h = 2166136261): number {

@@ -1,15 +1,7 @@
 // Per-student seeds for assignment problems: a stable hash of (set, student, item, copy), so each
 // student has their own numbers, the same on every visit and on any server, and a regrade can
 // reproduce them. Pure (FNV-1a, 32 bits; not for secrecy: seeds are not secrets, keys are).
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+import { fnv1a } from "../calculus/random";
 
 /** A seed in [0, 2^31 - 1) for one problem of one student; `attempt` moves past a seed a generator refuses. */
 export function assignmentSeed(

@@ -45,17 +45,7 @@ export function centralDifference(f: Fn, x: number[], i: number): number {
   return (f(up) - f(down)) / (2 * h);
 }
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from "@/lib/calculus/random";
 
 export function close(a: number, b: number, rel: number, abs = rel): boolean {
   return Math.abs(a - b) <= abs + rel * Math.max(Math.abs(a), Math.abs(b));
