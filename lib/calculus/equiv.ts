@@ -2,6 +2,7 @@
 // "Equivalence"). The key decides the domain: points where the key is undefined are redrawn, and an
 // answer undefined where the key is defined is wrong. Symbolic simplification is never needed to say
 // "right"; it is only used by callers for display.
+// Over 500 lines: points, tolerance, shapes and decimals are one verdict; each part is short.
 import { fnv1a as hash, mulberry32 as rng } from "./random";
 import type { Expr } from "./ast";
 import { compile } from "./eval";

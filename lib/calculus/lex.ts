@@ -1,6 +1,7 @@
 // Tokenizer for learners' answers. See parse.ts for the reading rules; this file turns text into
 // tokens and resolves words (runs of ASCII letters) into functions, constants and variables.
 // Linear time, never recurses, reports problems by throwing ParseFailure (caught in parse.ts).
+// Over 500 lines: the vocabulary tables (function names, unicode forms) are data read by one tokenizer.
 
 import { type ConstantName, UNARY_FUNCTIONS, type UnaryFunction } from "./ast";
 import { EXTRA_FUNCTIONS, type ExtraFunction } from "./extra-functions";

@@ -93,6 +93,7 @@
 //
 // Special answers (parseAnswer, read by special.ts): DNE, does not exist, inf, +inf, infinity, ∞, oo and
 // their signed forms, any case, any spacing; SPECIAL_NOT_ALLOWED unless `allowSpecial`.
+// Over 500 lines: the reading rules of every ambiguous case are kept beside the one parser that applies them.
 
 import { add, call, cnst, div, type Expr, mul, neg, num, pow, logb, variable } from "./ast";
 import { type CoreError } from "./errors";

@@ -6,6 +6,7 @@
 // (a - b is a + (-1)b, a/b is a*b^-1, sqrt(u) is u^(1/2), exp(u) is e^u), `simplifyNode` rewrites
 // that bottom-up, and `present` turns it back into a display tree. Every rewrite keeps the value
 // wherever the original is defined (it may extend the domain, as x^2/x -> x does, never shrink it).
+// Over 500 lines: one rewrite system whose stages share their tables; splitting it by stage is planned.
 import { type ConstantName, type Expr, type UnaryFunction, cnst, div as divE, num, pow as powE } from "./ast";
 import * as ast from "./ast";
 import {
