@@ -15,11 +15,11 @@ import {
 } from "@/lib/server/runtime";
 import { seedDemoOnce } from "@/lib/server/seed";
 import { pruneSignInAttempts } from "@/lib/server/auth/sign-in";
+import { pruneSignUpAttempts } from "@/lib/server/auth/sign-up-limit";
 import { buildIfStale } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", ".bin", "next");
 const log = (message: string) => console.log(`[gradient-drill] ${message}`);
 
 async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     await migrateDatabase(database.url, log);
     if (env.GD_DEMO && (await seedDemoOnce())) log("Demo accounts created.");
     await pruneSignInAttempts();
+    await pruneSignUpAttempts();
     await closeDb();
   } catch (error) {
     await stopDatabase();
@@ -59,10 +60,21 @@ async function main(): Promise<number> {
 
   const port = process.env.PORT ?? "3000";
   const host = process.env.HOST ?? (getEnv().GD_PRODUCTION ? "0.0.0.0" : "127.0.0.1");
-  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", port, "-H", host], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  // Next.js behind the app's own small HTTP server, which works out the client address (serve.mjs).
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        PORT: port,
+        HOST: host,
+        NODE_ENV: dev ? "development" : "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       if (child.exitCode !== null) return;

@@ -1,6 +1,5 @@
 // One class for its teacher: the join code and link, the roster, problem sets, reset links.
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import {
   createSetAction,
@@ -9,6 +8,7 @@ import {
   rotateCodeAction,
 } from "@/app/actions/teaching";
 import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { baseUrl } from "@/lib/server/base-url";
 import { getClassForTeacher } from "@/lib/server/classes/classes";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
@@ -17,13 +17,6 @@ import { formatJoinCode } from "@/lib/teaching/join-code";
 import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Class" };
-
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
 
 export default async function ClassPage({
   params,
@@ -40,7 +33,8 @@ export default async function ClassPage({
     throw e;
   });
   const tz = await timezoneOf(actor);
-  const base = await origin();
+  // Links from the configured base URL, never from the Host or X-Forwarded-Host header.
+  const base = baseUrl();
   const joinLink = `${base}/join/${view.joinCode}`;
   const reset = one(q.reset);
   const current = view.roster.filter((r) => !r.removed);
