@@ -1,6 +1,7 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import type { AnswerKind, ProblemKind, SolutionStep } from "@/lib/problems";
 
 /** A client-generated id for one submission (a UUID or similar token). */
@@ -32,8 +33,7 @@ export const startInputSchema = z.object({
 export const revealInputSchema = z.object({ clientSubmissionId: clientSubmissionIdSchema });
 
 export const reportInputSchema = z.object({
-  comment: z
-    .string()
+  comment: typedText("report")
     .trim()
     .min(3, "Say in a few words what is wrong.")
     .max(2000, "2000 characters at most."),

@@ -1,6 +1,7 @@
 // Changes the acting user's own profile and password, and deletes their account with its data.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
+import { assertNotBreached } from "@/lib/server/auth/breached-passwords";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { changeDisplayNameInput, changePasswordInput, deleteAccountInput } from "@/lib/validation/account";
@@ -35,6 +36,7 @@ export async function updateDisplayName(options: { actor: ActingUser; input: unk
 export async function changePassword(options: { actor: ActingUser; input: unknown }): Promise<void> {
   const { currentPassword, newPassword } = parse(changePasswordInput, options.input);
   await checkPassword(options.actor, currentPassword);
+  assertNotBreached(newPassword);
   await getDb().user.update({
     where: { id: options.actor.id },
     data: { passwordHash: await hashPassword(newPassword), ...endSessions },
