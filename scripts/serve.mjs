@@ -1,12 +1,14 @@
 // The app's HTTP server, started by scripts/start.ts (`npm start`, `npm run dev -- --dev`): Next.js's
 // request handler behind a server that works out each request's client address from the socket and
 // the configured trusted proxies (lib/server/client-address.mjs) and hands it to the app in one header
-// that no client can set. Plain JavaScript so that Next.js runs without a TypeScript loader.
+// that no client can set, sets the security headers of every response with a fresh script nonce
+// (lib/server/security-headers.mjs), and refuses oversized bodies. Plain JavaScript so that Next.js runs without a TypeScript loader.
 import http from "node:http";
 import process from "node:process";
 import { setTimeout } from "node:timers";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../lib/server/client-address.mjs";
+import { NONCE_HEADER, newNonce, securityHeaders } from "../lib/server/security-headers.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? "3000");
@@ -26,6 +28,12 @@ await app.prepare();
 const MAX_BODY_BYTES = 64 * 1024;
 
 const server = http.createServer((request, response) => {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, { dev });
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  // Next.js takes the nonce for its scripts from the request's policy; the layout reads NONCE_HEADER.
+  request.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  request.headers[NONCE_HEADER] = nonce;
   if (Number(request.headers["content-length"] ?? "0") > MAX_BODY_BYTES) {
     response.writeHead(413, { "content-type": "application/json", connection: "close" });
     response.end(JSON.stringify({ error: { code: "TOO_LARGE", message: "The request is too large." } }));
