@@ -61,6 +61,10 @@ export const envSchema = z
     GD_SIGNIN_MAX_PER_ACCOUNT: positiveInt(5),
     GD_SIGNIN_MAX_PER_ADDRESS: positiveInt(50),
     GD_SIGNIN_WINDOW_SECONDS: positiveInt(15 * 60),
+    /** Web processes behind the one port (`npm start`; `npm run dev` always runs one). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** Database connections per web process (the launcher shares about 20 among the processes). */
+    GD_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     GD_SIGNUP_MAX_PER_ADDRESS: positiveInt(10),
     GD_BASE_URL: baseUrl,
     TRUSTED_PROXIES: trustedProxies,

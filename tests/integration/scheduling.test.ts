@@ -58,7 +58,7 @@ type Script = "right" | "wrong" | "hint-right" | "reveal";
 async function play(actor: ActingUser, skillId: string, how: Script): Promise<string> {
   const view = await startInstance({ actor, input: { skillId } });
   const p = await keyOf(view.id);
-  const submit = (answer: string | string[]) =>
+  const submit = (answer: string | string[] | string[][]) =>
     submitAnswer({
       actor,
       instanceId: view.id,
