@@ -33,7 +33,13 @@ import {
   gradebookCsv,
   overrideVerdict,
 } from "@/lib/server/assignments/gradebook";
-import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
+import {
+  getInstance,
+  reportGrading,
+  revealAnswer,
+  submitAnswer,
+  takeHint,
+} from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
 import { appPost, expectAppError } from "./helpers";
 import { SETTINGS, openAll, user, world } from "./teaching-world";
@@ -150,6 +156,35 @@ describe("classes", () => {
       issueStudentResetLink({ actor: teacher, classId: cls.id, userId: ann.id }),
       "NOT_FOUND",
     );
+  });
+
+  it("a removed student cannot write on an old assignment problem (hint, report, reveal); a current one can", async () => {
+    const { teacher, ann, bob, cls, set } = await world();
+    const annProblems = await openAll(ann, set.id);
+    const bobProblems = await openAll(bob, set.id);
+    await removeStudent({ actor: teacher, classId: cls.id, userId: ann.id });
+    const id = annProblems.problems[0]!.instanceId;
+    await expectAppError(takeHint({ actor: ann, instanceId: id }), "FORBIDDEN");
+    await expectAppError(
+      reportGrading({ actor: ann, instanceId: id, input: { comment: "the grading is wrong" } }),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      revealAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID() } }),
+      "FORBIDDEN",
+    );
+    const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id } });
+    expect(row.hintUsedAt).toBeNull();
+    expect(row.finishedAt).toBeNull();
+    expect(await getDb().gradingReport.count({ where: { instanceId: id } })).toBe(0);
+    // Bob, still in the class, takes the hint and files a report.
+    const bobs = bobProblems.problems[0]!.instanceId;
+    await takeHint({ actor: bob, instanceId: bobs });
+    await reportGrading({ actor: bob, instanceId: bobs, input: { comment: "the grading is wrong" } });
+    expect(
+      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: bobs } })).hintUsedAt,
+    ).not.toBeNull();
+    expect(await getDb().gradingReport.count({ where: { instanceId: bobs } })).toBe(1);
   });
 
   it("a teacher issues a one-time reset link only for a current student of their class", async () => {

@@ -74,6 +74,8 @@ export async function getInstance(options: {
 export async function takeHint(options: { actor: ActingUser; instanceId: unknown }): Promise<InstanceView> {
   const id = instanceId(options.instanceId);
   const at = await clockNow();
+  const instance = await loadOwn(options.actor, id);
+  await assignmentGate(instance.assignmentItemId, options.actor.id, at);
   await getDb().problemInstance.updateMany({
     where: { id, userId: options.actor.id, hintUsedAt: null, finishedAt: null },
     data: { hintUsedAt: at },
@@ -141,6 +143,7 @@ export async function reportGrading(options: {
   if (input.submissionId && !instance.submissions.some((s) => s.id === input.submissionId)) {
     throw new AppError("NOT_FOUND", "No such answer on this problem.");
   }
+  await assignmentGate(instance.assignmentItemId, actor.id, await clockNow(), { afterDue: "allow" });
   const created = await getDb().gradingReport.create({
     data: {
       instanceId: id,
