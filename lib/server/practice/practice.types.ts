@@ -93,6 +93,8 @@ export interface InstanceView {
   issuedAt: string;
   submissions: FeedbackView[];
   finished: boolean;
+  /** Whether the key and solution are shown once finished (a problem set may hide them). */
+  solutionShown: boolean;
   outcome?: "right" | "wrong" | "revealed";
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
