@@ -2,7 +2,7 @@
 // render KaTeX and answer to the keyboard and mouse under the Content-Security-Policy (no violation
 // reported), and a copied session cookie that stops working at sign-out.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_LEARNER, signIn, signOut } from "./helpers";
+import { DEMO_LEARNER, DEMO_TEACHER, signIn, signOut } from "./helpers";
 
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
@@ -74,4 +74,17 @@ test("a session cookie copied before sign-out no longer works after it; a new si
 
   await signIn(owner, DEMO_LEARNER.email, DEMO_LEARNER.password);
   await expect(owner.getByTestId("account-menu")).toBeVisible();
+});
+
+test("a teacher's reset link appears on the page, never in the address", async ({ page }) => {
+  await signIn(page, DEMO_TEACHER.email, DEMO_TEACHER.password);
+  await page.goto("/teacher");
+  await page.getByRole("link", { name: /Demo class/ }).click();
+  await page.getByRole("button", { name: /Password reset link for Ada/ }).click();
+  const link = page.getByTestId("reset-link");
+  await expect(link).toContainText("/reset/");
+  const token = (await link.locator("code").innerText()).split("/reset/")[1]!;
+  expect(token.length).toBeGreaterThan(20);
+  expect(page.url()).not.toContain(token);
+  expect(page.url()).not.toContain("reset=");
 });
