@@ -41,6 +41,8 @@ import {
   takeHint,
 } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
+import { hashPassword } from "@/lib/server/auth/password";
+import { DELETED_STUDENT, deleteOwnAccount } from "@/lib/server/users/update-user";
 import { appPost, expectAppError } from "./helpers";
 import { SETTINGS, openAll, user, world } from "./teaching-world";
 
@@ -185,6 +187,34 @@ describe("classes", () => {
       (await getDb().problemInstance.findUniqueOrThrow({ where: { id: bobs } })).hintUsedAt,
     ).not.toBeNull();
     expect(await getDb().gradingReport.count({ where: { instanceId: bobs } })).toBe(1);
+  });
+
+  it("a student who deletes their account stays in the gradebook as a deleted student, without personal data", async () => {
+    const { teacher, ann, set } = await world();
+    const mine = await openAll(ann, set.id);
+    await submitAnswer({
+      actor: ann,
+      instanceId: mine.problems[0]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 1000 },
+    });
+    await getDb().user.update({
+      where: { id: ann.id },
+      data: { passwordHash: await hashPassword("ann's long password") },
+    });
+    await expectAppError(
+      deleteOwnAccount({ actor: ann, input: { password: "not it at all" } }),
+      "WRONG_PASSWORD",
+    );
+    await deleteOwnAccount({ actor: ann, input: { password: "ann's long password" } });
+    const book = await getGradebook({ actor: teacher, setId: set.id });
+    const row = book.rows.find((r) => r.userId === ann.id)!;
+    expect(row.displayName).toBe(DELETED_STUDENT);
+    expect(row.removed).toBe(true);
+    expect(row.cells[`${book.columns[0]!.key}`]?.tries).toBe(1);
+    expect(JSON.stringify(book)).not.toContain(ann.displayName);
+    const gone = await getDb().user.findUniqueOrThrow({ where: { id: ann.id } });
+    expect(gone.email).not.toBe(ann.email);
+    expect(await getDb().user.count({ where: { email: ann.email } })).toBe(0);
   });
 
   it("a teacher issues a one-time reset link only for a current student of their class", async () => {

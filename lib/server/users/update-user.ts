@@ -43,11 +43,40 @@ export async function changePassword(options: { actor: ActingUser; input: unknow
   });
 }
 
-/** Deletes the account; rows owned by the user go with it (foreign keys cascade). */
+export const DELETED_STUDENT = "Deleted student";
+
+/**
+ * Deletes the account; rows owned by the user go with it (foreign keys cascade). A student with work
+ * on a teacher's problem set keeps it in the gradebook: the personal data goes (name, email, password,
+ * reset links), the row stays as "Deleted student", removed from every class.
+ */
 export async function deleteOwnAccount(options: { actor: ActingUser; input: unknown }): Promise<void> {
   const { password } = parse(deleteAccountInput, options.input);
   await checkPassword(options.actor, password);
   const db = getDb();
+  const { id, email } = options.actor;
+  const graded = await db.problemInstance.count({ where: { userId: id, assignmentItemId: { not: null } } });
+  if (graded > 0) {
+    await db.$transaction([
+      db.signInAttempt.deleteMany({ where: { email } }),
+      db.passwordResetToken.deleteMany({ where: { userId: id } }),
+      db.enrollment.updateMany({ where: { userId: id, removedAt: null }, data: { removedAt: new Date() } }),
+      db.enrollment.updateMany({ where: { userId: id }, data: { studentNumber: null } }),
+      db.user.update({
+        where: { id },
+        data: {
+          email: `deleted-${id}@deleted.invalid`,
+          displayName: DELETED_STUDENT,
+          // Not an argon2 hash: no password ever verifies against it.
+          passwordHash: "deleted",
+          role: "learner",
+          timezone: "UTC",
+          ...endSessions,
+        },
+      }),
+    ]);
+    return;
+  }
   await db.$transaction([
     db.signInAttempt.deleteMany({ where: { email: options.actor.email } }),
     db.user.delete({ where: { id: options.actor.id } }),
