@@ -31,12 +31,13 @@ export function startWeb(options: {
   // Next.js runs behind the app's own small HTTP server (scripts/serve.mjs: client address, security
   // headers, body limit); in a cluster each worker runs it and they share the port.
   const server = path.join(options.root, "scripts", "serve.mjs");
+  const nodeEnv: "development" | "production" = options.dev ? "development" : "production";
   const args = options.dev ? ["--dev"] : [];
   const env = {
     ...process.env,
     PORT: options.port,
     HOST: options.host,
-    NODE_ENV: (options.dev ? "development" : "production") as "development" | "production",
+    NODE_ENV: nodeEnv,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (options.dev || options.processes <= 1) {
