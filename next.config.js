@@ -8,7 +8,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // forbidden() in requireRole: a 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // Server action bodies: forms here are small; larger ones are refused (scripts/serve.mjs answers 413
+  // to a larger declared length before Next.js reads it).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64kb" } },
 };
 
 export default nextConfig;

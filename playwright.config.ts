@@ -48,6 +48,7 @@ export default defineConfig({
       // The flows sign in many times from one address; the limits themselves are tested in integration.
       GD_SIGNIN_MAX_PER_ACCOUNT: "1000",
       GD_SIGNIN_MAX_PER_ADDRESS: "1000",
+      GD_SIGNUP_MAX_PER_ADDRESS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
       // POST /api/test/clock moves the server clock (refused without this, and always in production).
       GD_TEST_CLOCK: "1",

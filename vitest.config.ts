@@ -17,6 +17,9 @@ export default defineConfig({
         resolve: { alias: { "server-only": here("tests/integration/server-only-stub.ts") } },
         test: {
           name: "integration",
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+          // bundling it through Vite resolves it (for the session and proxy tests).
+          server: { deps: { inline: ["next-auth"] } },
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],

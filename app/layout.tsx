@@ -2,8 +2,10 @@
 import "katex/dist/katex.min.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Header } from "@/components/Header";
+import { NONCE_HEADER } from "@/lib/server/security-headers.mjs";
 import { getCurrentUser } from "@/lib/server/session";
 
 export const metadata: Metadata = {
@@ -18,10 +20,12 @@ const THEME_SCRIPT = `try{var t=localStorage.getItem("theme");if(t==="dark"||t==
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  // The page's scripts run only with this request's nonce (Content-Security-Policy, scripts/serve.mjs).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         <Header user={user} />

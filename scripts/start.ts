@@ -13,6 +13,7 @@ import {
 } from "@/lib/server/runtime";
 import { seedDemoOnce } from "@/lib/server/seed";
 import { pruneSignInAttempts } from "@/lib/server/auth/sign-in";
+import { pruneSignUpAttempts } from "@/lib/server/auth/sign-up-limit";
 import { buildIfStale } from "./build-if-stale";
 import { startWeb } from "./web-processes";
 
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     await migrateDatabase(database.url, log);
     if (env.GD_DEMO && (await seedDemoOnce())) log("Demo accounts created.");
     await pruneSignInAttempts();
+    await pruneSignUpAttempts();
     await closeDb();
   } catch (error) {
     await stopDatabase();

@@ -1,4 +1,4 @@
-// The Next.js server as one process, or as WEB_CONCURRENCY processes sharing one port (node:cluster:
+// The Next.js server (behind scripts/serve.mjs) as one process, or as WEB_CONCURRENCY processes sharing one port (node:cluster:
 // the launcher's process accepts connections and hands them to the workers in turn). The processes
 // are stateless (sessions are signed cookies, everything else is in PostgreSQL), each with its own
 // small connection pool (GD_DB_POOL_MAX). A worker that dies while the app is running is replaced.
@@ -28,11 +28,20 @@ export function startWeb(options: {
   processes: number;
   log: (message: string) => void;
 }): WebProcesses {
-  const nextBin = path.join(options.root, "node_modules", ".bin", "next");
-  const args = [options.dev ? "dev" : "start", "-p", options.port, "-H", options.host];
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  // Next.js runs behind the app's own small HTTP server (scripts/serve.mjs: client address, security
+  // headers, body limit); in a cluster each worker runs it and they share the port.
+  const server = path.join(options.root, "scripts", "serve.mjs");
+  const nodeEnv: "development" | "production" = options.dev ? "development" : "production";
+  const args = options.dev ? ["--dev"] : [];
+  const env = {
+    ...process.env,
+    PORT: options.port,
+    HOST: options.host,
+    NODE_ENV: nodeEnv,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (options.dev || options.processes <= 1) {
-    const child: ChildProcess = spawn(nextBin, args, { stdio: "inherit", env });
+    const child: ChildProcess = spawn(process.execPath, [server, ...args], { stdio: "inherit", env });
     return {
       exited: new Promise<number>((resolve) =>
         child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))),
@@ -45,7 +54,7 @@ export function startWeb(options: {
   }
 
   cluster.setupPrimary({
-    exec: path.join(options.root, "node_modules", "next", "dist", "bin", "next"),
+    exec: server,
     args,
     execArgv: [],
     stdio: ["ignore", "inherit", "inherit", "ipc"],

@@ -1,7 +1,10 @@
 "use server";
 // Sign-in, sign-up and sign-out form actions: validate, call lib/server, report a form message.
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/server/auth";
+import { clientAddress, signIn, signOut } from "@/lib/server/auth";
+import { admitSignUp } from "@/lib/server/auth/sign-up-limit";
+import { endSessionsOf, getCurrentUser } from "@/lib/server/session";
 import { isAppError } from "@/lib/server/errors";
 import { createUser } from "@/lib/server/users/create-user";
 import { safeReturnPath } from "@/lib/safe-redirect";
@@ -43,12 +46,14 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
     return { error: "Please correct the highlighted fields.", fields };
   }
   try {
+    await admitSignUp({ address: clientAddress(await headers()) });
     await createUser(parsed.data);
   } catch (error) {
     if (isAppError(error))
       return {
         error: error.message,
         ...(error.code === "EMAIL_TAKEN" ? { fields: { email: error.message } } : {}),
+        ...(error.code === "WEAK_PASSWORD" ? { fields: { password: error.message } } : {}),
       };
     throw error;
   }
@@ -67,5 +72,9 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
 }
 
 export async function signOutAction(): Promise<void> {
+  // Clearing the cookie is not enough: a copy of it would still work. Moving the session version on
+  // makes every token issued before refused.
+  const actor = await getCurrentUser();
+  if (actor) await endSessionsOf(actor);
   await signOut({ redirectTo: "/" });
 }

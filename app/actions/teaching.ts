@@ -2,7 +2,8 @@
 // Form actions of classes, problem sets and the gradebook. Thin: read the form, call the data
 // function (which checks who may do what), and go back to the page with a message.
 import { redirect } from "next/navigation";
-import { text } from "@/app/actions/form-state";
+import { text, type FormState } from "@/app/actions/form-state";
+import { baseUrl } from "@/lib/server/base-url";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
@@ -25,6 +26,8 @@ import {
 } from "@/lib/server/assignments/sets";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { zonedToUtc } from "@/lib/teaching/time";
+
+export type ResetLinkState = FormState & { link?: string; displayName?: string };
 
 type Outcome = { to: string } | { error: string };
 
@@ -110,19 +113,20 @@ export async function importStudentNumbersAction(form: FormData): Promise<void> 
   });
 }
 
-export async function resetLinkAction(form: FormData): Promise<void> {
+/** A reset link, returned to the page itself: the token never travels in a redirect's address. */
+export async function resetLinkAction(_previous: ResetLinkState, form: FormData): Promise<ResetLinkState> {
   const actor = await requireUser("/teacher");
-  const classId = text(form, "classId");
-  const back = `/teacher/classes/${classId}`;
-  await act(back, async () => {
+  try {
     const { token, displayName } = await issueStudentResetLink({
       actor,
-      classId,
+      classId: text(form, "classId"),
       userId: text(form, "userId"),
     });
-    const params = new URLSearchParams({ reset: token, for: displayName });
-    return `${back}?${params.toString()}`;
-  });
+    return { link: `${baseUrl()}/reset/${token}`, displayName };
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    throw error;
+  }
 }
 
 export async function joinClassAction(form: FormData): Promise<void> {

@@ -174,7 +174,8 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
             {busy === "hint" ? "Getting the hint…" : "Hint (a right answer then counts as Hard)"}
           </button>
         ) : null}
-        {!confirmReveal ? (
+        {/* Nothing to show on a set that hides the answer: no button that promises it. */}
+        {!confirmReveal && view.solutionShown ? (
           <button type="button" className="button" onClick={askReveal} disabled={busy !== null}>
             Show me the answer
           </button>

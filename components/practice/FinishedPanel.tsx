@@ -30,11 +30,15 @@ export function FinishedPanel({
   return (
     <section className="finished" aria-labelledby="solution-title" data-testid="finished">
       <p className={`outcome outcome-${view.outcome ?? "wrong"}`} data-testid="outcome">
-        {view.outcome === "right"
-          ? "Solved. Here is the worked solution."
-          : view.outcome === "revealed"
-            ? "The answer was shown; this problem is finished and will come back sooner."
-            : "No tries left; here is the answer. This skill will come back sooner."}
+        {!view.solutionShown
+          ? view.outcome === "right"
+            ? "Solved."
+            : "No tries left. Your teacher keeps the answers of this set hidden."
+          : view.outcome === "right"
+            ? "Solved. Here is the worked solution."
+            : view.outcome === "revealed"
+              ? "The answer was shown; this problem is finished and will come back sooner."
+              : "No tries left; here is the answer. This skill will come back sooner."}
       </p>
       {view.key ? (
         <div className="card key">

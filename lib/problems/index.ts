@@ -1,6 +1,6 @@
 // The problem generators' public surface (see README.md in this folder).
 export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type GenerateResult } from "./catalogue";
-export { grade, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
+export { grade, withoutKey, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
 export { splitVector } from "../calculus/answer-syntax";
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./problem-operations";

@@ -9,6 +9,15 @@ const flag = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A session unused for this long ends (it slides while in use): GD_SESSION_IDLE_SECONDS. */
+const sessionIdle = positiveInt(7 * 24 * 3600);
+
+/** The idle timeout alone, for the Auth.js settings that the proxy also loads (no other variable needed). */
+export function sessionIdleSeconds(source: Record<string, string | undefined> = process.env): number {
+  const parsed = sessionIdle.safeParse(source.GD_SESSION_IDLE_SECONDS);
+  return parsed.success ? parsed.data : 7 * 24 * 3600;
+}
+
 /** The app's own address as people type it: scheme, host and port only (links and the origin check). */
 const baseUrl = z
   .url({ protocol: /^https?$/, error: "GD_BASE_URL must be an http:// or https:// URL" })
@@ -59,8 +68,7 @@ export const envSchema = z
     GD_SIGNUP_MAX_PER_ADDRESS: positiveInt(10),
     GD_BASE_URL: baseUrl,
     TRUSTED_PROXIES: trustedProxies,
-    /** A session unused for this long ends (it slides while in use). */
-    GD_SESSION_IDLE_SECONDS: positiveInt(7 * 24 * 3600),
+    GD_SESSION_IDLE_SECONDS: sessionIdle,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .transform((env) => ({ ...env, GD_DEMO: env.GD_DEMO && !env.GD_PRODUCTION }));

@@ -1,11 +1,13 @@
 // Input schemas for accounts, shared by the forms (to show the rules up front) and the server.
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const PASSWORD_RULES = [
   `At least ${PASSWORD_MIN} characters (a few words make a good password).`,
   "Not the same as your email address.",
+  "Not one of the 100,000 most common passwords leaked in data breaches.",
 ] as const;
 
 export const email = z
@@ -20,8 +22,7 @@ export const password = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const displayName = z
-  .string()
+export const displayName = typedText("display name")
   .trim()
   .min(1, "Enter a display name.")
   .max(60, "Use at most 60 characters.");

@@ -33,8 +33,16 @@ import {
   gradebookCsv,
   overrideVerdict,
 } from "@/lib/server/assignments/gradebook";
-import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
+import {
+  getInstance,
+  reportGrading,
+  revealAnswer,
+  submitAnswer,
+  takeHint,
+} from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
+import { hashPassword } from "@/lib/server/auth/password";
+import { DELETED_STUDENT, deleteOwnAccount } from "@/lib/server/users/update-user";
 import { appPost, expectAppError } from "./helpers";
 import { SETTINGS, openAll, user, world } from "./teaching-world";
 
@@ -150,6 +158,63 @@ describe("classes", () => {
       issueStudentResetLink({ actor: teacher, classId: cls.id, userId: ann.id }),
       "NOT_FOUND",
     );
+  });
+
+  it("a removed student cannot write on an old assignment problem (hint, report, reveal); a current one can", async () => {
+    const { teacher, ann, bob, cls, set } = await world();
+    const annProblems = await openAll(ann, set.id);
+    const bobProblems = await openAll(bob, set.id);
+    await removeStudent({ actor: teacher, classId: cls.id, userId: ann.id });
+    const id = annProblems.problems[0]!.instanceId;
+    await expectAppError(takeHint({ actor: ann, instanceId: id }), "FORBIDDEN");
+    await expectAppError(
+      reportGrading({ actor: ann, instanceId: id, input: { comment: "the grading is wrong" } }),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      revealAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID() } }),
+      "FORBIDDEN",
+    );
+    const row = await getDb().problemInstance.findUniqueOrThrow({ where: { id } });
+    expect(row.hintUsedAt).toBeNull();
+    expect(row.finishedAt).toBeNull();
+    expect(await getDb().gradingReport.count({ where: { instanceId: id } })).toBe(0);
+    // Bob, still in the class, takes the hint and files a report.
+    const bobs = bobProblems.problems[0]!.instanceId;
+    await takeHint({ actor: bob, instanceId: bobs });
+    await reportGrading({ actor: bob, instanceId: bobs, input: { comment: "the grading is wrong" } });
+    expect(
+      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: bobs } })).hintUsedAt,
+    ).not.toBeNull();
+    expect(await getDb().gradingReport.count({ where: { instanceId: bobs } })).toBe(1);
+  });
+
+  it("a student who deletes their account stays in the gradebook as a deleted student, without personal data", async () => {
+    const { teacher, ann, set } = await world();
+    const mine = await openAll(ann, set.id);
+    await submitAnswer({
+      actor: ann,
+      instanceId: mine.problems[0]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "12345", elapsedMs: 1000 },
+    });
+    await getDb().user.update({
+      where: { id: ann.id },
+      data: { passwordHash: await hashPassword("ann's long password") },
+    });
+    await expectAppError(
+      deleteOwnAccount({ actor: ann, input: { password: "not it at all" } }),
+      "WRONG_PASSWORD",
+    );
+    await deleteOwnAccount({ actor: ann, input: { password: "ann's long password" } });
+    const book = await getGradebook({ actor: teacher, setId: set.id });
+    const row = book.rows.find((r) => r.userId === ann.id)!;
+    expect(row.displayName).toBe(DELETED_STUDENT);
+    expect(row.removed).toBe(true);
+    expect(row.cells[`${book.columns[0]!.key}`]?.tries).toBe(1);
+    expect(JSON.stringify(book)).not.toContain(ann.displayName);
+    const gone = await getDb().user.findUniqueOrThrow({ where: { id: ann.id } });
+    expect(gone.email).not.toBe(ann.email);
+    expect(await getDb().user.count({ where: { email: ann.email } })).toBe(0);
   });
 
   it("a teacher issues a one-time reset link only for a current student of their class", async () => {
@@ -641,8 +706,7 @@ describe("routes", () => {
     // Looking at the set creates nothing; starting a problem creates it.
     expect(body.problems.map((p) => p.instanceId)).toEqual([null, null, null]);
     const typed = { itemId: body.problems[2]!.itemId, copy: body.problems[2]!.copy };
-    const start = () =>
-      call(openRoute.POST as never, { setId: set.id }, { method: "POST", body: JSON.stringify(typed) });
+    const start = () => openRoute.POST(appPost(typed), { params: Promise.resolve({ setId: set.id }) });
     session.user = outsider;
     expect((await start()).status).toBe(404);
     expect(await getDb().problemInstance.count({ where: { assignmentItemId: typed.itemId } })).toBe(0);

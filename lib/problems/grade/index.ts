@@ -13,6 +13,7 @@ import { gradeVector } from "./vector";
 import { gradeLimit } from "./limit";
 import { gradeGrid } from "./grid";
 export type { GradeOptions, GradeResult, GradeStatus } from "./result";
+export { withoutKey } from "./result";
 
 /** Grade `answer` (one string, or one string per component of a vector) against a stored problem. */
 export function grade(

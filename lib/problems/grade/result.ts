@@ -98,3 +98,25 @@ export function verdictResult(
   };
   return wrong(reason, extra);
 }
+
+const HIDDEN_WRONG = "Not right yet: your answer and the right one differ.";
+const HIDDEN_FACTOR = "Your answer is off from the right one by a constant factor.";
+
+/**
+ * The same result without anything that gives the key away, for problem sets that hide solutions:
+ * no counterexample (it states the key's value at a point), and no diagnosis that quantifies the
+ * difference (a "12345/7 times the right one" gives the key with the answer). The kind of mistake
+ * stays named.
+ */
+export function withoutKey(result: GradeResult): GradeResult {
+  if (result.status !== "wrong") return result;
+  const { counterexample: _counterexample, diagnosis, ...rest } = result;
+  if (!diagnosis) return { ...rest, message: HIDDEN_WRONG };
+  const quantified = /\d/.test(diagnosis.message);
+  const message = quantified
+    ? /factor|mean/.test(diagnosis.code)
+      ? HIDDEN_FACTOR
+      : HIDDEN_WRONG
+    : diagnosis.message;
+  return { ...rest, message, diagnosis: { ...diagnosis, message } };
+}

@@ -13,11 +13,16 @@ export function effectiveDue(
   return set.dueAt;
 }
 
-/** For an assignment instance of `userId`: {late} when a try may be made at `at`; otherwise an AppError. */
+/**
+ * For an assignment instance of `userId`: {late} when a try may be made at `at`; otherwise an AppError.
+ * Every write on an assignment problem passes here (answer, hint, reveal, report). A report about the
+ * grading may come after the due date (`afterDue: "allow"`), but never from a removed student.
+ */
 export async function assignmentGate(
   assignmentItemId: string | null,
   userId: string,
   at: Date,
+  options: { afterDue?: "policy" | "allow" } = {},
 ): Promise<{ late: boolean }> {
   if (!assignmentItemId) return { late: false };
   const item = await getDb().problemSetItem.findUnique({
@@ -44,6 +49,7 @@ export async function assignmentGate(
     throw new AppError("FORBIDDEN", "This problem set is not open yet.");
   const due = effectiveDue(set, set.extensions[0]);
   if (!due || at <= due) return { late: false };
+  if (options.afterDue === "allow") return { late: true };
   if (set.latePolicy === "refuse")
     throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
   return { late: true };

@@ -1,13 +1,14 @@
 // Requests of problem sets (zod) and the views that go out.
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import { SKILLS } from "@/lib/problems";
 
 const when = z.iso.datetime({ offset: true, error: "Give a valid date and time." }).nullable();
 
 export const setSettingsInput = z
   .object({
-    title: z.string().trim().min(1, "Give the set a title.").max(120, "Use at most 120 characters."),
-    instructions: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
+    title: typedText("title").trim().min(1, "Give the set a title.").max(120, "Use at most 120 characters."),
+    instructions: typedText("instructions").trim().max(2000, "Use at most 2000 characters.").default(""),
     opensAt: when.default(null),
     dueAt: when.default(null),
     triesAllowed: z.number().int().min(1, "Allow at least one try.").max(10, "Allow at most 10 tries."),
@@ -54,8 +55,7 @@ export const extensionInput = z.object({
 
 export const overrideInput = z.object({
   accept: z.boolean(),
-  note: z
-    .string()
+  note: typedText("note")
     .trim()
     .min(1, "Write a short note for the student.")
     .max(500, "Use at most 500 characters."),

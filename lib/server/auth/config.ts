@@ -1,6 +1,7 @@
 // Auth.js settings shared by the proxy (route protection) and the full auth instance. No database
 // or native modules here: the proxy imports this file.
 import type { NextAuthConfig } from "next-auth";
+import { sessionIdleSeconds } from "@/lib/server/env";
 
 /** Paths that need a signed-in user; the proxy sends others to sign-in and back. */
 export const PROTECTED_PREFIXES = [
@@ -27,7 +28,9 @@ export function routeDecision(path: string, user: { role?: string } | null): "al
 
 export const authConfig = {
   pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  // The token expires after the idle timeout; the proxy re-issues it while the user is active (sliding),
+  // and every request checks it against User.sessionVersion (lib/server/session.ts).
+  session: { strategy: "jwt", maxAge: sessionIdleSeconds() },
   providers: [],
   callbacks: {
     jwt({ token, user, trigger, session }) {

@@ -4,15 +4,16 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/server/auth/config";
 import { checkSignIn } from "@/lib/server/auth/sign-in";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address.mjs";
 
 class TooManyAttempts extends CredentialsSignin {
   override code = "rate_limited";
 }
 
-/** The caller's address as the app server saw it (first hop of x-forwarded-for when present). */
+/** The caller's address as the app's HTTP server worked it out (scripts/serve.mjs): the socket, or the
+ * hop a trusted proxy appended. Without that server (a bare `next start`) every caller is "unknown". */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER)?.slice(0, 100) || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({

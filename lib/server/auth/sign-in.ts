@@ -7,6 +7,9 @@ import { getEnv } from "@/lib/server/env";
 import { signInInput } from "@/lib/validation/account";
 import type { Role } from "@/lib/generated/prisma/enums";
 
+/** How long a successful sign-in makes its address known to the account. */
+export const KNOWN_ADDRESS_MS = 90 * 24 * 3600 * 1000;
+
 export interface SignInLimits {
   maxPerAccount: number;
   maxPerAddress: number;
@@ -55,8 +58,15 @@ export async function checkSignIn(options: {
     }),
     db.signInAttempt.count({ where: { address, success: false, createdAt: { gt: windowStart, lte: now } } }),
   ]);
-  if (accountFailures >= limits.maxPerAccount || addressFailures >= limits.maxPerAddress) {
-    return { ok: false, reason: "rate_limited" };
+  if (addressFailures >= limits.maxPerAddress) return { ok: false, reason: "rate_limited" };
+  // A stranger's failures must not lock the owner out: past the account's limit, an address that has
+  // signed in to this account before may still try (its own failures are held by the address limit).
+  if (accountFailures >= limits.maxPerAccount) {
+    const known = await db.signInAttempt.findFirst({
+      where: { email, address, success: true, createdAt: { gt: new Date(now.getTime() - KNOWN_ADDRESS_MS) } },
+      select: { id: true },
+    });
+    if (!known) return { ok: false, reason: "rate_limited" };
   }
 
   const user = await db.user.findUnique({
@@ -79,10 +89,16 @@ export async function checkSignIn(options: {
   return { ok: true, user: publicUser };
 }
 
-/** Forget attempts older than a day (called now and then; the limits only look at the window). */
+/** Forget failures older than a day (the limits only look at the window) and successes older than the
+ * time an address stays known (called at each start). */
 export async function pruneSignInAttempts(now = new Date()): Promise<number> {
   const result = await getDb().signInAttempt.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } },
+    where: {
+      OR: [
+        { success: false, createdAt: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } },
+        { createdAt: { lt: new Date(now.getTime() - KNOWN_ADDRESS_MS) } },
+      ],
+    },
   });
   return result.count;
 }

@@ -1,10 +1,11 @@
 // Requests of classes (zod, validated in the data functions) and what they return.
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 
 export const classIdSchema = z.uuid();
 export const userIdSchema = z.uuid();
 export const createClassInput = z.object({
-  name: z.string().trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
+  name: typedText("class name").trim().min(1, "Give the class a name.").max(80, "Use at most 80 characters."),
 });
 export const joinInput = z.object({ code: z.string().max(40, "That is not a join code.") });
 

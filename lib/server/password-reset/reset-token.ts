@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/server/db/client";
+import { assertNotBreached } from "@/lib/server/auth/breached-passwords";
 import { hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { resetWithTokenInput } from "@/lib/validation/account";
@@ -54,6 +55,7 @@ export async function resetPasswordWithToken(raw: unknown, now = new Date()): Pr
   const parsed = resetWithTokenInput.safeParse(raw);
   if (!parsed.success)
     throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  assertNotBreached(parsed.data.newPassword);
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const db = getDb();
   await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 import type { AnswerKind, CellKind, ProblemKind, SolutionStep } from "@/lib/problems";
 
 export interface GridView {
@@ -51,8 +52,7 @@ export const startInputSchema = z.object({
 export const revealInputSchema = z.object({ clientSubmissionId: clientSubmissionIdSchema });
 
 export const reportInputSchema = z.object({
-  comment: z
-    .string()
+  comment: typedText("report")
     .trim()
     .min(3, "Say in a few words what is wrong.")
     .max(2000, "2000 characters at most."),
@@ -93,6 +93,8 @@ export interface InstanceView {
   issuedAt: string;
   submissions: FeedbackView[];
   finished: boolean;
+  /** Whether the key and solution are shown once finished (a problem set may hide them). */
+  solutionShown: boolean;
   outcome?: "right" | "wrong" | "revealed";
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };

@@ -1,5 +1,7 @@
 // "Report this grading": a learner's report on a grading, stored for teachers and admins to review.
 import "server-only";
+import { assignmentGate } from "@/lib/server/assignments/gate";
+import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { reportInputSchema } from "@/lib/server/practice/practice.types";
@@ -20,6 +22,7 @@ export async function reportGrading(options: {
   if (input.submissionId && !instance.submissions.some((s) => s.id === input.submissionId)) {
     throw new AppError("NOT_FOUND", "No such answer on this problem.");
   }
+  await assignmentGate(instance.assignmentItemId, actor.id, await clockNow(), { afterDue: "allow" });
   const created = await getDb().gradingReport.create({
     data: {
       instanceId: id,

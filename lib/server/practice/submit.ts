@@ -7,7 +7,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type GradeResult, grade } from "@/lib/problems";
+import { type GradeResult, grade, withoutKey } from "@/lib/problems";
 import { assignmentGate } from "@/lib/server/assignments/gate";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
@@ -106,7 +106,9 @@ function gradeTry(
   submissions: readonly Submitted[],
   input: SubmitInput,
 ): { result: GradeResult; base: FeedbackView } | SubmitResult {
-  const result = grade(problemOf(instance), input.answer);
+  // A set that hides solutions never shows the key, not even through the feedback.
+  const graded = grade(problemOf(instance), input.answer);
+  const result = instance.showSolution === false ? withoutKey(graded) : graded;
   const base: FeedbackView = {
     tryNumber: instance.triesUsed + 1,
     answer: input.answer,

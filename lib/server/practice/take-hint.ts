@@ -4,13 +4,16 @@ import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { type InstanceView } from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
-import { instanceId } from "./own-instance";
+import { assignmentGate } from "@/lib/server/assignments/gate";
+import { instanceId, loadOwn } from "./own-instance";
 import { getInstance } from "./get-instance";
 
 /** The hint of an instance; taking it is recorded (a right answer after a hint rates Hard). */
 export async function takeHint(options: { actor: ActingUser; instanceId: unknown }): Promise<InstanceView> {
   const id = instanceId(options.instanceId);
   const at = await clockNow();
+  const instance = await loadOwn(options.actor, id);
+  await assignmentGate(instance.assignmentItemId, options.actor.id, at);
   await getDb().problemInstance.updateMany({
     where: { id, userId: options.actor.id, hintUsedAt: null, finishedAt: null },
     data: { hintUsedAt: at },

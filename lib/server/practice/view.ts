@@ -101,6 +101,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     issuedAt: instance.issuedAt.toISOString(),
     submissions: [...submissions].sort((a, b) => a.tryNumber - b.tryNumber).map(feedbackOf),
     finished,
+    solutionShown: instance.showSolution !== false,
   };
   const labels = componentLabels(p);
   if (labels) view.components = labels;

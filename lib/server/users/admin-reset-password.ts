@@ -1,6 +1,7 @@
 // The admin's way in without email: set (or generate) a new password for an account.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
+import { assertNotBreached } from "@/lib/server/auth/breached-passwords";
 import { generatePassword, hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { endSessions } from "@/lib/server/users/user.types";
@@ -12,6 +13,7 @@ export async function adminResetPassword(options: { email: string; newPassword?:
   const checked = passwordSchema.safeParse(newPassword);
   if (!checked.success)
     throw new AppError("INVALID_INPUT", checked.error.issues[0]?.message ?? "Invalid password.");
+  if (options.newPassword) assertNotBreached(newPassword);
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);

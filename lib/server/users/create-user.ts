@@ -2,6 +2,7 @@
 // lowercased). Teacher and admin roles are granted later (lib/server/users/roles.ts), never taken here.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
+import { assertNotBreached } from "@/lib/server/auth/breached-passwords";
 import { hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { signUpInput } from "@/lib/validation/account";
@@ -15,6 +16,7 @@ export async function createUser(raw: unknown): Promise<ActingUser> {
   if (!parsed.success)
     throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Invalid input.");
   const input = parsed.data;
+  assertNotBreached(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
     return await getDb().user.create({

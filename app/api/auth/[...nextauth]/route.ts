@@ -1,4 +1,22 @@
-// Auth.js's HTTP endpoints (csrf, session, credentials callback, sign-out).
+// Auth.js's HTTP endpoints (csrf, session, credentials callback, sign-out), with two additions: the
+// session endpoint answers nothing for a signed-out or deleted user (the same check as every page),
+// and the sign-out endpoint ends every copy of the session, not only this browser's cookie.
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/server/auth";
+import { endSessionsOf, getCurrentUser } from "@/lib/server/session";
 
-export const { GET, POST } = handlers;
+const endpoint = (request: NextRequest) => request.nextUrl.pathname.replace(/\/+$/, "").split("/").pop();
+
+export async function GET(request: NextRequest): Promise<Response> {
+  if (endpoint(request) === "session" && !(await getCurrentUser()))
+    return Response.json(null, { headers: { "Cache-Control": "no-store" } });
+  return handlers.GET(request);
+}
+
+export async function POST(request: NextRequest): Promise<Response> {
+  if (endpoint(request) === "signout") {
+    const actor = await getCurrentUser();
+    if (actor) await endSessionsOf(actor);
+  }
+  return handlers.POST(request);
+}

@@ -1,17 +1,17 @@
 // One class for its teacher: the join code and link, the roster, problem sets, reset links.
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import {
   createSetAction,
   importStudentNumbersAction,
   removeStudentAction,
-  resetLinkAction,
   rotateCodeAction,
   studentNumberAction,
 } from "@/app/actions/teaching";
-import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { Notice, type SearchParams } from "@/components/teaching/Notice";
+import { ResetLinkForm } from "@/components/teaching/ResetLinkForm";
 import { StudentName } from "@/components/teaching/StudentName";
+import { baseUrl } from "@/lib/server/base-url";
 import { getClassForTeacher } from "@/lib/server/classes/classes";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
@@ -21,13 +21,6 @@ import { studentLine } from "@/lib/teaching/student";
 import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Class" };
-
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
 
 export default async function ClassPage({
   params,
@@ -44,9 +37,9 @@ export default async function ClassPage({
     throw e;
   });
   const tz = await timezoneOf(actor);
-  const base = await origin();
+  // Links from the configured base URL, never from the Host or X-Forwarded-Host header.
+  const base = baseUrl();
   const joinLink = `${base}/join/${view.joinCode}`;
-  const reset = one(q.reset);
   const current = view.roster.filter((r) => !r.removed);
   const removed = view.roster.filter((r) => r.removed);
   return (
@@ -56,18 +49,6 @@ export default async function ClassPage({
       </p>
       <h1>{view.name}</h1>
       <Notice ok={q.ok} error={q.error} />
-      {reset ? (
-        <div
-          className="message message-success"
-          role="status"
-          aria-label="Reset link"
-          data-testid="reset-link"
-        >
-          One-time password reset link for {one(q.for)} (valid 24 hours; give it to them privately):
-          <br />
-          <code>{`${base}/reset/${reset}`}</code>
-        </div>
-      ) : null}
       <div className="card">
         <h2>Join code</h2>
         <p>
@@ -156,17 +137,7 @@ export default async function ClassPage({
                   </td>
                   <td>{formatInZone(new Date(r.joinedAt), tz)}</td>
                   <td>
-                    <form action={resetLinkAction} className="inline-form">
-                      <input type="hidden" name="classId" value={view.id} />
-                      <input type="hidden" name="userId" value={r.userId} />
-                      <button
-                        type="submit"
-                        className="button small"
-                        aria-label={`Password reset link for ${studentLine(r)}`}
-                      >
-                        Reset link
-                      </button>
-                    </form>
+                    <ResetLinkForm classId={view.id} userId={r.userId} label={studentLine(r)} />
                     <form action={removeStudentAction} className="inline-form">
                       <input type="hidden" name="classId" value={view.id} />
                       <input type="hidden" name="userId" value={r.userId} />

@@ -1,6 +1,6 @@
 // POST {itemId, copy}: opens one problem of the set for the signed-in student (created now, once) and
 // returns its instance id; answering then goes through the practice routes.
-import { readJson, withUser } from "@/lib/server/route-frame";
+import { withUserWrite } from "@/lib/server/route-frame";
 import { openAssignmentProblem } from "@/lib/server/assignments/student";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export async function POST(
   context: { params: Promise<{ setId: string }> },
 ): Promise<Response> {
   const { setId } = await context.params;
-  return withUser(async (actor) => openAssignmentProblem({ actor, setId, input: await readJson(request) }));
+  return withUserWrite(request, (actor, input) => openAssignmentProblem({ actor, setId, input }));
 }

@@ -1,0 +1,90 @@
+// Hardening seen from a real browser: the security headers on pages and the API, pages that still
+// render KaTeX and answer to the keyboard and mouse under the Content-Security-Policy (no violation
+// reported), and a copied session cookie that stops working at sign-out.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_LEARNER, DEMO_TEACHER, signIn, signOut } from "./helpers";
+
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(message.text());
+  });
+  return violations;
+}
+
+test("pages and API answer with the security headers", async ({ page, request }) => {
+  const response = (await page.goto("/signin"))!;
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+  );
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  const api = await request.get("/api/health");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // A fresh nonce for every page.
+  const again = (await page.goto("/signin"))!.headers()["content-security-policy"];
+  expect(again).not.toBe(headers["content-security-policy"]);
+});
+
+test("under the policy, a problem page renders KaTeX and works, with no violation reported", async ({
+  page,
+}) => {
+  const violations = watchCsp(page);
+  await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
+  await page.goto("/practice");
+  await page
+    .getByRole("link", { name: /The power rule/ })
+    .first()
+    .click();
+  await expect(page.locator(".problem .katex-mathml math")).toHaveCount(1);
+  await expect(page.locator(".problem .katex-html")).toBeVisible();
+  // Client code runs: the answer box previews what is typed, the theme switch works.
+  await page.getByLabel(/^Your answer/).fill("3x^2");
+  await expect(page.getByTestId("answer-preview")).toContainText("Read as");
+  const before = await page.evaluate(() => document.documentElement.dataset.theme ?? "");
+  await page.getByRole("button", { name: /Switch to the (dark|light) theme/ }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? "")).not.toBe(before);
+  expect(violations).toEqual([]);
+});
+
+test("a session cookie copied before sign-out no longer works after it; a new sign-in does", async ({
+  browser,
+}) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, DEMO_LEARNER.email, DEMO_LEARNER.password);
+  const copied = await owner.context().storageState();
+
+  const thief = await browser.newContext({ storageState: copied });
+  const before = await thief.request.get("/api/auth/session");
+  expect(((await before.json()) as { user?: { email?: string } } | null)?.user?.email).toBe(
+    DEMO_LEARNER.email,
+  );
+
+  await signOut(owner);
+  const after = await thief.request.get("/api/auth/session");
+  expect(await after.json()).toBeNull();
+  const page = await thief.newPage();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(owner, DEMO_LEARNER.email, DEMO_LEARNER.password);
+  await expect(owner.getByTestId("account-menu")).toBeVisible();
+});
+
+test("a teacher's reset link appears on the page, never in the address", async ({ page }) => {
+  await signIn(page, DEMO_TEACHER.email, DEMO_TEACHER.password);
+  await page.goto("/teacher");
+  await page.getByRole("link", { name: /Demo class/ }).click();
+  await page.getByRole("button", { name: /Password reset link for Ada/ }).click();
+  const link = page.getByTestId("reset-link");
+  await expect(link).toContainText("/reset/");
+  const token = (await link.locator("code").innerText()).split("/reset/")[1]!;
+  expect(token.length).toBeGreaterThan(20);
+  expect(page.url()).not.toContain(token);
+  expect(page.url()).not.toContain("reset=");
+});
