@@ -175,6 +175,11 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
         if (scalarS(sa) || scalarS(sb)) return scalarS(sa) ? sb : sa;
         const la = vectorLength(sa);
         const lb = vectorLength(sb);
+        if ((la === null || lb === null) && compatible(sa[1], sb[0])) {
+          // W·x with a matrix on one side can only mean the product.
+          unify(sa[1], sb[0]);
+          return [sa[0], sb[1]];
+        }
         if (la === null || lb === null) {
           fail(
             `· is the dot product of two vectors, but ${name(la === null ? n.a : n.b)} is ${show(la === null ? sa : sb)}: for a matrix product write A B.`,

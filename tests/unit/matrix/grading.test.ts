@@ -221,3 +221,14 @@ describe("the operations refuse bad requests clearly and change nothing", () => 
     expect(matrixOps({ op: "parse", input: "x" })).toBeNull();
   });
 });
+
+describe("the dot with a matrix on one side", () => {
+  it("reads W·x as the product W x, and refuses W·W for a non-square W", () => {
+    expect(mequiv({ W: "m x n", x: "n" }, "W x", "W·x")).toMatchObject({ ok: true, equivalent: true });
+    expect(mequiv({ W: "m x n", x: "n" }, "W x", "W·W")).toMatchObject({
+      ok: false,
+      error: { code: "SHAPE_MISMATCH" },
+    });
+    expect(mequiv({ x: "n", y: "n" }, "x^T y", "x·y")).toMatchObject({ ok: true, equivalent: true });
+  });
+});
