@@ -3,11 +3,14 @@
 //    call it (default options, then toString);
 // 2. equivalence: ours (parse both + seeded check at 40 points with scaled tolerance) vs math.js
 //    compile-and-evaluate at 5 points (parse both, compile, evaluate, compare).
+// 3. matrix grading: mequiv and mderiv (parse + type check + grade, as the command-line tool runs them)
+//    on typical Part 2/3 answers, right and wrong, sizes up to 10.
 // Nothing is cached across repeated inputs. Usage: npm run bench [-- --quick]
 import os from "node:os";
 import { compile as mathCompile, derivative as mathDerivative, parse as mathParse } from "mathjs";
 import { derivative } from "../lib/calculus/diff";
 import { equivalent } from "../lib/calculus/equiv";
+import { matrixOps } from "../lib/calculus/matrix";
 import { parse } from "../lib/calculus/parse";
 import { toText } from "../lib/calculus/print";
 import { INNER, OUTER, TEXTBOOK } from "../tests/unit/fixtures/derivative-corpus";
@@ -99,6 +102,36 @@ const mathE = measure(pairs, ({ mjKey, mjAnswer }) => {
 });
 void mathParse;
 
+// ---------------------------------------------------------------- matrix grading
+
+type MatrixRequest = { op: string } & Record<string, unknown>;
+const layer = { W: "m x n", x: "n", y: "m", b: "m" };
+const big = { W: "10 x 10", x: "10", y: "10", A: "10 x 10" };
+const mequivs: MatrixRequest[] = [
+  ["(A + A^T) x", "A x + A^T x", { A: "n x n", x: "n" }],
+  ["(A + A^T) x", "2 A x", { A: "n x n", x: "n" }],
+  ["diag(w) x", "w ⊙ x", { w: "n", x: "n" }],
+  ["2(Wx - y)x^T", "2 W x x^T - 2 y x^T", layer],
+  ["2(Wx - y)x^T", "2x(Wx - y)^T", layer],
+  ["diag(softmax(z)) - softmax(z) softmax(z)^T", "diag(softmax(z)) (I - 1_n softmax(z)^T)", { z: "n" }],
+  ["[w·x + b > 0] x^T", "x^T", { w: "n", x: "n", b: "scalar" }],
+  ["x0 - inv(H) g", "x0 - H^-1 g", { x0: "n", g: "n", H: { shape: "n x n", props: ["spd"] } }],
+  ["2(Wx - y)x^T", "2 W x x^T - 2 y x^T", big],
+  ["(A + A^T) x", "2 A x", big],
+].map(([expected, answer, decls]) => ({ op: "mequiv", expected, answer, decls }));
+const mderivs: MatrixRequest[] = [
+  ["‖Wx − y‖^2", "W", "gradient", "2(Wx - y)x^T", layer],
+  ["‖Wx − y‖^2", "W", "gradient", "(Wx - y)x^T", layer],
+  ["max(0, w·x + b)", "w", "derivative", "[w·x + b > 0] x^T", { w: "n", x: "n", b: "scalar" }],
+  ["tanh(Wx)", "x", "derivative", "diag(1 - tanh(Wx) ⊙ tanh(Wx)) W", layer],
+  ["softmax(z)", "z", "derivative", "diag(softmax(z)) - softmax(z) softmax(z)^T", { z: "n" }],
+  ["‖relu(W x + b) − y‖^2", "W", "gradient", "2([Wx + b > 0] ⊙ (relu(Wx + b) − y)) x^T", layer],
+  ["x^T A x", "x", "gradient", "(A + A^T) x", big],
+  ["‖Wx − y‖^2", "W", "gradient", "2(Wx - y)x^T", big],
+].map(([f, wrt, asks, answer, decls]) => ({ op: "mderiv", f, wrt, asks, answer, decls }));
+const oursMequiv = measure(mequivs, (r) => matrixOps(r));
+const oursMderiv = measure(mderivs, (r) => matrixOps(r));
+
 // ---------------------------------------------------------------- report
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -117,3 +150,6 @@ console.log(line("math.js compile + evaluate at 5 points", mathE));
 console.log(
   `  ratio: ours has ${(mathE.perOpUs / oursE.perOpUs).toFixed(1)}x the throughput (target: at least 2x)`,
 );
+console.log(`matrix grading (parse + type check + grade, right and wrong answers, sizes up to 10):`);
+console.log(line(`mequiv (${mequivs.length} requests)`, oursMequiv));
+console.log(line(`mderiv (${mderivs.length} requests, key by forward-mode AD)`, oursMderiv));

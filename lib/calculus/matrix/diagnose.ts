@@ -4,7 +4,7 @@
 // samples the answer was graded on. A mistake is named only when its variant agrees with the answer
 // at every sample and differs from the key at one of them.
 import type { MExpr } from "./ast";
-import { compileProgram } from "./eval";
+import { type Program, compileProgram } from "./eval";
 import { FLOAT, transposeArray } from "./field";
 import type { Sample } from "./grade";
 import type { KeySource } from "./key";
@@ -41,7 +41,7 @@ export function layoutMessage(key: Shape): string {
     return `Right values, but a column where the row (1×${key.cols}) was asked: in numerator layout the derivative of a scalar by a vector is a row.`;
   }
   if (key.cols === 1 && key.rows !== 1) {
-    return `Right values, but a row where the column (${key.rows}×1) was asked: a gradient has the shape of its variable.`;
+    return `Right values, but a row where the column (${key.rows}×1) was asked (a gradient has the shape of its variable).`;
   }
   return `Your answer is the transpose of the correct one (a layout mistake): rows are the outputs, columns the inputs (${showShape(key)}).`;
 }
@@ -49,9 +49,14 @@ export function layoutMessage(key: Shape): string {
 const layout = (key: Shape): Diagnosis => ({ code: "layout", message: layoutMessage(key) });
 
 /** Values of a typed expression at a sample (null where it cannot be compiled for those sizes). */
+const compiled = new WeakMap<Typed, Map<number, Program | null>>();
+
 function valuesAt(typed: Typed, s: Sample): Float64Array | null {
   try {
-    const p = compileProgram(typed, sizeOf(s.sizes));
+    let byChoice = compiled.get(typed);
+    if (!byChoice) compiled.set(typed, (byChoice = new Map<number, Program | null>()));
+    let p = byChoice.get(s.choice);
+    if (p === undefined) byChoice.set(s.choice, (p = compileProgram(typed, sizeOf(s.sizes))));
     return p ? p.run({ inputs: s.inputs }).v : null;
   } catch {
     return null;

@@ -156,9 +156,10 @@ export function compileProgram(typed: Typed, size: (d: Dim) => number, F: Field 
         const [br, bc] = dims(e.b);
         if (ar * ac === 1 || br * bc === 1) return elementwise2("had", a, b);
         // A dot product of two vectors (either orientation) is the product of a row and a column.
-        const k = e.k === "dot" ? ar * ac : ac;
-        const r = e.k === "dot" ? 1 : ar;
-        const c = e.k === "dot" ? 1 : bc;
+        const vectors = e.k === "dot" && (ar === 1 || ac === 1) && (br === 1 || bc === 1);
+        const k = vectors ? ar * ac : ac;
+        const r = vectors ? 1 : ar;
+        const c = vectors ? 1 : bc;
         return (ctx) => {
           const x = a(ctx);
           const y = b(ctx);

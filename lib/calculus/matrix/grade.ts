@@ -123,11 +123,13 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
   const samples: Sample[] = [];
   let counterexample: string | null = null;
   const gates: Gate[] = [];
+  let gateCount = 0;
   const choices = dimChoices(decls);
   for (const [c, sizes] of choices.entries()) {
     const size = sizeOf(sizes);
     const k = key.compile(size, FLOAT);
     if (!k) return CANNOT("This key cannot be evaluated.");
+    gateCount = k.gateCount;
     const a = prepared.zero ? null : compileProgram(prepared.typed, size, FLOAT);
     const random = generator(seed, c);
     let taken = 0;
@@ -191,7 +193,7 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
       );
     }
   }
-  if (!counterexample && missingSides(gates, gateTotal(key, choices[0]!))) {
+  if (!counterexample && missingSides(gates, gateCount)) {
     return CANNOT(
       "This answer cannot be checked automatically: one case of the correct answer (a side of a ReLU or an indicator) never occurs.",
     );
@@ -210,10 +212,6 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
   return named
     ? { ok: true, equivalent: false, diagnosis: named, counterexample }
     : { ok: true, equivalent: false, counterexample };
-}
-
-function gateTotal(key: KeySource, sizes: Sizes): number {
-  return key.compile(sizeOf(sizes), FLOAT)?.gateCount ?? 0;
 }
 
 function missingSides(gates: readonly Gate[], count: number): boolean {

@@ -175,6 +175,11 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
         if (scalarS(sa) || scalarS(sb)) return scalarS(sa) ? sb : sa;
         const la = vectorLength(sa);
         const lb = vectorLength(sb);
+        if ((la === null || lb === null) && compatible(sa[1], sb[0])) {
+          // W·x with a matrix on one side can only mean the product.
+          unify(sa[1], sb[0]);
+          return [sa[0], sb[1]];
+        }
         if (la === null || lb === null) {
           fail(
             `· is the dot product of two vectors, but ${name(la === null ? n.a : n.b)} is ${show(la === null ? sa : sb)}: for a matrix product write A B.`,
@@ -214,6 +219,8 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
           );
         }
         if (k === null) fail(`Only whole powers of a square matrix are defined (such as A^2 or A^-1).`, n.at);
+        if (k !== null && Math.abs(k) > 64)
+          fail(`A matrix power is limited to exponents between -64 and 64.`, n.at);
         return square(n.a, sa, "A matrix power");
       }
       case "fn": {
@@ -277,7 +284,12 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
     };
     const freeDims = new Set<string>();
     for (const s of shapes.values()) for (const x of s) if (isFresh(find(x))) freeDims.add(find(x));
-    const shapeOf = (n: MExpr): Shape => resolve(shapes.get(n) ?? SCALAR_S);
+    const resolved = new Map<MExpr, Shape>();
+    const shapeOf = (n: MExpr): Shape => {
+      let r = resolved.get(n);
+      if (!r) resolved.set(n, (r = resolve(shapes.get(n) ?? SCALAR_S)));
+      return r;
+    };
     return { ok: true, typed: { expr: e, shape: resolve(root), shapeOf, free: [...freeDims] } };
   } catch (err) {
     if (err instanceof TypeFailure) return { ok: false, error: err.error };
