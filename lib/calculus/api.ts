@@ -1,7 +1,8 @@
 // The command-line tool's operations as one pure function: a JSON request in, a JSON response out.
 // Other programs rely on these shapes (README, "The command-line tool"): change them only by adding.
 import { z } from "zod";
-import { lhsOf, readLineEquation, readUnitVector, splitVector } from "./answer-forms";
+import { readLineEquation, readUnitVector } from "./answer-forms";
+import { lhsOf, splitVector } from "./answer-syntax";
 import { type Expr, freeVariables } from "./ast";
 import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
