@@ -18,12 +18,18 @@ import {
   productOf,
   quotientOf,
   scaled,
+  settled,
   sumOf,
   undecided,
 } from "./value";
 import { resolveZeroTimesInf } from "./zero-times-infinity";
 
+/** The limit of `e` on the side `c` searches, a value near 0 decided exactly (`settled`). */
 export function limitOf(e: Expr, c: SideSearch): Tendency {
+  return settled(limitOfNode(e, c));
+}
+
+function limitOfNode(e: Expr, c: SideSearch): Tendency {
   if (--c.stepsLeft < 0) return undecided("work budget");
   switch (e.kind) {
     case "num":
