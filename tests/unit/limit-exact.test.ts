@@ -39,3 +39,22 @@ describe("a constant base of exactly 1", () => {
     expect(lim("1.5^x", "inf")).toMatchObject({ ok: true, kind: "+inf" });
   });
 });
+
+describe("forms within reach of the laws", () => {
+  it.each([
+    ["x*cos(1/(x-1)) - cos(1/(x-1))", "1", 0],
+    ["x - ln(1 + e^x)", "inf", 0],
+    ["2x - ln(e^x + e^(2x))", "inf", 0],
+    ["(1 + 2/(x + sin(x)))^x", "inf", Math.exp(2)],
+  ])("%s as x -> %s", (expr, to, value) => {
+    const r = lim(expr, to);
+    expect(r).toMatchObject({ ok: true, kind: "finite" });
+    expect(Math.abs((r.value as number) - value)).toBeLessThan(1e-9 * Math.max(1, value));
+  });
+  it.each([["x^2 + x sin x + cos x"], ["x^2 - x sin x"]])("%s grows past its oscillation", (expr) => {
+    expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "+inf" });
+  });
+  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])("%s has no limit: refused, not guessed", (expr) => {
+    expect(lim(expr, "inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  });
+});
