@@ -55,7 +55,7 @@ export const TOLERANCE = 1e-8;
 // ---------------------------------------------------------------- points
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -66,7 +66,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function hash(s: string, h = 2166136261): number {
+export function hash(s: string, h = 2166136261): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }

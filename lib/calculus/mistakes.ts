@@ -37,6 +37,29 @@ export const MISTAKES = {
   wrong_shape: "Your vector has the wrong number of components.",
   descent_direction:
     "That is the direction of steepest descent; the function increases fastest along +grad f.",
+  // concrete vectors and matrices (Parts 2 and 3: lib/problems/grade/grid.ts)
+  layout_transposed:
+    "Right values in the wrong layout: rows and columns are swapped (∂f/∂x is a row, ∇ₓ f a column).",
+  one_derivative_short: "That is one derivative too few: differentiate once more.",
+  hessian_2a: "2A is the Hessian of xᵀAx only when A is symmetric; in general it is A + Aᵀ.",
+  hessian_a: "A is only half of it: the Hessian of xᵀAx is A + Aᵀ.",
+  diagonal_not_eigenvalues: "Those are the diagonal entries; the eigenvalues solve det(H − λI) = 0.",
+  classified_from_diagonal:
+    "The diagonal entries alone do not decide: look at the eigenvalues, or the determinant with the trace.",
+  condition_inverted: "That is λ_min/λ_max; the condition number is λ_max/λ_min ≥ 1.",
+  direction_not_unit: "Use the unit vector: the factor 1/|d|² belongs in dᵀHd.",
+  taylor_no_half: "The second-order term needs the factor ½: ½ (x − a)ᵀH(x − a).",
+  taylor_first_order: "That is the first-order (linear) approximation; add the second-order term.",
+  step_inverted: "That is gᵀHg / gᵀg, upside down: ε* = gᵀg / gᵀHg.",
+  newton_plus: "Newton's step subtracts: x₁ = x₀ − H⁻¹∇f, not x₀ + H⁻¹∇f.",
+  newton_times_h: "Multiply by the inverse of the Hessian, not by the Hessian: x₁ = x₀ − H⁻¹∇f.",
+  gradient_step: "That is a gradient step x₀ − ∇f; Newton's step scales the gradient by H⁻¹.",
+  missing_gate: "The ReLU gate is closed where z < 0: nothing passes back through it there.",
+  missing_factor_2: "The square brings down a factor 2.",
+  missing_mean: "The loss is a mean: divide the sum by N.",
+  preactivation_for_activation: "Use the activation h = max(0, z), not the pre-activation z.",
+  softmax_y_minus_s: "The sign is reversed: the gradient of softmax cross-entropy is s − y, not y − s.",
+  softmax_forgot_y: "That is s alone: subtract the one-hot label, s − y.",
 } as const;
 
 export type MistakeCode = keyof typeof MISTAKES;
