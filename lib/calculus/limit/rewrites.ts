@@ -88,7 +88,7 @@ export function commonFactor(terms: readonly Expr[], isCandidate: (f: Expr) => b
   for (const f of candidates) {
     if (!isCandidate(f)) continue;
     const cs = terms.map((t) => cofactor(t, f));
-    if (cs.every((c) => c !== null)) return mul(f, simplified(add(...(cs))));
+    if (cs.every((c) => c !== null)) return mul(f, simplified(add(...cs)));
   }
   return null;
 }
