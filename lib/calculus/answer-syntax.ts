@@ -1,5 +1,6 @@
-// How an answer is written, shared by grading and the live preview. The preview runs in the browser,
-// so this file stays small and imports nothing heavy: the grader must not reach the client bundle.
+// How an answer is written, shared by the core's answer forms, grading and the live preview. The
+// preview runs in the browser, so this file stays small and imports nothing: the grader must not
+// reach the client bundle.
 
 const OPEN_CLOSE: Record<string, string> = { "(": ")", "[": "]", "<": ">", "⟨": "⟩", "{": "}" };
 

@@ -40,3 +40,16 @@ export const fail = (code: ErrorCode, message: string, at?: number): { ok: false
   ok: false,
   error: at === undefined ? { code, message } : { code, message, at },
 });
+
+/** A reading error thrown inside the reader and caught at its entry point (parse.ts). */
+export class ParseFailure extends Error {
+  readonly error: CoreError;
+  constructor(code: ErrorCode, message: string, at: number) {
+    super(message);
+    this.error = { code, message, at };
+  }
+}
+
+export const failAt = (code: ErrorCode, message: string, at: number): never => {
+  throw new ParseFailure(code, message, at);
+};

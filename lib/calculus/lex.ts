@@ -3,24 +3,21 @@
 // Linear time, never recurses, reports problems by throwing ParseFailure (caught in parse.ts).
 // Over 500 lines: the vocabulary tables (function names, unicode forms) are data read by one tokenizer.
 
-import { type ConstantName, UNARY_FUNCTIONS, type UnaryFunction } from "./ast";
-import { EXTRA_FUNCTIONS, type ExtraFunction } from "./extra-functions";
+import { type ConstantName } from "./ast";
+import {
+  FUNCTION_NAMES,
+  type FunctionName,
+  type Vocabulary,
+  didYouMean,
+  gluedReadings,
+  isVar,
+  showReading,
+  splitWord,
+  variablesHint,
+} from "./lex-names";
+import { ParseFailure, failAt } from "./errors";
 
-/** A function name as read: one the core knows, or an extra one read as its definition. */
-export type FunctionName = UnaryFunction | ExtraFunction;
-import { type CoreError, type ErrorCode } from "./errors";
-
-export class ParseFailure extends Error {
-  readonly error: CoreError;
-  constructor(code: ErrorCode, message: string, at: number) {
-    super(message);
-    this.error = { code, message, at };
-  }
-}
-
-export const failAt = (code: ErrorCode, message: string, at: number): never => {
-  throw new ParseFailure(code, message, at);
-};
+export { type FunctionName, type Vocabulary, ParseFailure, failAt };
 
 interface Span {
   readonly start: number;
@@ -48,31 +45,6 @@ export type Tok = Span &
     | { readonly t: "sup"; readonly value: number; readonly negative: boolean }
     | { readonly t: "end" }
   );
-
-/** Names of functions a learner may type (lower case), including aliases. */
-export const FUNCTION_NAMES: ReadonlyMap<string, FunctionName> = new Map<string, FunctionName>([
-  ...UNARY_FUNCTIONS.map((f): [string, FunctionName] => [f, f]),
-  ...EXTRA_FUNCTIONS.map((f): [string, FunctionName] => [f, f]),
-  ["arsinh", "asinh"],
-  ["arcsinh", "asinh"],
-  ["arcosh", "acosh"],
-  ["arccosh", "acosh"],
-  ["artanh", "atanh"],
-  ["arctanh", "atanh"],
-  ["arcsin", "asin"],
-  ["arccos", "acos"],
-  ["arctan", "atan"],
-  ["arcsec", "asec"],
-  ["arccsc", "acsc"],
-  ["arccot", "acot"],
-  ["log", "ln"],
-  ["sgn", "sign"],
-]);
-
-/** Letter-only function names, longest first (for "did you mean" inside unknown words). */
-const LETTER_FUNCTION_NAMES = [...FUNCTION_NAMES.keys()]
-  .filter((n) => /^[a-z]+$/.test(n))
-  .sort((a, b) => b.length - a.length);
 
 const SUPERSCRIPT_DIGITS: ReadonlyMap<number, number> = new Map([
   [0x2070, 0],
@@ -146,127 +118,6 @@ export function showChar(input: string, at: number): string {
     return `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
   }
   return String.fromCharCode(c);
-}
-
-export interface Vocabulary {
-  /** Declared variable names, or undefined for "every single ASCII letter except e". */
-  readonly vars: ReadonlySet<string> | undefined;
-  readonly varList: readonly string[] | undefined;
-}
-
-const isVar = (voc: Vocabulary, name: string): boolean =>
-  voc.vars ? voc.vars.has(name) : name.length === 1 && name !== "e" && isLetter(name.charCodeAt(0));
-
-export function variablesHint(voc: Vocabulary): string {
-  if (!voc.varList) return "";
-  const list = voc.varList;
-  if (list.length === 0) return "this problem has no variables";
-  if (list.length === 1) return `this problem's variable is ${list[0]}`;
-  return `this problem's variables are ${list.join(", ")}`;
-}
-
-type Piece =
-  { readonly t: "var"; readonly name: string } | { readonly t: "const"; readonly name: ConstantName };
-
-/** Splits a run of letters into declared variables and the constants pi and e; undefined if it cannot. */
-function splitWord(word: string, voc: Vocabulary): Piece[] | { bad: number } {
-  const pieces: Piece[] = [];
-  let k = 0;
-  while (k < word.length) {
-    if (word.startsWith("pi", k)) {
-      pieces.push({ t: "const", name: "pi" });
-      k += 2;
-      continue;
-    }
-    const ch = word.charAt(k);
-    if (isVar(voc, ch)) pieces.push({ t: "var", name: ch });
-    else if (ch === "e") pieces.push({ t: "const", name: "e" });
-    else return { bad: k };
-    k += 1;
-  }
-  return pieces;
-}
-
-type GluedPiece =
-  | { readonly t: "fn"; readonly fn: FunctionName; readonly name: string; readonly len: number }
-  | { readonly t: "var"; readonly name: string; readonly len: number }
-  | { readonly t: "const"; readonly name: ConstantName; readonly len: number };
-
-/** Longer words are not searched for readings (they keep the "did you mean" message). */
-const MAX_GLUED_WORD = 24;
-
-/**
- * The readings (at most two) of a word as function names and runs of variables and constants,
- * where no run spells a function name (`sinx` is sin x, never s*i*n*x): `xsinx` = x sin x,
- * `asinx` = asin x or, where a is a variable, a sin x.
- */
-function gluedReadings(word: string, voc: Vocabulary): GluedPiece[][] {
-  if (word.length > MAX_GLUED_WORD) return [];
-  const lower = word.toLowerCase();
-  const memo = new Map<number, GluedPiece[][]>();
-  const from = (p: number): GluedPiece[][] => {
-    const known = memo.get(p);
-    if (known) return known;
-    const out: GluedPiece[][] = [];
-    for (let q = p; q <= word.length && out.length < 2; q++) {
-      const run = word.slice(p, q);
-      if (LETTER_FUNCTION_NAMES.some((f) => run.toLowerCase().includes(f))) break;
-      const split = splitWord(run, voc);
-      if (!Array.isArray(split)) continue;
-      const head: GluedPiece[] = split.map((piece) =>
-        piece.t === "var"
-          ? { t: "var", name: piece.name, len: piece.name.length }
-          : { t: "const", name: piece.name, len: piece.name === "pi" ? 2 : 1 },
-      );
-      if (q === word.length) {
-        if (p > 0) out.push(head);
-        continue;
-      }
-      for (const f of LETTER_FUNCTION_NAMES) {
-        if (!lower.startsWith(f, q)) continue;
-        const fn = FUNCTION_NAMES.get(f)!;
-        for (const rest of from(q + f.length)) {
-          if (out.length < 2) out.push([...head, { t: "fn", fn, name: f, len: f.length }, ...rest]);
-        }
-      }
-    }
-    memo.set(p, out);
-    return out;
-  };
-  return from(0);
-}
-
-/** A reading as the learner could type it: `x sin(x)`, `asin(x)`, `x cos`. */
-function showReading(pieces: readonly GluedPiece[]): string {
-  let out = "";
-  let k = 0;
-  while (k < pieces.length) {
-    const p = pieces[k]!;
-    k++;
-    if (p.t !== "fn") {
-      out += p.name;
-      continue;
-    }
-    let arg = "";
-    while (k < pieces.length && pieces[k]!.t !== "fn") arg += pieces[k++]!.name;
-    out += `${out ? " " : ""}${p.name}${arg ? `(${arg})` : ""}`;
-    if (k < pieces.length) out += " ";
-  }
-  return out.replace(/ +/g, " ").trim();
-}
-
-function didYouMean(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  for (let k = 0; k < lower.length; k++) {
-    for (const name of LETTER_FUNCTION_NAMES) {
-      if (lower.startsWith(name, k)) {
-        const prefix = word.slice(0, k);
-        const suffix = word.slice(k + name.length);
-        return `${prefix ? `${prefix} ` : ""}${name}(${suffix || "..."})`;
-      }
-    }
-  }
-  return undefined;
 }
 
 function gluedDigits(name: string, digits: string, voc: Vocabulary, at: number): never {

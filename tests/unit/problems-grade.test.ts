@@ -121,6 +121,31 @@ describe.each(SKILLS.filter((s) => s.kind !== "concrete").map((s) => [s.id]))("g
 });
 
 describe("answer formats", () => {
+  it("reads a tangent line in point-slope form, and refuses an equation that is not a line", () => {
+    const p = problem("tangent-line", 1);
+    const slope = p.detail?.slope as string;
+    const y0 = p.detail?.y0 as string;
+    const at = String(p.given.at);
+    const pointSlope = `y - (${y0}) = (${slope})(x - (${at}))`;
+    expect(grade(p, pointSlope).correct, pointSlope).toBe(true);
+    expect(grade(p, `y - (${y0}) = (${slope})(x + (${at}))`).status).not.toBe("right");
+    const notLine = grade(p, `y^2 = ${p.answer as string}`);
+    expect(notLine.status).toBe("invalid");
+    expect(notLine.message).toMatch(/y - y0 = m\(x - x0\)/);
+  });
+
+  it("reads a gradient written with the unit vectors i and j", () => {
+    const p = find("gradient-at-a-point", (q) => q.vars.length === 2);
+    const [a, b] = p.answer as string[];
+    expect(grade(p, `(${a}) i + (${b}) j`).correct).toBe(true);
+    expect(grade(p, `(${b}) j + (${a}) i`).correct).toBe(true);
+    expect(grade(p, `(${a}) i + (${b}) j + 1`).status).toBe("invalid");
+    const symbolic = find("gradient-symbolic", (q) => q.vars.join() === "x,y");
+    const [fx, fy] = symbolic.answer as string[];
+    expect(grade(symbolic, `(${fx})i + (${fy})j`).correct).toBe(true);
+    expect(grade(symbolic, `(${fy})i + (${fx})j`).correct).toBe(fx === fy);
+  });
+
   it("reads a tangent line as y = RHS or as the RHS alone", () => {
     const p = problem("tangent-line", 1);
     const key = p.answer as string;
@@ -141,9 +166,12 @@ describe("answer formats", () => {
     }
     expect(grade(p, [a!, b!]).correct).toBe(true);
     expect(grade(p, [`(${a}, ${b})`]).correct).toBe(true);
+    // A wrong number of components is a form mistake (no try spent), with the count expected.
     const short = grade(p, a!);
-    expect(short.status).toBe("wrong");
-    expect(short.diagnosis?.code).toBe("wrong_shape");
+    expect(short.status).toBe("invalid");
+    expect(short.message).toMatch(/needs 2 components \(one per variable x, y\); yours has 1/);
+    expect(grade(p, `(${a}, ${b}, 0)`).status).toBe("invalid");
+    expect(grade(p, `(${b}, ${a})`).status).toBe(a === b ? "right" : "wrong");
     expect(splitVector("(sin(x), (1, 2))")).toEqual(["sin(x)", "(1, 2)"]);
     expect(splitVector("(x + 1)*(x - 1)")).toBeNull();
   });

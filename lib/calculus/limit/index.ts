@@ -20,7 +20,14 @@
 //     the point (`signNear`; a change of sign there is unknown).
 //     Bounded * (-> 0) is 0 (squeeze); bounded + (-> inf) is inf; bounded / (-> inf) is 0;
 //     osc * (-> +/-inf) is +/-inf when the cluster interval excludes 0, an unbounded oscillation when
-//     it has 0 strictly inside, else unknown; two oscillations added or multiplied are unknown.
+//     it has 0 strictly inside, else unknown; two oscillations multiplied are unknown. A sum with
+//     oscillating terms: a factor shared by every term taken out (x cos(1/(x-1)) - cos(1/(x-1)));
+//     infinite terms of one sign plus the rest R: P(1 + R/P) when R/P tends to a limit > -1
+//     (x^2 + x sin x + cos x).
+//     Every finite value below 1e-9 in size is decided exactly before it is used (`settled`): its
+//     exact form simplified (the special values simplify.ts knows: tan(2pi), cot(3pi/2), ln 1) is 0,
+//     or a non-zero rational, or else the part is unknown: a float near 0 is never trusted (1/tan(x^3)
+//     at (2pi)^(1/3) is a pole, not -4e15). A constant base of exactly 1 gives 1 (1.0^x).
 //  2. Indeterminate forms, where they arise (nested at most MAX_DEPTH deep; quotient.ts,
 //     zero-times-infinity.ts, infinity-minus-infinity.ts):
 //     0/0, inf/inf: (a) algebraic simplification (simplify.ts); (b) at infinity, growth rates: each
@@ -31,9 +38,11 @@
 //       differentiator, accepted only when g' keeps one sign near the point (sampled) and the limit
 //       of f'/g' exists, finite or infinite (a cycle guard on the current path, a size cap);
 //       (e) series expansion.
-//     0*inf: series expansion, growth rates (at infinity), then as a quotient f/(1/g) either way.
+//     0*inf: series expansion, growth rates (at infinity), standard equivalents of the factors
+//       tending to 0 (ln w ~ w - 1, sin u ~ tan u ~ u), then as a quotient f/(1/g) either way.
 //     inf-inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of logarithms as one
-//       logarithm; one common denominator; the conjugate (P^2 - M^2)/(P + M).
+//       logarithm, other terms t as ln(e^t) (x - ln(1 + e^x)); one common denominator; the conjugate
+//       (P^2 - M^2)/(P + M).
 //     1^inf, 0^0, inf^0 and every variable power f^g: exp(lim g ln f).
 //  3. If the rules leave the answer unknown: the simplified expression, then series expansion of the
 //     whole (series.ts: x = a +/- t or +/-1/t, t -> 0+; fails on ln t, e^(1/t), sin(1/t)).

@@ -1,11 +1,12 @@
 // Limit laws over the expression tree (method step 1): each node's limit from its parts' limits,
 // handing indeterminate forms to their strategies and whatever stays undecided to series expansion.
-import { type Expr, call, dependsOn, div, mul, num } from "../ast";
+import { type Expr, add, call, dependsOn, div, mul, neg, num } from "../ast";
 import { literalFraction } from "../eval";
 import { limitOfCall } from "./functions";
 import { resolveInfMinusInf } from "./infinity-minus-infinity";
 import { resolveQuotient } from "./quotient";
-import { type SideSearch, attempt, bySeries } from "./search";
+import { commonFactor } from "./rewrites";
+import { MAX_DEPTH, type SideSearch, attempt, bySeries } from "./search";
 import {
   type Tendency,
   determinate,
@@ -18,12 +19,18 @@ import {
   productOf,
   quotientOf,
   scaled,
+  settled,
   sumOf,
   undecided,
 } from "./value";
 import { resolveZeroTimesInf } from "./zero-times-infinity";
 
+/** The limit of `e` on the side `c` searches, a value near 0 decided exactly (`settled`). */
 export function limitOf(e: Expr, c: SideSearch): Tendency {
+  return settled(limitOfNode(e, c));
+}
+
+function limitOfNode(e: Expr, c: SideSearch): Tendency {
   if (--c.stepsLeft < 0) return undecided("work budget");
   switch (e.kind) {
     case "num":
@@ -69,7 +76,51 @@ function limitOfSum(e: Expr & { kind: "add" }, c: SideSearch): Tendency {
   const hasNeg = ls.some((l) => l.k === "inf" && l.s < 0);
   if (hasPos && hasNeg && !ls.some((l) => l.k === "unk" || l.k === "uosc"))
     return resolveInfMinusInf(e, ls, c);
+  if (!ls.some((l) => l.k === "unk")) {
+    const o = attempt(c, () => oscillatingSum(e, ls, hasPos !== hasNeg, c));
+    if (determinate(o)) return o;
+  }
   return bySeries(e, c, r.why);
+}
+
+/**
+ * Sums with oscillating terms: a factor shared by every term taken out (then the squeeze), or, when
+ * the infinite terms all have one sign, P + R = P (1 + R/P) with R/P tending to a limit > -1
+ * (`x^2 + x sin x + cos x`: growth beats a bounded or slower oscillation).
+ */
+function oscillatingSum(
+  e: Expr & { kind: "add" },
+  ls: readonly Tendency[],
+  oneSignedInfinity: boolean,
+  c: SideSearch,
+): Tendency {
+  if (c.depth >= MAX_DEPTH) return undecided("too many nested steps");
+  c.depth++;
+  try {
+    const shared = commonFactor(e.terms, (f) => dependsOn(f, c.variable));
+    if (shared) {
+      const r = attempt(c, () => limitOf(shared, c));
+      if (determinate(r)) {
+        c.methods.add("common factor");
+        return r;
+      }
+    }
+    if (oneSignedInfinity) {
+      const P = add(...e.terms.filter((_, i) => ls[i]!.k === "inf"));
+      const R = e.terms.filter((_, i) => ls[i]!.k !== "inf");
+      const s = ls.find((l) => l.k === "inf")!;
+      const ratio = attempt(c, () =>
+        limitOf(add(...R.map((r) => (r.kind === "neg" ? neg(div(r.arg, P)) : div(r, P))), num(0)), c),
+      );
+      if (ratio.k === "fin" && ratio.v > -1 + 1e-9 && s.k === "inf") {
+        c.methods.add("dominant term");
+        return infinite(s.s);
+      }
+    }
+    return undecided("a sum with oscillations");
+  } finally {
+    c.depth--;
+  }
 }
 
 function limitOfProduct(factors: readonly Expr[], e: Expr, c: SideSearch): Tendency {

@@ -6,6 +6,7 @@ import {
   call,
   children,
   div,
+  equal,
   mapCalls,
   mul,
   neg,
@@ -32,9 +33,13 @@ export function hyperbolicAsExp(e: Expr): Expr {
   });
 }
 
-/** sum k_i ln(u_i) as ln(prod u_i^k_i) (on the domain every u_i > 0), or null when a term is not of that form. */
+/**
+ * sum k_i ln(u_i) as ln(prod u_i^k_i) (on the domain every u_i > 0), a term t without a logarithm
+ * taken as ln(e^t) (`x - ln(1 + e^x)` = ln(e^x / (1 + e^x))); null without a logarithm.
+ */
 export function combinedLogarithm(terms: readonly Expr[]): Expr | null {
   const factors: Expr[] = [];
+  let logs = 0;
   for (const t of terms) {
     let k = 1;
     let u = t;
@@ -46,10 +51,46 @@ export function combinedLogarithm(terms: readonly Expr[]): Expr | null {
       k *= u.factors[0].value;
       u = u.factors[1]!;
     }
-    if (u.kind !== "call" || u.fn !== "ln") return null;
+    if (u.kind !== "call" || u.fn !== "ln") {
+      factors.push(call("exp", t));
+      continue;
+    }
+    logs++;
     factors.push(k === 1 ? u.arg : pow(u.arg, num(k)));
   }
-  return call("ln", simplified(mul(...factors)));
+  return logs === 0 ? null : call("ln", simplified(mul(...factors)));
+}
+
+/** The cofactor of `f` in the term `t` (t = f * cofactor), or null when f is not a factor of t. */
+function cofactor(t: Expr, f: Expr): Expr | null {
+  if (equal(t, f)) return num(1);
+  if (t.kind === "neg") {
+    const c = cofactor(t.arg, f);
+    return c && neg(c);
+  }
+  if (t.kind === "mul") {
+    const i = t.factors.findIndex((g) => equal(g, f));
+    if (i >= 0) return mul(...t.factors.filter((_, j) => j !== i), num(1));
+  }
+  return null;
+}
+
+/**
+ * A sum whose terms share a factor as that factor times the sum of the cofactors
+ * (`x cos(1/(x-1)) - cos(1/(x-1))` = cos(1/(x-1)) (x - 1)), trying the factors of the first term;
+ * null when none is shared by every term.
+ */
+export function commonFactor(terms: readonly Expr[], isCandidate: (f: Expr) => boolean): Expr | null {
+  const first = terms[0];
+  if (!first) return null;
+  const body = first.kind === "neg" ? first.arg : first;
+  const candidates = body.kind === "mul" ? body.factors : [body];
+  for (const f of candidates) {
+    if (!isCandidate(f)) continue;
+    const cs = terms.map((t) => cofactor(t, f));
+    if (cs.every((c) => c !== null)) return mul(f, simplified(add(...cs)));
+  }
+  return null;
 }
 
 /** sum n_i/d_i as one fraction, or null when no term is a fraction. */

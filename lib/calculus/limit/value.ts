@@ -1,8 +1,9 @@
 // What a part of the expression tends to on one side of the point, and the algebra of those values:
 // sums, products, quotients, exp and powers of limits, following the limit laws (and the squeeze
 // theorem for bounded oscillations), without resolving indeterminate forms (they come out undecided).
-import { type Expr, add, call, dependsOn, div, mul, neg, num, pow } from "../ast";
-import { realRootPower } from "../eval";
+import { type Expr, add, call, dependsOn, div, freeVariables, mul, neg, num, pow } from "../ast";
+import { compile, realRootPower } from "../eval";
+import { simplify } from "../simplify";
 import { signNear } from "./numeric";
 import type { SideSearch } from "./search";
 
@@ -33,6 +34,34 @@ export function finite(v: number, x?: Expr): Tendency {
 export const finiteTidy = (v: number, scale: number, x?: Expr): Tendency =>
   finite(Math.abs(v) < ZERO_TOL * scale ? 0 : v, x);
 
+/** Below this, a computed finite value may be rounding around 0 (tan(2pi) = -2.4e-16 in floats). */
+const NEAR_ZERO = 1e-9;
+const SETTLE_BUDGET = 5000;
+
+const isRationalConstant = (e: Expr): boolean =>
+  e.kind === "num" ||
+  (e.kind === "neg" && isRationalConstant(e.arg)) ||
+  (e.kind === "div" && isRationalConstant(e.num) && isRationalConstant(e.den));
+
+/**
+ * A finite value near 0 decided exactly, never from its float: its exact form simplified to 0 is 0
+ * (the special values the core knows: tan(2pi), cot(3pi/2), ln 1); to a non-zero rational it stands;
+ * anything else that small is undecided (a refusal, never a confident wrong limit).
+ */
+export function settled(l: Tendency): Tendency {
+  if (l.k !== "fin" || l.v === 0 || Math.abs(l.v) >= NEAR_ZERO) return l;
+  if (!l.x) return undecided("a value too close to 0 to tell from rounding");
+  const s = simplify(l.x, SETTLE_BUDGET);
+  if (!s.ok) return undecided("a value too close to 0 to tell from rounding");
+  if (s.expr.kind === "num" && s.expr.value === 0) return ZERO;
+  if (isRationalConstant(s.expr) && freeVariables(s.expr).length === 0) {
+    const c = compile(s.expr, []);
+    const v = c.ok ? c.fn([]) : NaN;
+    if (v !== 0 && Number.isFinite(v)) return finite(v, s.expr);
+  }
+  return undecided("a value too close to 0 to tell from rounding");
+}
+
 export const infinite = (s: number): Tendency => ({ k: "inf", s: s > 0 ? 1 : -1 });
 
 export const undecided = (why: string): Tendency => ({ k: "unk", why });
@@ -59,8 +88,10 @@ export function negated(l: Tendency): Tendency {
   }
 }
 
-/** k * l for a constant k != 0 with exact form kx (or none). */
+/** k * l for a constant k with exact form kx (or none). */
 export function scaled(l: Tendency, k: number, kx?: Expr): Tendency {
+  // 0 times anything that has a limit, finite, infinite or oscillating, is identically 0 (1^x).
+  if (k === 0 && l.k !== "unk" && l.k !== "uosc") return ZERO;
   switch (l.k) {
     case "fin":
       return finite(k * l.v, kx && l.x && mul(kx, l.x));

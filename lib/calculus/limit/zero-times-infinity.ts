@@ -1,6 +1,7 @@
-// The indeterminate form 0 * inf: series expansion, growth rates at infinity, then the product as a
-// quotient f/(1/g) either way round.
-import { type Expr, div, mul, num } from "../ast";
+// The indeterminate form 0 * inf: series expansion, growth rates at infinity, standard equivalents of
+// the factors tending to 0 (ln w ~ w - 1, sin u ~ u: the 1^inf forms), then the product as a quotient
+// f/(1/g) either way round.
+import { type Expr, add, div, mul, num } from "../ast";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
@@ -32,6 +33,15 @@ export function resolveZeroTimesInf(
         const g = attempt(c, () => byGrowthRates(mul(Z, I), c));
         if (determinate(g)) return g;
       }
+      // Standard equivalents of a factor tending to 0: ln(w) ~ w - 1, sin u ~ tan u ~ u.
+      const eq = equivalents(zs, c);
+      if (eq) {
+        const r = attempt(c, () => limitOf(mul(eq, I), c));
+        if (r.k === "fin" || r.k === "inf") {
+          c.methods.add("standard limits");
+          return r;
+        }
+      }
       const a = attempt(c, () => limitOf(div(I, simplified(div(num(1), Z))), c));
       if (a.k === "fin" || a.k === "inf") return a;
       const b = attempt(c, () => limitOf(div(Z, simplified(div(num(1), I))), c));
@@ -43,4 +53,33 @@ export function resolveZeroTimesInf(
   });
   if (!determinate(core)) return core;
   return productOf([core, ...rest], c);
+}
+
+/**
+ * The factors tending to 0 with each ln(w) (w -> 1) written w - 1 and each sin u, tan u, asin u,
+ * atan u, sinh u, tanh u (u -> 0) written u: the ratio of each to its replacement tends to 1, so the
+ * product keeps its limit. Null when no factor has such a form.
+ */
+function equivalents(zs: readonly Expr[], c: SideSearch): Expr | null {
+  let changed = false;
+  const out = zs.map((z) => {
+    if (z.kind !== "call") return z;
+    if (z.fn === "ln") {
+      const w = limitOf(z.arg, c);
+      if (w.k === "fin" && w.v === 1) {
+        changed = true;
+        return add(z.arg, num(-1));
+      }
+      return z;
+    }
+    if (["sin", "tan", "asin", "atan", "sinh", "tanh"].includes(z.fn)) {
+      const u = limitOf(z.arg, c);
+      if (u.k === "fin" && u.v === 0) {
+        changed = true;
+        return z.arg;
+      }
+    }
+    return z;
+  });
+  return changed ? mul(...out) : null;
 }

@@ -5,7 +5,9 @@ import { type Expr, add, mul, neg } from "../../calculus/ast";
 import { type EquivOptions, equivalent } from "../../calculus/equiv";
 import { readExpr, readProblem } from "../read";
 import { type Problem } from "../types";
-import { type GradeResult, invalid, cannot, verdictResult } from "./result";
+import { type GradeResult, invalid, cannot, verdictResult, endSentence } from "./result";
+import { readLineEquation } from "../../calculus/answer-forms";
+import { simplify } from "../../calculus/simplify";
 import { readOne } from "./read-answer";
 
 export function gradeLine(p: Problem, text: string): GradeResult {
@@ -13,11 +15,23 @@ export function gradeLine(p: Problem, text: string): GradeResult {
   let rhs = text;
   const m = /^\s*y\s*=(.*)$/s.exec(text);
   if (m) rhs = m[1] ?? "";
-  if (rhs.includes("="))
+  if (rhs.split("=").length > 2 || (m && rhs.includes("=")))
     return invalid("BAD_LINE", "Write the line as y = (an expression in x), with a single '='.");
   const key = readExpr(p.answer, [v]);
   if (!key) return cannot("This problem's key cannot be read.");
-  const r = readOne(rhs, [v], "", text.length - rhs.length);
+  let r: { ok: true; expr: Expr; warnings: string[] } | { ok: false; result: GradeResult };
+  if (rhs.includes("=")) {
+    // Point-slope and other equations of the line: y - 1 = 3(x - 1), 2y = 6x - 4.
+    const eq = readLineEquation(rhs, [v]);
+    if (!eq) return invalid("BAD_LINE", "Write the line as y = (an expression in x), with a single '='.");
+    if (!eq.ok) return invalid(eq.error.code, endSentence(eq.error.message), eq.error.at);
+    const solved = simplify(eq.exprs[0]!);
+    r = {
+      ok: true,
+      expr: solved.ok ? solved.expr : eq.exprs[0]!,
+      warnings: eq.warnings.map((w) => w.message),
+    };
+  } else r = readOne(rhs, [v], "", text.length - rhs.length);
   if (!r.ok) return r.result;
   const preview = { latex: `y = ${toLatex(r.expr)}`, text: `y = ${toText(r.expr)}` };
   const opts: EquivOptions = { vars: [v] };

@@ -9,7 +9,17 @@ import { numericValue } from "../exact";
 import { readExpr, readProblem } from "../read";
 import { type Problem } from "../types";
 import { splitVector } from "../../calculus/answer-syntax";
-import { type GradeResult, type Preview, invalid, right, wrong, cannot, verdictResult } from "./result";
+import { readUnitVector } from "../../calculus/answer-forms";
+import {
+  type GradeResult,
+  type Preview,
+  invalid,
+  right,
+  wrong,
+  cannot,
+  verdictResult,
+  endSentence,
+} from "./result";
 import { MAX_COMPONENTS, readOne, numberOnly } from "./read-answer";
 import { type NumberJudgement, judgeNumber, close } from "./number";
 
@@ -49,24 +59,26 @@ function readComponents(
 }
 
 export function gradeVector(p: Problem, answer: string | string[], minFigures: number): GradeResult {
-  const parts = componentsOf(p, answer);
+  let parts = componentsOf(p, answer);
   if (!Array.isArray(parts)) return parts;
-  const read = readComponents(parts, p.vars);
+  const n = p.vars.length;
+  // `2x i + 3y j`: the unit vectors name the components.
+  const units = parts.length === 1 ? readUnitVector(parts[0]!, p.vars, n) : null;
+  if (units && !units.ok) return invalid(units.error.code, endSentence(units.error.message));
+  const read = units?.ok
+    ? { ok: true as const, exprs: units.exprs, warnings: units.warnings.map((w) => w.message) }
+    : readComponents(parts, p.vars);
   if (!read.ok) return read.result;
   const { exprs, warnings } = read;
+  if (units?.ok) parts = exprs.map(toText);
   const preview = vectorPreview(exprs);
-  const n = p.vars.length;
   if (exprs.length !== n) {
-    return wrong(
-      `The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`,
-      {
-        preview,
-        warnings,
-        diagnosis: {
-          code: "wrong_shape",
-          message: `The answer should have ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`,
-        },
-      },
+    // A form mistake, like an empty field: no try is spent.
+    return invalid(
+      "WRONG_SHAPE",
+      `This answer needs ${n} components (one per variable ${p.vars.join(", ")}); yours has ${exprs.length}.`,
+      undefined,
+      warnings,
     );
   }
   if (p.kind === "gradient" && p.answerKind === "vector" && !Array.isArray(p.value)) {

@@ -1,0 +1,60 @@
+// Limits never wrong: a factor that vanishes at the point is decided exactly (the special values the
+// core knows), never from a float near 0; and forms within reach of the limit laws.
+import { describe, expect, it } from "vitest";
+import { handle } from "../../lib/calculus/api";
+
+const lim = (expr: string, to: string, side: "both" | "left" | "right" = "both") =>
+  handle({ op: "limit", expr, var: "x", to, side });
+
+describe("a pole where the float of the denominator is 1e-16, not 0", () => {
+  it.each([
+    ["1/tan(x^3)", "(2*pi)^(1/3)", "-inf", "+inf"],
+    ["1/cot(x)^3", "3*pi/2", "+inf", "-inf"],
+    ["1/sin(x^2)", "sqrt(pi)", "+inf", "-inf"],
+    ["1/tan(x)", "pi", "-inf", "+inf"],
+  ])("%s at %s", (expr, to, left, right) => {
+    // The two-sided answer names each side as "inf" or "-inf".
+    const side = (k: string) => k.replace("+", "");
+    expect(lim(expr, to)).toMatchObject({ ok: true, kind: "dne", left: side(left), right: side(right) });
+    expect(lim(expr, to, "left")).toMatchObject({ ok: true, kind: left });
+    expect(lim(expr, to, "right")).toMatchObject({ ok: true, kind: right });
+  });
+  it("a value near 0 that is exactly 0 is 0; a typed small number stays itself", () => {
+    expect(lim("tan(x^3)", "(2*pi)^(1/3)")).toMatchObject({ ok: true, kind: "finite", value: 0 });
+    expect(lim("x^2 + 0.0000000001", "0")).toMatchObject({ ok: true, kind: "finite", value: 1e-10 });
+    expect(lim("1/(x + 0.0000000001)", "0")).toMatchObject({ ok: true, kind: "finite", value: 1e10 });
+  });
+  it("the positive control: a denominator away from 0 is substituted", () => {
+    expect(lim("1/tan(x^3)", "(pi/4)^(1/3)")).toMatchObject({ ok: true, kind: "finite" });
+    const r = lim("1/tan(x^3)", "(pi/4)^(1/3)");
+    expect(r.ok && Math.abs((r.value as number) - 1)).toBeLessThan(1e-9);
+  });
+});
+
+describe("a constant base of exactly 1", () => {
+  it.each([["1.0^x"], ["1^x"], ["1.0^(x^2)"]])("%s at infinity is 1", (expr) => {
+    expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "finite", value: 1 });
+  });
+  it("1.5^x still grows", () => {
+    expect(lim("1.5^x", "inf")).toMatchObject({ ok: true, kind: "+inf" });
+  });
+});
+
+describe("forms within reach of the laws", () => {
+  it.each([
+    ["x*cos(1/(x-1)) - cos(1/(x-1))", "1", 0],
+    ["x - ln(1 + e^x)", "inf", 0],
+    ["2x - ln(e^x + e^(2x))", "inf", 0],
+    ["(1 + 2/(x + sin(x)))^x", "inf", Math.exp(2)],
+  ])("%s as x -> %s", (expr, to, value) => {
+    const r = lim(expr, to);
+    expect(r).toMatchObject({ ok: true, kind: "finite" });
+    expect(Math.abs((r.value as number) - value)).toBeLessThan(1e-9 * Math.max(1, value));
+  });
+  it.each([["x^2 + x sin x + cos x"], ["x^2 - x sin x"]])("%s grows past its oscillation", (expr) => {
+    expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "+inf" });
+  });
+  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])("%s has no limit: refused, not guessed", (expr) => {
+    expect(lim(expr, "inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  });
+});

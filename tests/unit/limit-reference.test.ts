@@ -1,0 +1,96 @@
+// Limits from a computer algebra system's own limit tests and the textbook cases, with their known
+// answers: each is answered right (a refusal or a wrong value fails the test).
+import { describe, expect, it } from "vitest";
+import { handle } from "../../lib/calculus/api";
+
+type Want = number | "+inf" | "-inf" | "dne";
+const CASES: readonly (readonly [string, string, "both" | "left" | "right", Want])[] = [
+  ["x", "inf", "both", "+inf"],
+  ["x", "-inf", "both", "-inf"],
+  ["-x", "inf", "both", "-inf"],
+  ["x^2", "-inf", "both", "+inf"],
+  ["-x^2", "inf", "both", "-inf"],
+  ["x*ln(x)", "0", "right", 0],
+  ["1/x", "inf", "both", 0],
+  ["e^x", "inf", "both", "+inf"],
+  ["-e^x", "inf", "both", "-inf"],
+  ["e^x/x", "inf", "both", "+inf"],
+  ["1/x-e^(-x)", "inf", "both", 0],
+  ["x+1/x", "inf", "both", "+inf"],
+  ["x-x^2", "inf", "both", "-inf"],
+  ["x^x", "0", "right", 1],
+  ["(e^x-1)/x", "0", "both", 1],
+  ["1+1/x", "inf", "both", 1],
+  ["-e^(1/x)", "inf", "both", -1],
+  ["x+e^(-x)", "inf", "both", "+inf"],
+  ["x+e^(-x^2)", "inf", "both", "+inf"],
+  ["x+e^(-e^x)", "inf", "both", "+inf"],
+  ["13+1/x-e^(-x)", "inf", "both", 13],
+  ["1/x", "0", "right", "+inf"],
+  ["1/x", "0", "left", "-inf"],
+  ["sqrt(x+1)-sqrt(x)", "inf", "both", 0],
+  ["1/(x-1)", "1", "right", "+inf"],
+  ["1/(x-1)", "1", "left", "-inf"],
+  ["1/(5-x)^3", "5", "right", "-inf"],
+  ["1/(5-x)^3", "5", "left", "+inf"],
+  ["1/sin(x)", "pi", "right", "-inf"],
+  ["1/sin(x)", "pi", "left", "+inf"],
+  ["1/cos(x)", "pi/2", "right", "-inf"],
+  ["1/cos(x)", "pi/2", "left", "+inf"],
+  ["1/tan(x^3)", "(2*pi)^(1/3)", "right", "+inf"],
+  ["1/tan(x^3)", "(2*pi)^(1/3)", "left", "-inf"],
+  ["1/cot(x)^3", "3*pi/2", "right", "-inf"],
+  ["1/cot(x)^3", "3*pi/2", "left", "+inf"],
+  ["(1+1/x)^x", "inf", "both", Math.E],
+  ["(1-1/x)^x", "inf", "both", 1 / Math.E],
+  ["(1+2/x)^(3x)", "inf", "both", Math.E ** 6],
+  ["x*sin(1/x)", "inf", "both", 1],
+  ["sin(x)/x", "0", "both", 1],
+  ["(1-cos(x))/x^2", "0", "both", 1 / 2],
+  ["x^2*e^(-x)", "inf", "both", 0],
+  ["ln(x)/x", "inf", "both", 0],
+  ["x^(1/x)", "inf", "both", 1],
+  ["(x^2+3x)/(2x^2-1)", "inf", "both", 1 / 2],
+  ["(3x^3-x)/(x^2+1)", "-inf", "both", "-inf"],
+  ["sqrt(x^2+x)-x", "inf", "both", 1 / 2],
+  ["x-ln(1+e^x)", "inf", "both", 0],
+  ["(1+2/(x+sin(x)))^x", "inf", "both", Math.E ** 2],
+  ["x^2+x sin x+cos x", "inf", "both", "+inf"],
+  ["x*cos(1/(x-1)) - cos(1/(x-1))", "1", "both", 0],
+  ["1.0^x", "inf", "both", 1],
+  ["tan(x)/x", "0", "both", 1],
+  ["(2^x-1)/x", "0", "both", Math.log(2)],
+  ["ln(1+3x)/x", "0", "both", 3],
+  ["atan(x)", "inf", "both", Math.PI / 2],
+  ["x*atan(1/x)", "inf", "both", 1],
+  ["(x+1)^(1/x)", "0", "both", Math.E],
+  ["ln(x)^2/sqrt(x)", "inf", "both", 0],
+  ["e^(1/x)", "0", "left", 0],
+  ["e^(1/x)", "0", "right", "+inf"],
+  ["abs(x)/x", "0", "right", 1],
+  ["abs(x)/x", "0", "left", -1],
+  ["sin(1/x)", "0", "both", "dne"],
+  ["cos(x)", "inf", "both", "dne"],
+  ["x sin(x)", "inf", "both", "dne"],
+  ["(x^2-1)/(x-1)", "1", "both", 2],
+  ["(sqrt(x)-2)/(x-4)", "4", "both", 1 / 4],
+  ["sin(3x)/sin(5x)", "0", "both", 3 / 5],
+  ["x^2*sin(1/x)", "0", "both", 0],
+  ["(1+x)^(1/x)", "0", "both", Math.E],
+  ["x*(e^(1/x)-1)", "inf", "both", 1],
+  ["x^3*e^(-x^2)", "-inf", "both", 0],
+  ["ln(ln(x))/ln(x)", "inf", "both", 0],
+  ["cosh(x)-sinh(x)", "inf", "both", 0],
+  ["ln(x^2+1)-2ln(x)", "inf", "both", 0],
+  ["ln(2x+1)-ln(x)", "inf", "both", Math.log(2)],
+];
+
+describe("reference limits", () => {
+  it.each(CASES)("%s as x -> %s (%s)", (expr, to, side, want) => {
+    const r = handle({ op: "limit", expr, var: "x", to, side });
+    if (typeof want === "number") {
+      expect(r).toMatchObject({ ok: true, kind: "finite" });
+      expect(Math.abs((r.value as number) - want)).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(want)));
+    } else expect(r).toMatchObject({ ok: true, kind: want });
+  });
+});
