@@ -1,25 +1,27 @@
 // Server-side helpers that return the acting user or refuse. The user is re-read from the database
 // on each call, so a deleted account or a changed role takes effect at once despite JWT sessions.
+// The check is what it must be: the session cookie decrypted (Auth.js's getToken, no refreshed token
+// built) and one indexed read on the pool; a page's layout and body share one check per request.
 import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db/client";
+import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
+import { readSessionUser } from "@/lib/server/session-user";
+import type { ActingUser } from "@/lib/server/users/user.types";
 
-export async function getCurrentUser(): Promise<ActingUser | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getDb().user.findUnique({
-    where: { id },
-    select: { ...publicUserSelect, sessionVersion: true },
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+
+export const getCurrentUser = cache(async (): Promise<ActingUser | null> => {
+  const token = await getToken({
+    req: { headers: await headers() },
+    secret: process.env.AUTH_SECRET ?? "",
+    secureCookie: (await cookies()).has(SECURE_COOKIE),
   });
-  // Gone, or the password changed after this session was issued: treat as signed out.
-  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
-  const { sessionVersion: _version, ...actor } = user;
-  return actor;
-}
+  if (!token?.sub) return null;
+  return readSessionUser({ id: token.sub, sessionVersion: token.sv });
+});
 
 /** For pages and actions: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo = "/dashboard"): Promise<ActingUser> {
