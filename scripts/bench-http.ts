@@ -160,11 +160,20 @@ async function main(): Promise<number> {
           error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
       );
     });
+    const sent = pool.slice(0, Math.min(next, pool.length)).map((p) => p.id);
     const graded = (
       await db.query<{ n: number; right: number }>(
         `SELECT count(*)::int AS n, (count(*) FILTER (WHERE "outcome" = 'right'))::int AS right
          FROM "Review" WHERE "instanceId" = ANY($1::uuid[])`,
-        [pool.slice(0, Math.min(next, pool.length)).map((p) => p.id)],
+        [sent],
+      )
+    ).rows[0]!;
+    // Exactly once: one try per submitted problem, never two.
+    const tries = (
+      await db.query<{ n: number; twice: number }>(
+        `SELECT count(*)::int AS n, (count(*) FILTER (WHERE c > 1))::int AS twice FROM (
+           SELECT count(*) AS c FROM "Submission" WHERE "instanceId" = ANY($1::uuid[]) GROUP BY "instanceId") t`,
+        [sent],
       )
     ).rows[0]!;
 
@@ -215,7 +224,10 @@ async function main(): Promise<number> {
     );
     console.log(`| pgbench (one learner's cards) | ${pgTps.toFixed(0)} | | avg ${pgLatency} | | |`);
     console.log(
-      `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent.` +
+      `\nWeb processes: ${process.env.WEB_CONCURRENCY ?? "1"} (WEB_CONCURRENCY).` +
+        `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent; ` +
+        `problems with a recorded try: ${tries.n}, with more than one: ${tries.twice}.` +
+        `\nGraded answers / signed-in read = ${(a.rps / g.rps).toFixed(2)} (target >= 0.8).` +
         `\nRatios: graded answers / health = ${(a.rps / h.rps).toFixed(3)}; graded answers / pgbench = ${(a.rps / pgTps).toFixed(3)}; health / pgbench = ${(h.rps / pgTps).toFixed(3)}.` +
         `\nTarget: >= 300 graded answers/s with p99 < 100 ms: ${a.rps >= 300 && a.p99 < 100 ? "met" : "NOT met"}.`,
     );
