@@ -13,6 +13,7 @@ import {
   removeStudent,
   rotateJoinCode,
 } from "@/lib/server/classes/classes";
+import { importStudentNumbers, setStudentNumber } from "@/lib/server/classes/student-numbers";
 import {
   addAuthoredItem,
   addCatalogueItem,
@@ -77,6 +78,34 @@ export async function removeStudentAction(form: FormData): Promise<void> {
       back,
       "ok",
       "Student removed. Their past results stay in the gradebook, marked removed.",
+    );
+  });
+}
+
+export async function studentNumberAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  const back = `/teacher/classes/${classId}`;
+  await act(back, async () => {
+    await setStudentNumber({
+      actor,
+      classId,
+      input: { userId: text(form, "userId"), studentNumber: text(form, "studentNumber") },
+    });
+    return withParam(back, "ok", "Student number saved.");
+  });
+}
+
+export async function importStudentNumbersAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const classId = text(form, "classId");
+  const back = `/teacher/classes/${classId}`;
+  await act(back, async () => {
+    const { updated } = await importStudentNumbers({ actor, classId, input: { text: text(form, "text") } });
+    return withParam(
+      back,
+      "ok",
+      `Student numbers imported for ${updated} student${updated === 1 ? "" : "s"}.`,
     );
   });
 }

@@ -1,6 +1,7 @@
 // The command-line tool's operations as one pure function: a JSON request in, a JSON response out.
 // Other programs rely on these shapes (README, "The command-line tool"): change them only by adding.
 import { z } from "zod";
+import { lhsOf, readLineEquation, readUnitVector, splitVector } from "./answer-forms";
 import { type Expr, freeVariables } from "./ast";
 import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
@@ -175,6 +176,45 @@ function judgeDecimals(
   return verdict ? { verdict, answer } : { answer };
 }
 
+/**
+ * A whole-answer form typed in one string where the key says what is expected: a vector key read
+ * from `(a, b)`, `a, b` or `a i + b j`; a scalar key from a line equation (`y - 1 = 3(x - 1)`).
+ * Null when the answer is to be read as it is.
+ */
+function readAnswerForm(
+  key: Shaped,
+  answer: ShapedText,
+  vars: readonly string[],
+): { ok: true; value: Shaped; typed: ShapedText } | { ok: false; response: Response } | null {
+  if (typeof answer !== "string") return null;
+  if (lhsOf(answer) !== null) {
+    // "f'(x) = 2x", "grad f = (1, 2)": what follows '=' (blanked, so positions hold).
+    const rhs = answer.replace(/^[^=]*=/, (m) => " ".repeat(m.length));
+    const form = readAnswerForm(key, rhs, vars);
+    if (form) return form;
+    const read = parseShaped(rhs, { vars }, "answer");
+    return read.ok ? { ok: true, value: read.value, typed: rhs } : read;
+  }
+  if (Array.isArray(key) && !Array.isArray(key[0])) {
+    const parts = splitVector(answer);
+    if (parts) {
+      const read = parseShaped(parts, { vars }, "answer");
+      return read.ok ? { ok: true, value: read.value, typed: parts } : read;
+    }
+    const units = readUnitVector(answer, vars, key.length);
+    if (!units) return null;
+    return units.ok
+      ? { ok: true, value: units.exprs, typed: answer }
+      : { ok: false, response: errorResponse(units.error) };
+  }
+  if (Array.isArray(key)) return null;
+  const line = readLineEquation(answer, vars);
+  if (!line) return null;
+  return line.ok
+    ? { ok: true, value: line.exprs[0]!, typed: answer }
+    : { ok: false, response: errorResponse(line.error) };
+}
+
 function verdictResponse(v: Verdict): Response {
   if (!v.ok) return errorResponse(v.error);
   if (v.equivalent) return { ok: true, equivalent: true };
@@ -262,13 +302,22 @@ function run(req: Request): Response {
       const options = { vars: req.vars };
       const expected = parseShaped(req.expected, options, "expected");
       if (!expected.ok) return expected.response;
-      const answer = parseShaped(req.answer, options, "answer");
-      if (!answer.ok) return answer.response;
       const key = expected.value;
-      const given = answer.value;
+      const form = readAnswerForm(key, req.answer, req.vars);
+      if (form && !form.ok) return form.response;
+      let typed: ShapedText = req.answer;
+      let given: Shaped;
+      if (form?.ok) {
+        typed = form.typed;
+        given = form.value;
+      } else {
+        const answer = parseShaped(req.answer, options, "answer");
+        if (!answer.ok) return answer.response;
+        given = answer.value;
+      }
       // Numbers typed as decimals where the key is a constant: grading.md's significant-figures rule,
       // component by component for vectors and matrices.
-      const decimals = judgeDecimals(key, req.answer, given);
+      const decimals = judgeDecimals(key, typed, given);
       if (decimals.verdict) return decimals.verdict;
       const domain = req.domain as Record<string, readonly [number, number]> | undefined;
       return verdictResponse(

@@ -5,4 +5,6 @@ export { splitVector } from "./answer-syntax";
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./api";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
-export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export { TOPICS, TOPIC_TITLES } from "./topics";
+export { splitGridText } from "./grade/grid";

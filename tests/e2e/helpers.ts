@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 export const DEMO_LEARNER = { email: "emmy@example.com", password: "practise-gradients" };
 export const DEMO_TEACHER = { email: "teacher@example.com", password: "teach-calculus" };
 
+/** What the app's own pages send with a JSON write: their origin (the JSON routes refuse others). */
+export const SAME_ORIGIN = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}` };
+
 export function newEmail(label: string): string {
   return `${label}-${randomBytes(4).toString("hex")}@example.com`;
 }

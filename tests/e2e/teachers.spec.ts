@@ -4,10 +4,11 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_LEARNER, DEMO_TEACHER, newEmail, signIn, signUp } from "./helpers";
+import { DEMO_LEARNER, DEMO_TEACHER, SAME_ORIGIN, newEmail, signIn, signUp } from "./helpers";
 
 async function submit(page: Page, instanceId: string, answer: string) {
   const res = await page.request.post(`/api/practice/instances/${instanceId}/submit`, {
+    headers: SAME_ORIGIN,
     data: { clientSubmissionId: randomUUID(), answer, elapsedMs: 4000 },
   });
   expect(res.status()).toBe(200);
@@ -40,9 +41,10 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   const classUrl = teacher.url();
 
   const learner = await (await browser.newContext()).newPage();
+  const learnerEmail = newEmail("learner");
   await signUp(learner, {
     displayName: "Sofia K",
-    email: newEmail("learner"),
+    email: learnerEmail,
     password: "learning calculus",
     role: "learner",
   });
@@ -58,6 +60,7 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
 
   await teacher.goto(classUrl);
   await expect(teacher.getByRole("table", { name: "Roster" })).toContainText("Sofia K");
+  await expect(teacher.getByRole("table", { name: "Roster" })).toContainText(learnerEmail.toLowerCase());
   await teacher.getByLabel("New problem set title").fill("Week 1");
   await teacher.getByRole("button", { name: "Create problem set" }).click();
   await expect(teacher.getByRole("heading", { name: /Week 1/ })).toBeVisible();
@@ -107,11 +110,16 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   await learner.getByRole("link", { name: "Week 1" }).click();
   const problems = learner.getByTestId("assignment-problem");
   await expect(problems).toHaveCount(2);
-  const ids = await learner
-    .getByTestId("work-link")
-    .evaluateAll((links) =>
-      links.map((a) => /\/practice\/i\/([0-9a-f-]{36})\?next=/.exec(a.getAttribute("href") ?? "")?.[1] ?? ""),
-    );
+  // Each problem is created when the learner starts it.
+  await expect(problems.nth(0)).toContainText("not started");
+  const ids: string[] = [];
+  const setPage = learner.url();
+  for (const n of [1, 2]) {
+    await learner.getByRole("button", { name: `Start problem ${n}` }).click();
+    await learner.waitForURL(/\/practice\/i\/[0-9a-f-]{36}\?next=/);
+    ids.push(/\/practice\/i\/([0-9a-f-]{36})/.exec(learner.url())?.[1] ?? "");
+    await learner.goto(setPage);
+  }
   expect(ids.every((id) => id.length === 36)).toBe(true);
   const wrong = await submit(learner, ids[0]!, "12345");
   expect(wrong.feedback.correct).toBe(false);
@@ -119,6 +127,7 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   const right = await submit(learner, ids[1]!, "3x^2 + 2");
   expect(right.feedback.correct).toBe(true);
   const report = await learner.request.post(`/api/practice/instances/${ids[0]!}/report`, {
+    headers: SAME_ORIGIN,
     data: { comment: "I believe 12345 is right", submissionId: wrong.feedback.submissionId },
   });
   expect(report.status()).toBe(200);
@@ -150,11 +159,12 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   expect(file.charCodeAt(0)).toBe(0xfeff);
   const lines = file.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    '"student","status","score","total","minutes","The power rule - result","The power rule - tries","The power rule - minutes","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - result","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - tries","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - minutes"',
+    '"email","student number","name","status","score","total","minutes","The power rule - result","The power rule - tries","The power rule - minutes","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - result","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - tries","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - minutes"',
   );
   expect(lines).toHaveLength(2);
+  expect(lines[1]!.startsWith(`"${learnerEmail.toLowerCase()}"`)).toBe(true);
   expect(lines[1]).toMatch(
-    /^"Sofia K","enrolled","2","2","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/,
+    /^"[^"]+","","Sofia K","enrolled","2","2","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/,
   );
 
   // Readable on a phone: the gradebook scrolls inside its own box, not the page.

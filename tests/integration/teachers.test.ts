@@ -2,7 +2,7 @@
 // data function and route is tried as the rightful user and as everyone who must be refused (signed
 // out, another learner, another teacher, a removed student): refused with 401/403/404, nothing
 // leaked, nothing changed.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Problem } from "@/lib/problems";
 import { getDb } from "@/lib/server/db/client";
@@ -25,7 +25,7 @@ import {
   setExtension,
   updateSet,
 } from "@/lib/server/assignments/sets";
-import { listMyAssignments, openAssignment } from "@/lib/server/assignments/student";
+import { listMyAssignments, openAssignment, openAssignmentProblem } from "@/lib/server/assignments/student";
 import {
   attemptsCsv,
   getGradebook,
@@ -35,7 +35,8 @@ import {
 } from "@/lib/server/assignments/gradebook";
 import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
-import { expectAppError } from "./helpers";
+import { appPost, expectAppError } from "./helpers";
+import { SETTINGS, openAll, user, world } from "./teaching-world";
 
 const session = vi.hoisted(() => ({ user: null as ActingUser | null }));
 vi.mock("@/lib/server/session", () => ({ getCurrentUser: () => Promise.resolve(session.user) }));
@@ -43,62 +44,12 @@ vi.mock("@/lib/server/session", () => ({ getCurrentUser: () => Promise.resolve(s
 const joinRoute = await import("@/app/api/classes/join/route");
 const assignmentsRoute = await import("@/app/api/assignments/route");
 const assignmentRoute = await import("@/app/api/assignments/[setId]/route");
+const openRoute = await import("@/app/api/assignments/[setId]/problems/route");
 const gradebookRoute = await import("@/app/api/teacher/sets/[id]/gradebook/route");
 const csvRoute = await import("@/app/api/teacher/sets/[id]/gradebook.csv/route");
 const attemptsRoute = await import("@/app/api/teacher/sets/[id]/attempts.csv/route");
 const teacherInstanceRoute = await import("@/app/api/teacher/instances/[id]/route");
 const overrideRoute = await import("@/app/api/teacher/instances/[id]/override/route");
-
-async function user(role: "learner" | "teacher", label: string = role): Promise<ActingUser> {
-  const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;
-  return getDb().user.create({
-    data: { email, displayName: `${label} ${email.slice(-16, -12)}`, passwordHash: "not-used", role },
-    select: { id: true, email: true, displayName: true, role: true },
-  });
-}
-
-const SETTINGS: {
-  title: string;
-  instructions: string;
-  opensAt: string | null;
-  dueAt: string | null;
-  triesAllowed: number;
-  showSolution: boolean;
-  latePolicy: string;
-} = {
-  title: "Week 1",
-  instructions: "",
-  opensAt: null,
-  dueAt: null,
-  triesAllowed: 1,
-  showSolution: true,
-  latePolicy: "accept_flagged",
-};
-
-/** A teacher with a class of two learners, a published set (2 power-rule problems + a typed derivative), and outsiders. */
-async function world(settings: Partial<typeof SETTINGS> = {}) {
-  const teacher = await user("teacher");
-  const otherTeacher = await user("teacher", "other-teacher");
-  const ann = await user("learner", "ann");
-  const bob = await user("learner", "bob");
-  const outsider = await user("learner", "outsider");
-  const cls = await createClass({ actor: teacher, input: { name: "Calculus A" } });
-  await joinClass({ actor: ann, input: { code: cls.joinCode } });
-  await joinClass({ actor: bob, input: { code: cls.joinCode.toLowerCase().replace(/(.{4})/, "$1-") } });
-  const set = await createSet({ actor: teacher, classId: cls.id, input: { ...SETTINGS, ...settings } });
-  await addCatalogueItem({
-    actor: teacher,
-    setId: set.id,
-    input: { skillId: "derivative-power-rule", count: 2 },
-  });
-  await addAuthoredItem({
-    actor: teacher,
-    setId: set.id,
-    input: { kind: "derivative", f: "x^3 + 2x", var: "x" },
-  });
-  await publishSet({ actor: teacher, setId: set.id });
-  return { teacher, otherTeacher, ann, bob, outsider, cls, set };
-}
 
 const problemOf = async (instanceId: string) =>
   (await getDb().problemInstance.findUniqueOrThrow({ where: { id: instanceId } }))
@@ -165,7 +116,7 @@ describe("classes", () => {
 
   it("a removed student loses the class and its sets; their results stay, marked removed", async () => {
     const { teacher, ann, cls, set } = await world();
-    const mine = await openAssignment({ actor: ann, setId: set.id });
+    const mine = await openAll(ann, set.id);
     const first = mine.problems[0]!;
     await submitAnswer({
       actor: ann,
@@ -288,14 +239,14 @@ describe("problem sets", () => {
     await expectAppError(openAssignment({ actor: ann, setId: draft.id }), "NOT_FOUND");
     expect((await listMyAssignments({ actor: ann })).map((a) => a.title)).toEqual(["Week 1"]);
 
-    const first = await openAssignment({ actor: ann, setId: set.id });
+    const first = await openAll(ann, set.id);
     await updateSet({
       actor: teacher,
       setId: set.id,
       input: { ...SETTINGS, title: "Week 1 (revised)", triesAllowed: 3 },
     });
     await addCatalogueItem({ actor: teacher, setId: set.id, input: { skillId: "tangent-line", count: 1 } });
-    const again = await openAssignment({ actor: ann, setId: set.id });
+    const again = await openAll(ann, set.id);
     expect(again.title).toBe("Week 1 (revised)");
     expect(again.problems.slice(0, 3).map((p) => [p.instanceId, p.maxTries])).toEqual(
       first.problems.map((p) => [p.instanceId, 1]),
@@ -307,16 +258,20 @@ describe("problem sets", () => {
 describe("assignments", () => {
   it("seeds are stable across visits and distinct across students; concurrent first visits create one instance each", async () => {
     const { ann, bob, set } = await world();
-    const [a1, a2] = await Promise.all([
-      openAssignment({ actor: ann, setId: set.id }),
-      openAssignment({ actor: ann, setId: set.id }),
-    ]);
-    expect(a1.problems.map((p) => p.instanceId)).toEqual(a2.problems.map((p) => p.instanceId));
+    const listed = await openAssignment({ actor: ann, setId: set.id });
+    const open = (p: (typeof listed.problems)[number]) =>
+      openAssignmentProblem({ actor: ann, setId: set.id, input: { itemId: p.itemId, copy: p.copy } });
+    const twice = await Promise.all(listed.problems.flatMap((p) => [open(p), open(p)]));
+    for (let i = 0; i < twice.length; i += 2) expect(twice[i]).toEqual(twice[i + 1]);
+    const a1 = await openAssignment({ actor: ann, setId: set.id });
+    expect(a1.problems.map((p) => p.instanceId)).toEqual(
+      twice.filter((_, i) => i % 2 === 0).map((x) => x.instanceId),
+    );
     expect(await getDb().problemInstance.count({ where: { userId: ann.id } })).toBe(3);
-    const again = await openAssignment({ actor: ann, setId: set.id });
+    const again = await openAll(ann, set.id);
     expect(again.problems.map((p) => p.instanceId)).toEqual(a1.problems.map((p) => p.instanceId));
 
-    const b = await openAssignment({ actor: bob, setId: set.id });
+    const b = await openAll(bob, set.id);
     const annRows = await getDb().problemInstance.findMany({
       where: { userId: ann.id },
       orderBy: [{ assignmentItemId: "asc" }, { copy: "asc" }],
@@ -337,7 +292,7 @@ describe("assignments", () => {
 
   it("a student sees no key before finishing, and never another student's problem", async () => {
     const { ann, bob, outsider, set } = await world();
-    const mine = await openAssignment({ actor: ann, setId: set.id });
+    const mine = await openAll(ann, set.id);
     const p = await problemOf(mine.problems[2]!.instanceId);
     expect(JSON.stringify(mine)).not.toContain(String(p.answer));
     const view = await getInstance({ actor: ann, instanceId: mine.problems[2]!.instanceId });
@@ -357,7 +312,7 @@ describe("assignments", () => {
 
   it("results are graded as in practice and count as reviews for the student's schedule", async () => {
     const { ann, set } = await world();
-    const mine = await openAssignment({ actor: ann, setId: set.id });
+    const mine = await openAll(ann, set.id);
     const typed = mine.problems[2]!;
     const r = await submitAnswer({
       actor: ann,
@@ -373,13 +328,13 @@ describe("assignments", () => {
       await getDb().skillCard.count({ where: { userId: ann.id, skillId: "derivative-combined-rules" } }),
     ).toBe(1);
     expect(await getDb().skillCard.count({ where: { userId: ann.id, skillId: "authored" } })).toBe(0);
-    const again = await openAssignment({ actor: ann, setId: set.id });
+    const again = await openAll(ann, set.id);
     expect(again.problems[2]).toMatchObject({ finished: true, outcome: "right" });
   });
 
   it("a set that hides solutions keeps the key and worked solution from the student after the last try", async () => {
     const { ann, set } = await world({ showSolution: false });
-    const mine = await openAssignment({ actor: ann, setId: set.id });
+    const mine = await openAll(ann, set.id);
     const r = await submitAnswer({
       actor: ann,
       instanceId: mine.problems[2]!.instanceId,
@@ -393,13 +348,24 @@ describe("assignments", () => {
 
   it("late answers: refused after the due date under 'refuse', unless the student has an extension; flagged under 'accept'", async () => {
     const past = new Date(Date.now() - 3600_000).toISOString();
-    const { teacher, ann, bob, set } = await world({ latePolicy: "refuse", dueAt: past });
-    const a = await openAssignment({ actor: ann, setId: set.id });
-    expect(a.closed).toBe(true);
-    const id = a.problems[2]!.instanceId;
+    const { teacher, ann, bob, set } = await world();
+    const opened = await openAll(bob, set.id);
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, latePolicy: "refuse", dueAt: past },
+    });
+    // A closed set opens no new problem...
+    const listed = await openAssignment({ actor: ann, setId: set.id });
+    expect(listed.closed).toBe(true);
+    const typed = { itemId: listed.problems[2]!.itemId, copy: 0 };
+    await expectAppError(openAssignmentProblem({ actor: ann, setId: set.id, input: typed }), "FORBIDDEN");
+    expect(await getDb().problemInstance.count({ where: { userId: ann.id } })).toBe(0);
+    // ...and refuses tries on one opened before the due date.
+    const id = opened.problems[2]!.instanceId;
     await expectAppError(
       submitAnswer({
-        actor: ann,
+        actor: bob,
         instanceId: id,
         input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
       }),
@@ -409,10 +375,10 @@ describe("assignments", () => {
     await setExtension({
       actor: teacher,
       setId: set.id,
-      input: { userId: ann.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+      input: { userId: bob.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
     });
     const ok = await submitAnswer({
-      actor: ann,
+      actor: bob,
       instanceId: id,
       input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
     });
@@ -423,15 +389,15 @@ describe("assignments", () => {
       setId: set.id,
       input: { ...SETTINGS, dueAt: past, latePolicy: "accept_flagged" },
     });
-    const b = await openAssignment({ actor: bob, setId: set.id });
+    const a = await openAll(ann, set.id);
     const late = await submitAnswer({
-      actor: bob,
-      instanceId: b.problems[2]!.instanceId,
+      actor: ann,
+      instanceId: a.problems[2]!.instanceId,
       input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 10 },
     });
     expect(late.instance.late).toBe(true);
     expect(
-      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: b.problems[2]!.instanceId } })).late,
+      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: a.problems[2]!.instanceId } })).late,
     ).toBe(true);
   });
 });
@@ -439,7 +405,7 @@ describe("assignments", () => {
 describe("the gradebook", () => {
   async function worked() {
     const w = await world();
-    const mine = await openAssignment({ actor: w.ann, setId: w.set.id });
+    const mine = await openAll(w.ann, w.set.id);
     const wrongId = mine.problems[0]!.instanceId;
     const wrong = await submitAnswer({
       actor: w.ann,
@@ -484,7 +450,7 @@ describe("the gradebook", () => {
     const after = await getGradebook({ actor: teacher, setId: set.id });
     expect(after.rows.find((r) => r.userId === ann.id)).toMatchObject({ score: 2 });
     expect(after.reports[0]).toMatchObject({ status: "accepted", note: "Fine by me" });
-    const seen = await openAssignment({ actor: ann, setId: set.id });
+    const seen = await openAll(ann, set.id);
     expect(seen.problems[0]!.override).toEqual({ accepted: true, note: "Fine by me" });
     expect((await getInstance({ actor: ann, instanceId: wrongId })).override).toEqual({
       accepted: true,
@@ -516,11 +482,13 @@ describe("the gradebook", () => {
   it("exports CSV with a BOM, a header and one quoted row per student", async () => {
     const { teacher, ann, set } = await worked();
     const { body } = await gradebookCsv({ actor: teacher, setId: set.id });
-    expect(body.startsWith('\uFEFF"student","status","score","total","minutes"')).toBe(true);
+    expect(body.startsWith('\uFEFF"email","student number","name","status","score","total","minutes"')).toBe(
+      true,
+    );
     const lines = body.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
-    const annLine = lines.find((l) => l.startsWith(`"${ann.displayName}"`))!;
-    expect(annLine).toContain('"enrolled","1","3"');
+    const annLine = lines.find((l) => l.startsWith(`"${ann.email}"`))!;
+    expect(annLine).toContain(`"${ann.email}","","${ann.displayName}","enrolled","1","3"`);
   });
 });
 
@@ -553,7 +521,7 @@ describe("the student's list", () => {
     await publishSet({ actor: teacher, setId: later.id });
     await expectAppError(openAssignment({ actor: ann, setId: later.id }), "NOT_FOUND");
 
-    const s = await openAssignment({ actor: ann, setId: soon.id });
+    const s = await openAll(ann, soon.id);
     await submitAnswer({
       actor: ann,
       instanceId: s.problems[0]!.instanceId,
@@ -580,7 +548,7 @@ describe("the student's list", () => {
 describe("the attempts export", () => {
   it("has every try, with a student's formula-like answer neutralised", async () => {
     const { teacher, ann, set } = await world();
-    const mine = await openAssignment({ actor: ann, setId: set.id });
+    const mine = await openAll(ann, set.id);
     await submitAnswer({
       actor: ann,
       instanceId: mine.problems[2]!.instanceId,
@@ -590,10 +558,10 @@ describe("the attempts export", () => {
     expect(filename).toBe("attempts-week-1.csv");
     const lines = body.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      '"student","problem","copy","try","answer","verdict","diagnosis","seconds","submitted (UTC)"',
+      '"email","student number","name","problem","copy","try","answer","verdict","diagnosis","seconds","submitted (UTC)"',
     );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`"${ann.displayName}"`);
+    expect(lines[1]).toContain(`"${ann.email}","","${ann.displayName}"`);
     expect(lines[1]).toContain(`"'-3x^2 - 2","wrong","sign_error","1.5"`);
   });
 });
@@ -608,28 +576,27 @@ describe("routes", () => {
   it("signed out: 401 everywhere, nothing changed", async () => {
     const { set, cls, wrongId } = await (async () => {
       const w = await world();
-      const mine = await openAssignment({ actor: w.ann, setId: w.set.id });
+      const mine = await openAll(w.ann, w.set.id);
       return { ...w, wrongId: mine.problems[0]!.instanceId };
     })();
     session.user = null;
     const before = await getDb().enrollment.count({ where: { classId: cls.id } });
     const responses = [
-      await joinRoute.POST(
-        new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ code: cls.joinCode }) }),
-      ),
+      await joinRoute.POST(appPost({ code: cls.joinCode })),
       await assignmentsRoute.GET(),
       await call(assignmentRoute.GET as never, { setId: set.id }),
+      await openRoute.POST(appPost({ itemId: set.id, copy: 0 }), {
+        params: Promise.resolve({ setId: set.id }),
+      }),
       await call(gradebookRoute.GET as never, { id: set.id }),
       await call(csvRoute.GET as never, { id: set.id }),
       await call(attemptsRoute.GET as never, { id: set.id }),
       await call(teacherInstanceRoute.GET as never, { id: wrongId }),
-      await call(
-        overrideRoute.POST as never,
-        { id: wrongId },
-        { method: "POST", body: JSON.stringify({ accept: true, note: "x" }) },
-      ),
+      await overrideRoute.POST(appPost({ accept: true, note: "x" }), {
+        params: Promise.resolve({ id: wrongId }),
+      }),
     ];
-    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(401));
+    expect(responses.map((r) => r.status)).toEqual(Array(9).fill(401));
     expect(await getDb().enrollment.count({ where: { classId: cls.id } })).toBe(before);
   });
 
@@ -654,8 +621,7 @@ describe("routes", () => {
     const { cls } = await world();
     const me = await user("learner");
     session.user = me;
-    const post = (body: string) =>
-      joinRoute.POST(new Request("http://localhost/x", { method: "POST", body }));
+    const post = (body: string) => joinRoute.POST(appPost(body));
     expect((await post("{not json")).status).toBe(400);
     expect((await post(JSON.stringify({ code: "QQQQ-QQQQ" }))).status).toBe(404);
     expect((await post(JSON.stringify({ code: cls.joinCode }))).status).toBe(200);
@@ -669,8 +635,22 @@ describe("routes", () => {
     session.user = ann;
     const res = await call(assignmentRoute.GET as never, { setId: set.id });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { problems: { instanceId: string }[] };
-    const id = body.problems[2]!.instanceId;
+    const body = (await res.json()) as {
+      problems: { instanceId: string | null; itemId: string; copy: number }[];
+    };
+    // Looking at the set creates nothing; starting a problem creates it.
+    expect(body.problems.map((p) => p.instanceId)).toEqual([null, null, null]);
+    const typed = { itemId: body.problems[2]!.itemId, copy: body.problems[2]!.copy };
+    const start = () =>
+      call(openRoute.POST as never, { setId: set.id }, { method: "POST", body: JSON.stringify(typed) });
+    session.user = outsider;
+    expect((await start()).status).toBe(404);
+    expect(await getDb().problemInstance.count({ where: { assignmentItemId: typed.itemId } })).toBe(0);
+    session.user = ann;
+    const opened = await start();
+    expect(opened.status).toBe(200);
+    const id = ((await opened.json()) as { instanceId: string }).instanceId;
+    expect(await getDb().problemInstance.count({ where: { assignmentItemId: typed.itemId } })).toBe(1);
     expect((await call(teacherInstanceRoute.GET as never, { id })).status).toBe(403);
     session.user = teacher;
     const seen = (await (await call(teacherInstanceRoute.GET as never, { id })).json()) as {

@@ -48,4 +48,30 @@ describe("environment", () => {
       /DATABASE_URL[\s\S]*AUTH_SECRET: AUTH_SECRET must be at least 32 characters[\s\S]*GD_SIGNIN_WINDOW_SECONDS/,
     );
   });
+
+  it("takes the base URL as an origin and refuses one with a path or another scheme", () => {
+    expect(getEnv({ ...base, GD_BASE_URL: "https://drill.example.org/" }).GD_BASE_URL).toBe(
+      "https://drill.example.org",
+    );
+    expect(() => getEnv({ ...base, GD_BASE_URL: "https://drill.example.org/app" })).toThrow(
+      /GD_BASE_URL must be only scheme, host and port/,
+    );
+    expect(() => getEnv({ ...base, GD_BASE_URL: "javascript:alert(1)" })).toThrow(/GD_BASE_URL/);
+  });
+
+  it("reads TRUSTED_PROXIES as a list of IP addresses and refuses anything else", () => {
+    expect(getEnv(base).TRUSTED_PROXIES).toEqual([]);
+    expect(getEnv({ ...base, TRUSTED_PROXIES: " 10.0.0.2, ::1 " }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.2",
+      "::1",
+    ]);
+    expect(() => getEnv({ ...base, TRUSTED_PROXIES: "10.0.0.2, proxy.local" })).toThrow(
+      /TRUSTED_PROXIES must list IP addresses/,
+    );
+  });
+
+  it("ends idle sessions after 7 days unless configured", () => {
+    expect(getEnv(base).GD_SESSION_IDLE_SECONDS).toBe(7 * 24 * 3600);
+    expect(getEnv({ ...base, GD_SESSION_IDLE_SECONDS: "3600" }).GD_SESSION_IDLE_SECONDS).toBe(3600);
+  });
 });

@@ -34,7 +34,7 @@ const dimKey = (d: Dim): string => String(d);
 const isFresh = (d: string) => d.startsWith("?");
 
 /** Check `e` against the declarations. `expect`, when given, is the shape the context asks for. */
-export function typecheck(e: MExpr, decls: Decls, expect?: Shape): TypeResult {
+export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim): TypeResult {
   const parent = new Map<string, string>();
   const shapes = new Map<MExpr, S>();
   let fresh = 0;
@@ -256,11 +256,17 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape): TypeResult {
     let root = visit(e);
     if (expect) {
       const want: S = [dimKey(expect.rows), dimKey(expect.cols)];
-      if (compatible(root[0], want[0]) && compatible(root[1], want[1])) {
+      // A size nothing fixed never becomes 1: I is not the number 1, 𝟏 is not a bare 1.
+      const bindable = (x: string, w: string) => compatible(x, w) && !(isFresh(find(x)) && w === ONE);
+      if (bindable(root[0], want[0]) && bindable(root[1], want[1])) {
         unify(root[0], want[0]);
         unify(root[1], want[1]);
       }
       root = [root[0], root[1]];
+    }
+    if (fallback !== undefined) {
+      // Sizes nothing fixed take the problem's only dimension (I is n×n when n is the only one).
+      for (const s of shapes.values()) for (const x of s) if (isFresh(find(x))) unify(x, dimKey(fallback));
     }
     const resolve = (s: S): Shape => {
       const d = (x: string): Dim => {

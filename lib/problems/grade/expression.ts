@@ -1,5 +1,6 @@
 // Expression answers: derivatives through the core's diagnosis, and df/dt of a composite with its
 // chain-rule mistakes.
+import { type Diagnosis, diagnosisOf } from "../../calculus/mistakes";
 import { type Expr, add, freeVariables, mul, neg, num } from "../../calculus/ast";
 import { type Task, diagnose } from "../../calculus/diagnose";
 import { derivative } from "../../calculus/diff";
@@ -54,7 +55,7 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
   const opts = equivOptions(p, [composite]);
   const v = equivalent(key, r.expr, opts);
   if (!v.ok || v.equivalent) return verdictResult(v, preview, r.warnings);
-  let diag: { code: string; message: string } | undefined;
+  let diag: Diagnosis | undefined;
   for (const x of fvars) {
     const d = derivative(f, x);
     const dx = inner[x] ? derivative(inner[x], "t") : null;
@@ -69,9 +70,9 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
           return dy.ok && iy?.ok ? mul(substitute(dy.expr, inner), iy.expr) : num(0);
         }),
     );
-    for (const [cand, code, message] of [
-      [rest, "chain_missing_term", "You left out a term: df/dt = f_x x'(t) + f_y y'(t)."],
-      [partial, "chain_missing_term", "You left out a term: df/dt = f_x x'(t) + f_y y'(t)."],
+    for (const [cand, code] of [
+      [rest, "chain_missing_term"],
+      [partial, "chain_missing_term"],
       [
         add(
           substitute(d.expr, inner),
@@ -83,12 +84,11 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
             }),
         ),
         "chain_inner_missing",
-        "Multiply each partial derivative by the derivative of its inner function, x'(t) or y'(t).",
       ],
     ] as const) {
       const c = equivalent(cand, r.expr, opts);
       if (c.ok && c.equivalent) {
-        diag = { code, message };
+        diag = diagnosisOf(code);
         break;
       }
     }
@@ -96,7 +96,7 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
   }
   if (!diag) {
     const neg1 = equivalent(neg(key), r.expr, opts);
-    if (neg1.ok && neg1.equivalent) diag = { code: "sign_error", message: "Your answer has the wrong sign." };
+    if (neg1.ok && neg1.equivalent) diag = diagnosisOf("sign_error");
   }
   return verdictResult(v, preview, r.warnings, diag);
 }

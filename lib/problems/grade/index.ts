@@ -11,12 +11,19 @@ import { gradeDerivativeExpression, gradeChainExpression } from "./expression";
 import { gradeLine } from "./line";
 import { gradeVector } from "./vector";
 import { gradeLimit } from "./limit";
+import { gradeGrid } from "./grid";
 export type { GradeOptions, GradeResult, GradeStatus } from "./result";
 
 /** Grade `answer` (one string, or one string per component of a vector) against a stored problem. */
-export function grade(problem: Problem, answer: string | string[], options: GradeOptions = {}): GradeResult {
+export function grade(
+  problem: Problem,
+  answer: string | string[] | string[][],
+  options: GradeOptions = {},
+): GradeResult {
   try {
     const minFigures = options.minFigures ?? 3;
+    // A concrete vector or matrix: rows of cells (or one pasted text), graded cell by cell.
+    if (problem.answerKind === "grid") return gradeGrid(problem, answer, minFigures);
     const texts = typeof answer === "string" ? [answer] : Array.isArray(answer) ? answer : null;
     if (!texts || texts.some((t) => typeof t !== "string"))
       return invalid("BAD_REQUEST", "The answer must be text, or a list of texts.");
@@ -40,7 +47,7 @@ export function grade(problem: Problem, answer: string | string[], options: Grad
       );
       return { ...r, warnings: [`Read the part after '=' (${lhsOf(answer) ?? ""} = ...).`, ...r.warnings] };
     }
-    return gradeText(problem, typeof answer === "string" ? text : answer, minFigures);
+    return gradeText(problem, typeof answer === "string" ? text : (answer as string[]), minFigures);
   } catch {
     return cannot("This answer cannot be checked automatically (internal error).");
   }
@@ -58,6 +65,8 @@ function gradeText(problem: Problem, answer: string | string[], minFigures: numb
         return gradeNumber(problem, text, minFigures);
       case "line":
         return gradeLine(problem, text);
+      case "grid":
+        return gradeGrid(problem, answer, minFigures);
       case "expression": {
         if (problem.kind === "chain") return gradeChainExpression(problem, text);
         const r = readOne(text, problem.vars);

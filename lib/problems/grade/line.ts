@@ -1,4 +1,5 @@
 // Tangent-line answers: y = (an expression in x), with the typical wrong lines named.
+import { type Diagnosis, MISTAKES, type MistakeCode } from "../../calculus/mistakes";
 import { toLatex, toText } from "../../calculus/print";
 import { type Expr, add, mul, neg } from "../../calculus/ast";
 import { type EquivOptions, equivalent } from "../../calculus/equiv";
@@ -26,27 +27,15 @@ export function gradeLine(p: Problem, text: string): GradeResult {
   const slope = readExpr(p.detail?.slope, []);
   const y0 = readExpr(p.detail?.y0, []);
   const a = point?.[v];
-  let diag: { code: string; message: string } | undefined;
+  let diag: Diagnosis | undefined;
   if (slope && y0 && a && f) {
     const X: Expr = { kind: "var", name: v };
     const d = readExpr(p.detail?.derivative, [v]);
-    const candidates: [Expr, string, string][] = [
-      [
-        add(mul(slope, X), y0),
-        "tangent_no_shift",
-        "Use y = f(a) + f'(a)(x - a): the slope multiplies (x - a), not x.",
-      ],
-      [mul(slope, add(X, neg(a))), "tangent_no_value", "The line must pass through (a, f(a)): add f(a)."],
+    const candidates: [Expr, MistakeCode, string][] = [
+      [add(mul(slope, X), y0), "tangent_no_shift", MISTAKES.tangent_no_shift],
+      [mul(slope, add(X, neg(a))), "tangent_no_value", MISTAKES.tangent_no_value],
       [add(mul(neg(slope), add(X, neg(a))), y0), "sign_error", "The slope of your line has the wrong sign."],
-      ...(d
-        ? [
-            [
-              d,
-              "derivative_not_line",
-              "That is the derivative f'(x); the tangent line is y = f(a) + f'(a)(x - a).",
-            ] as [Expr, string, string],
-          ]
-        : []),
+      ...(d ? [[d, "derivative_not_line", MISTAKES.derivative_not_line] as [Expr, MistakeCode, string]] : []),
     ];
     for (const [cand, code, message] of candidates) {
       const c = equivalent(cand, r.expr, opts);

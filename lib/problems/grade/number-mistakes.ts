@@ -2,35 +2,13 @@
 // that matches one of them is named.
 import { type Expr, mul } from "../../calculus/ast";
 import { type Task, keyFor } from "../../calculus/diagnose";
-import { type Mistake, derivative } from "../../calculus/diff";
+import { derivative } from "../../calculus/diff";
+import { MISTAKES, type MistakeCode, RULE_MISTAKES } from "../../calculus/mistakes";
 import { numericValue, substitute } from "../exact";
 import { readProblem } from "../read";
 import { type Problem } from "../types";
 
-const MISTAKES: readonly [Mistake, string, string][] = [
-  [
-    "no-inner-derivative",
-    "chain_rule_inner",
-    "You used the chain rule without multiplying by the derivative of the inner function.",
-  ],
-  [
-    "product-of-derivatives",
-    "product_rule_as_product",
-    "You multiplied the derivatives of the factors; the product rule is (fg)' = f'g + fg'.",
-  ],
-  [
-    "reversed-quotient",
-    "quotient_rule_reversed",
-    "The numerator of your quotient rule is reversed; it is (f'g - fg')/g^2.",
-  ],
-  [
-    "quotient-of-derivatives",
-    "quotient_of_derivatives",
-    "You divided the derivatives; the quotient rule is (f'g - fg')/g^2.",
-  ],
-];
-
-type Candidate = { code: string; message: string; value: number };
+type Candidate = { code: MistakeCode; message: string; value: number };
 
 function valueAt(e: Expr | null, point: Record<string, Expr>): number {
   if (!e) return NaN;
@@ -43,9 +21,10 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
   const out: Candidate[] = [];
   if (f && point && (p.kind === "derivative" || p.kind === "partial")) {
     const task: Task = p.kind === "derivative" ? "derivative" : "partial";
-    for (const [m, code, message] of MISTAKES) {
+    for (const [m, code] of RULE_MISTAKES) {
       const k = keyFor(task, f, fvars, wrt, m);
-      if (k && !Array.isArray(k)) out.push({ code, message, value: valueAt(k as Expr, point) });
+      if (k && !Array.isArray(k))
+        out.push({ code, message: MISTAKES[code], value: valueAt(k as Expr, point) });
     }
     for (const v of fvars) {
       if (v === wrt) continue;
@@ -59,7 +38,7 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
     }
     out.push({
       code: "function_value",
-      message: "That is the value of the function at the point, not of its derivative.",
+      message: MISTAKES.function_value,
       value: valueAt(f, point),
     });
   }
@@ -73,14 +52,14 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
       const dot = g.reduce((s, gi, i) => s + gi * (dir[i] ?? 0), 0);
       out.push({
         code: "not_unit",
-        message: "You used the direction vector as given; divide it by its length first (u = v/|v|).",
+        message: MISTAKES.not_unit,
         value: dot,
       });
     } else {
       const n2 = g.reduce((s, gi) => s + gi * gi, 0);
       out.push({
         code: "norm_squared",
-        message: "That is the squared length of the gradient; take its square root.",
+        message: MISTAKES.norm_squared,
         value: n2,
       });
     }
@@ -93,7 +72,7 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
         const termValue = valueAt(mul(substitute(d.expr, inner), dv.expr), point);
         out.push({
           code: "chain_missing_term",
-          message: "You left out a term: df/dt = f_x x'(t) + f_y y'(t).",
+          message: MISTAKES.chain_missing_term,
           value: termValue,
         });
       }
@@ -102,11 +81,10 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
   if (p.kind === "limit" && keyValue !== 0) {
     out.push({
       code: "reciprocal",
-      message: "Your answer is the reciprocal of the limit: check which constant belongs on top.",
+      message: MISTAKES.reciprocal,
       value: 1 / keyValue,
     });
   }
-  if (keyValue !== 0)
-    out.push({ code: "sign_error", message: "Your answer has the wrong sign.", value: -keyValue });
+  if (keyValue !== 0) out.push({ code: "sign_error", message: MISTAKES.sign_error, value: -keyValue });
   return out;
 }

@@ -1,5 +1,6 @@
 // Number answers: exact values by equivalence with the key, decimals by significant figures, and the
 // wrong method named when the answer is its value.
+import type { Diagnosis, MistakeCode } from "../../calculus/mistakes";
 import { type Expr } from "../../calculus/ast";
 import {
   type Verdict,
@@ -17,7 +18,7 @@ import { numberMistakes } from "./number-mistakes";
 
 export type NumberJudgement =
   | { kind: "right" }
-  | { kind: "wrong"; message: string; value: number; code?: string }
+  | { kind: "wrong"; message: string; value: number; code?: MistakeCode }
   | { kind: "cannot"; message: string };
 
 export function judgeNumber(
@@ -63,7 +64,7 @@ function diagnoseNumber(
   keyValue: number,
   answerValue: number,
   text: string,
-): { code: string; message: string } | undefined {
+): Diagnosis | undefined {
   for (const c of numberMistakes(p, keyValue)) {
     if (Math.abs(c.value - keyValue) <= 1e-9 * Math.max(1, Math.abs(keyValue))) continue;
     if (close(answerValue, c.value, text)) return { code: c.code, message: c.message };

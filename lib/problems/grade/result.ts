@@ -1,5 +1,6 @@
 // The result of grading one answer, and the ways to build it: right, wrong (with the diagnosed
 // mistake and a counterexample), cannot check, or invalid input that was not graded.
+import type { Diagnosis } from "../../calculus/mistakes";
 import { type Expr } from "../../calculus/ast";
 import { type Verdict } from "../../calculus/equiv";
 import { toLatex, toText } from "../../calculus/print";
@@ -11,7 +12,7 @@ export interface GradeResult {
   readonly status: GradeStatus;
   /** One sentence for the learner. */
   readonly message: string;
-  readonly diagnosis?: { code: string; message: string };
+  readonly diagnosis?: Diagnosis;
   readonly counterexample?: string;
   /** How the answer was read. */
   readonly preview?: { latex: string; text: string };
@@ -50,7 +51,7 @@ export function wrong(
   extra: {
     preview?: Preview;
     warnings: string[];
-    diagnosis?: { code: string; message: string };
+    diagnosis?: Diagnosis;
     counterexample?: string;
   },
 ): GradeResult {
@@ -84,7 +85,7 @@ export function verdictResult(
   v: Verdict,
   preview: Preview,
   warnings: string[],
-  diagnosis?: { code: string; message: string },
+  diagnosis?: Diagnosis,
 ): GradeResult {
   if (!v.ok) return cannot(v.error.message, preview);
   if (v.equivalent) return right(preview, warnings);

@@ -1,5 +1,6 @@
 // Vector answers: symbolic gradients through the core's diagnosis, numeric vectors component by
 // component (the order and the sign named), and directions as any positive multiple of the gradient.
+import { MISTAKES } from "../../calculus/mistakes";
 import { toLatex, toText } from "../../calculus/print";
 import { type Expr } from "../../calculus/ast";
 import { diagnose } from "../../calculus/diagnose";
@@ -193,7 +194,7 @@ function gradeDirection(
       warnings,
       diagnosis: {
         code: "descent_direction",
-        message: "That is the direction of steepest descent; the function increases fastest along +grad f.",
+        message: MISTAKES.descent_direction,
       },
     });
   }

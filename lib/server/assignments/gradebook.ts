@@ -12,6 +12,8 @@ import { toView } from "@/lib/server/practice/view";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { toCsv } from "@/lib/teaching/csv";
 import { assertTeacher, idOr404, ownSet, parseOrThrow } from "@/lib/server/classes/access";
+import type { StudentIdentity } from "@/lib/server/classes/classes.types";
+import { identityOf, identityOrder, identitySelect } from "@/lib/server/classes/identity";
 import { itemLabel } from "./sets";
 import { overrideInput } from "./sets.types";
 
@@ -37,9 +39,7 @@ export interface GradebookColumn {
   mistakes: { code: string; count: number }[];
 }
 
-export interface GradebookRow {
-  userId: string;
-  displayName: string;
+export interface GradebookRow extends StudentIdentity {
   removed: boolean;
   cells: Record<string, GradeCell | undefined>;
   score: number;
@@ -57,8 +57,8 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
     getDb().problemSetItem.findMany({ where: { setId: set.id }, orderBy: { position: "asc" } }),
     getDb().enrollment.findMany({
       where: { classId: set.classId },
-      select: { userId: true, removedAt: true, user: { select: { displayName: true } } },
-      orderBy: { user: { displayName: "asc" } },
+      select: { ...identitySelect, removedAt: true },
+      orderBy: identityOrder,
     }),
   ]);
   const userIds = enrollments.map((e) => e.userId);
@@ -120,8 +120,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       };
     }
     return {
-      userId: e.userId,
-      displayName: e.user.displayName,
+      ...identityOf(e),
       removed: e.removedAt !== null,
       cells,
       score,
@@ -162,7 +161,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       resolutionNote: true,
       createdAt: true,
       instanceId: true,
-      user: { select: { displayName: true } },
+      userId: true,
       submission: { select: { answer: true } },
     },
   });
@@ -174,7 +173,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
     reports: reports.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,
-      student: r.user.displayName,
+      student: rows.find((row) => row.userId === r.userId) ?? null,
       comment: r.comment,
       status: r.status,
       note: r.resolutionNote,
@@ -195,26 +194,36 @@ async function teacherInstance(actor: ActingUser, rawId: unknown) {
     where: { id, assignmentItem: { set: { class: { teacherId: actor.id } } } },
     include: {
       submissions: { orderBy: { tryNumber: "asc" } },
-      user: { select: { displayName: true } },
-      assignmentItem: { select: { setId: true } },
+      assignmentItem: { select: { setId: true, set: { select: { classId: true } } } },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "No such problem.");
   return row;
 }
 
+/** The student of an instance as the class records name them. */
+async function studentOf(userId: string, classId: string): Promise<StudentIdentity> {
+  const e = await getDb().enrollment.findUnique({
+    where: { classId_userId: { classId, userId } },
+    select: identitySelect,
+  });
+  if (!e) throw new AppError("NOT_FOUND", "No such problem.");
+  return identityOf(e);
+}
+
 /** A student's instance as the teacher sees it: always with its key and worked solution. */
 export async function getStudentInstanceForTeacher(options: {
   actor: ActingUser;
   instanceId: unknown;
-}): Promise<{ student: string; setId: string; view: InstanceView }> {
+}): Promise<{ student: StudentIdentity; setId: string; view: InstanceView }> {
   const row = await teacherInstance(options.actor, options.instanceId);
   const view = toView(
     { ...row, showSolution: true, finishedAt: row.finishedAt ?? new Date(0) },
     row.submissions,
   );
   view.finished = row.finishedAt !== null;
-  return { student: row.user.displayName, setId: row.assignmentItem!.setId, view };
+  const student = await studentOf(row.userId, row.assignmentItem!.set.classId);
+  return { student, setId: row.assignmentItem!.setId, view };
 }
 
 /** Accepts (or rejects) a student's answer with a note; resolves the report it answers. The score follows. */
@@ -265,16 +274,18 @@ function minutes(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? "" : (ms / 60000).toFixed(1);
 }
 
-/** One row per student; columns: student, status, score, total, minutes, then per problem: result, tries, minutes. */
+/** One row per student; columns: email, student number, name, status, score, total, minutes, then per problem: result, tries, minutes. */
 export async function gradebookCsv(options: {
   actor: ActingUser;
   setId: unknown;
 }): Promise<{ filename: string; body: string }> {
   const g = await getGradebook(options);
-  const header = ["student", "status", "score", "total", "minutes"];
+  const header = ["email", "student number", "name", "status", "score", "total", "minutes"];
   for (const c of g.columns) header.push(`${c.label} - result`, `${c.label} - tries`, `${c.label} - minutes`);
   const rows = g.rows.map((r) => {
     const out: (string | number)[] = [
+      r.email,
+      r.studentNumber ?? "",
       r.displayName,
       r.removed ? "removed" : "enrolled",
       r.score,
@@ -305,6 +316,11 @@ export async function attemptsCsv(options: {
     where: { setId: set.id },
     orderBy: { position: "asc" },
   });
+  const enrollments = await getDb().enrollment.findMany({
+    where: { classId: set.classId },
+    select: identitySelect,
+  });
+  const who = new Map(enrollments.map((e) => [e.userId, identityOf(e)]));
   const subs = await getDb().submission.findMany({
     where: {
       instance: {
@@ -321,13 +337,15 @@ export async function attemptsCsv(options: {
       diagnosis: true,
       elapsedMs: true,
       createdAt: true,
-      user: { select: { displayName: true } },
+      userId: true,
       instance: { select: { assignmentItemId: true, copy: true } },
     },
   });
   const labelOf = new Map(items.map((i) => [i.id, itemLabel(i)]));
   const header = [
-    "student",
+    "email",
+    "student number",
+    "name",
     "problem",
     "copy",
     "try",
@@ -338,7 +356,9 @@ export async function attemptsCsv(options: {
     "submitted (UTC)",
   ];
   const rows = subs.map((s) => [
-    s.user.displayName,
+    who.get(s.userId)?.email ?? "",
+    who.get(s.userId)?.studentNumber ?? "",
+    who.get(s.userId)?.displayName ?? "",
     labelOf.get(s.instance.assignmentItemId ?? "") ?? "",
     (s.instance.copy ?? 0) + 1,
     s.tryNumber,

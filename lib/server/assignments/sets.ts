@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { assertTeacher, idOr404, ownClass, ownSet, parseOrThrow } from "@/lib/server/classes/access";
+import { identityOf, identityOrder, identitySelect } from "@/lib/server/classes/identity";
 import { authoredItemInput, catalogueItemInput, extensionInput, setSettingsInput } from "./sets.types";
 
 const DEFAULT_SETTINGS = {
@@ -180,7 +181,8 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
     }),
     getDb().enrollment.findMany({
       where: { classId: set.classId, removedAt: null },
-      select: { userId: true, user: { select: { displayName: true } } },
+      select: identitySelect,
+      orderBy: identityOrder,
     }),
     getDb().extension.findMany({ where: { setId: set.id }, select: { userId: true, dueAt: true } }),
   ]);
@@ -196,7 +198,7 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
   return {
     set,
     items: itemViews,
-    roster: roster.map((r) => ({ userId: r.userId, displayName: r.user.displayName })),
+    roster: roster.map(identityOf),
     extensions,
   };
 }

@@ -1,6 +1,8 @@
 // Problem sets for the student: the list (due soon, overdue, done) and one set with the student's own
-// problem instances, created on the first visit from seeds derived from (set, student, item, copy).
+// problem instances, each created when the student first opens it, from seeds derived from (set,
+// student, item, copy).
 import "server-only";
+import { z } from "zod";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate } from "@/lib/problems";
 import { scheduleSkillFor } from "@/lib/problems/authored";
@@ -9,7 +11,7 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { assignmentSeed } from "@/lib/teaching/seed";
-import { studentSet } from "@/lib/server/classes/access";
+import { parseOrThrow, studentSet } from "@/lib/server/classes/access";
 import { effectiveDue } from "./gate";
 import { itemLabel } from "./sets";
 
@@ -93,7 +95,9 @@ export async function listMyAssignments(options: { actor: ActingUser }): Promise
 }
 
 export interface AssignmentProblem {
-  instanceId: string;
+  itemId: string;
+  /** Null until the student first opens the problem (its time counts from then). */
+  instanceId: string | null;
   label: string;
   copy: number;
   finished: boolean;
@@ -104,38 +108,12 @@ export interface AssignmentProblem {
   override: { accepted: boolean; note: string } | null;
 }
 
-/** One set for the student, creating their instances on the first visit (concurrent visits create one each). */
+/** One set for the student, with each problem they have opened; nothing is created by looking. */
 export async function openAssignment(options: { actor: ActingUser; setId: unknown }) {
   const { actor } = options;
   const set = await studentSet(actor, options.setId);
   const at = await clockNow();
   if (set.opensAt && set.opensAt > at) throw new AppError("NOT_FOUND", "No such problem set.");
-  const wanted: Prisma.ProblemInstanceCreateManyInput[] = [];
-  const existing = await getDb().problemInstance.findMany({
-    where: { userId: actor.id, assignmentItemId: { in: set.items.map((i) => i.id) } },
-    select: { assignmentItemId: true, copy: true },
-  });
-  const have = new Set(existing.map((e) => `${e.assignmentItemId}:${e.copy}`));
-  for (const item of set.items) {
-    for (let copy = 0; copy < item.count; copy++) {
-      if (have.has(`${item.id}:${copy}`)) continue;
-      const { skillId, seed, problem } = problemFor(set.id, actor.id, item, copy);
-      wanted.push({
-        userId: actor.id,
-        skillId,
-        seed,
-        version: problem.version,
-        problem: problem as unknown as Prisma.InputJsonValue,
-        source: "assignment",
-        assignmentItemId: item.id,
-        copy,
-        maxTries: set.triesAllowed,
-        showSolution: set.showSolution,
-        issuedAt: at,
-      });
-    }
-  }
-  if (wanted.length > 0) await getDb().problemInstance.createMany({ data: wanted, skipDuplicates: true });
   const instances = await getDb().problemInstance.findMany({
     where: { userId: actor.id, assignmentItemId: { in: set.items.map((i) => i.id) } },
     select: {
@@ -156,18 +134,20 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
   for (const item of set.items) {
     for (let copy = 0; copy < item.count; copy++) {
       const i = byKey.get(`${item.id}:${copy}`);
-      if (!i) continue;
       problems.push({
-        instanceId: i.id,
+        itemId: item.id,
+        instanceId: i?.id ?? null,
         label: item.count > 1 ? `${itemLabel(item)} (${copy + 1} of ${item.count})` : itemLabel(item),
         copy,
-        finished: i.finishedAt !== null,
-        outcome: i.outcome,
-        triesUsed: i.triesUsed,
-        maxTries: i.maxTries,
-        late: i.late,
+        finished: !!i?.finishedAt,
+        outcome: i?.outcome ?? null,
+        triesUsed: i?.triesUsed ?? 0,
+        maxTries: i?.maxTries ?? set.triesAllowed,
+        late: i?.late ?? false,
         override:
-          i.overrideCorrect === null ? null : { accepted: i.overrideCorrect, note: i.overrideNote ?? "" },
+          !i || i.overrideCorrect === null
+            ? null
+            : { accepted: i.overrideCorrect, note: i.overrideNote ?? "" },
       });
     }
   }
@@ -182,4 +162,54 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
     closed: due !== null && due < at && set.latePolicy === "refuse",
     problems,
   };
+}
+
+const openProblemInput = z.object({
+  itemId: z.uuid({ error: "No such problem in this set." }),
+  copy: z.number().int().min(0, "No such problem in this set.").max(9, "No such problem in this set."),
+});
+
+/**
+ * Opens one problem of a set for the student: its instance is created now (once, even from two tabs at
+ * the same moment), so the time it took counts from this first opening.
+ */
+export async function openAssignmentProblem(options: {
+  actor: ActingUser;
+  setId: unknown;
+  input: unknown;
+}): Promise<{ instanceId: string }> {
+  const { actor } = options;
+  const set = await studentSet(actor, options.setId);
+  const at = await clockNow();
+  if (set.opensAt && set.opensAt > at) throw new AppError("NOT_FOUND", "No such problem set.");
+  const { itemId, copy } = parseOrThrow(openProblemInput, options.input);
+  const item = set.items.find((i) => i.id === itemId);
+  if (!item || copy >= item.count) throw new AppError("NOT_FOUND", "No such problem in this set.");
+  const where = { assignmentItemId_userId_copy: { assignmentItemId: item.id, userId: actor.id, copy } };
+  const existing = await getDb().problemInstance.findUnique({ where, select: { id: true } });
+  if (existing) return { instanceId: existing.id };
+  const due = effectiveDue(set, set.extensions[0]);
+  if (due && due < at && set.latePolicy === "refuse")
+    throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
+  const { skillId, seed, problem } = problemFor(set.id, actor.id, item, copy);
+  await getDb().problemInstance.createMany({
+    data: [
+      {
+        userId: actor.id,
+        skillId,
+        seed,
+        version: problem.version,
+        problem: problem as unknown as Prisma.InputJsonValue,
+        source: "assignment",
+        assignmentItemId: item.id,
+        copy,
+        maxTries: set.triesAllowed,
+        showSolution: set.showSolution,
+        issuedAt: at,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const row = await getDb().problemInstance.findUniqueOrThrow({ where, select: { id: true } });
+  return { instanceId: row.id };
 }

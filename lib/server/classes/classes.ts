@@ -11,6 +11,8 @@ import { issueResetToken } from "@/lib/server/password-reset/reset-token";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { makeJoinCode, normaliseJoinCode } from "@/lib/teaching/join-code";
 import { assertTeacher, idOr404, ownClass, parseOrThrow } from "./access";
+import { studentLine } from "@/lib/teaching/student";
+import { identityOf, identityOrder, identitySelect } from "./identity";
 import { type TeacherClassView, createClassInput, joinInput } from "./classes.types";
 
 const isUniqueViolation = (e: unknown) =>
@@ -72,8 +74,8 @@ export async function getClassForTeacher(options: {
   const [enrollments, sets] = await Promise.all([
     getDb().enrollment.findMany({
       where: { classId: c.id },
-      select: { userId: true, joinedAt: true, removedAt: true, user: { select: { displayName: true } } },
-      orderBy: [{ removedAt: { sort: "asc", nulls: "first" } }, { user: { displayName: "asc" } }],
+      select: { ...identitySelect, joinedAt: true, removedAt: true },
+      orderBy: [{ removedAt: { sort: "asc", nulls: "first" } }, ...identityOrder],
     }),
     getDb().problemSet.findMany({
       where: { classId: c.id },
@@ -86,8 +88,7 @@ export async function getClassForTeacher(options: {
     name: c.name,
     joinCode: c.joinCode,
     roster: enrollments.map((e) => ({
-      userId: e.userId,
-      displayName: e.user.displayName,
+      ...identityOf(e),
       joinedAt: e.joinedAt.toISOString(),
       removed: e.removedAt !== null,
     })),
@@ -174,7 +175,7 @@ export async function issueStudentResetLink(options: {
   const userId = idOr404(options.userId, "No such student in this class.");
   const e = await getDb().enrollment.findFirst({
     where: { classId: c.id, userId, removedAt: null },
-    select: { user: { select: { displayName: true, role: true } } },
+    select: { ...identitySelect, user: { select: { ...identitySelect.user.select, role: true } } },
   });
   if (!e) throw new AppError("NOT_FOUND", "No such student in this class.");
   // A teacher's or admin's account is never reset by another teacher: that would be a takeover.
@@ -184,5 +185,6 @@ export async function issueStudentResetLink(options: {
       "Reset links are only for learner accounts. This member should ask the site's administrator.",
     );
   const token = await issueResetToken({ userId, issuedById: options.actor.id, now: await clockNow() });
-  return { token, displayName: e.user.displayName };
+  // Named with the email: two students may have chosen the same name.
+  return { token, displayName: studentLine(identityOf(e)) };
 }

@@ -8,9 +8,26 @@ export const createClassInput = z.object({
 });
 export const joinInput = z.object({ code: z.string().max(40, "That is not a join code.") });
 
-export interface RosterEntry {
+/** A student number as registrars write them: letters, digits and . _ / - (empty clears it). */
+export const studentNumber = z
+  .string()
+  .trim()
+  .max(32, "A student number has at most 32 characters.")
+  .regex(/^([A-Za-z0-9][A-Za-z0-9._/-]*)?$/, "A student number is letters and digits (and . _ / -).");
+export const studentNumberInput = z.object({ userId: z.uuid(), studentNumber });
+export const studentNumbersImport = z.object({
+  text: z.string().max(100_000, "Import at most 100 000 characters at a time."),
+});
+
+/** Who a student is in a record: the email and the teacher's student number identify them; the name they chose is shown beside. */
+export interface StudentIdentity {
   userId: string;
+  email: string;
+  studentNumber: string | null;
   displayName: string;
+}
+
+export interface RosterEntry extends StudentIdentity {
   joinedAt: string;
   removed: boolean;
 }

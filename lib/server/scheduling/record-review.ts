@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SKILLS } from "@/lib/problems";
-import { type CardState, bringForwardForDiagnosis, toRow } from "@/lib/srs";
+import { type CardState, bringForwardForDiagnosis, skillForDiagnosis, toRow } from "@/lib/srs";
 import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
 import { couldRateEasy, planReview } from "@/lib/server/scheduling/plan-review";
@@ -84,7 +84,7 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
 
   let broughtForward: string | null = null;
   if (a.outcome !== "right" && a.diagnosis) {
-    const target = DIAGNOSIS_SKILLS[a.diagnosis];
+    const target = skillForDiagnosis(DIAGNOSIS_SKILLS, a.diagnosis);
     if (target) {
       const rows = await tx.$queryRaw<CardRecord[]>`
         SELECT "skillId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",

@@ -1,7 +1,9 @@
-// One problem set for the student: their own problems (created on the first visit), each worked in
-// the practice view, with results and any teacher's verdict.
+// One problem set for the student: their own problems (each created when first started, so its time
+// counts from then), each worked in the practice view, with results and any teacher's verdict.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { openProblemAction } from "@/app/actions/assignments";
+import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { openAssignment } from "@/lib/server/assignments/student";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
@@ -10,8 +12,15 @@ import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Problem set" };
 
-export default async function AssignmentPage({ params }: { params: Promise<{ setId: string }> }) {
+export default async function AssignmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ setId: string }>;
+  searchParams: SearchParams;
+}) {
   const { setId } = await params;
+  const q = await searchParams;
   const actor = await requireUser(`/assignments/${setId}`);
   const a = await openAssignment({ actor, setId }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
@@ -35,6 +44,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
             ? " · late answers are marked late"
             : ""}
       </p>
+      <Notice error={q.error} />
       {a.instructions ? <p>{a.instructions}</p> : null}
       <p>
         <progress max={a.problems.length} value={done} aria-label="Problems done" /> {done} of{" "}
@@ -47,7 +57,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
       ) : null}
       <ol className="plain-list" aria-label="Problems">
         {a.problems.map((p, i) => (
-          <li key={p.instanceId} className="card" data-testid="assignment-problem">
+          <li key={`${p.itemId}:${p.copy}`} className="card" data-testid="assignment-problem">
             <strong>
               {i + 1}. {p.label}
             </strong>{" "}
@@ -61,10 +71,12 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
                     ? "answer shown"
                     : "wrong"}
               </span>
-            ) : (
+            ) : p.instanceId ? (
               <span className="tag">
                 {p.triesUsed} of {p.maxTries} tries used
               </span>
+            ) : (
+              <span className="tag">not started</span>
             )}
             {p.late ? <span className="tag bad">late</span> : null}
             {p.override ? (
@@ -76,11 +88,29 @@ export default async function AssignmentPage({ params }: { params: Promise<{ set
                 : {p.override.note}
               </p>
             ) : null}
-            <p>
-              <Link href={`/practice/i/${p.instanceId}?next=${next}`} data-testid="work-link">
-                {p.finished ? "Review" : "Work on it"}
-              </Link>
-            </p>
+            {p.instanceId ? (
+              <p>
+                <Link href={`/practice/i/${p.instanceId}?next=${next}`} data-testid="work-link">
+                  {p.finished ? "Review" : "Work on it"}
+                </Link>
+              </p>
+            ) : a.closed ? (
+              <p className="muted">Not started.</p>
+            ) : (
+              <form action={openProblemAction}>
+                <input type="hidden" name="setId" value={a.id} />
+                <input type="hidden" name="itemId" value={p.itemId} />
+                <input type="hidden" name="copy" value={p.copy} />
+                <button
+                  type="submit"
+                  className="button small"
+                  data-testid="open-problem"
+                  aria-label={`Start problem ${i + 1}`}
+                >
+                  Start
+                </button>
+              </form>
+            )}
           </li>
         ))}
       </ol>

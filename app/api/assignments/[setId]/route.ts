@@ -1,4 +1,4 @@
-// GET: one problem set for the signed-in student, with their own problem instances (created on the first visit).
+// GET: one problem set for the signed-in student, with the problems they have opened (looking creates nothing).
 import { withUser } from "@/lib/server/api";
 import { openAssignment } from "@/lib/server/assignments/student";
 

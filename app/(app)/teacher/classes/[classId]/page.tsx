@@ -4,16 +4,20 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import {
   createSetAction,
+  importStudentNumbersAction,
   removeStudentAction,
   resetLinkAction,
   rotateCodeAction,
+  studentNumberAction,
 } from "@/app/actions/teaching";
 import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { StudentName } from "@/components/teaching/StudentName";
 import { getClassForTeacher } from "@/lib/server/classes/classes";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
 import { formatJoinCode } from "@/lib/teaching/join-code";
+import { studentLine } from "@/lib/teaching/student";
 import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Class" };
@@ -119,6 +123,7 @@ export default async function ClassPage({
             <thead>
               <tr>
                 <th scope="col">Student</th>
+                <th scope="col">Student number</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Actions</th>
               </tr>
@@ -126,7 +131,29 @@ export default async function ClassPage({
             <tbody>
               {current.map((r) => (
                 <tr key={r.userId}>
-                  <td>{r.displayName}</td>
+                  <td>
+                    <StudentName student={r} />
+                  </td>
+                  <td>
+                    <form action={studentNumberAction} className="inline-form">
+                      <input type="hidden" name="classId" value={view.id} />
+                      <input type="hidden" name="userId" value={r.userId} />
+                      <input
+                        name="studentNumber"
+                        defaultValue={r.studentNumber ?? ""}
+                        maxLength={32}
+                        size={10}
+                        aria-label={`Student number of ${studentLine(r)}`}
+                      />
+                      <button
+                        type="submit"
+                        className="button small"
+                        aria-label={`Save the number of ${studentLine(r)}`}
+                      >
+                        Save
+                      </button>
+                    </form>
+                  </td>
                   <td>{formatInZone(new Date(r.joinedAt), tz)}</td>
                   <td>
                     <form action={resetLinkAction} className="inline-form">
@@ -135,7 +162,7 @@ export default async function ClassPage({
                       <button
                         type="submit"
                         className="button small"
-                        aria-label={`Password reset link for ${r.displayName}`}
+                        aria-label={`Password reset link for ${studentLine(r)}`}
                       >
                         Reset link
                       </button>
@@ -146,7 +173,7 @@ export default async function ClassPage({
                       <button
                         type="submit"
                         className="button small danger"
-                        aria-label={`Remove ${r.displayName}`}
+                        aria-label={`Remove ${studentLine(r)}`}
                       >
                         Remove
                       </button>
@@ -158,10 +185,25 @@ export default async function ClassPage({
           </table>
         </div>
       )}
+      {view.roster.length > 0 ? (
+        <form action={importStudentNumbersAction} aria-label="Import student numbers">
+          <input type="hidden" name="classId" value={view.id} />
+          <div className="field">
+            <label htmlFor="numbers">
+              Import student numbers: one line per student, <code>email, number</code> (pasted from a
+              spreadsheet; a header line is skipped)
+            </label>
+            <textarea id="numbers" name="text" rows={4} maxLength={100000} />
+          </div>
+          <button type="submit" className="button">
+            Import numbers
+          </button>
+        </form>
+      ) : null}
       {removed.length > 0 ? (
         <p className="muted">
-          Removed (results kept in the gradebook): {removed.map((r) => r.displayName).join(", ")}. They can
-          come back with the current code.
+          Removed (results kept in the gradebook): {removed.map(studentLine).join("; ")}. They can come back
+          with the current code.
         </p>
       ) : null}
     </section>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Formula } from "@/components/Formula";
+import { StudentName } from "@/components/teaching/StudentName";
 import { getStudentInstanceForTeacher } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
@@ -23,9 +24,10 @@ export default async function TeacherInstancePage({ params }: { params: Promise<
       <p>
         <Link href={`/teacher/sets/${setId}/gradebook`}>← Gradebook</Link>
       </p>
-      <h1>
-        {student}: {view.skillTitle}
-      </h1>
+      <h1>{view.skillTitle}</h1>
+      <p data-testid="instance-student">
+        <StudentName student={student} />
+      </p>
       <p>{readableText(view.statement)}</p>
       <Formula display tex={view.latex} label="The problem" />
       <p>

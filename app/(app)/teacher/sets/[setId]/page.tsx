@@ -19,6 +19,7 @@ import { checkAuthored, getSetForTeacher } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
+import { studentLine } from "@/lib/teaching/student";
 import { formatInZone, utcToZonedInput } from "@/lib/teaching/time";
 import { readableText } from "@/lib/problems/readable";
 
@@ -41,6 +42,7 @@ export default async function SetPage({
     throw e;
   });
   const { set, items, roster, extensions } = data;
+  const nameOf = new Map(roster.map((r) => [r.userId, studentLine(r)]));
   const tz = await timezoneOf(actor);
   const published = set.publishedAt !== null;
 
@@ -330,8 +332,7 @@ export default async function SetPage({
         <ul>
           {extensions.map((e) => (
             <li key={e.userId}>
-              {roster.find((r) => r.userId === e.userId)?.displayName ?? "A former student"}: due{" "}
-              {formatInZone(e.dueAt, tz)}
+              {nameOf.get(e.userId) ?? "A former student"}: due {formatInZone(e.dueAt, tz)}
             </li>
           ))}
         </ul>
@@ -346,7 +347,7 @@ export default async function SetPage({
             <select id="ext-user" name="userId">
               {roster.map((r) => (
                 <option key={r.userId} value={r.userId}>
-                  {r.displayName}
+                  {studentLine(r)}
                 </option>
               ))}
             </select>

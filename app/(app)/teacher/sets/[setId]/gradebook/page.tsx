@@ -4,9 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { overrideAction } from "@/app/actions/teaching";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
+import { StudentName } from "@/components/teaching/StudentName";
 import { getGradebook } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { studentLine } from "@/lib/teaching/student";
 
 export const metadata = { title: "Gradebook" };
 
@@ -72,7 +74,7 @@ export default async function GradebookPage({
               {g.rows.map((r) => (
                 <tr key={r.userId} data-testid="gradebook-row">
                   <th scope="row">
-                    {r.displayName} {r.removed ? <span className="tag">removed</span> : null}
+                    <StudentName student={r} removed={r.removed} />
                   </th>
                   <td data-testid="score">
                     {r.score} / {r.total}
@@ -91,7 +93,7 @@ export default async function GradebookPage({
                       <td key={c.key}>
                         <Link
                           href={`/teacher/instances/${cell.instanceId}`}
-                          aria-label={`${r.displayName}, ${c.label}`}
+                          aria-label={`${studentLine(r)}, ${c.label}`}
                         >
                           {!cell.finished
                             ? "in progress"
@@ -161,7 +163,8 @@ export default async function GradebookPage({
         {g.reports.map((r) => (
           <li key={r.id} className="card" data-testid="report">
             <p>
-              <strong>{r.student}</strong> on {r.label || "a problem"}
+              <strong>{r.student ? studentLine(r.student) : "A former student"}</strong> on{" "}
+              {r.label || "a problem"}
               {r.answer ? (
                 <>
                   , answer <code>{r.answer}</code>
@@ -177,7 +180,7 @@ export default async function GradebookPage({
               <form
                 action={overrideAction}
                 className="inline-form"
-                aria-label={`Verdict on ${r.student}'s report`}
+                aria-label={`Verdict on the report of ${r.student ? studentLine(r.student) : "a former student"}`}
               >
                 <input type="hidden" name="setId" value={setId} />
                 <input type="hidden" name="instanceId" value={r.instanceId} />
