@@ -10,7 +10,7 @@
 // Bounded in time (--seconds each) and in requests (the prepared problems). Starts the app itself
 // (built when stale) on a free port against DATABASE_URL, which must hold the scale data set.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -44,6 +44,41 @@ async function signIn(base: string, email: string): Promise<string> {
   const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`Sign-in failed for ${email} (status ${res.status})`);
   return session.split(";")[0]!;
+}
+
+/** CPU time (ms) used so far by the app's processes (the launcher's descendants) and by PostgreSQL's
+ * server processes (all of them: other databases on the same server count too), from /proc. */
+function cpuNow(appPid: number): { app: number; db: number } {
+  const procs: { pid: number; ppid: number; comm: string; ticks: number }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const f = stat.slice(close + 2).split(" ");
+      procs.push({ pid: Number(entry), ppid: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inApp = new Set([appPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs)
+      if (!inApp.has(p.pid) && inApp.has(p.ppid)) {
+        inApp.add(p.pid);
+        grew = true;
+      }
+  }
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  let app = 0;
+  let db = 0;
+  for (const p of procs) {
+    if (inApp.has(p.pid)) app += p.ticks * tickMs;
+    else if (p.comm === "postgres") db += p.ticks * tickMs;
+  }
+  return { app, db };
 }
 
 function summary(r: autocannon.Result) {
@@ -127,6 +162,7 @@ async function main(): Promise<number> {
 
     // Bounded by time (--seconds) and by the prepared problems: the run stops when either runs out.
     let next = 0;
+    const cpu0 = cpuNow(app.pid!);
     const answers = await new Promise<autocannon.Result>((resolve, reject) => {
       const run = autocannon(
         {
@@ -164,15 +200,26 @@ async function main(): Promise<number> {
           error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
       );
     });
+    const cpu1 = cpuNow(app.pid!);
+    const sent = pool.slice(0, Math.min(next, pool.length)).map((p) => p.id);
     const graded = (
       await db.query<{ n: number; right: number }>(
         `SELECT count(*)::int AS n, (count(*) FILTER (WHERE "outcome" = 'right'))::int AS right
          FROM "Review" WHERE "instanceId" = ANY($1::uuid[])`,
-        [pool.slice(0, Math.min(next, pool.length)).map((p) => p.id)],
+        [sent],
+      )
+    ).rows[0]!;
+    // Exactly once: one try per submitted problem, never two.
+    const tries = (
+      await db.query<{ n: number; twice: number }>(
+        `SELECT count(*)::int AS n, (count(*) FILTER (WHERE c > 1))::int AS twice FROM (
+           SELECT count(*) AS c FROM "Submission" WHERE "instanceId" = ANY($1::uuid[]) GROUP BY "instanceId") t`,
+        [sent],
       )
     ).rows[0]!;
 
     const health = await autocannon({ url: `${base}/api/health`, connections, duration: seconds });
+    const cpu2 = cpuNow(app.pid!);
     // A signed-in read through the same frame (session check, one query, the view): what the submit
     // path costs beyond the session.
     const first = pool[0]!;
@@ -182,6 +229,7 @@ async function main(): Promise<number> {
       duration: seconds,
       headers: { cookie: cookies.get(first.userId)! },
     });
+    const cpu3 = cpuNow(app.pid!);
 
     const script = path.join(scratch, "cards.sql");
     writeFileSync(
@@ -219,7 +267,13 @@ async function main(): Promise<number> {
     );
     console.log(`| pgbench (one learner's cards) | ${pgTps.toFixed(0)} | | avg ${pgLatency} | | |`);
     console.log(
-      `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent.` +
+      `\nWeb processes: ${process.env.WEB_CONCURRENCY ?? "1"} (WEB_CONCURRENCY).` +
+        `\nReviews recorded for the submitted problems: ${graded.n} (${graded.right} right) of ${next} requests sent; ` +
+        `problems with a recorded try: ${tries.n}, with more than one: ${tries.twice}.` +
+        `\nCPU per request, app / PostgreSQL (ms): graded answer ${((cpu1.app - cpu0.app) / a.total).toFixed(2)} / ${((cpu1.db - cpu0.db) / a.total).toFixed(2)}; ` +
+        `health ${((cpu2.app - cpu1.app) / h.total).toFixed(2)} / ${((cpu2.db - cpu1.db) / h.total).toFixed(2)}; ` +
+        `signed-in read ${((cpu3.app - cpu2.app) / g.total).toFixed(2)} / ${((cpu3.db - cpu2.db) / g.total).toFixed(2)}.` +
+        `\nGraded answers / signed-in read = ${(a.rps / g.rps).toFixed(2)} (target >= 0.8).` +
         `\nRatios: graded answers / health = ${(a.rps / h.rps).toFixed(3)}; graded answers / pgbench = ${(a.rps / pgTps).toFixed(3)}; health / pgbench = ${(h.rps / pgTps).toFixed(3)}.` +
         `\nTarget: >= 300 graded answers/s with p99 < 100 ms: ${a.rps >= 300 && a.p99 < 100 ? "met" : "NOT met"}.`,
     );

@@ -1,35 +1,34 @@
 // Server-side helpers that return the acting user or refuse. The user is re-read from the database
 // on each call, so a deleted account, a sign-out or a changed role takes effect at once despite JWT
-// sessions.
+// sessions. The check is what it must be: the session cookie decrypted (Auth.js's getToken, no
+// refreshed token built) and one indexed read on the pool; a page's layout and body share one check.
 import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db/client";
+import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { endSessions, publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
+import { getDb } from "@/lib/server/db/client";
+import { readSessionUser } from "@/lib/server/session-user";
+import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
 
-export async function getCurrentUser(): Promise<ActingUser | null> {
-  const session = await auth();
-  return userForSession(session?.user ?? null);
-}
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+
+export const getCurrentUser = cache(async (): Promise<ActingUser | null> => {
+  const token = await getToken({
+    req: { headers: await headers() },
+    secret: process.env.AUTH_SECRET ?? "",
+    secureCookie: (await cookies()).has(SECURE_COOKIE),
+  });
+  if (!token?.sub) return null;
+  return readSessionUser({ id: token.sub, sessionVersion: token.sv });
+});
 
 /**
  * The user a session token stands for, with ONE read by primary key: null when the account is gone or
  * its session version moved on since the token was issued (sign-out, password change or reset).
  */
-export async function userForSession(
-  claims: { id?: string | undefined; sessionVersion?: number | undefined } | null,
-): Promise<ActingUser | null> {
-  const id = claims?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const user = await getDb().user.findUnique({
-    where: { id },
-    select: { ...publicUserSelect, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  const { sessionVersion: _version, ...actor } = user;
-  return actor;
-}
+export const userForSession = readSessionUser;
 
 /** Ends every session of the user (sign-out): tokens issued before are refused from now on. */
 export async function endSessionsOf(actor: ActingUser): Promise<void> {
