@@ -561,7 +561,7 @@ export function PracticeView({
                 "Check answer"
               )}
             </button>
-            {!view.hint ? (
+            {!view.hint && view.offers?.hint !== false ? (
               <button
                 type="button"
                 className="button"
@@ -571,7 +571,7 @@ export function PracticeView({
                 {busy === "hint" ? "Getting the hint…" : "Hint (a right answer then counts as Hard)"}
               </button>
             ) : null}
-            {!confirmReveal ? (
+            {!confirmReveal && view.offers?.reveal !== false ? (
               <button
                 type="button"
                 className="button"

@@ -19,7 +19,7 @@ import {
 } from "@/lib/server/practice/practice.types";
 import { problemOf, toView } from "@/lib/server/practice/view";
 import { recordReview } from "@/lib/server/scheduling/record-review";
-import { assignmentGate } from "@/lib/server/assignments/gate";
+import { assignmentGate, assignmentRules } from "@/lib/server/assignments/gate";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 const instanceSelect = {
@@ -78,7 +78,14 @@ async function loadOwn(actor: ActingUser, id: string) {
     select: { ...instanceSelect, submissions: { select: submissionSelect, orderBy: { tryNumber: "asc" } } },
   });
   if (!instance) throw new AppError("NOT_FOUND", NOT_FOUND);
-  return instance;
+  // A problem set decides whether hints and "Show me the answer" are offered, and when solutions show.
+  const rules = await assignmentRules(instance.assignmentItemId, actor.id, await clockNow());
+  if (!rules) return instance;
+  return {
+    ...instance,
+    offers: { hint: rules.hints, reveal: rules.reveal },
+    showSolution: instance.showSolution || rules.solutionsOpen,
+  };
 }
 
 /** A skill for "mixed" practice: one of the learner's started skills, weakest-first by chance. */
@@ -134,6 +141,8 @@ export async function getInstance(options: {
 export async function takeHint(options: { actor: ActingUser; instanceId: unknown }): Promise<InstanceView> {
   const id = instanceId(options.instanceId);
   const at = await clockNow();
+  const own = await loadOwn(options.actor, id);
+  if (!own.finishedAt) await assignmentGate(own.assignmentItemId, options.actor.id, at, "hint");
   await getDb().problemInstance.updateMany({
     where: { id, userId: options.actor.id, hintUsedAt: null, finishedAt: null },
     data: { hintUsedAt: at },
@@ -359,7 +368,7 @@ export async function revealAnswer(options: {
   const instance = await loadOwn(actor, id);
   if (instance.finishedAt) return toView(instance, instance.submissions);
   const at = await clockNow();
-  await assignmentGate(instance.assignmentItemId, actor.id, at);
+  await assignmentGate(instance.assignmentItemId, actor.id, at, "reveal");
   await getDb().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { finishedAt: Date | null; hintUsedAt: Date | null; triesUsed: number }[]

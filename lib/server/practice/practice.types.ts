@@ -73,6 +73,8 @@ export interface InstanceView {
   submissions: FeedbackView[];
   finished: boolean;
   outcome?: "right" | "wrong" | "revealed";
+  /** Whether a hint and "Show me the answer" are offered (a problem set may turn them off; absent: both). */
+  offers?: { hint: boolean; reveal: boolean };
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
   /** Answered after the problem set's due date. */

@@ -8,6 +8,8 @@ import { StudentName } from "@/components/teaching/StudentName";
 import { getGradebook } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { timezoneOf } from "@/lib/server/users/timezone";
+import { formatInZone } from "@/lib/teaching/time";
 import { studentLine } from "@/lib/teaching/student";
 
 export const metadata = { title: "Gradebook" };
@@ -29,6 +31,7 @@ export default async function GradebookPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
+  const tz = await timezoneOf(actor);
   return (
     <section>
       <p>
@@ -77,12 +80,29 @@ export default async function GradebookPage({
                     <StudentName student={r} removed={r.removed} />
                   </th>
                   <td data-testid="score">
-                    {r.score} / {r.total}
+                    {r.afterPenalty === r.score
+                      ? r.score
+                      : `${r.afterPenalty} (${r.score} before the late penalty)`}{" "}
+                    / {r.total}
+                    {r.late ? <span className="tag bad">late</span> : null}
                     <br />
                     <span className="muted">{mins(r.timeMs)}</span>
                   </td>
                   {g.columns.map((c) => {
                     const cell = r.cells[c.key];
+                    const excused = c.excused || r.excused.includes(c.key);
+                    if (excused || c.fullCredit)
+                      return (
+                        <td key={c.key} className="muted">
+                          {excused ? "excused" : "full credit"}
+                          {cell ? (
+                            <>
+                              <br />
+                              <Link href={`/teacher/instances/${cell.instanceId}`}>open</Link>
+                            </>
+                          ) : null}
+                        </td>
+                      );
                     if (!cell)
                       return (
                         <td key={c.key} className="muted">
@@ -95,7 +115,7 @@ export default async function GradebookPage({
                           href={`/teacher/instances/${cell.instanceId}`}
                           aria-label={`${studentLine(r)}, ${c.label}`}
                         >
-                          {!cell.finished
+                          {!cell.finished && !cell.overridden
                             ? "in progress"
                             : cell.correct
                               ? "right"
@@ -141,14 +161,22 @@ export default async function GradebookPage({
         </div>
       )}
 
-      <h2>Predicted retention</h2>
+      <h2>Predicted recall {g.recallAt.atDue ? "at the due date" : "in a week"}</h2>
+      <p className="muted" data-testid="recall-meaning">
+        The share of the class expected to answer each skill right on{" "}
+        {formatInZone(new Date(g.recallAt.date), tz)} without practising in between, from their reviews;
+        stability is how many days it takes a student&apos;s recall to fall to 90 %.
+      </p>
       {g.retention.length === 0 ? (
         <p className="muted">This set has no catalogue skills.</p>
       ) : (
-        <ul aria-label="Predicted retention">
+        <ul aria-label="Predicted recall">
           {g.retention.map((s) => (
             <li key={s.skillId}>
-              {s.title}: {s.mean === null ? "no reviews yet" : `${pct(s.mean)} expected recall now`}{" "}
+              {s.title}:{" "}
+              {s.recall === null
+                ? "no reviews yet"
+                : `${pct(s.recall)} expected recall, stability ${(s.stabilityDays ?? 0).toFixed(1)} days`}{" "}
               <span className="muted">
                 ({s.students} student{s.students === 1 ? "" : "s"} with reviews)
               </span>
