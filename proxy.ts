@@ -31,5 +31,6 @@ export const config = {
     "/today/:path*",
     "/progress/:path*",
     "/settings/:path*",
+    "/admin/:path*",
   ],
 };

@@ -2,11 +2,13 @@
 // in order, flushed as each is done); `calc diff "x^2 sin x"` and friends are for people.
 import { createInterface } from "node:readline";
 import { handle, handleLine, type Response } from "../lib/calculus/api";
+import { matrixOps } from "../lib/calculus/matrix/protocol";
 import { problemOps } from "../lib/problems/api";
 
 const USAGE = `Usage:
   calc batch                         JSON Lines on stdin -> one JSON line per request on stdout
-                                     (also the problem ops: skills, generate, grade)
+                                     (also the problem ops: skills, generate, grade;
+                                     the matrix ops: mparse, mequiv, mderiv)
   calc parse "<expr>"                how an input is read (canonical text, LaTeX, warnings)
   calc diff "<expr>" [var]           derivative (default var: x)
   calc grad "<expr>" <var> [var...]  gradient
@@ -19,7 +21,7 @@ async function batch(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
     if (line.trim() === "") continue;
-    const out = JSON.stringify(handleLine(line, problemOps)) + "\n";
+    const out = JSON.stringify(handleLine(line, (r) => matrixOps(r) ?? problemOps(r))) + "\n";
     if (!process.stdout.write(out)) await new Promise((resolve) => process.stdout.once("drain", resolve));
   }
 }

@@ -26,6 +26,7 @@ export function Header({ user }: { user: ActingUser | null }) {
             <Link href="/progress">Progress</Link>
             <Link href="/assignments">Assignments</Link>
             {isTeacher ? <Link href="/teacher">Teaching</Link> : null}
+            {user.role === "admin" ? <Link href="/admin">Admin</Link> : null}
             <Link href="/settings">Settings</Link>
           </>
         ) : null}

@@ -145,7 +145,11 @@ async function main(): Promise<number> {
                 return {
                   ...req,
                   path: `/api/practice/instances/${item.id}/submit`,
-                  headers: { "content-type": "application/json", cookie: cookies.get(item.userId)! },
+                  headers: {
+                    "content-type": "application/json",
+                    origin: base,
+                    cookie: cookies.get(item.userId)!,
+                  },
                   body: JSON.stringify({
                     clientSubmissionId: crypto.randomUUID(),
                     answer: item.answer,

@@ -1,8 +1,6 @@
 // `npm start` (and `npm run dev` with --dev): build when needed, start the embedded database when no
-// DATABASE_URL is given, migrate, seed the demo once, then run Next.js, forwarding signals to it and
-// stopping the database after it exits.
-import { spawn } from "node:child_process";
-import path from "node:path";
+// DATABASE_URL is given, migrate, seed the demo once, then run Next.js (WEB_CONCURRENCY processes on
+// one port in production mode), forwarding signals to it and stopping the database after it exits.
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { closeDb } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
@@ -16,14 +14,14 @@ import {
 import { seedDemoOnce } from "@/lib/server/seed";
 import { pruneSignInAttempts } from "@/lib/server/auth/sign-in";
 import { buildIfStale } from "./build-if-stale";
+import { startWeb } from "./web-processes";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", ".bin", "next");
 const log = (message: string) => console.log(`[gradient-drill] ${message}`);
 
-async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+async function waitForHealth(url: string, web: { running(): boolean }): Promise<boolean> {
+  for (let i = 0; i < 600 && web.running(); i++) {
     try {
       const response = await fetch(url);
       if (response.status === 200) return true;
@@ -59,23 +57,17 @@ async function main(): Promise<number> {
 
   const port = process.env.PORT ?? "3000";
   const host = process.env.HOST ?? (getEnv().GD_PRODUCTION ? "0.0.0.0" : "127.0.0.1");
-  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", port, "-H", host], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const web = startWeb({ root, dev, port, host, processes: getEnv().WEB_CONCURRENCY, log });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
-      if (child.exitCode !== null) return;
+      if (!web.running()) return;
       log(`${signal}: stopping Next.js, then the database.`);
-      child.kill(signal);
+      web.stop(signal);
     });
   }
-  const exited = new Promise<number>((resolve) =>
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))),
-  );
 
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
-  if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
+  if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, web)) {
     log(`Gradient Drill is ready on http://${shownHost}:${port}`);
     if (getEnv().GD_DEMO) {
       log("Demo accounts (demo mode; never in production):");
@@ -84,7 +76,7 @@ async function main(): Promise<number> {
     }
     log("Press Ctrl+C to stop.");
   }
-  const code = await exited;
+  const code = await web.exited;
   log(`Next.js exited (code ${code}).`);
   await stopDatabase();
   return code;

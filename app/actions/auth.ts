@@ -35,7 +35,6 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
     displayName: text(form, "displayName"),
     email: text(form, "email"),
     password: text(form, "password"),
-    role: text(form, "role", "learner"),
   };
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) {

@@ -17,20 +17,14 @@ export function SignUpForm() {
       />
       <Field name="email" label="Email" type="email" autoComplete="email" error={state.fields?.email} />
       <NewPasswordField name="password" label="Password" error={state.fields?.password} />
-      <fieldset className="field">
-        <legend>I am signing up as</legend>
-        <label className="choice">
-          <input type="radio" name="role" value="learner" defaultChecked /> A learner: I want to practise
-        </label>
-        <label className="choice">
-          <input type="radio" name="role" value="teacher" /> A teacher: I will set work for a class (and can
-          practise too)
-        </label>
-      </fieldset>
       <FormMessage state={state} label="Sign-up problem" />
       <button type="submit" className="button primary" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
+      <p className="muted" data-testid="teacher-access-note">
+        Every new account is a learner account. Teaching a class? Create your account, then ask the
+        administrator of this site to grant you teacher access.
+      </p>
     </form>
   );
 }

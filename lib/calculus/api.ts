@@ -1,12 +1,13 @@
 // The command-line tool's operations as one pure function: a JSON request in, a JSON response out.
 // Other programs rely on these shapes (README, "The command-line tool"): change them only by adding.
 import { z } from "zod";
+import { lhsOf, readLineEquation, readUnitVector, splitVector } from "./answer-forms";
 import { type Expr, freeVariables } from "./ast";
 import { diagnose } from "./diagnose";
 import { derivative, gradient, hessian, jacobian } from "./diff";
 import { type Shaped, type Verdict, equivalentShaped, judgeDecimal } from "./equiv";
 import { compile } from "./eval";
-import { limitRequest } from "./limit";
+import { type LimitTarget, type LimitValue, limit } from "./limit";
 import type { CoreError } from "./errors";
 import { parse, type ParseOptions } from "./parse";
 import { toLatex, toText } from "./print";
@@ -175,6 +176,45 @@ function judgeDecimals(
   return verdict ? { verdict, answer } : { answer };
 }
 
+/**
+ * A whole-answer form typed in one string where the key says what is expected: a vector key read
+ * from `(a, b)`, `a, b` or `a i + b j`; a scalar key from a line equation (`y - 1 = 3(x - 1)`).
+ * Null when the answer is to be read as it is.
+ */
+function readAnswerForm(
+  key: Shaped,
+  answer: ShapedText,
+  vars: readonly string[],
+): { ok: true; value: Shaped; typed: ShapedText } | { ok: false; response: Response } | null {
+  if (typeof answer !== "string") return null;
+  if (lhsOf(answer) !== null) {
+    // "f'(x) = 2x", "grad f = (1, 2)": what follows '=' (blanked, so positions hold).
+    const rhs = answer.replace(/^[^=]*=/, (m) => " ".repeat(m.length));
+    const form = readAnswerForm(key, rhs, vars);
+    if (form) return form;
+    const read = parseShaped(rhs, { vars }, "answer");
+    return read.ok ? { ok: true, value: read.value, typed: rhs } : read;
+  }
+  if (Array.isArray(key) && !Array.isArray(key[0])) {
+    const parts = splitVector(answer);
+    if (parts) {
+      const read = parseShaped(parts, { vars }, "answer");
+      return read.ok ? { ok: true, value: read.value, typed: parts } : read;
+    }
+    const units = readUnitVector(answer, vars, key.length);
+    if (!units) return null;
+    return units.ok
+      ? { ok: true, value: units.exprs, typed: answer }
+      : { ok: false, response: errorResponse(units.error) };
+  }
+  if (Array.isArray(key)) return null;
+  const line = readLineEquation(answer, vars);
+  if (!line) return null;
+  return line.ok
+    ? { ok: true, value: line.exprs[0]!, typed: answer }
+    : { ok: false, response: errorResponse(line.error) };
+}
+
 function verdictResponse(v: Verdict): Response {
   if (!v.ok) return errorResponse(v.error);
   if (v.equivalent) return { ok: true, equivalent: true };
@@ -262,13 +302,22 @@ function run(req: Request): Response {
       const options = { vars: req.vars };
       const expected = parseShaped(req.expected, options, "expected");
       if (!expected.ok) return expected.response;
-      const answer = parseShaped(req.answer, options, "answer");
-      if (!answer.ok) return answer.response;
       const key = expected.value;
-      const given = answer.value;
+      const form = readAnswerForm(key, req.answer, req.vars);
+      if (form && !form.ok) return form.response;
+      let typed: ShapedText = req.answer;
+      let given: Shaped;
+      if (form?.ok) {
+        typed = form.typed;
+        given = form.value;
+      } else {
+        const answer = parseShaped(req.answer, options, "answer");
+        if (!answer.ok) return answer.response;
+        given = answer.value;
+      }
       // Numbers typed as decimals where the key is a constant: grading.md's significant-figures rule,
       // component by component for vectors and matrices.
-      const decimals = judgeDecimals(key, req.answer, given);
+      const decimals = judgeDecimals(key, typed, given);
       if (decimals.verdict) return decimals.verdict;
       const domain = req.domain as Record<string, readonly [number, number]> | undefined;
       return verdictResponse(
@@ -343,4 +392,84 @@ export function handleLine(line: string, extra?: ExtraOps): Response {
   const id = typeof request === "object" && request !== null ? (request as { id?: unknown }).id : undefined;
   if (typeof id === "string" || typeof id === "number") return { id, ...response };
   return response;
+}
+
+// ---------------------------------------------------------------- the limit request
+
+const INFINITY_WORDS: Record<string, "+inf" | "-inf"> = {
+  inf: "+inf",
+  "+inf": "+inf",
+  infinity: "+inf",
+  "+infinity": "+inf",
+  "∞": "+inf",
+  "+∞": "+inf",
+  oo: "+inf",
+  "-inf": "-inf",
+  "-infinity": "-inf",
+  "-∞": "-inf",
+  "−inf": "-inf",
+  "−∞": "-inf",
+  "-oo": "-inf",
+};
+
+/** A one-sided limit as the CLI reports it: its finite value, or "inf", "-inf", "dne". */
+function describeSide(v: LimitValue): string | number {
+  if (v.kind === "finite") return v.value;
+  return v.kind === "+inf" ? "inf" : v.kind;
+}
+
+/**
+ * For the CLI: `to` is a number or constant expression ("0", "pi/2", "-1/2") or "inf"/"+inf"/"-inf";
+ * side is ignored at infinity. Returns {ok:true, kind, value?, exact?} or {ok:false, error}. Never throws.
+ */
+export function limitRequest(req: {
+  expr: string;
+  var: string;
+  to: string;
+  side: "both" | "left" | "right";
+  vars?: string[];
+}): { [k: string]: unknown } {
+  try {
+    const vars = req.vars;
+    const isVar = vars ? vars.includes(req.var) : /^[A-Za-df-z]$/.test(req.var) || /^[A-Z]$/.test(req.var);
+    if (!isVar) {
+      return errorResponse({
+        code: "NOT_A_VARIABLE",
+        message: vars
+          ? `'${req.var}' is not one of the variables ${vars.join(", ")}.`
+          : `'${req.var}' is not a variable: use a single letter other than e.`,
+      });
+    }
+    if (req.side !== "both" && req.side !== "left" && req.side !== "right") {
+      return errorResponse({ code: "BAD_REQUEST", message: "'side' must be both, left or right." });
+    }
+    const p = parse(req.expr, vars ? { vars } : {});
+    if (!p.ok) return errorResponse(p.error);
+    const word = req.to.trim().toLowerCase().replace(/\s+/g, "");
+    let target: LimitTarget;
+    const infWord = INFINITY_WORDS[word];
+    if (infWord) target = { kind: infWord };
+    else {
+      const q = parse(req.to, { vars: [] });
+      if (!q.ok) return errorResponse({ ...q.error, message: `The point: ${q.error.message}` });
+      target = { kind: "point", at: q.expr };
+    }
+    const r = limit(p.expr, req.var, target, req.side);
+    if (!r.ok) return errorResponse(r.error);
+    if (r.kind === "finite") {
+      const out: { [k: string]: unknown } = { ok: true, kind: "finite", value: r.value };
+      if (r.exact) out.exact = toText(r.exact);
+      out.method = r.method;
+      return out;
+    }
+    if (r.kind === "dne") {
+      const out: { [k: string]: unknown } = { ok: true, kind: "dne", reason: r.reason, method: r.method };
+      if (r.left) out.left = describeSide(r.left);
+      if (r.right) out.right = describeSide(r.right);
+      return out;
+    }
+    return { ok: true, kind: r.kind, method: r.method };
+  } catch {
+    return errorResponse({ code: "CANNOT_DECIDE", message: "Cannot decide this limit (internal error)." });
+  }
 }

@@ -199,3 +199,28 @@ export function mapCalls(e: Expr, f: (fn: UnaryFunction, arg: Expr) => Expr): Ex
   };
   return go(e);
 }
+
+/** Replace variables by expressions. */
+export function substitute(e: Expr, map: Readonly<Record<string, Expr>>): Expr {
+  switch (e.kind) {
+    case "num":
+    case "const":
+      return e;
+    case "var":
+      return map[e.name] ?? e;
+    case "add":
+      return add(...e.terms.map((t) => substitute(t, map)));
+    case "mul":
+      return mul(...e.factors.map((t) => substitute(t, map)));
+    case "neg":
+      return neg(substitute(e.arg, map));
+    case "div":
+      return div(substitute(e.num, map), substitute(e.den, map));
+    case "pow":
+      return pow(substitute(e.base, map), substitute(e.exp, map));
+    case "call":
+      return call(e.fn, substitute(e.arg, map));
+    case "logb":
+      return logb(e.base, substitute(e.arg, map));
+  }
+}

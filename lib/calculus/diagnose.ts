@@ -1,36 +1,14 @@
 // Naming the mistake behind a wrong derivative: the keys of typical wrong methods are computed with
 // the core's own differentiator and compared with the answer by the same equivalence check that
-// grades it (grading.md, "Common-mistake diagnosis").
+// grades it (the catalogue of mistakes: mistakes.ts).
 import { type Expr, add, div, freeVariables, mul, neg, num, size } from "./ast";
 import { type Mistake, derivative } from "./diff";
 import { type EquivOptions, type Shaped, type Verdict, equivalent, equivalentShaped } from "./equiv";
 import { compile } from "./eval";
+import { type Diagnosis, type MistakeCode, MISTAKES, RULE_MISTAKES } from "./mistakes";
 import { toText } from "./print";
 
 export type Task = "derivative" | "partial" | "gradient";
-
-export const DIAGNOSES = {
-  wrong_variable: "You differentiated with respect to the wrong variable.",
-  integrated:
-    "You integrated instead of differentiating: the derivative of your answer is the original function.",
-  chain_rule_inner: "You used the chain rule without multiplying by the derivative of the inner function.",
-  product_rule_as_product:
-    "You multiplied the derivatives of the factors; the product rule is (fg)' = f'g + fg'.",
-  quotient_rule_reversed: "The numerator of your quotient rule is reversed; it is (f'g - fg')/g^2.",
-  quotient_of_derivatives: "You divided the derivatives; the quotient rule is (f'g - fg')/g^2.",
-  partial_not_constant:
-    "In a partial derivative the other variables are constants; you differentiated them too.",
-  gradient_swapped: "Your gradient has the right components in the wrong order.",
-  sign_error: "Your answer has the wrong sign.",
-  constant_factor: "Your answer is off by a constant factor.",
-} as const;
-
-export type DiagnosisCode = keyof typeof DIAGNOSES;
-
-export interface Diagnosis {
-  readonly code: DiagnosisCode;
-  readonly message: string;
-}
 
 export interface DiagnoseInput {
   readonly task: Task;
@@ -49,7 +27,7 @@ export interface DiagnoseResult {
   readonly diagnosis?: Diagnosis;
 }
 
-type Variant = { code: DiagnosisCode; key: Shaped; detail?: string };
+type Variant = { code: MistakeCode; key: Shaped; detail?: string };
 
 function diffOrNull(f: Expr, v: string, mistake?: Mistake): Expr | null {
   const r = derivative(f, v, mistake ? { mistake } : {});
@@ -76,13 +54,6 @@ export function keyFor(
   return diffOrNull(f, wrt, mistake);
 }
 
-const MISTAKES: readonly [Mistake, DiagnosisCode][] = [
-  ["no-inner-derivative", "chain_rule_inner"],
-  ["product-of-derivatives", "product_rule_as_product"],
-  ["reversed-quotient", "quotient_rule_reversed"],
-  ["quotient-of-derivatives", "quotient_of_derivatives"],
-];
-
 function negate(s: Shaped): Shaped {
   if (!Array.isArray(s)) return neg(s as Expr);
   return (s as readonly Shaped[]).map(negate) as Shaped;
@@ -103,7 +74,7 @@ function variants(input: DiagnoseInput, key: Shaped, wrt: string): Variant[] {
       if (d) out.push({ code: "wrong_variable", key: d, detail: v });
     }
   }
-  for (const [mistake, code] of MISTAKES) {
+  for (const [mistake, code] of RULE_MISTAKES) {
     const k = keyFor(task, f, vars, wrt, mistake);
     if (k && toText(flatten(k)) !== toText(flatten(key))) out.push({ code, key: k });
   }
@@ -204,11 +175,11 @@ export function diagnose(input: DiagnoseInput): DiagnoseResult | { error: Verdic
     return {
       correct: false,
       verdict,
-      diagnosis: { code: "gradient_swapped", message: DIAGNOSES.gradient_swapped },
+      diagnosis: { code: "gradient_swapped", message: MISTAKES.gradient_swapped },
     };
   }
   if (input.task !== "gradient" && integrated(input, wrt, opts)) {
-    return { correct: false, verdict, diagnosis: { code: "integrated", message: DIAGNOSES.integrated } };
+    return { correct: false, verdict, diagnosis: { code: "integrated", message: MISTAKES.integrated } };
   }
   for (const v of variants(input, key, wrt)) {
     const r = equivalentShaped(v.key, input.answer, opts);
@@ -216,7 +187,7 @@ export function diagnose(input: DiagnoseInput): DiagnoseResult | { error: Verdic
       const message =
         v.code === "wrong_variable" && v.detail
           ? `You differentiated with respect to ${v.detail} instead of ${wrt}.`
-          : DIAGNOSES[v.code];
+          : MISTAKES[v.code];
       return { correct: false, verdict, diagnosis: { code: v.code, message } };
     }
   }

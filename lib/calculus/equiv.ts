@@ -55,7 +55,7 @@ export const TOLERANCE = 1e-8;
 // ---------------------------------------------------------------- points
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -66,7 +66,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function hash(s: string, h = 2166136261): number {
+export function hash(s: string, h = 2166136261): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }
@@ -477,9 +477,16 @@ function compareMatrix(
 // ---------------------------------------------------------------- numbers typed as decimals
 
 const DECIMAL = /^\s*([+\-\u2212]?)\s*(\d*)\.(\d+)\s*$|^\s*([+\-\u2212]?)\s*(\d+)\.\s*$/;
+/** Scientific notation as the reader takes it: `1.479e1`, `2E-3`, `1.5e-3` (not `2e-3`: 2e - 3). */
+const SCIENTIFIC = /^\s*[+\-\u2212]?\s*(\d+\.?\d*|\.\d+)([eE])([+\-\u2212]?)\d+\s*$/;
 
 /** Significant figures of a typed decimal, or null when the text is not a plain decimal. */
 export function significantFigures(text: string): number | null {
+  const sci = SCIENTIFIC.exec(text);
+  if (sci && (sci[2] === "E" || !sci[3] || sci[1]!.includes("."))) {
+    const stripped = sci[1]!.replace(".", "").replace(/^0+/, "");
+    return stripped.length === 0 ? 1 : stripped.length;
+  }
   const m = DECIMAL.exec(text);
   if (!m) return null;
   const digits = (m[2] ?? m[5] ?? "") + (m[3] ?? "");
@@ -501,7 +508,7 @@ export type DecimalJudgement =
 export function judgeDecimal(key: number, text: string, minFigures = 3): DecimalJudgement {
   const figures = significantFigures(text);
   if (figures === null) return { kind: "not-decimal" };
-  const typed = Number(text.replace("\u2212", "-").replace(/\s+/g, ""));
+  const typed = Number(text.replace(/\u2212/g, "-").replace(/\s+/g, ""));
   if (!Number.isFinite(typed) || !Number.isFinite(key))
     return { kind: "wrong", figures, rounded: formatValue(key) };
   if (Math.abs(typed - key) <= 1e-12 * Math.max(1, Math.abs(key))) return { kind: "right" };

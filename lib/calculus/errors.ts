@@ -13,12 +13,16 @@ export const ERROR_CODES = [
   "MISSING_ARGUMENT",
   "BAD_NUMBER",
   "BAD_LOG_BASE",
+  "BAD_SHAPE",
+  "BAD_LINE",
   "SPECIAL_NOT_ALLOWED",
   "NOT_A_VARIABLE",
   "RESULT_TOO_LARGE",
   "BAD_REQUEST",
   "CANNOT_CHECK",
   "CANNOT_DECIDE",
+  "SHAPE_MISMATCH",
+  "UNKNOWN_SIZE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

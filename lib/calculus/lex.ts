@@ -186,6 +186,74 @@ function splitWord(word: string, voc: Vocabulary): Piece[] | { bad: number } {
   return pieces;
 }
 
+type GluedPiece =
+  | { readonly t: "fn"; readonly fn: FunctionName; readonly name: string; readonly len: number }
+  | { readonly t: "var"; readonly name: string; readonly len: number }
+  | { readonly t: "const"; readonly name: ConstantName; readonly len: number };
+
+/** Longer words are not searched for readings (they keep the "did you mean" message). */
+const MAX_GLUED_WORD = 24;
+
+/**
+ * The readings (at most two) of a word as function names and runs of variables and constants,
+ * where no run spells a function name (`sinx` is sin x, never s*i*n*x): `xsinx` = x sin x,
+ * `asinx` = asin x or, where a is a variable, a sin x.
+ */
+function gluedReadings(word: string, voc: Vocabulary): GluedPiece[][] {
+  if (word.length > MAX_GLUED_WORD) return [];
+  const lower = word.toLowerCase();
+  const memo = new Map<number, GluedPiece[][]>();
+  const from = (p: number): GluedPiece[][] => {
+    const known = memo.get(p);
+    if (known) return known;
+    const out: GluedPiece[][] = [];
+    for (let q = p; q <= word.length && out.length < 2; q++) {
+      const run = word.slice(p, q);
+      if (LETTER_FUNCTION_NAMES.some((f) => run.toLowerCase().includes(f))) break;
+      const split = splitWord(run, voc);
+      if (!Array.isArray(split)) continue;
+      const head: GluedPiece[] = split.map((piece) =>
+        piece.t === "var"
+          ? { t: "var", name: piece.name, len: piece.name.length }
+          : { t: "const", name: piece.name, len: piece.name === "pi" ? 2 : 1 },
+      );
+      if (q === word.length) {
+        if (p > 0) out.push(head);
+        continue;
+      }
+      for (const f of LETTER_FUNCTION_NAMES) {
+        if (!lower.startsWith(f, q)) continue;
+        const fn = FUNCTION_NAMES.get(f)!;
+        for (const rest of from(q + f.length)) {
+          if (out.length < 2) out.push([...head, { t: "fn", fn, name: f, len: f.length }, ...rest]);
+        }
+      }
+    }
+    memo.set(p, out);
+    return out;
+  };
+  return from(0);
+}
+
+/** A reading as the learner could type it: `x sin(x)`, `asin(x)`, `x cos`. */
+function showReading(pieces: readonly GluedPiece[]): string {
+  let out = "";
+  let k = 0;
+  while (k < pieces.length) {
+    const p = pieces[k]!;
+    k++;
+    if (p.t !== "fn") {
+      out += p.name;
+      continue;
+    }
+    let arg = "";
+    while (k < pieces.length && pieces[k]!.t !== "fn") arg += pieces[k++]!.name;
+    out += `${out ? " " : ""}${p.name}${arg ? `(${arg})` : ""}`;
+    if (k < pieces.length) out += " ";
+  }
+  return out.replace(/ +/g, " ").trim();
+}
+
 function didYouMean(word: string): string | undefined {
   const lower = word.toLowerCase();
   for (let k = 0; k < lower.length; k++) {
@@ -278,13 +346,21 @@ function scanLogBase(src: string, i: number, voc: Vocabulary): { base: number | 
   return { base, end: j };
 }
 
+/** A reading the lexer chose where another was conceivable (shown to the learner as a warning). */
+export interface LexNote {
+  readonly message: string;
+  readonly at: number;
+}
+
 export interface LexResult {
   readonly toks: Tok[];
+  readonly notes: LexNote[];
 }
 
 /** Tokenizes `src` (already checked for length and emptiness). */
 export function lex(src: string, voc: Vocabulary): LexResult {
   const toks: Tok[] = [];
+  const notes: LexNote[] = [];
   let i = 0;
   let sp = false;
   const push = (tok: Tok): void => {
@@ -302,13 +378,13 @@ export function lex(src: string, voc: Vocabulary): LexResult {
       continue;
     }
     if (isDigit(c) || c === 0x2e) {
-      const num = scanNumber(src, i);
+      const num = scanScientific(src, i, scanNumber(src, i), voc, notes);
       push({ t: "num", value: num.value, start, end: num.end, sp });
       i = num.end;
       continue;
     }
     if (isLetter(c)) {
-      i = lexWord(src, i, voc, sp, push);
+      i = lexWord(src, i, voc, sp, push, notes);
       continue;
     }
     // The common ASCII operators first, without the table look-ups the rarer characters need.
@@ -388,11 +464,60 @@ export function lex(src: string, voc: Vocabulary): LexResult {
     }
   }
   toks.push({ t: "end", start: n, end: n, sp });
-  return { toks };
+  return { toks, notes };
+}
+
+/**
+ * Scientific notation after a number: `1.479e1`, `2E-3`, `1.5e-3` (a mantissa with a point), read as
+ * one number. `e` with digits right after it can mean nothing else; with a sign after it, a whole
+ * mantissa keeps Euler's number (`2e-1` = 2e - 1) and says so. A declared `e` or `E` is left alone.
+ */
+function scanScientific(
+  src: string,
+  start: number,
+  num: { value: number; end: number },
+  voc: Vocabulary,
+  notes: LexNote[],
+): { value: number; end: number } {
+  const at = num.end;
+  const c = normCode(src.charCodeAt(at));
+  if (c !== 0x65 && c !== 0x45) return num;
+  const letter = String.fromCharCode(c);
+  if (voc.vars && [...voc.vars].some((v) => v.startsWith(letter))) return num;
+  let j = at + 1;
+  const s = normCode(src.charCodeAt(j));
+  const signed = s === 0x2b || MINUS_CODES.has(s);
+  if (signed) j++;
+  const digitsStart = j;
+  while (j < src.length && isDigit(normCode(src.charCodeAt(j)))) j++;
+  if (j === digitsStart || normCode(src.charCodeAt(j)) === 0x2e || isLetter(normCode(src.charCodeAt(j)))) {
+    return num;
+  }
+  const mantissa = asciiSlice(src, start, at);
+  if (signed && c === 0x65 && !mantissa.includes(".")) {
+    const exp = asciiSlice(src, digitsStart, j);
+    notes.push({
+      message: `read as ${mantissa}e ${s === 0x2b ? "+" : "-"} ${exp} (e is Euler's number); type ${mantissa}*10^${s === 0x2b ? "" : "-"}${exp} for a number in scientific notation`,
+      at: start,
+    });
+    return num;
+  }
+  const value = Number(
+    `${mantissa}e${s === 0x2b ? "+" : signed ? "-" : ""}${asciiSlice(src, digitsStart, j)}`,
+  );
+  if (!Number.isFinite(value)) failAt("BAD_NUMBER", "This number is too large", start);
+  return { value, end: j };
 }
 
 /** Reads the word at `i` (a maximal run of letters, plus digits right after it); returns the end. */
-function lexWord(src: string, i: number, voc: Vocabulary, sp: boolean, push: (tok: Tok) => void): number {
+function lexWord(
+  src: string,
+  i: number,
+  voc: Vocabulary,
+  sp: boolean,
+  push: (tok: Tok) => void,
+  notes: LexNote[],
+): number {
   const n = src.length;
   let j = i;
   while (j < n && isLetter(normCode(src.charCodeAt(j)))) j++;
@@ -447,10 +572,38 @@ function lexWord(src: string, i: number, voc: Vocabulary, sp: boolean, push: (to
     push({ t: "const", name: lower === "pi" ? "pi" : "e", start: i, end: j, sp });
     return j;
   }
-  // 4. A function name inside a longer word: sinx, xsin, lnx.
+  // 4. A function name inside a longer word: sinx, xsin(x), 2xcos(x^2), lnx. Read as the product
+  //    of the word's pieces when that is its only reading (warned); otherwise say what to type.
   const suggestion = didYouMean(word);
   if (suggestion !== undefined) {
-    return failAt("UNKNOWN_NAME", `unknown name '${word}' - did you mean ${suggestion}?`, i);
+    const readings = gluedReadings(word, voc);
+    if (readings.length !== 1) {
+      const message =
+        readings.length === 0
+          ? `unknown name '${word}' - did you mean ${suggestion}?`
+          : `'${word}' can be read as ${showReading(readings[0]!)} or as ${showReading(readings[1]!)}: type the one you mean, with brackets`;
+      return failAt("UNKNOWN_NAME", message, i);
+    }
+    const pieces = readings[0]!;
+    const last = pieces[pieces.length - 1]!;
+    if (digits && last.t !== "fn") gluedDigits(last.name, digits, voc, i + word.length - last.len);
+    if (digits && last.name === "log") {
+      return failAt(
+        "UNKNOWN_NAME",
+        `unknown name '${word}${digits}' - write ${showReading(pieces.slice(0, -1))} log_${digits}(x) for a base-${digits} logarithm`,
+        i,
+      );
+    }
+    notes.push({ message: `read '${word}' as ${showReading(pieces)}`, at: i });
+    let at = i;
+    pieces.forEach((p, idx) => {
+      const first = idx === 0 ? sp : false;
+      if (p.t === "fn") push({ t: "fn", fn: p.fn, glued: false, start: at, end: at + p.len, sp: first });
+      else if (p.t === "var") push({ t: "var", name: p.name, start: at, end: at + p.len, sp: first });
+      else push({ t: "const", name: p.name, start: at, end: at + p.len, sp: first });
+      at += p.len;
+    });
+    return j; // digits after a final function name start its argument: xsin2x = x*sin(2x)
   }
   // 5. A product of variables and the constants pi and e: xy, xe, pix; digits may finish a
   //    declared variable (ax1 with a and x1 declared).

@@ -18,8 +18,10 @@
 //   exponent (x², x⁻¹, sin²x; x²³ is x^23). ∞ only in parseAnswer (SPECIAL_NOT_ALLOWED elsewhere).
 //   Anything else is UNEXPECTED_CHARACTER.
 // - Brackets: ( ), [ ] and { } group, each closed by its own kind.
-// - Numbers: plain decimals `12`, `0.5`, `.5`, `3.` (= 3); no exponent notation (`1e-3` is 1*e - 3);
-//   `1.2.3` and a lone `.` are BAD_NUMBER. Numbers in the tree are always >= 0 (`-2` is neg(2)).
+// - Numbers: plain decimals `12`, `0.5`, `.5`, `3.` (= 3); `1.2.3` and a lone `.` are BAD_NUMBER.
+//   Scientific notation where nothing else is meant: `1.479e1`, `2e5`, `2E-3`, `1.5e-3` (a point in
+//   the mantissa); `1e-3` stays 1*e - 3 (Euler's number), warned with the way to type 10^-3.
+//   Numbers in the tree are always >= 0 (`-2` is neg(2)).
 //
 // Names
 // - Variables: `vars` declares them (a letter optionally followed by digits; anything else is
@@ -28,7 +30,11 @@
 // - A word is a maximal run of ASCII letters (with digits right after it, see below), read as:
 //   1. a function name, in any case (Sin x = sin x), or `pi` in any case (also where P and I are
 //      variables), or `e`, or a declared variable, if it is that whole;
-//   2. otherwise, if a function name occurs inside it: UNKNOWN_NAME "did you mean sin(x)?";
+//   2. otherwise, if a function name occurs inside it: the product of its pieces when the word has
+//      exactly one reading as function names and runs of variables and constants in which no run
+//      spells a function name (`sinx` = sin x, `xsinx` = x sin x, `2xcos(x^2)`, `xln(x)`), warned;
+//      two readings (`asinx` with a declared a: asin x or a sin x) are UNKNOWN_NAME naming both;
+//      none: UNKNOWN_NAME "did you mean sin(x)?";
 //   3. otherwise its letters split into declared variables and the constants pi and e (pi before
 //      p*i): `xy` = x*y; a following ^ applies to the last piece only (`xe^x` = x*e^x);
 //   4. otherwise UNKNOWN_NAME, listing the problem's variables.
@@ -48,9 +54,11 @@
 //   are UNEXPECTED_TOKEN).
 // - Argument in brackets: `sin(x)`, `sin (x+1)`; the group is the argument, then ^ applies to the
 //   call (`sin(x)^2` = sin(x)^2) and the product goes on (`sin(x)cos(x)`).
-// - Bare argument: the run of factors after the name, joined by juxtaposition or `*`, up to another
-//   function name or √ (also after `*`), `+ - /`, a closing bracket or bar, `,`, `=` or the end:
-//   `sin x cos x` = sin(x)*cos(x), `sin 2x` = sin(2x), `sin x/2` = sin(x)/2, `sin sin x` nests.
+// - Bare argument: the run of implicitly multiplied factors after the name, up to another function
+//   name or √, an explicit `*` (as WeBWorK and Wolfram Alpha read it: learners type `*` to
+//   separate), `+ - /`, a closing bracket or bar, `,`, `=` or the end: `sin x cos x` =
+//   sin(x)*cos(x), `sin 2x` = sin(2x), `sin x*x` = sin(x)*x, `ln2 * 2^x` = ln(2)*2^x,
+//   `sin x/2` = sin(x)/2, `sin sin x` nests.
 //   A power inside it (`sin x^2` = sin(x^2)) gives an AMBIGUOUS warning. A sign cannot start a
 //   bare argument (`sin -x`, `sin+1`: MISSING_ARGUMENT - write sin(-x)); nor can nothing (`sin`,
 //   `ln()`).
@@ -76,8 +84,11 @@
 // - `^`, `**`, superscripts: right-associative and tighter than a sign on the left (`2^3^2` = 2^(3^2)).
 //   The exponent is a single operand with optional signs and its own powers (`e^-x`, `x^-2`,
 //   `e^x^2` = e^(x^2)): `2x^2` = 2*(x^2), `x^2y` = x^2*y. When the base has no variables and the
-//   exponent is not bracketed, a factor written right after it (`e^2x`, `e^-2x`, `2^3x`, `e^xy`) is
+//   exponent is not bracketed, a factor written right after it (`e^2x`, `2^3x`, `e^xy`) is
 //   multiplied on with an AMBIGUOUS warning ("read as e^2·x; type e^(2x) if you meant that").
+//   A signed exponent of a constant base takes the variables and constants glued to it:
+//   `e^-2x` = e^(-2x), `e^-xy` = e^(-xy), warned (nobody writes e^-2·x for a product); with a space
+//   (`e^-2 x`) the product reading stays.
 // - `=` and `,` are UNEXPECTED_TOKEN (a comma between digits suggests a decimal point).
 //
 // Special answers (parseAnswer): DNE, does not exist, inf, +inf, infinity, ∞ and their signed forms,
@@ -216,7 +227,7 @@ class Parser {
     this.depth--;
   }
 
-  private warn(message: string, at: number): void {
+  warn(message: string, at: number): void {
     if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ code: "AMBIGUOUS", message, at });
   }
 
@@ -274,8 +285,8 @@ class Parser {
   }
 
   /**
-   * A product / quotient run. With `bare`, the bare argument of a function: stops before `/`, and
-   * before another function (juxtaposed or after `*`).
+   * A product / quotient run. With `bare`, the bare argument of a function: implicitly multiplied
+   * factors only, stopping before `*`, `/` and another function.
    */
   private parseRun(bare: boolean): Factor {
     const first = this.parseFactor();
@@ -287,7 +298,8 @@ class Parser {
     for (;;) {
       const tok = this.peek();
       if (tok.t === "op" && (tok.op === "*" || tok.op === "/")) {
-        if (bare && (tok.op === "/" || Parser.isFunctionStart(this.peek(1)))) break;
+        // An explicit `*` or `/` ends a bare argument: `sin x * x` = sin(x)*x, `ln2 * 2^x` = ln(2)*2^x.
+        if (bare) break;
         this.next();
         const f = this.parseSignedFactor(tok);
         acc = tok.op === "*" ? mul(acc, f.e) : div(acc, f.e);
@@ -379,7 +391,7 @@ class Parser {
       const tok = this.peek();
       if (tok.t === "op" && tok.op === "^") {
         this.next();
-        const x = this.parseExponent(tok);
+        const x = constantBase ? this.parseSignedExponent(tok, f.start) : this.parseExponent(tok);
         f = {
           e: pow(f.e, x.f.e),
           start: f.start,
@@ -396,6 +408,41 @@ class Parser {
         f = { e: pow(f.e, tok.negative ? neg(n) : n), start: f.start, end: tok.end, powAt: tok.start };
       } else return f;
     }
+  }
+
+  /**
+   * The exponent of a constant base: as parseExponent, except that a signed plain exponent takes the
+   * variables and constants glued right after it (`e^-2x` = e^(-2x), `e^-xy` = e^(-xy)), warned;
+   * `e^-2 x` (with a space) and `e^2x` (no sign) keep the documented product reading.
+   */
+  private parseSignedExponent(caret: Tok, baseStart: number): { f: Factor; plain: boolean } {
+    const sign = this.peek();
+    const x = this.parseExponent(caret);
+    const glued = this.peek();
+    let magnitude = x.f.e.kind === "neg" ? x.f.e.arg : x.f.e;
+    if (
+      !(sign.t === "op" && (sign.op === "-" || sign.op === "+")) ||
+      !x.plain ||
+      (magnitude.kind !== "num" && magnitude.kind !== "var" && magnitude.kind !== "const") ||
+      glued.sp ||
+      (glued.t !== "var" && glued.t !== "const")
+    ) {
+      return x;
+    }
+    let end = x.f.end;
+    for (let t = this.peek(); !t.sp && (t.t === "var" || t.t === "const"); t = this.peek()) {
+      const f = this.parseFactor();
+      magnitude = mul(magnitude, f.e);
+      end = f.end;
+    }
+    const e = sign.op === "-" ? neg(magnitude) : magnitude;
+    const base = this.slice(baseStart, caret.start);
+    this.warn(
+      `read as ${base}^(${this.slice(x.f.start, end)}); type (${this.slice(baseStart, x.f.end)})·` +
+        `${this.slice(x.f.end, end)} if you meant a product`,
+      caret.start,
+    );
+    return { f: { e, start: x.f.start, end }, plain: false };
   }
 
   /** The operand of `^`: signs, then one operand with its own powers. `plain`: not bracketed. */
@@ -748,8 +795,9 @@ export function parse(input: string, options?: ParseOptions): ParseResult {
     }
     const voc = vocabulary(options);
     if ("code" in voc) return { ok: false, error: voc };
-    const { toks } = lex(input, voc);
+    const { toks, notes } = lex(input, voc);
     const parser = new Parser(input, toks);
+    for (const note of notes) parser.warn(note.message, note.at);
     const expr = parser.parseAll();
     return { ok: true, expr, warnings: parser.warnings };
   } catch (err) {

@@ -1,6 +1,7 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
+import { gridLatex } from "./grade/grid";
 import { freeVariables } from "../calculus/ast";
 import { derivative, gradient } from "../calculus/diff";
 import { type LimitTarget, limit } from "../calculus/limit";
@@ -249,7 +250,10 @@ export function keyLatexOf(p: Problem): string {
     const r = parse(s, { vars: p.vars });
     return r.ok ? toLatex(r.expr) : s;
   };
-  return Array.isArray(p.answer) ? `\\left(${p.answer.map(one).join(",\\ ")}\\right)` : one(p.answer);
+  if (typeof p.answer === "string") return one(p.answer);
+  if (p.answer.every((a) => typeof a === "string"))
+    return `\\left(${(p.answer as string[]).map(one).join(",\\ ")}\\right)`;
+  return gridLatex((p.answer as string[][]).map((r) => r.map(one)));
 }
 
 /**

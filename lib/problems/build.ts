@@ -34,6 +34,7 @@ export type Draft =
       domain?: Domain;
     }
   | { kind: "directional"; f: Expr; vars: string[]; at: Point; direction: number[] }
+  | { kind: "concrete"; problem: ConcreteProblem }
   | {
       kind: "chain";
       f: Expr;
@@ -42,6 +43,9 @@ export type Draft =
       at?: number | string;
       domain?: Domain;
     };
+
+/** A concrete problem of Parts 2 and 3, built whole by its generator (concrete.ts). */
+export type ConcreteProblem = Omit<Problem, "skill" | "seed" | "version" | "kind" | "answerKind">;
 
 export interface Header {
   readonly skill: string;
@@ -114,6 +118,8 @@ export function finish(h: Header, d: Draft): Problem {
 function build(h: Header, d: Draft): Problem {
   const base = { skill: h.skill, seed: h.seed, version: h.version };
   switch (d.kind) {
+    case "concrete":
+      return { ...base, kind: "concrete", answerKind: "grid", ...d.problem };
     case "limit": {
       const v = d.v ?? "x";
       const side = d.side ?? "both";

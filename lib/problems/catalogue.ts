@@ -11,13 +11,19 @@ import { Reject } from "./exact";
 import { rngFor } from "./random";
 import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
 import { LIMIT_SKILLS } from "./skills-limits";
+import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
+import { NETWORK_SKILLS } from "./skills-networks";
+import { SECOND_ORDER_SKILLS } from "./skills-second-order";
 import type { Problem, Skill } from "./types";
 
 export const SKILL_DEFS: readonly SkillDef[] = [
   ...LIMIT_SKILLS,
   ...DERIVATIVE_SKILLS,
   ...MULTIVARIABLE_SKILLS,
+  ...JACOBIAN_SKILLS,
+  ...SECOND_ORDER_SKILLS,
+  ...NETWORK_SKILLS,
 ];
 
 const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));

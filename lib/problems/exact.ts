@@ -1,7 +1,7 @@
 // Exact arithmetic helpers for keys: parsing generator text, substituting points, and exact values of
 // expressions at points (special angles of trigonometric functions included), always confirmed
 // against floating-point evaluation.
-import { type Expr, add, call, div, freeVariables, mapCalls, mul, neg, num, pow } from "../calculus/ast";
+import { type Expr, call, div, freeVariables, mapCalls, num, substitute } from "../calculus/ast";
 import { compile } from "../calculus/eval";
 import { parse } from "../calculus/parse";
 import { toText } from "../calculus/print";
@@ -58,30 +58,7 @@ export function numericValue(e: Expr, scope: Record<string, number> = {}): numbe
   return c.fn(vars.map((v) => scope[v]!));
 }
 
-/** Replace variables by expressions. */
-export function substitute(e: Expr, map: Readonly<Record<string, Expr>>): Expr {
-  switch (e.kind) {
-    case "num":
-    case "const":
-      return e;
-    case "var":
-      return map[e.name] ?? e;
-    case "add":
-      return add(...e.terms.map((t) => substitute(t, map)));
-    case "mul":
-      return mul(...e.factors.map((t) => substitute(t, map)));
-    case "neg":
-      return neg(substitute(e.arg, map));
-    case "div":
-      return div(substitute(e.num, map), substitute(e.den, map));
-    case "pow":
-      return pow(substitute(e.base, map), substitute(e.exp, map));
-    case "call":
-      return call(e.fn, substitute(e.arg, map));
-    case "logb":
-      return { kind: "logb", base: e.base, arg: substitute(e.arg, map) };
-  }
-}
+export { substitute };
 
 // sin at multiples of 15 degrees that have short exact forms (multiples of 30 and 45 degrees).
 const SIN: Record<number, string> = {

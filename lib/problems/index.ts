@@ -1,7 +1,10 @@
 // The problem generators' public surface (see README.md in this folder).
 export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type GenerateResult } from "./catalogue";
-export { grade, splitVector, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
+export { grade, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
+export { splitVector } from "./answer-syntax";
 export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./api";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
-export type { AnswerKind, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
+export { TOPICS, TOPIC_TITLES } from "./topics";
+export { splitGridText } from "./grade/grid";

@@ -26,8 +26,9 @@ function literals(e: Expr, out: number[] = []): number[] {
 
 /** The ways `p` falls short of nice; empty when it is nice. */
 export function niceProblemViolations(p: Problem): string[] {
+  if (p.answerKind === "grid") return gridViolations(p);
   const out: string[] = [];
-  const keys = Array.isArray(p.answer) ? p.answer : [p.answer];
+  const keys = typeof p.answer === "string" ? [p.answer] : p.answer.flat();
   for (const k of keys) if (k.length > NICE.keyChars) out.push(`key longer than ${NICE.keyChars}: ${k}`);
   const { f, fvars, point, inner } = readProblem(p);
   if (!f) return [...out, "function does not read back"];
@@ -125,4 +126,25 @@ function vanishes(t: Expr, p: Problem): boolean {
 
 export function isNice(p: Problem): boolean {
   return niceProblemViolations(p).length === 0;
+}
+
+/** A grid problem: the key has the grid's shape, its cells are short, its numbers small. */
+function gridViolations(p: Problem): string[] {
+  const out: string[] = [];
+  const g = p.grid;
+  const key = p.answer;
+  if (!g || !Array.isArray(key) || key.length !== g.rows) return ["grid and key disagree"];
+  for (const [i, row] of key.entries()) {
+    if (!Array.isArray(row) || row.length !== g.cols) return ["grid and key disagree"];
+    for (const [j, cell] of row.entries()) {
+      if (cell.length > NICE.keyChars) out.push(`key cell longer than ${NICE.keyChars}: ${cell}`);
+      if (g.kinds[i]?.[j] !== "number") continue;
+      const e = readExpr(cell, []);
+      const v = e ? numericValue(e) : NaN;
+      if (!Number.isFinite(v) || Math.abs(v) > NICE.maxValue) out.push(`number out of range: ${cell}`);
+      if (cell.length > NICE.numberChars) out.push(`exact value too long: ${cell}`);
+    }
+  }
+  if (p.statement.length > 600) out.push("statement too long");
+  return out;
 }

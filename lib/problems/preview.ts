@@ -1,9 +1,9 @@
-// How an answer is read, as the learner types it: the same reading rules as grading (lib/problems/grade.ts)
+// How an answer is read, as the learner types it: the same reading rules as grading (answer-syntax.ts)
 // without the key, so it runs in the browser. Gives the LaTeX of the reading, the parse error with its
 // position, and the ambiguity warnings with theirs. Pure; never throws.
 import { parseAnswer } from "../calculus/parse";
 import { toLatex } from "../calculus/print";
-import { lhsOf, splitVector } from "./grade";
+import { lhsOf, splitVector } from "./answer-syntax";
 import type { AnswerKind } from "./types";
 
 export interface PreviewNote {

@@ -5,6 +5,7 @@ import { type DiffStep, derivative } from "../calculus/diff";
 import { limit } from "../calculus/limit";
 import { toLatex, toText } from "../calculus/print";
 import { simplify } from "../calculus/simplify";
+import { keyLatexOf } from "./authored";
 import { getSkill } from "./catalogue";
 import { substitute } from "./exact";
 import { readExpr, readProblem } from "./read";
@@ -167,6 +168,7 @@ function limitTarget(p: Problem): { latex: string; text: string } {
 }
 
 function answerLatexOf(p: Problem): string {
+  if (p.answerKind === "grid") return keyLatexOf(p);
   if (Array.isArray(p.answer))
     return `\\left(${p.answer.map((a) => L(readExpr(a, p.vars) ?? variable("?"))).join(", ")}\\right)`;
   if (p.answer === "DNE") return "\\text{does not exist}";
@@ -345,6 +347,8 @@ export function solution(p: Problem): Solution {
 
 function solutionSteps(p: Problem): SolutionStep[] {
   if (p.kind === "limit") return limitSolution(p);
+  // Concrete problems carry the steps their generator wrote from its construction.
+  if (p.kind === "concrete") return p.steps ? [...p.steps] : [{ text: "No worked solution is stored." }];
   const { f, fvars, wrt, point, inner } = readProblem(p);
   if (!f) return [{ text: "The function of this problem cannot be read." }];
   const steps: SolutionStep[] = [];
@@ -478,6 +482,7 @@ const KIND_HINTS: Record<ProblemKind, string> = {
   steepest_direction: "The gradient points in the direction of steepest ascent.",
   max_rate: "The maximal rate of increase is |grad f|.",
   chain: "df/dt = f_x x'(t) + f_y y'(t).",
+  concrete: "Write down the shape of the object asked for first, then fill it entry by entry.",
 };
 
 /** A hint: the method of the problem's skill, never the answer. */

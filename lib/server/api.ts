@@ -1,11 +1,11 @@
 // Route handlers' shared frame: the signed-in user or 401, JSON bodies, AppError codes as statuses,
-// and a 503 with a clear message when the database does not answer.
+// and a 503 with a clear message when the database does not answer. State-changing routes go through
+// withUserWrite, which first refuses what another site could make a browser send (CSRF).
 import "server-only";
+import { assertSameOriginJson, MAX_BODY_BYTES, TOO_LARGE } from "@/lib/server/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
 import { AppError, isAppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -18,10 +18,10 @@ function looksLikeDatabaseDown(error: unknown): boolean {
   );
 }
 
-/** Reads a JSON body of at most 64 KiB; a missing or malformed body is INVALID_INPUT. */
+/** Reads a JSON body of at most 64 KiB; a missing or malformed body is INVALID_INPUT, a larger one 413. */
 export async function readJson(request: Request): Promise<unknown> {
   const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "The request is too large.");
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new AppError("TOO_LARGE", TOO_LARGE);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return {};
   try {
@@ -31,17 +31,37 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** Runs `work` for the signed-in user and answers with its result as JSON, or an error. */
+/** Runs `work` for the signed-in user and answers with its result as JSON, or an error. For reads. */
 export async function withUser(work: (actor: ActingUser) => Promise<unknown>): Promise<Response> {
   return withUserResponse(async (actor) => json(await work(actor)));
 }
 
+/** For every state-changing route: the same-origin JSON check, the user, then `work` with the body. */
+export async function withUserWrite(
+  request: Request,
+  work: (actor: ActingUser, body: unknown) => Promise<unknown>,
+): Promise<Response> {
+  return frame(async () => {
+    assertSameOriginJson(request);
+    return signedIn(async (actor) => json(await work(actor, await readJson(request))));
+  });
+}
+
 /** Like withUser, for a handler that builds its own response (a file download). */
 export async function withUserResponse(work: (actor: ActingUser) => Promise<Response>): Promise<Response> {
+  return frame(() => signedIn(work));
+}
+
+async function signedIn(work: (actor: ActingUser) => Promise<Response>): Promise<Response> {
+  const actor = await getCurrentUser();
+  if (!actor) return json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, 401);
+  return work(actor);
+}
+
+/** Answers `work`'s response, or the error it threw as JSON with its status. */
+async function frame(work: () => Promise<Response>): Promise<Response> {
   try {
-    const actor = await getCurrentUser();
-    if (!actor) return json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, 401);
-    return await work(actor);
+    return await work();
   } catch (error) {
     if (isAppError(error)) return json({ error: { code: error.code, message: error.message } }, error.status);
     if (looksLikeDatabaseDown(error)) {

@@ -9,6 +9,32 @@ const flag = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The app's own address as people type it: scheme, host and port only (links and the origin check). */
+const baseUrl = z
+  .url({ protocol: /^https?$/, error: "GD_BASE_URL must be an http:// or https:// URL" })
+  .refine((value) => {
+    const url = new URL(value);
+    return (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username;
+  }, "GD_BASE_URL must be only scheme, host and port, such as https://drill.example.org")
+  .transform((value) => new URL(value).origin)
+  .optional();
+
+/** Addresses of reverse proxies whose X-Forwarded-For hop is believed, comma-separated IPs. */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.union([z.ipv4(), z.ipv6()], { error: "TRUSTED_PROXIES must list IP addresses, comma-separated" }),
+    ),
+  );
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,6 +52,16 @@ export const envSchema = z
     GD_SIGNIN_MAX_PER_ACCOUNT: positiveInt(5),
     GD_SIGNIN_MAX_PER_ADDRESS: positiveInt(50),
     GD_SIGNIN_WINDOW_SECONDS: positiveInt(15 * 60),
+    /** Web processes behind the one port (`npm start`; `npm run dev` always runs one). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** Database connections per web process (the launcher shares about 20 among the processes). */
+    GD_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    GD_SIGNUP_MAX_PER_ADDRESS: positiveInt(10),
+    GD_BASE_URL: baseUrl,
+    TRUSTED_PROXIES: trustedProxies,
+    /** A session unused for this long ends (it slides while in use). */
+    GD_SESSION_IDLE_SECONDS: positiveInt(7 * 24 * 3600),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .transform((env) => ({ ...env, GD_DEMO: env.GD_DEMO && !env.GD_PRODUCTION }));
 

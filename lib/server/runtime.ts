@@ -19,11 +19,12 @@ export class StartupError extends Error {}
  */
 export function applyEnvironmentDefaults(log: (m: string) => void = console.log): void {
   if (isProduction()) {
-    const missing = ["DATABASE_URL", "AUTH_SECRET"].filter((name) => !process.env[name]);
+    const missing = ["DATABASE_URL", "AUTH_SECRET", "GD_BASE_URL"].filter((name) => !process.env[name]);
     if (missing.length > 0) {
       throw new StartupError(
         `Production mode (GD_PRODUCTION=1) needs ${missing.join(" and ")}. Set ${missing.length > 1 ? "them" : "it"} and start again; ` +
-          "nothing is generated in production (AUTH_SECRET: `openssl rand -base64 33`).",
+          "nothing is generated in production (AUTH_SECRET: `openssl rand -base64 33`; GD_BASE_URL: " +
+          "the address people open, such as https://drill.example.org).",
       );
     }
     process.env.GD_DEMO = "0";

@@ -2,9 +2,15 @@
 import type { CardState, SkillCard } from "./card";
 import { isStarted } from "./card";
 import type { CatalogueSkill } from "./queue";
+import { type MistakeCode, isMistakeCode } from "../calculus/mistakes";
 
-/** Diagnosis code (from the grader) -> the skill id whose review that mistake calls for. */
-export type DiagnosisSkillMap = Readonly<Record<string, string>>;
+/** Mistake code (from the grader's catalogue) -> the skill id whose review that mistake calls for. */
+export type DiagnosisSkillMap = Readonly<Partial<Record<MistakeCode, string>>>;
+
+/** The skill a stored diagnosis code points at, if any (codes outside the catalogue point nowhere). */
+export function skillForDiagnosis(map: DiagnosisSkillMap, diagnosis: string | undefined): string | undefined {
+  return diagnosis !== undefined && isMistakeCode(diagnosis) ? map[diagnosis] : undefined;
+}
 
 /** The card with its due date moved to `now` if it was later; memory state untouched. */
 export function bringForward<T extends CardState>(card: T, now: Date): T {
@@ -45,8 +51,7 @@ export interface BringForwardInput {
 export function bringForwardForDiagnosis(
   input: BringForwardInput,
 ): { skillId: string; before: SkillCard; after: SkillCard } | null {
-  if (input.diagnosis === undefined || !Object.hasOwn(input.map, input.diagnosis)) return null;
-  const target = input.map[input.diagnosis];
+  const target = skillForDiagnosis(input.map, input.diagnosis);
   if (target === undefined || !prerequisitesOf(input.skillId, input.skills).has(target)) return null;
   const card = input.cards.find((c) => c.skillId === target);
   if (!card || !isStarted(card) || +card.due <= +input.now) return null;

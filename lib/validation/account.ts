@@ -8,8 +8,6 @@ export const PASSWORD_RULES = [
   "Not the same as your email address.",
 ] as const;
 
-export const roleChoice = z.enum(["learner", "teacher"]);
-
 export const email = z
   .string()
   .trim()
@@ -28,8 +26,9 @@ export const displayName = z
   .min(1, "Enter a display name.")
   .max(60, "Use at most 60 characters.");
 
+/** Sign-up makes learners only: a role in the form is ignored (teacher access is granted by an admin). */
 export const signUpInput = z
-  .object({ displayName, email, password, role: roleChoice })
+  .object({ displayName, email, password })
   .refine((input) => input.password.toLowerCase() !== input.email, {
     path: ["password"],
     message: "Your password cannot be your email address.",

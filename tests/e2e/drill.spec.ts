@@ -3,7 +3,7 @@
 // route the practice page uses; the key is read from the test database (the browser never gets it).
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { newEmail, signUp } from "./helpers";
+import { SAME_ORIGIN, newEmail, signUp } from "./helpers";
 
 const DAY = 86_400_000;
 
@@ -36,6 +36,7 @@ async function nextItem(page: Page, start: () => Promise<unknown>) {
 
 async function answerRight(page: Page, id: string) {
   const res = await page.request.post(`/api/practice/instances/${id}/submit`, {
+    headers: SAME_ORIGIN,
     data: { clientSubmissionId: crypto.randomUUID(), answer: await keyOf(id), elapsedMs: 8000 },
   });
   expect(res.status()).toBe(200);
@@ -57,7 +58,9 @@ async function fitsPhone(page: Page) {
 }
 
 test.afterEach(async ({ request }) => {
-  expect((await request.post("/api/test/clock", { data: { offsetMs: 0 } })).status()).toBe(200);
+  expect(
+    (await request.post("/api/test/clock", { data: { offsetMs: 0 }, headers: SAME_ORIGIN })).status(),
+  ).toBe(200);
 });
 
 test("a new learner's first drill, and a review that comes due days later", async ({ page }) => {
@@ -101,7 +104,11 @@ test("a new learner's first drill, and a review that comes due days later", asyn
   await fitsPhone(page);
 
   // Three days later the skill is due for review, and comes first.
-  expect((await page.request.post("/api/test/clock", { data: { offsetMs: 3 * DAY } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post("/api/test/clock", { data: { offsetMs: 3 * DAY }, headers: SAME_ORIGIN })
+    ).status(),
+  ).toBe(200);
   await page.goto("/today");
   await expect(page.getByTestId("due-list").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByTestId("count-due")).toContainText("1");

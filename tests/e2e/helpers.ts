@@ -1,9 +1,13 @@
 // Steps the browser tests share: they use the pages the way a person would.
 import { expect, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
 export const DEMO_LEARNER = { email: "emmy@example.com", password: "practise-gradients" };
 export const DEMO_TEACHER = { email: "teacher@example.com", password: "teach-calculus" };
+
+/** What the app's own pages send with a JSON write: their origin (the JSON routes refuse others). */
+export const SAME_ORIGIN = { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}` };
 
 export function newEmail(label: string): string {
   return `${label}-${randomBytes(4).toString("hex")}@example.com`;
@@ -18,9 +22,24 @@ export async function signUp(
   await page.getByLabel("Display name").fill(user.displayName);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
-  await page.getByLabel(user.role === "teacher" ? /A teacher/ : /A learner/).check();
+  await expect(page.getByTestId("teacher-access-note")).toContainText("ask the administrator");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  if (user.role === "teacher") {
+    await expect(page.getByRole("link", { name: "Teaching" })).toHaveCount(0);
+    grantRole("teacher", user.email);
+    await page.reload();
+  }
+}
+
+/** Teacher access is granted, never taken: what an administrator runs, `npm run user -- grant ...`. */
+export function grantRole(role: "teacher" | "admin", email: string) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/user.ts", "grant", role, email],
+    { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, encoding: "utf8" },
+  );
+  expect(result.stdout).toContain(`${email} is now a`);
 }
 
 export async function fillSignIn(page: Page, email: string, password: string) {

@@ -4,10 +4,11 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_LEARNER, DEMO_TEACHER, newEmail, signIn, signUp } from "./helpers";
+import { DEMO_LEARNER, DEMO_TEACHER, SAME_ORIGIN, newEmail, signIn, signUp } from "./helpers";
 
 async function submit(page: Page, instanceId: string, answer: string) {
   const res = await page.request.post(`/api/practice/instances/${instanceId}/submit`, {
+    headers: SAME_ORIGIN,
     data: { clientSubmissionId: randomUUID(), answer, elapsedMs: 4000 },
   });
   expect(res.status()).toBe(200);
@@ -20,6 +21,8 @@ async function submit(page: Page, instanceId: string, answer: string) {
 test("a teacher sets a class a problem set; a learner works it; the teacher grades, overrides and exports", async ({
   browser,
 }) => {
+  // Granting the teacher role runs the admin command, a separate process.
+  test.slow();
   const teacher = await (await browser.newContext()).newPage();
   await signUp(teacher, {
     displayName: "Ms Noether",
@@ -124,6 +127,7 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   const right = await submit(learner, ids[1]!, "3x^2 + 2");
   expect(right.feedback.correct).toBe(true);
   const report = await learner.request.post(`/api/practice/instances/${ids[0]!}/report`, {
+    headers: SAME_ORIGIN,
     data: { comment: "I believe 12345 is right", submissionId: wrong.feedback.submissionId },
   });
   expect(report.status()).toBe(200);

@@ -36,4 +36,34 @@ describe("schema drift", () => {
       await dropDatabase(adminUrl, url);
     }
   });
+
+  it("a function whose body differs from its migration's is reported, and so is one no migration defines", async () => {
+    const adminUrl = inject("adminUrl");
+    const url = await createDatabase(adminUrl, "gd_drift_fn");
+    try {
+      await migrate(url);
+      // Positive control: as migrated, the function matches.
+      expect(await findDrift(url, datamodel)).toEqual({ missingInDatabase: [], notInSchema: [] });
+      await withClient(url, async (client) => {
+        const { rows } = await client.query<{ def: string }>(
+          `SELECT pg_get_functiondef('record_try'::regproc) AS def`,
+        );
+        // The same function, refusing one case less: a body the migrations never wrote.
+        const changed = rows[0]!.def.replace("IF v_tries <> p_tries_before THEN", "IF false THEN");
+        expect(changed).not.toEqual(rows[0]!.def);
+        await client.query(changed);
+        await client.query(`CREATE FUNCTION "stray"() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$`);
+      });
+      const drift = await findDrift(url, datamodel);
+      expect(drift.missingInDatabase).toEqual([
+        expect.stringMatching(/^function record_try\(p_instance_id, /),
+      ]);
+      expect(drift.notInSchema).toEqual([
+        expect.stringMatching(/^function record_try\(p_instance_id, /),
+        expect.stringMatching(/^function stray\(\) body /),
+      ]);
+    } finally {
+      await dropDatabase(adminUrl, url);
+    }
+  });
 });

@@ -6,6 +6,18 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
+/** The origin the app accepts writes from in the tests (no GD_BASE_URL: localhost on PORT 3000). */
+export const APP_ORIGIN = "http://localhost:3000";
+
+/** A POST as the app's own pages send it: JSON, from the app's origin. `headers` override. */
+export function appPost(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${APP_ORIGIN}/api/x`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: APP_ORIGIN, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
 /** A fresh learner (no password: these tests call the data functions directly). */
 export async function learner(label = "learner", data: Record<string, unknown> = {}): Promise<ActingUser> {
   const email = `${label}-${randomBytes(5).toString("hex")}@example.com`;

@@ -22,7 +22,7 @@ import {
   updateSettings,
 } from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
-import { learner, keyOf, expectAppError } from "./helpers";
+import { appPost, learner, keyOf, expectAppError } from "./helpers";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -58,7 +58,7 @@ type Script = "right" | "wrong" | "hint-right" | "reveal";
 async function play(actor: ActingUser, skillId: string, how: Script): Promise<string> {
   const view = await startInstance({ actor, input: { skillId } });
   const p = await keyOf(view.id);
-  const submit = (answer: string | string[]) =>
+  const submit = (answer: string | string[] | string[][]) =>
     submitAnswer({
       actor,
       instanceId: view.id,
@@ -358,8 +358,7 @@ describe("settings", () => {
 });
 
 describe("the test clock route", () => {
-  const call = (body: string) =>
-    clockRoute(new Request("http://localhost/api/test/clock", { method: "POST", body }));
+  const call = (body: string) => clockRoute(appPost(body));
 
   it("moves the clock when GD_TEST_CLOCK=1", async () => {
     const res = await call(JSON.stringify({ offsetMs: 3 * DAY }));

@@ -35,7 +35,7 @@ import {
 } from "@/lib/server/assignments/gradebook";
 import { getInstance, reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { describeResetToken } from "@/lib/server/password-reset/reset-token";
-import { expectAppError } from "./helpers";
+import { appPost, expectAppError } from "./helpers";
 import { SETTINGS, openAll, user, world } from "./teaching-world";
 
 const session = vi.hoisted(() => ({ user: null as ActingUser | null }));
@@ -584,25 +584,19 @@ describe("routes", () => {
     session.user = null;
     const before = await getDb().enrollment.count({ where: { classId: cls.id } });
     const responses = [
-      await joinRoute.POST(
-        new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ code: cls.joinCode }) }),
-      ),
+      await joinRoute.POST(appPost({ code: cls.joinCode })),
       await assignmentsRoute.GET(),
       await call(assignmentRoute.GET as never, { setId: set.id }),
-      await call(
-        openRoute.POST as never,
-        { setId: set.id },
-        { method: "POST", body: JSON.stringify({ itemId: set.id, copy: 0 }) },
-      ),
+      await openRoute.POST(appPost({ itemId: set.id, copy: 0 }), {
+        params: Promise.resolve({ setId: set.id }),
+      }),
       await call(gradebookRoute.GET as never, { id: set.id }),
       await call(csvRoute.GET as never, { id: set.id }),
       await call(attemptsRoute.GET as never, { id: set.id }),
       await call(teacherInstanceRoute.GET as never, { id: wrongId }),
-      await call(
-        overrideRoute.POST as never,
-        { id: wrongId },
-        { method: "POST", body: JSON.stringify({ accept: true, note: "x" }) },
-      ),
+      await overrideRoute.POST(appPost({ accept: true, note: "x" }), {
+        params: Promise.resolve({ id: wrongId }),
+      }),
     ];
     expect(responses.map((r) => r.status)).toEqual(Array(9).fill(401));
     expect(await getDb().enrollment.count({ where: { classId: cls.id } })).toBe(before);
@@ -629,8 +623,7 @@ describe("routes", () => {
     const { cls } = await world();
     const me = await user("learner");
     session.user = me;
-    const post = (body: string) =>
-      joinRoute.POST(new Request("http://localhost/x", { method: "POST", body }));
+    const post = (body: string) => joinRoute.POST(appPost(body));
     expect((await post("{not json")).status).toBe(400);
     expect((await post(JSON.stringify({ code: "QQQQ-QQQQ" }))).status).toBe(404);
     expect((await post(JSON.stringify({ code: cls.joinCode }))).status).toBe(200);

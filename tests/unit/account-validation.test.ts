@@ -8,11 +8,15 @@ describe("sign-up input", () => {
     displayName: " Ada ",
     email: " Ada@Example.COM ",
     password: "long enough password",
-    role: "learner",
   };
 
   it("trims the name and lowercases the email", () => {
     expect(signUpInput.parse(valid)).toMatchObject({ displayName: "Ada", email: "ada@example.com" });
+  });
+
+  it("ignores a role sent with the form: sign-up makes learners only", () => {
+    expect(signUpInput.parse({ ...valid, role: "teacher" })).not.toHaveProperty("role");
+    expect(signUpInput.parse({ ...valid, role: "admin" })).not.toHaveProperty("role");
   });
 
   it.each([
@@ -20,7 +24,6 @@ describe("sign-up input", () => {
     [{ email: "not-an-email" }, "email", "Enter a valid email address."],
     [{ displayName: "   " }, "displayName", "Enter a display name."],
     [{ password: "ada@example.com" }, "password", "Your password cannot be your email address."],
-    [{ role: "admin" }, "role", undefined],
   ])("refuses %o", (change, field, message) => {
     const result = signUpInput.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
@@ -44,5 +47,31 @@ describe("environment", () => {
     expect(() => getEnv({ AUTH_SECRET: "short", GD_SIGNIN_WINDOW_SECONDS: "-5" })).toThrow(
       /DATABASE_URL[\s\S]*AUTH_SECRET: AUTH_SECRET must be at least 32 characters[\s\S]*GD_SIGNIN_WINDOW_SECONDS/,
     );
+  });
+
+  it("takes the base URL as an origin and refuses one with a path or another scheme", () => {
+    expect(getEnv({ ...base, GD_BASE_URL: "https://drill.example.org/" }).GD_BASE_URL).toBe(
+      "https://drill.example.org",
+    );
+    expect(() => getEnv({ ...base, GD_BASE_URL: "https://drill.example.org/app" })).toThrow(
+      /GD_BASE_URL must be only scheme, host and port/,
+    );
+    expect(() => getEnv({ ...base, GD_BASE_URL: "javascript:alert(1)" })).toThrow(/GD_BASE_URL/);
+  });
+
+  it("reads TRUSTED_PROXIES as a list of IP addresses and refuses anything else", () => {
+    expect(getEnv(base).TRUSTED_PROXIES).toEqual([]);
+    expect(getEnv({ ...base, TRUSTED_PROXIES: " 10.0.0.2, ::1 " }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.2",
+      "::1",
+    ]);
+    expect(() => getEnv({ ...base, TRUSTED_PROXIES: "10.0.0.2, proxy.local" })).toThrow(
+      /TRUSTED_PROXIES must list IP addresses/,
+    );
+  });
+
+  it("ends idle sessions after 7 days unless configured", () => {
+    expect(getEnv(base).GD_SESSION_IDLE_SECONDS).toBe(7 * 24 * 3600);
+    expect(getEnv({ ...base, GD_SESSION_IDLE_SECONDS: "3600" }).GD_SESSION_IDLE_SECONDS).toBe(3600);
   });
 });

@@ -48,7 +48,7 @@ describe("calc batch", () => {
         '{"op":"grad","expr":"x^2 y","vars":["x","y"]}',
         '{"op":"jacobian","exprs":["x y","x + y^2"],"vars":["x","y"]}',
         '{"op":"hessian","expr":"x^3 y^2","vars":["x","y"]}',
-        '{"op":"diff","expr":"sinx","var":"x"}',
+        '{"op":"diff","expr":"sinz","var":"x","vars":["x"]}',
         '{"op":"frobnicate"}',
         "[1,2]",
         '{"op":"diff","expr":"x","var":"e"}',
@@ -84,7 +84,7 @@ describe("calc batch", () => {
       },
       {
         ok: false,
-        error: { code: "UNKNOWN_NAME", message: "unknown name 'sinx' - did you mean sin(x)?", at: 0 },
+        error: { code: "UNKNOWN_NAME", message: "unknown name 'sinz' - did you mean sin(z)?", at: 0 },
       },
       {
         ok: false,

@@ -1,7 +1,8 @@
 // Naming the mistake: each mistake of grading.md with a realistic learner answer, and no false names.
 import { describe, expect, it } from "vitest";
 import type { Expr } from "../../lib/calculus/ast";
-import { type DiagnosisCode, type Task, diagnose } from "../../lib/calculus/diagnose";
+import { type Task, diagnose } from "../../lib/calculus/diagnose";
+import type { MistakeCode as DiagnosisCode } from "../../lib/calculus/mistakes";
 import { parse } from "../../lib/calculus/parse";
 
 function read(s: string, vars: readonly string[]): Expr {

@@ -10,8 +10,8 @@ import {
   type LimitTarget,
   type LimitValue,
   limit,
-  limitRequest,
 } from "../../lib/calculus/limit";
+import { limitRequest } from "../../lib/calculus/api";
 import { parse } from "../../lib/calculus/parse";
 import { toText } from "../../lib/calculus/print";
 import { exprArb } from "./support/arbitraries";

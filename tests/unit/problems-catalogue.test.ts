@@ -69,7 +69,17 @@ describe("the catalogue", () => {
     ];
     for (const id of part1) expect(ids.has(id), id).toBe(true);
     expect(new Set(SKILLS.map((s) => s.topic))).toEqual(
-      new Set(["limits", "derivatives", "partial-derivatives", "gradients", "directional", "chain-rule"]),
+      new Set([
+        "limits",
+        "derivatives",
+        "partial-derivatives",
+        "gradients",
+        "directional",
+        "chain-rule",
+        "jacobians",
+        "network-gradients",
+        "second-order",
+      ]),
     );
     // Each kind of problem a skill declares is the kind its generator produces.
     for (const s of SKILLS) expect(problem(s.id, 0).kind, s.id).toBe(s.kind);

@@ -137,6 +137,8 @@ function checkKey(p: Problem): string | null {
         ? null
         : `gradient ${keys.join(", ")} vs ${grad.join(", ")}`;
     }
+    case "concrete":
+      return "concrete problems are checked in their own tests";
     case "chain": {
       const inner = g.inner as Record<string, string>;
       const composite = fvars.reduce<Expr>((e, v) => substituteVar(e, v, P(inner[v], ["t"])), f);
@@ -179,7 +181,10 @@ function substituteVar(e: Expr, name: string, by: Expr): Expr {
   return walk(e);
 }
 
-describe.each(SKILLS.map((s) => [s.id]))("skill %s over 1000 seeds", (id) => {
+// Concrete problems of Parts 2 and 3 have their own properties (tests/unit/problems/concrete-*.test.ts).
+const PART1 = SKILLS.filter((s) => s.kind !== "concrete");
+
+describe.each(PART1.map((s) => [s.id]))("skill %s over 1000 seeds", (id) => {
   it("gives at least 80% distinct problems, all nice", () => {
     const ps = all(id);
     const distinct = new Set(ps.map((p) => JSON.stringify(p.given)));
@@ -210,7 +215,7 @@ describe.each(SKILLS.map((s) => [s.id]))("skill %s over 1000 seeds", (id) => {
 
 describe("the key check itself", () => {
   it("flags a corrupted key of every kind", () => {
-    for (const s of SKILLS) {
+    for (const s of PART1) {
       const p = all(s.id)[3]!;
       const answer = Array.isArray(p.answer)
         ? p.answer.map((a) => `${a} + 1`)

@@ -1,20 +1,16 @@
 // The skill list: every skill grouped by topic with its method, mixed practice, and a marker on the
 // skills the learner has already practised. Starting a skill goes through /practice/skill/[id].
 import type { Metadata } from "next";
-import { SKILLS, type Topic } from "@/lib/problems";
+import { SKILLS, TOPICS, TOPIC_TITLES, type Topic } from "@/lib/problems";
 import { requireUser } from "@/lib/server/session";
 import { listPractisedSkills } from "@/lib/server/practice/progress";
 
 export const metadata: Metadata = { title: "Practice" };
 
-const TOPICS: readonly { id: Topic; title: string }[] = [
-  { id: "limits", title: "Limits" },
-  { id: "derivatives", title: "Derivatives" },
-  { id: "partial-derivatives", title: "Partial derivatives" },
-  { id: "gradients", title: "Gradients" },
-  { id: "directional", title: "Directional derivatives" },
-  { id: "chain-rule", title: "The multivariable chain rule" },
-];
+const TOPIC_LIST: readonly { id: Topic; title: string }[] = TOPICS.map((id) => ({
+  id,
+  title: TOPIC_TITLES[id],
+}));
 
 const SESSION = 5;
 
@@ -63,7 +59,7 @@ export default async function PracticePage({
           marks the {practised.size} skill{practised.size === 1 ? "" : "s"} you have practised.
         </p>
       ) : null}
-      {TOPICS.map((topic) => {
+      {TOPIC_LIST.map((topic) => {
         const skills = SKILLS.filter((s) => s.topic === topic.id);
         if (skills.length === 0) return null;
         return (

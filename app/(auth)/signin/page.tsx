@@ -23,7 +23,8 @@ export default async function SignInPage({
       <h1>Sign in</h1>
       {params.reset ? (
         <p className="message message-success" role="status">
-          Your password was changed. Sign in with the new one.
+          Your password was changed. Sign in with the new one. Your account page shows who issued the reset
+          link and when.
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />

@@ -12,6 +12,7 @@ export const PROTECTED_PREFIXES = [
   "/today",
   "/progress",
   "/settings",
+  "/admin",
 ] as const;
 
 const startsWithAny = (path: string, prefixes: readonly string[]) =>

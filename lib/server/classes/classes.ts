@@ -164,7 +164,8 @@ export async function listMyClasses(options: { actor: ActingUser }) {
   return rows.map((r) => ({ id: r.class.id, name: r.class.name, teacher: r.class.teacher.displayName }));
 }
 
-/** A one-time password reset link token for a current student of the actor's class. */
+/** A one-time password reset link token for a current student of the actor's class who is a learner.
+ * The token row is the log: who issued it, for whom, when; the learner sees it on their account page. */
 export async function issueStudentResetLink(options: {
   actor: ActingUser;
   classId: unknown;
@@ -174,9 +175,15 @@ export async function issueStudentResetLink(options: {
   const userId = idOr404(options.userId, "No such student in this class.");
   const e = await getDb().enrollment.findFirst({
     where: { classId: c.id, userId, removedAt: null },
-    select: identitySelect,
+    select: { ...identitySelect, user: { select: { ...identitySelect.user.select, role: true } } },
   });
   if (!e) throw new AppError("NOT_FOUND", "No such student in this class.");
+  // A teacher's or admin's account is never reset by another teacher: that would be a takeover.
+  if (e.user.role !== "learner")
+    throw new AppError(
+      "FORBIDDEN",
+      "Reset links are only for learner accounts. This member should ask the site's administrator.",
+    );
   const token = await issueResetToken({ userId, issuedById: options.actor.id, now: await clockNow() });
   // Named with the email: two students may have chosen the same name.
   return { token, displayName: studentLine(identityOf(e)) };

@@ -1,21 +1,36 @@
-// One Prisma client per process, kept on globalThis so that dev-mode reloads do not open new pools.
+// One connection pool per process, shared by Prisma's client and by the few hot paths that send one
+// statement of their own (the session check, the submit path); both kept on globalThis so that
+// dev-mode reloads do not open new pools.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const holder = globalThis as unknown as { gradientDrillPrisma?: PrismaClient };
+const holder = globalThis as unknown as { gradientDrillPrisma?: PrismaClient; gradientDrillPool?: pg.Pool };
 
-export function getDb(): PrismaClient {
-  if (!holder.gradientDrillPrisma) {
+/** The process's pool of PostgreSQL connections, for single statements sent without the ORM. */
+export function getPool(): pg.Pool {
+  if (!holder.gradientDrillPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`.");
-    holder.gradientDrillPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+    // Each web process has its own small pool (scripts/web-processes.ts shares the budget out).
+    const max = Number(process.env.GD_DB_POOL_MAX) || 10;
+    holder.gradientDrillPool = new pg.Pool({ connectionString, max });
   }
+  return holder.gradientDrillPool;
+}
+
+export function getDb(): PrismaClient {
+  holder.gradientDrillPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return holder.gradientDrillPrisma;
 }
 
 /** Closes the pool (scripts and tests; the app keeps it for the life of the process). */
 export async function closeDb(): Promise<void> {
-  await holder.gradientDrillPrisma?.$disconnect();
+  const prisma = holder.gradientDrillPrisma;
+  const pool = holder.gradientDrillPool;
   holder.gradientDrillPrisma = undefined;
+  holder.gradientDrillPool = undefined;
+  await prisma?.$disconnect();
+  await pool?.end();
 }

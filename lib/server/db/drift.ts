@@ -1,7 +1,11 @@
 // Compares the data model in schema.prisma (the DMMF written by scripts/prisma-dmmf-generator.mjs)
 // with a migrated database: tables, columns (type, nullability, default or not), enums, primary
-// keys, unique and plain indexes, foreign keys. An empty list means no drift.
+// keys, unique and plain indexes, foreign keys; and the SQL functions the migrations define (their
+// arguments and body, as the last migration that creates each one wrote them). An empty list means
+// no drift.
+import { createHash } from "node:crypto";
 import pg from "pg";
+import { type MigrationFile, readMigrations } from "@/lib/server/db/migrate";
 
 interface DmmfField {
   name: string;
@@ -191,6 +195,39 @@ async function actualFacts(client: pg.Client): Promise<Set<string>> {
   return facts;
 }
 
+const digest = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/** Each function as the last migration that creates it wrote it: name, argument list, body digest. */
+export function expectedFunctions(migrations: readonly MigrationFile[]): Set<string> {
+  const functions = new Map<string, string>();
+  const create =
+    /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+"?(\w+)"?\s*\(([\s\S]*?)\)\s*RETURNS[\s\S]*?AS\s+\$(\w*)\$([\s\S]*?)\$\3\$/gi;
+  const drop = /DROP\s+FUNCTION\s+(?:IF\s+EXISTS\s+)?"?(\w+)"?/gi;
+  for (const m of migrations) {
+    for (const d of m.sql.matchAll(drop)) functions.delete(d[1]!);
+    for (const c of m.sql.matchAll(create)) {
+      const args = c[2]!
+        .split("\n")
+        .map((line) => line.replace(/--.*$/, "").trim())
+        .join(" ")
+        .split(",")
+        .map((a) => a.trim().split(/\s+/)[0]!.toLowerCase())
+        .filter((a) => a.length > 0);
+      functions.set(c[1]!, `function ${c[1]}(${args.join(", ")}) body ${digest(c[4]!)}`);
+    }
+  }
+  return new Set(functions.values());
+}
+
+async function actualFunctions(client: pg.Client): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string; args: string[] | null; body: string }>(
+    `SELECT p.proname AS name, p.proargnames::text[] AS args, p.prosrc AS body
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND p.prokind = 'f'`,
+  );
+  return new Set(rows.map((r) => `function ${r.name}(${(r.args ?? []).join(", ")}) body ${digest(r.body)}`));
+}
+
 export interface Drift {
   /** In schema.prisma, missing or different in the database. */
   missingInDatabase: string[];
@@ -198,12 +235,16 @@ export interface Drift {
   notInSchema: string[];
 }
 
-export async function findDrift(databaseUrl: string, datamodel: Datamodel): Promise<Drift> {
+export async function findDrift(
+  databaseUrl: string,
+  datamodel: Datamodel,
+  migrations: readonly MigrationFile[] = readMigrations(),
+): Promise<Drift> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const expected = expectedFacts(datamodel);
-    const actual = await actualFacts(client);
+    const expected = new Set([...expectedFacts(datamodel), ...expectedFunctions(migrations)]);
+    const actual = new Set([...(await actualFacts(client)), ...(await actualFunctions(client))]);
     return {
       missingInDatabase: [...expected].filter((f) => !actual.has(f)).sort(),
       notInSchema: [...actual].filter((f) => !expected.has(f)).sort(),

@@ -67,3 +67,19 @@ export async function resetPasswordWithToken(raw: unknown, now = new Date()): Pr
     await tx.user.update({ where: { id: userId }, data: { passwordHash, ...endSessions } });
   });
 }
+
+/** The actor's password resets by link, newest first: who issued each link, when, and when it was used. */
+export async function listResetsOf(options: { actor: { id: string } }) {
+  const rows = await getDb().passwordResetToken.findMany({
+    where: { userId: options.actor.id, usedAt: { not: null } },
+    orderBy: { usedAt: "desc" },
+    take: 10,
+    select: { id: true, createdAt: true, usedAt: true, issuedBy: { select: { displayName: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    issuedAt: r.createdAt,
+    usedAt: r.usedAt!,
+    issuedBy: r.issuedBy?.displayName ?? "an account that no longer exists",
+  }));
+}

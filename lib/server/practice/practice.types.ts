@@ -1,7 +1,18 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
 import { z } from "zod";
-import type { AnswerKind, ProblemKind, SolutionStep } from "@/lib/problems";
+import type { AnswerKind, CellKind, ProblemKind, SolutionStep } from "@/lib/problems";
+
+export interface GridView {
+  rows: number;
+  cols: number;
+  /** What is asked, with its shape: "the row ∂L/∂w (1×3)". */
+  object: string;
+  kinds: CellKind[][];
+  labels: string[][];
+  /** For word cells: the words a cell accepts. */
+  choices?: string[];
+}
 
 /** A client-generated id for one submission (a UUID or similar token). */
 export const clientSubmissionIdSchema = z
@@ -14,7 +25,15 @@ const answerText = z.string().max(2000, "This answer is too long (2000 character
 
 export const submitInputSchema = z.object({
   clientSubmissionId: clientSubmissionIdSchema,
-  answer: z.union([answerText, z.array(z.string().max(500, "A component is too long.")).min(1).max(8)]),
+  answer: z.union([
+    answerText,
+    z.array(z.string().max(500, "A component is too long.")).min(1).max(8),
+    // A grid: rows of cells (a concrete vector or matrix).
+    z
+      .array(z.array(z.string().max(500, "A cell is too long.")).min(1).max(8))
+      .min(1)
+      .max(8),
+  ]),
   /** Time spent on this try, as measured by the page. */
   elapsedMs: z
     .number()
@@ -42,7 +61,7 @@ export const reportInputSchema = z.object({
 
 export interface FeedbackView {
   tryNumber: number;
-  answer: string | string[];
+  answer: string | string[] | string[][];
   status: "right" | "wrong" | "cannot_check" | "invalid";
   correct: boolean;
   message: string;
@@ -64,6 +83,8 @@ export interface InstanceView {
   vars: string[];
   /** Labels of the fields for a vector answer (e.g. ∂f/∂x, ∂f/∂y). */
   components?: string[];
+  /** A grid answer's layout (shape, what it is, cell labels); never its key. */
+  grid?: GridView;
   /** Whether DNE / inf / -inf are possible answers (limits). */
   allowSpecial: boolean;
   maxTries: number;
@@ -80,7 +101,7 @@ export interface InstanceView {
   /** Answered after the problem set's due date. */
   late?: boolean;
   /** Only once finished, and only when the problem set shows solutions. */
-  key?: { text: string | string[]; latex: string };
+  key?: { text: string | string[] | string[][]; latex: string };
   solution?: { steps: SolutionStep[]; answerLatex: string };
   /** Only once finished: the picture (SVG markup made on the server by lib/problems/plot.ts). */
   plot?: string;

@@ -5,7 +5,8 @@ import { type Problem, getSkill, hint, solution } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
-import type { FeedbackView, InstanceView } from "@/lib/server/practice/practice.types";
+import { gridLatex } from "@/lib/problems/grade/grid";
+import type { FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
 
 export interface StoredInstance {
   id: string;
@@ -45,7 +46,22 @@ function componentLabels(p: Problem): string[] | undefined {
   return Array.from({ length: n }, (_, i) => `component ${i + 1}`);
 }
 
-function keyLatex(answer: string | string[], vars: string[]): string {
+/** What the page needs to draw a grid answer: never the key or the mistakes' keys. */
+function gridView(p: Problem): GridView | undefined {
+  const g = p.grid;
+  if (!g) return undefined;
+  const view: GridView = {
+    rows: g.rows,
+    cols: g.cols,
+    object: g.object,
+    kinds: g.kinds.map((r) => [...r]),
+    labels: g.labels.map((r) => [...r]),
+  };
+  if (g.words) view.choices = [...new Set(Object.values(g.words))];
+  return view;
+}
+
+function keyLatex(answer: string | string[] | string[][], vars: string[]): string {
   const one = (s: string): string => {
     if (s === "DNE") return "\\text{does not exist}";
     if (s === "inf") return "+\\infty";
@@ -53,13 +69,17 @@ function keyLatex(answer: string | string[], vars: string[]): string {
     const r = parse(s, { vars });
     return r.ok ? toLatex(r.expr) : s;
   };
-  if (Array.isArray(answer)) return `\\left(${answer.map(one).join(",\\ ")}\\right)`;
-  return one(answer);
+  if (typeof answer === "string") return one(answer);
+  if (answer.every((a) => typeof a === "string"))
+    return `\\left(${(answer as string[]).map(one).join(",\\ ")}\\right)`;
+  return gridLatex(
+    (answer as string[][]).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))),
+  );
 }
 
 export function feedbackOf(s: StoredSubmission): FeedbackView {
   const f = s.feedback as Omit<FeedbackView, "tryNumber" | "answer" | "submissionId">;
-  return { ...f, tryNumber: s.tryNumber, answer: s.answer as string | string[], submissionId: s.id };
+  return { ...f, tryNumber: s.tryNumber, answer: s.answer as FeedbackView["answer"], submissionId: s.id };
 }
 
 export function toView(instance: StoredInstance, submissions: readonly StoredSubmission[]): InstanceView {
@@ -86,6 +106,8 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   };
   const labels = componentLabels(p);
   if (labels) view.components = labels;
+  const grid = gridView(p);
+  if (grid) view.grid = grid;
   if (instance.hintUsedAt) view.hint = hint(p);
   if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };

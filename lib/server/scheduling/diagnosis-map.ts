@@ -12,4 +12,11 @@ export const DIAGNOSIS_SKILLS: DiagnosisSkillMap = {
   wrong_variable: "partial-derivative-two-variables",
   not_unit: "directional-derivative",
   function_value: "derivative-at-a-point",
+  // Parts 2 and 3: a transposed answer calls for the layout convention, a dropped ReLU gate for the
+  // neuron's gradient.
+  layout_transposed: "shapes-of-derivatives",
+  missing_gate: "neuron-gradient",
+  hessian_2a: "hessian-quadratic-form",
+  classified_from_diagonal: "definiteness-and-curvature",
+  taylor_no_half: "second-order-taylor",
 };

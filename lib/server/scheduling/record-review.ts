@@ -3,17 +3,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SKILLS } from "@/lib/problems";
-import {
-  type CardState,
-  Rating,
-  bringForwardForDiagnosis,
-  newCard,
-  ratingFor,
-  review,
-  toRow,
-} from "@/lib/srs";
+import { type CardState, bringForwardForDiagnosis, skillForDiagnosis, toRow } from "@/lib/srs";
 import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
+import { couldRateEasy, planReview } from "@/lib/server/scheduling/plan-review";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,11 +44,9 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
            "reps", "lapses", "state"::text AS "state", "lastReview", "lastRating"::text AS "lastRating"
     FROM "SkillCard" WHERE "userId" = ${a.userId}::uuid AND "skillId" = ${a.skillId} FOR UPDATE`;
   const existing = locked[0] ? cardFromRecord(locked[0]) : null;
-  const before: CardState = existing ?? newCard(a.now);
 
   // Past first-try times matter only when this attempt could rate Easy (right, first try, no hint).
-  const couldBeEasy = a.outcome === "right" && a.tries === 1 && !a.hintUsed;
-  const past = couldBeEasy
+  const past = couldRateEasy(a)
     ? await tx.review.findMany({
         where: { userId: a.userId, skillId: a.skillId, outcome: "right", tries: 1, hintUsed: false },
         orderBy: { reviewedAt: "desc" },
@@ -63,17 +54,9 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
         select: { durationMs: true },
       })
     : [];
-  const decision = ratingFor({
-    outcome: a.outcome,
-    // Shown before any try: still one attempt at the skill (and rated Again).
-    tries: Math.max(1, a.tries),
-    hintUsed: a.hintUsed,
-    durationMs: a.durationMs,
-    pastFirstTryTimesMs: past.map((p) => p.durationMs).reverse(),
-  });
-  // A clock moved back (tests) must not put a review before the previous one.
-  const at = before.lastReview && +a.now < +before.lastReview ? before.lastReview : a.now;
-  const result = review(before, decision.rating, at, { requestRetention: a.requestRetention });
+  const plan = planReview(existing, { ...a, pastFirstTryTimesMs: past.map((p) => p.durationMs).reverse() });
+  const { decision, result } = plan;
+  const at = plan.reviewedAt;
 
   const data = cardData(result.after);
   await tx.skillCard.upsert({
@@ -86,13 +69,13 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
       userId: a.userId,
       skillId: a.skillId,
       instanceId: a.instanceId,
-      rating: Rating[decision.rating] as "Again" | "Hard" | "Good" | "Easy",
+      rating: plan.ratingName,
       outcome: a.outcome,
       tries: a.tries,
       hintUsed: a.hintUsed,
       durationMs: a.durationMs,
-      stateBefore: existing ? toRow(result.before) : undefined,
-      stateAfter: toRow(result.after),
+      stateBefore: plan.stateBefore ?? undefined,
+      stateAfter: plan.stateAfter,
       elapsedDays: result.log.elapsedDays,
       scheduledDays: result.log.scheduledDays,
       reviewedAt: at,
@@ -101,7 +84,7 @@ export async function recordReview(tx: Tx, a: FinishedAttempt) {
 
   let broughtForward: string | null = null;
   if (a.outcome !== "right" && a.diagnosis) {
-    const target = DIAGNOSIS_SKILLS[a.diagnosis];
+    const target = skillForDiagnosis(DIAGNOSIS_SKILLS, a.diagnosis);
     if (target) {
       const rows = await tx.$queryRaw<CardRecord[]>`
         SELECT "skillId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",

@@ -3,7 +3,7 @@
 // clock (lib/server/clock), the rules from lib/srs.
 import "server-only";
 import { cardFromRecord } from "@/lib/server/scheduling/card-record";
-import { SKILLS, getSkill } from "@/lib/problems";
+import { SKILLS, TOPIC_TITLES, getSkill } from "@/lib/problems";
 import type { Topic } from "@/lib/problems/types";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
@@ -38,14 +38,7 @@ import {
 
 const CATALOGUE = SKILLS.map((s) => ({ id: s.id, prerequisites: s.prerequisites }));
 
-export const TOPIC_TITLES: Record<Topic, string> = {
-  limits: "Limits",
-  derivatives: "Derivatives",
-  "partial-derivatives": "Partial derivatives",
-  gradients: "Gradients",
-  directional: "Directional derivatives",
-  "chain-rule": "The multivariable chain rule",
-};
+export { TOPIC_TITLES };
 
 export const HISTORY_PAGE_SIZE = 20;
 

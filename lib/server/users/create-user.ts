@@ -1,4 +1,5 @@
-// Sign-up: validates the input, hashes the password, creates the account (email stored lowercased).
+// Sign-up: validates the input, hashes the password, creates a learner account (email stored
+// lowercased). Teacher and admin roles are granted later (lib/server/users/roles.ts), never taken here.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -17,7 +18,7 @@ export async function createUser(raw: unknown): Promise<ActingUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await getDb().user.create({
-      data: { email: input.email, displayName: input.displayName, passwordHash, role: input.role },
+      data: { email: input.email, displayName: input.displayName, passwordHash, role: "learner" },
       select: publicUserSelect,
     });
   } catch (error) {

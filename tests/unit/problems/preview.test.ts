@@ -27,9 +27,18 @@ describe("previewAnswer", () => {
   });
 
   it("names an unknown name", () => {
-    const r = previewAnswer("sinx", expr);
+    const r = previewAnswer("sinz", expr);
     expect(r.state).toBe("error");
     if (r.state === "error") expect(r.error.message).toMatch(/sin/);
+  });
+
+  it("reads a function name glued to its argument, with a warning", () => {
+    const r = previewAnswer("sinx", expr);
+    expect(r.state).toBe("ok");
+    if (r.state === "ok") {
+      expect(r.latex).toContain("\\sin");
+      expect(r.warnings.map((w) => w.message)).toEqual(["read 'sinx' as sin(x)"]);
+    }
   });
 
   it("warns about an ambiguous reading with its position", () => {

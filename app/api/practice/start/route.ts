@@ -1,9 +1,9 @@
 // POST {skillId | "mixed"}: a fresh problem of that skill for the signed-in learner.
-import { readJson, withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { startInstance } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return withUser(async (actor) => startInstance({ actor, input: await readJson(request) }));
+  return withUserWrite(request, (actor, input) => startInstance({ actor, input }));
 }

@@ -2,6 +2,7 @@
 // never in production mode; otherwise it answers 404 as if there were no such route.
 import { z } from "zod";
 import { setClockOffset, testClockEnabled } from "@/lib/server/clock";
+import { assertSameOriginJson } from "@/lib/server/same-origin";
 import { isAppError } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,12 @@ function invalid(message: string): Response {
 
 export async function POST(request: Request): Promise<Response> {
   if (!testClockEnabled()) return json({ error: { code: "NOT_FOUND", message: "Not found." } }, 404);
+  try {
+    assertSameOriginJson(request);
+  } catch (error) {
+    if (isAppError(error)) return json({ error: { code: error.code, message: error.message } }, error.status);
+    throw error;
+  }
   const text = await request.text();
   if (text.length > 1024) return invalid("The request is too large.");
   let body: unknown;

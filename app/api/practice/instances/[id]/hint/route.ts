@@ -1,13 +1,13 @@
 // POST: take the hint (recorded: a right answer after it rates Hard).
-import { withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { takeHint } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(
-  _request: Request,
+  request: Request,
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUser((actor) => takeHint({ actor, instanceId: id }));
+  return withUserWrite(request, (actor) => takeHint({ actor, instanceId: id }));
 }

@@ -1,5 +1,5 @@
 // POST {comment, submissionId?}: report a verdict the learner believes is wrong.
-import { readJson, withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { reportGrading } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUser(async (actor) => reportGrading({ actor, instanceId: id, input: await readJson(request) }));
+  return withUserWrite(request, (actor, input) => reportGrading({ actor, instanceId: id, input }));
 }

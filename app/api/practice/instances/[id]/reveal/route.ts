@@ -1,5 +1,5 @@
 // POST {clientSubmissionId}: "show me the answer" ends the problem and returns its key and solution.
-import { readJson, withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { revealAnswer } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUser(async (actor) => revealAnswer({ actor, instanceId: id, input: await readJson(request) }));
+  return withUserWrite(request, (actor, input) => revealAnswer({ actor, instanceId: id, input }));
 }

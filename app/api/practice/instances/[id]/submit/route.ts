@@ -1,5 +1,5 @@
 // POST {clientSubmissionId, answer, elapsedMs}: grade one try (exactly once per submission id).
-import { readJson, withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { submitAnswer } from "@/lib/server/practice/practice";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUser(async (actor) => submitAnswer({ actor, instanceId: id, input: await readJson(request) }));
+  return withUserWrite(request, (actor, input) => submitAnswer({ actor, instanceId: id, input }));
 }

@@ -1,5 +1,5 @@
 // POST {accept, note, reportId?}: the teacher's verdict on a student's answer; the score follows.
-import { readJson, withUser } from "@/lib/server/api";
+import { withUserWrite } from "@/lib/server/api";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +9,8 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUser(async (actor) => {
-    await overrideVerdict({ actor, instanceId: id, input: await readJson(request) });
+  return withUserWrite(request, async (actor, input) => {
+    await overrideVerdict({ actor, instanceId: id, input });
     return { ok: true };
   });
 }

@@ -1,8 +1,8 @@
 // Numerical side of limits: sampling along sequences that approach the point, the sign of a
 // quantity near the point, whether a side of the point lies in the domain, confirmation of a
 // symbolic answer (with Aitken extrapolation), and recognition of exact forms of a float.
-import { type Expr, cnst, call, dependsOn, div, mul, neg, num, pow } from "./ast";
-import { compile, literalFraction, realRootPower } from "./eval";
+import { type Expr, cnst, call, dependsOn, div, mul, neg, num, pow } from "../ast";
+import { compile, literalFraction, realRootPower } from "../eval";
 
 /** Where the variable goes: a finite point from one side (`s` = +1 right, -1 left) or +/-infinity. */
 export type Approach = { kind: "point"; a: number; s: 1 | -1 } | { kind: "inf"; s: 1 | -1 };

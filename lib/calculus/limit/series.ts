@@ -3,13 +3,13 @@
 // rational exponents (denominators dividing 5040). Covers + - * /, constant powers (binomial series),
 // exp, ln, the trigonometric, inverse trigonometric and hyperbolic functions, abs and sign, and f^g as
 // exp(g ln f). Fails (returns null) on logarithmic or essential terms (ln t, e^(1/t), sin(1/t)): the
-// rule-based engine in limit.ts handles those.
+// rules (laws.ts and the strategies beside it) handle those.
 //
 // Each coefficient carries a magnitude `m` (the size of what was added to make it): a coefficient
 // below 1e-10 m is rounding left over from a cancellation and is dropped.
-import { type Expr, dependsOn } from "./ast";
-import type { Approach } from "./limit-numeric";
-import { literalFraction } from "./eval";
+import { type Expr, dependsOn } from "../ast";
+import type { Approach } from "./numeric";
+import { literalFraction } from "../eval";
 
 interface Term {
   readonly e: number;

@@ -1,0 +1,85 @@
+// A finished problem: how it ended, the answer, the worked solution, the picture, and the way on.
+import type { RefObject } from "react";
+import { Formula } from "@/components/Formula";
+import type { InstanceView } from "@/lib/server/practice/practice.types";
+
+const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
+  derivative:
+    "The function near the point; the dashed line is its tangent, whose slope is the derivative there.",
+  tangent_line: "The function near the point with its tangent line (dashed).",
+  gradient:
+    "Level curves of f near the point; the gradient (the arrow) crosses the level curve through the point at a right angle.",
+  directional: "Level curves of f near the point with the gradient (the arrow).",
+  steepest_direction: "Level curves of f near the point; f increases fastest along the arrow, the gradient.",
+  max_rate:
+    "Level curves of f near the point with the gradient (the arrow); its length is the fastest rate of increase.",
+  limit:
+    "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
+};
+
+export function FinishedPanel({
+  view,
+  next,
+  nextRef,
+}: {
+  view: InstanceView;
+  next: { href: string; label: string };
+  nextRef: RefObject<HTMLAnchorElement | null>;
+}) {
+  const step = next;
+  return (
+    <section className="finished" aria-labelledby="solution-title" data-testid="finished">
+      <p className={`outcome outcome-${view.outcome ?? "wrong"}`} data-testid="outcome">
+        {view.outcome === "right"
+          ? "Solved. Here is the worked solution."
+          : view.outcome === "revealed"
+            ? "The answer was shown; this problem is finished and will come back sooner."
+            : "No tries left; here is the answer. This skill will come back sooner."}
+      </p>
+      {view.key ? (
+        <div className="card key">
+          <h2>The answer</h2>
+          <div data-testid="key">
+            <Formula display tex={view.key.latex} label="The answer" />
+          </div>
+        </div>
+      ) : null}
+      {view.solution ? (
+        <div className="card solution" data-testid="solution">
+          <h2 id="solution-title">Worked solution</h2>
+          <ol className="solution-steps">
+            {view.solution.steps.map((s, i) => (
+              <li key={i}>
+                <p>{s.text}</p>
+                {s.latex ? <Formula display tex={s.latex} /> : null}
+              </li>
+            ))}
+          </ol>
+          <div className="solution-answer">
+            <Formula display tex={view.solution.answerLatex} label="Result" />
+          </div>
+        </div>
+      ) : (
+        <h2 id="solution-title" className="visually-hidden">
+          Finished
+        </h2>
+      )}
+      {view.plot ? (
+        <figure className="card plot-figure" data-testid="plot">
+          <div dangerouslySetInnerHTML={{ __html: view.plot }} />
+          <figcaption className="muted">
+            {PLOT_CAPTION[view.kind] ?? "The picture of this problem."}
+          </figcaption>
+        </figure>
+      ) : null}
+      <div className="actions">
+        <a ref={nextRef} className="button primary" href={step.href} data-testid="next">
+          {step.label}
+        </a>
+        <a className="button" href="/practice">
+          All skills
+        </a>
+      </div>
+    </section>
+  );
+}

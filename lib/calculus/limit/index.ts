@@ -1,0 +1,279 @@
+// Limits of expressions in one variable: two-sided, left, right, at a point or at +/-infinity.
+//
+// Definition (the learner's source text): the limit is taken over the domain of the function, at a
+// limit point of the domain. A two-sided limit at a point where the function is defined on one side
+// only is the one-sided limit from that side (sqrt(x) at 0 is 0); a point the domain does not come
+// near is refused ("not defined near ...", CANNOT_DECIDE).
+//
+// Method order, for each side separately (a two-sided limit is two one-sided limits):
+//  0. Guards: no other free variables, at most MAX_SIZE nodes (counted without walking shared
+//     subtrees twice over), the point a constant. Which sides of the point lie in the domain is read
+//     from samples (`outsideDomain`: log of a non-positive number, sqrt of a negative one, ...; not
+//     overflow): outside everywhere on a side: not in the domain; at some of the nearest points
+//     only: "gaps", CANNOT_DECIDE.
+//  1. Limit laws, bottom-up over the tree (laws.ts, functions.ts): sums, products, quotients, powers and every
+//     function, with values finite (carrying an exact Expr when the parts have one), +/-inf, a
+//     bounded oscillation with its cluster interval [lo, hi] (sin or cos of something tending to
+//     infinity, and continuous images of that), or an unbounded oscillation (limsup +inf and
+//     liminf -inf, e.g. x sin x). This is direct substitution when everything is continuous. Signs
+//     of quantities tending to 0 (c/0, 0^-k, sign(0), tan at a pole) are read from samples near
+//     the point (`signNear`; a change of sign there is unknown).
+//     Bounded * (-> 0) is 0 (squeeze); bounded + (-> inf) is inf; bounded / (-> inf) is 0;
+//     osc * (-> +/-inf) is +/-inf when the cluster interval excludes 0, an unbounded oscillation when
+//     it has 0 strictly inside, else unknown; two oscillations added or multiplied are unknown.
+//  2. Indeterminate forms, where they arise (nested at most MAX_DEPTH deep; quotient.ts,
+//     zero-times-infinity.ts, infinity-minus-infinity.ts):
+//     0/0, inf/inf: (a) algebraic simplification (simplify.ts); (b) at infinity, growth rates: each
+//       factor ~ c e^E |x|^a ln|x|^b (series leading terms, exp, a^g, f^g, ln of a power, sinh,
+//       cosh, abs, a sum with one unbounded term), decided by the limit of E + a ln|x| + b ln ln|x|,
+//       so exponentials beat powers beat logarithms; (c) at infinity, numerator and denominator
+//       divided by a term of the denominator, sums term by term; (d) L'Hopital with our own
+//       differentiator, accepted only when g' keeps one sign near the point (sampled) and the limit
+//       of f'/g' exists, finite or infinite (a cycle guard on the current path, a size cap);
+//       (e) series expansion.
+//     0*inf: series expansion, growth rates (at infinity), then as a quotient f/(1/g) either way.
+//     inf-inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of logarithms as one
+//       logarithm; one common denominator; the conjugate (P^2 - M^2)/(P + M).
+//     1^inf, 0^0, inf^0 and every variable power f^g: exp(lim g ln f).
+//  3. If the rules leave the answer unknown: the simplified expression, then series expansion of the
+//     whole (series.ts: x = a +/- t or +/-1/t, t -> 0+; fails on ln t, e^(1/t), sin(1/t)).
+//  4. Numerical confirmation (numeric.ts): values along a sequence approaching the point, with
+//     Aitken extrapolation. If they have settled on something the symbolic answer rules out, the
+//     methods disagree: CANNOT_DECIDE. Inconclusive numbers (slow logarithms, overflow) do not
+//     overrule a symbolic answer. Numbers alone never produce an answer.
+// Decision rules: one-sided limits that are equal (finite within 1e-9 relative, or the same
+// infinity) give the two-sided limit; different ones give "dne: one-sided limits differ", with both;
+// an oscillating side gives "dne: (unbounded) oscillation" (with both sides when two-sided).
+// Anything unknown is CANNOT_DECIDE, never a guess. A computed finite value smaller than 1e-13 times
+// what it was computed from is taken as 0 (sin(pi), cos(pi/2), 1 - 1 in floats); typed constants
+// are kept exactly (0.0000000000001 is not 0).
+// The exact form of a finite limit is the simplified exact value carried by the rules, or a short
+// recognised form of the float (p/q, p/q pi, p/q e, p/q sqrt(n), e^(p/q), p/q ln n, p/(q ln n),
+// p/q pi^2), whichever is shorter; it is returned only when it agrees with the value to 1e-9.
+// Never throws (internal errors and stack overflow become CANNOT_DECIDE) and never loops: limit-law
+// steps, L'Hopital derivatives and series term operations each spend from a budget per side.
+import { type Expr, freeVariables } from "../ast";
+import { type CoreError } from "../errors";
+import { toText } from "../print";
+import { simplify } from "../simplify";
+import { limitOf } from "./laws";
+import { type Approach, type Claim, confirm, definedNear, recognize } from "./numeric";
+import {
+  DERIVATIVE_BUDGET,
+  MAX_SIZE,
+  SERIES_BUDGET,
+  STEP_BUDGET,
+  type SideSearch,
+  attempt,
+  bySeries,
+  evalConst,
+  simplified,
+  tooLarge,
+} from "./search";
+import { type Tendency, determinate } from "./value";
+
+export type LimitSide = "both" | "left" | "right";
+export type LimitTarget = { kind: "point"; at: Expr } | { kind: "+inf" } | { kind: "-inf" };
+export type LimitValue =
+  | { kind: "finite"; value: number; exact?: Expr }
+  | { kind: "+inf" }
+  | { kind: "-inf" }
+  | {
+      kind: "dne";
+      reason: "oscillation" | "unbounded oscillation" | "one-sided limits differ";
+      left?: LimitValue;
+      right?: LimitValue;
+    };
+export type LimitResult = ({ ok: true; method: string } & LimitValue) | { ok: false; error: CoreError };
+
+function methodName(c: SideSearch): string {
+  if (c.lhopitalSteps > 0)
+    return `L'Hopital (${c.lhopitalSteps} ${c.lhopitalSteps === 1 ? "time" : "times"})`;
+  if (c.methods.has("growth")) return "growth rates";
+  if (c.methods.has("series")) return "series expansion";
+  if (c.methods.has("conjugate")) return "conjugate";
+  if (c.methods.has("common denominator")) return "common denominator";
+  if (c.methods.has("dominant term")) return "dominant term";
+  if (c.methods.has("simplification")) return "algebraic simplification";
+  if (c.methods.has("squeeze")) return "squeeze theorem";
+  if (c.methods.has("laws")) return "limit laws";
+  return "substitution";
+}
+
+type SideResult = { ok: true; l: Tendency; method: string } | { ok: false; error: CoreError };
+
+const cannot = (message: string): { ok: false; error: CoreError } => ({
+  ok: false,
+  error: { code: "CANNOT_DECIDE", message },
+});
+
+function oneSided(e: Expr, v: string, t: Approach, pointExpr: Expr | undefined): SideResult {
+  const c: SideSearch = {
+    variable: v,
+    approach: t,
+    pointExpr,
+    depth: 0,
+    stepsLeft: STEP_BUDGET,
+    derivativesLeft: DERIVATIVE_BUDGET,
+    pool: { left: SERIES_BUDGET },
+    lhopitalSteps: 0,
+    methods: new Set(),
+    seen: new Set(),
+  };
+  let l = limitOf(e, c);
+  if (l.k === "unk") {
+    const s = simplified(e);
+    if (toText(s) !== toText(e)) {
+      const r = attempt(c, () => limitOf(s, c));
+      if (determinate(r)) {
+        c.methods.add("simplification");
+        l = r;
+      }
+    }
+  }
+  if (l.k === "unk") {
+    const s = bySeries(e, c, l.why);
+    if (determinate(s)) l = s;
+  }
+  if (l.k === "unk") return cannot(`Cannot decide this limit (${l.why}).`);
+  const claim: Claim =
+    l.k === "fin" ? { k: "fin", v: l.v } : l.k === "inf" ? { k: "inf", s: l.s } : { k: l.k };
+  if (confirm(e, v, t, claim) === "disagree") {
+    return cannot("Cannot decide this limit: the symbolic and numerical methods disagree.");
+  }
+  return { ok: true, l, method: methodName(c) };
+}
+
+function exactOf(l: Tendency & { k: "fin" }): { value: number; exact?: Expr } {
+  const ok = (x: Expr): number | null => {
+    const y = evalConst(x);
+    return Number.isFinite(y) && Math.abs(y - l.v) <= 1e-9 * Math.abs(l.v) ? y : null;
+  };
+  let best: { x: Expr; text: string; y: number } | null = null;
+  if (l.x) {
+    const s = simplify(l.x, 20_000);
+    if (s.ok) {
+      const y = ok(s.expr);
+      const text = toText(s.expr);
+      if (y !== null && text.length <= 120) best = { x: s.expr, text, y };
+    }
+  }
+  const r = recognize(l.v);
+  if (r) {
+    const y = ok(r);
+    const text = toText(r);
+    if (y !== null && (!best || text.length <= best.text.length)) best = { x: r, text, y };
+  }
+  if (!best) return { value: l.v };
+  return { value: best.y === 0 ? 0 : best.y, exact: best.x };
+}
+
+function toValue(l: Tendency): LimitValue {
+  switch (l.k) {
+    case "fin":
+      return { kind: "finite", ...exactOf(l) };
+    case "inf":
+      return { kind: l.s > 0 ? "+inf" : "-inf" };
+    case "osc":
+      return { kind: "dne", reason: "oscillation" };
+    case "uosc":
+      return { kind: "dne", reason: "unbounded oscillation" };
+    case "unk":
+      throw new Error("unknown limit value");
+  }
+}
+
+function sameLimit(p: Tendency, q: Tendency): boolean {
+  if (p.k === "fin" && q.k === "fin")
+    return Math.abs(p.v - q.v) <= 1e-9 * Math.max(Math.abs(p.v), Math.abs(q.v)) + 1e-15;
+  return p.k === "inf" && q.k === "inf" && p.s === q.s;
+}
+
+function describe(at: Expr): string {
+  return toText(at);
+}
+
+function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide): LimitResult {
+  if (tooLarge(expr, MAX_SIZE)) return cannot("This expression is too large to analyse.");
+  const others = freeVariables(expr).filter((n) => n !== v);
+  if (others.length) {
+    return cannot(
+      `The limit depends on ${others.join(", ")}: give ${others.length === 1 ? "it a value" : "them values"}.`,
+    );
+  }
+  if (target.kind !== "point") {
+    const t: Approach = { kind: "inf", s: target.kind === "+inf" ? 1 : -1 };
+    const d = definedNear(expr, v, t);
+    if (d !== "yes") {
+      return cannot(
+        d === "no"
+          ? `The function is not defined for large ${t.s > 0 ? "positive" : "negative"} ${v}.`
+          : `The function is undefined at points arbitrarily far out, so this limit cannot be decided.`,
+      );
+    }
+    const r = oneSided(expr, v, t, undefined);
+    return r.ok ? { ok: true, method: r.method, ...toValue(r.l) } : r;
+  }
+  if (tooLarge(target.at, MAX_SIZE)) return cannot("The point is too large an expression.");
+  if (freeVariables(target.at).length) {
+    return {
+      ok: false,
+      error: { code: "BAD_REQUEST", message: "The point must be a number, not an expression in a variable." },
+    };
+  }
+  const a = evalConst(target.at);
+  if (!Number.isFinite(a))
+    return { ok: false, error: { code: "BAD_REQUEST", message: "The point is not a real number." } };
+  const where = `${v} = ${describe(target.at)}`;
+  const sides: (1 | -1)[] = side === "both" ? [-1, 1] : side === "left" ? [-1] : [1];
+  const defined: (1 | -1)[] = [];
+  for (const s of sides) {
+    const d = definedNear(expr, v, { kind: "point", a, s });
+    if (d === "gaps")
+      return cannot(
+        `The function is undefined at points arbitrarily close to ${where}, so this limit cannot be decided.`,
+      );
+    if (d === "yes") defined.push(s);
+  }
+  if (defined.length === 0) {
+    const which = side === "both" ? "near" : side === "left" ? "to the left of" : "to the right of";
+    return cannot(`The function is not defined ${which} ${where}, so the limit there is not defined.`);
+  }
+  const results = new Map<number, SideResult>();
+  for (const s of defined) {
+    const r = oneSided(expr, v, { kind: "point", a, s }, target.at);
+    if (!r.ok) return r;
+    results.set(s, r);
+  }
+  if (defined.length === 1) {
+    const r = results.get(defined[0]!)!;
+    if (!r.ok) return r;
+    return { ok: true, method: r.method, ...toValue(r.l) };
+  }
+  const left = results.get(-1)!;
+  const right = results.get(1)!;
+  if (!left.ok) return left;
+  if (!right.ok) return right;
+  if (sameLimit(left.l, right.l)) {
+    const method = left.method === right.method ? left.method : `${left.method}; ${right.method}`;
+    const l = right.l.k === "fin" && left.l.k === "fin" && !right.l.x && left.l.x ? left.l : right.l;
+    return { ok: true, method, ...toValue(l) };
+  }
+  const lv = toValue(left.l);
+  const rv = toValue(right.l);
+  const method = left.method === right.method ? left.method : `${left.method}; ${right.method}`;
+  let reason: "oscillation" | "unbounded oscillation" | "one-sided limits differ" = "one-sided limits differ";
+  if (lv.kind === "dne") reason = lv.reason;
+  else if (rv.kind === "dne") reason = rv.reason;
+  return { ok: true, method, kind: "dne", reason, left: lv, right: rv };
+}
+
+/** The limit of `expr` as `v` approaches `target` from `side` (ignored at infinity). Never throws. */
+export function limit(expr: Expr, v: string, target: LimitTarget, side: LimitSide): LimitResult {
+  try {
+    return limitUnsafe(expr, v, target, side);
+  } catch (err) {
+    if (err instanceof RangeError) return cannot("This expression is too deeply nested to analyse.");
+    return cannot("Cannot decide this limit (internal error).");
+  }
+}

@@ -1,0 +1,282 @@
+// What a part of the expression tends to on one side of the point, and the algebra of those values:
+// sums, products, quotients, exp and powers of limits, following the limit laws (and the squeeze
+// theorem for bounded oscillations), without resolving indeterminate forms (they come out undecided).
+import { type Expr, add, call, dependsOn, div, mul, neg, num, pow } from "../ast";
+import { realRootPower } from "../eval";
+import { signNear } from "./numeric";
+import type { SideSearch } from "./search";
+
+/**
+ * The limit of a part on one side: finite (`v`, with the exact form `x` when the parts had one),
+ * infinite (sign `s`), a bounded oscillation with its cluster interval [lo, hi], an unbounded
+ * oscillation (limsup +inf and liminf -inf), or undecided (`why`).
+ */
+export type Tendency =
+  | { k: "fin"; v: number; x?: Expr }
+  | { k: "inf"; s: 1 | -1 }
+  | { k: "osc"; lo: number; hi: number }
+  | { k: "uosc" }
+  | { k: "unk"; why: string };
+
+/** Relative size below which a computed value is rounding around 0: sin(pi), cos(pi/2), 1 - 1. */
+const ZERO_TOL = 1e-13;
+
+export const ZERO: Tendency = { k: "fin", v: 0, x: num(0) };
+
+export function finite(v: number, x?: Expr): Tendency {
+  if (!Number.isFinite(v)) return { k: "unk", why: "not finite" };
+  if (v === 0) return ZERO;
+  return x === undefined ? { k: "fin", v } : { k: "fin", v, x };
+}
+
+/** A computed value, taken as 0 when it is that small compared with `scale` (what it was computed from). */
+export const finiteTidy = (v: number, scale: number, x?: Expr): Tendency =>
+  finite(Math.abs(v) < ZERO_TOL * scale ? 0 : v, x);
+
+export const infinite = (s: number): Tendency => ({ k: "inf", s: s > 0 ? 1 : -1 });
+
+export const undecided = (why: string): Tendency => ({ k: "unk", why });
+
+export function oscillating(lo: number, hi: number): Tendency {
+  if (!(lo < hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return undecided("oscillation range");
+  return { k: "osc", lo, hi };
+}
+
+export const isZero = (l: Tendency): boolean => l.k === "fin" && l.v === 0;
+
+export const determinate = (l: Tendency): boolean => l.k !== "unk";
+
+export function negated(l: Tendency): Tendency {
+  switch (l.k) {
+    case "fin":
+      return finite(-l.v, l.x && neg(l.x));
+    case "inf":
+      return infinite(-l.s);
+    case "osc":
+      return oscillating(-l.hi, -l.lo);
+    default:
+      return l;
+  }
+}
+
+/** k * l for a constant k != 0 with exact form kx (or none). */
+export function scaled(l: Tendency, k: number, kx?: Expr): Tendency {
+  switch (l.k) {
+    case "fin":
+      return finite(k * l.v, kx && l.x && mul(kx, l.x));
+    case "inf":
+      return infinite(l.s * k);
+    case "osc":
+      return k > 0 ? oscillating(k * l.lo, k * l.hi) : oscillating(k * l.hi, k * l.lo);
+    default:
+      return l;
+  }
+}
+
+/** Sum rules without resolving inf - inf (unknown then). */
+export function sumOf(ls: readonly Tendency[]): Tendency {
+  let total = 0;
+  let scale = 0;
+  let exact: Expr[] | null = [];
+  let pos = false;
+  let negInf = false;
+  let oscs = 0;
+  let uoscs = 0;
+  let lo = 0;
+  let hi = 0;
+  for (const l of ls) {
+    switch (l.k) {
+      case "unk":
+        return l;
+      case "fin":
+        total += l.v;
+        scale = Math.max(scale, Math.abs(l.v));
+        if (exact && l.x) exact.push(l.x);
+        else exact = null;
+        break;
+      case "inf":
+        if (l.s > 0) pos = true;
+        else negInf = true;
+        break;
+      case "osc":
+        oscs++;
+        lo += l.lo;
+        hi += l.hi;
+        break;
+      case "uosc":
+        uoscs++;
+        break;
+    }
+  }
+  if (pos && negInf) return undecided("inf - inf");
+  if (pos || negInf) return uoscs ? undecided("inf + unbounded oscillation") : infinite(pos ? 1 : -1);
+  if (uoscs) return uoscs === 1 ? { k: "uosc" } : undecided("two unbounded oscillations");
+  if (oscs === 1) return oscillating(lo + total, hi + total);
+  if (oscs > 1) return undecided("a sum of oscillations");
+  return finiteTidy(total, scale, exact ? add(...exact) : undefined);
+}
+
+export function productOf(ls: readonly Tendency[], c: SideSearch): Tendency {
+  let k = 1;
+  let exact: Expr[] | null = [];
+  let zeros = 0;
+  let infSign = 0;
+  const oscs: { lo: number; hi: number }[] = [];
+  let uoscs = 0;
+  for (const l of ls) {
+    switch (l.k) {
+      case "unk":
+        return l;
+      case "fin":
+        if (l.v === 0) zeros++;
+        else {
+          k *= l.v;
+          if (exact && l.x) exact.push(l.x);
+          else exact = null;
+        }
+        break;
+      case "inf":
+        infSign = (infSign || 1) * l.s;
+        break;
+      case "osc":
+        oscs.push(l);
+        break;
+      case "uosc":
+        uoscs++;
+        break;
+    }
+  }
+  if (zeros && infSign) return undecided("0 * inf");
+  if (uoscs)
+    return zeros || infSign || oscs.length || uoscs > 1
+      ? undecided("unbounded oscillation times")
+      : { k: "uosc" };
+  if (zeros) {
+    if (oscs.length) c.methods.add("squeeze");
+    return ZERO;
+  }
+  if (infSign) {
+    const s = infSign * Math.sign(k);
+    if (oscs.length === 0) return infinite(s);
+    if (oscs.length > 1) return undecided("oscillations times inf");
+    const o = oscs[0]!;
+    c.methods.add("laws");
+    if (o.lo > 0) return infinite(s);
+    if (o.hi < 0) return infinite(-s);
+    if (o.lo < 0 && o.hi > 0) return { k: "uosc" };
+    return undecided("oscillation touching 0 times inf");
+  }
+  const o = oscs[0];
+  if (o) return oscs.length > 1 ? undecided("a product of oscillations") : scaled(oscillating(o.lo, o.hi), k);
+  return finite(k, exact ? mul(...exact) : undefined);
+}
+
+export function quotientOf(a: Tendency, b: Tendency, d: Expr, c: SideSearch): Tendency {
+  const denSign = (): number => {
+    c.methods.add("laws");
+    return signNear(d, c.variable, c.approach);
+  };
+  if (b.k === "fin") {
+    if (b.v !== 0) {
+      if (a.k === "fin") return finite(a.v / b.v, a.x && b.x && div(a.x, b.x));
+      if (a.k === "inf") return infinite(a.s * b.v);
+      if (a.k === "osc") return scaled(a, 1 / b.v);
+      return a;
+    }
+    if (!dependsOn(d, c.variable)) return undecided("division by zero");
+    const s = denSign();
+    if (s === 0) return undecided("the denominator is 0 near the point");
+    if (s !== 1 && s !== -1) return undecided("the denominator changes sign near the point");
+    if (a.k === "fin") return infinite(a.v * s);
+    if (a.k === "inf") return infinite(a.s * s);
+    if (a.k === "osc") {
+      if (a.lo > 0) return infinite(s);
+      if (a.hi < 0) return infinite(-s);
+    }
+    return undecided("oscillation over 0");
+  }
+  if (b.k === "inf") {
+    if (a.k === "fin") return ZERO;
+    if (a.k === "osc") {
+      c.methods.add("squeeze");
+      return ZERO;
+    }
+    return undecided("quotient with infinity");
+  }
+  if (b.k === "osc" && (b.lo > 0 || b.hi < 0)) {
+    if (a.k === "fin")
+      return a.v === 0
+        ? ZERO
+        : a.v > 0
+          ? oscillating(a.v / b.hi, a.v / b.lo)
+          : oscillating(a.v / b.lo, a.v / b.hi);
+    if (a.k === "inf") return infinite(a.s * (b.lo > 0 ? 1 : -1));
+  }
+  return undecided("quotient of oscillations");
+}
+
+export function expOf(l: Tendency): Tendency {
+  switch (l.k) {
+    case "fin":
+      return finite(Math.exp(l.v), l.x && call("exp", l.x));
+    case "inf":
+      return l.s > 0 ? l : ZERO;
+    case "osc":
+      return oscillating(Math.exp(l.lo), Math.exp(l.hi));
+    case "uosc":
+      return undecided("exp of an unbounded oscillation");
+    case "unk":
+      return l;
+  }
+}
+
+export function powerOf(
+  b: Tendency,
+  r: number,
+  frac: { p: number; q: number } | null,
+  base: Expr,
+  exp: Expr,
+  c: SideSearch,
+): Tendency {
+  if (r === 0) return finite(1, num(1));
+  const integer = Number.isInteger(r);
+  const oddRoot = frac !== null && frac.q % 2 === 1;
+  const signedOk = integer || oddRoot;
+  const oddPower = frac !== null ? Math.abs(frac.p) % 2 === 1 : integer && Math.abs(r) % 2 === 1;
+  const rp = (v: number): number => (frac ? realRootPower(v, frac.p, frac.q) : Math.pow(v, r));
+  switch (b.k) {
+    case "fin": {
+      if (b.v > 0) return finite(Math.pow(b.v, r), b.x && pow(b.x, exp));
+      if (b.v < 0) return signedOk ? finite(rp(b.v), b.x && pow(b.x, exp)) : undecided("a negative base");
+      if (r > 0) return ZERO;
+      if (!dependsOn(base, c.variable)) return undecided("division by zero");
+      if (signedOk && !oddPower) return infinite(1);
+      c.methods.add("laws");
+      const s = signNear(base, c.variable, c.approach);
+      if (s === 1) return infinite(1);
+      if (s === -1 && signedOk) return infinite(-1);
+      return undecided("sign of the base");
+    }
+    case "inf":
+      if (r < 0) return ZERO;
+      if (b.s > 0) return b;
+      return signedOk ? infinite(oddPower ? -1 : 1) : undecided("a negative base");
+    case "osc": {
+      if (integer && r > 0) {
+        if (oddPower || b.lo >= 0) return oscillating(Math.pow(b.lo, r), Math.pow(b.hi, r));
+        if (b.hi <= 0) return oscillating(Math.pow(b.hi, r), Math.pow(b.lo, r));
+        return oscillating(0, Math.max(Math.pow(b.lo, r), Math.pow(b.hi, r)));
+      }
+      if (b.lo > 0) {
+        const p = Math.pow(b.lo, r);
+        const q = Math.pow(b.hi, r);
+        return oscillating(Math.min(p, q), Math.max(p, q));
+      }
+      return undecided("power of an oscillation");
+    }
+    case "uosc":
+      return undecided("power of an unbounded oscillation");
+    case "unk":
+      return b;
+  }
+}

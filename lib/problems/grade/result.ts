@@ -1,0 +1,100 @@
+// The result of grading one answer, and the ways to build it: right, wrong (with the diagnosed
+// mistake and a counterexample), cannot check, or invalid input that was not graded.
+import type { Diagnosis } from "../../calculus/mistakes";
+import { type Expr } from "../../calculus/ast";
+import { type Verdict } from "../../calculus/equiv";
+import { toLatex, toText } from "../../calculus/print";
+
+export type GradeStatus = "right" | "wrong" | "cannot_check" | "invalid";
+
+export interface GradeResult {
+  readonly correct: boolean;
+  readonly status: GradeStatus;
+  /** One sentence for the learner. */
+  readonly message: string;
+  readonly diagnosis?: Diagnosis;
+  readonly counterexample?: string;
+  /** How the answer was read. */
+  readonly preview?: { latex: string; text: string };
+  readonly warnings: string[];
+  /** For invalid input: nothing was graded. */
+  readonly error?: { code: string; message: string; at?: number };
+}
+
+export interface GradeOptions {
+  /** Fewest significant figures a decimal needs (grading.md: 3). */
+  readonly minFigures?: number;
+}
+
+const RIGHT = "Right.";
+
+export type Preview = { latex: string; text: string };
+
+export function invalid(code: string, message: string, at?: number, warnings: string[] = []): GradeResult {
+  return {
+    correct: false,
+    status: "invalid",
+    message,
+    warnings,
+    error: at === undefined ? { code, message } : { code, message, at },
+  };
+}
+
+export function right(preview: Preview | undefined, warnings: string[]): GradeResult {
+  return preview
+    ? { correct: true, status: "right", message: RIGHT, preview, warnings }
+    : { correct: true, status: "right", message: RIGHT, warnings };
+}
+
+export function wrong(
+  message: string,
+  extra: {
+    preview?: Preview;
+    warnings: string[];
+    diagnosis?: Diagnosis;
+    counterexample?: string;
+  },
+): GradeResult {
+  const out: { -readonly [K in keyof GradeResult]: GradeResult[K] } = {
+    correct: false,
+    status: "wrong",
+    message,
+    warnings: extra.warnings,
+  };
+  if (extra.diagnosis) {
+    out.diagnosis = extra.diagnosis;
+    out.message = extra.diagnosis.message;
+  }
+  if (extra.counterexample) out.counterexample = extra.counterexample;
+  if (extra.preview) out.preview = extra.preview;
+  return out;
+}
+
+export function cannot(message: string, preview?: Preview): GradeResult {
+  const out: GradeResult = { correct: false, status: "cannot_check", message, warnings: [] };
+  return preview ? { ...out, preview } : out;
+}
+
+export const previewOf = (e: Expr): Preview => ({ latex: toLatex(e), text: toText(e) });
+
+export function endSentence(s: string): string {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+export function verdictResult(
+  v: Verdict,
+  preview: Preview,
+  warnings: string[],
+  diagnosis?: Diagnosis,
+): GradeResult {
+  if (!v.ok) return cannot(v.error.message, preview);
+  if (v.equivalent) return right(preview, warnings);
+  const reason = endSentence(v.reason);
+  const extra = {
+    preview,
+    warnings,
+    ...(diagnosis ? { diagnosis } : {}),
+    ...(v.counterexample ? { counterexample: reason } : {}),
+  };
+  return wrong(reason, extra);
+}
