@@ -11,6 +11,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { freePort } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
 import { buildIfStale } from "./build-if-stale";
+import { signIn } from "./sign-in";
 
 const PASSWORD = "bench gradebook password";
 const log = (m: string) => console.log(`[bench:gradebook] ${m}`);
@@ -124,29 +125,6 @@ async function seed(url: string, students: number, items: number): Promise<strin
   }
 }
 
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({
-      csrfToken,
-      email: "bench-teacher@example.com",
-      password: PASSWORD,
-      callbackUrl: `${base}/teacher`,
-    }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`Sign-in failed (status ${res.status})`);
-  return session.split(";")[0]!;
-}
-
 async function measure(url: string, cookie: string, runs: number) {
   const times: number[] = [];
   let bytes = 0;
@@ -204,7 +182,7 @@ async function main(): Promise<number> {
       if (app.proc.exitCode !== null) throw new Error("The app exited during start-up.");
       await new Promise((r) => setTimeout(r, 200));
     }
-    const cookie = await signIn(base);
+    const cookie = await signIn(base, "bench-teacher@example.com", PASSWORD);
     const page = await measure(`${base}/teacher/sets/${setId}/gradebook`, cookie, runs);
     const sorted = await measure(
       `${base}/teacher/sets/${setId}/gradebook?sort=score&dir=desc&page=2`,

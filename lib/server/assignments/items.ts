@@ -2,6 +2,7 @@
 // student: it leaves their total), give everyone full credit, change its points, remove it while
 // nobody has answered it, and what a problem added after the due date means for those who finished.
 import "server-only";
+import type { z } from "zod";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
@@ -112,29 +113,28 @@ export async function excuseItem(options: {
   else await getDb().itemExcusal.deleteMany({ where: { itemId: item.id, userId } });
 }
 
-/** Counts the item as right for everyone (or takes that back). */
-export async function setFullCredit(options: {
+interface ItemChange {
   actor: ActingUser;
   setId: unknown;
   itemId: unknown;
   input: unknown;
-}): Promise<void> {
-  const { item } = await ownItem(options.actor, options.setId, options.itemId);
-  const { fullCredit } = parseOrThrow(fullCreditInput, options.input);
-  await getDb().problemSetItem.update({ where: { id: item.id }, data: { fullCredit } });
 }
 
-/** The points each problem of the item is worth; every score follows at once. */
-export async function setItemPoints(options: {
-  actor: ActingUser;
-  setId: unknown;
-  itemId: unknown;
-  input: unknown;
-}): Promise<void> {
+/** Writes one validated field of the actor's item; every score follows at once. */
+async function changeItem<T extends { fullCredit: boolean } | { points: number }>(
+  options: ItemChange,
+  schema: z.ZodType<T>,
+): Promise<void> {
   const { item } = await ownItem(options.actor, options.setId, options.itemId);
-  const { points } = parseOrThrow(pointsInput, options.input);
-  await getDb().problemSetItem.update({ where: { id: item.id }, data: { points } });
+  const data = parseOrThrow(schema, options.input);
+  await getDb().problemSetItem.update({ where: { id: item.id }, data });
 }
+
+/** Counts the item as right for everyone (or takes that back). */
+export const setFullCredit = (options: ItemChange) => changeItem(options, fullCreditInput);
+
+/** The points each problem of the item is worth. */
+export const setItemPoints = (options: ItemChange) => changeItem(options, pointsInput);
 
 /** An instance someone has answered: a try, a revealed answer, or the teacher's verdict. */
 export const ANSWERED = {
