@@ -88,7 +88,7 @@ export default async function TeacherInstancePage({
       </form>
       <h2>Tries</h2>
       {view.submissions.length === 0 ? <p className="muted">No tries yet.</p> : null}
-      <ol>
+      <ol className="tries">
         {view.submissions.map((s) => (
           <li key={s.tryNumber}>
             <code>{Array.isArray(s.answer) ? s.answer.join(", ") : s.answer}</code> —{" "}
