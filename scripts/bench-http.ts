@@ -17,6 +17,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "@/lib/server/db/embedded";
 import { buildIfStale } from "./build-if-stale";
+import { signIn } from "./sign-in";
 import { SCALE_PASSWORD } from "./seed-scale-constants";
 
 function arg(name: string, fallback: number): number {
@@ -27,24 +28,6 @@ function arg(name: string, fallback: number): number {
 }
 
 const log = (m: string) => console.log(`[bench:http] ${m}`);
-
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: SCALE_PASSWORD, callbackUrl: `${base}/today` }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`Sign-in failed for ${email} (status ${res.status})`);
-  return session.split(";")[0]!;
-}
 
 /** CPU time (ms) used so far by the app's processes (the launcher's descendants) and by PostgreSQL's
  * server processes (all of them: other databases on the same server count too), from /proc. */
@@ -140,7 +123,7 @@ async function main(): Promise<number> {
     const cookies = new Map<string, string>();
     for (const i of ids) {
       const uid = (await db.query<{ id: string }>(`SELECT md5($1)::uuid AS id`, [`scale-${i}`])).rows[0]!.id;
-      cookies.set(uid, await signIn(base, `scale-${i}@example.com`));
+      cookies.set(uid, await signIn(base, `scale-${i}@example.com`, SCALE_PASSWORD));
     }
     log(`${cookies.size} learners signed in`);
 

@@ -3,6 +3,7 @@
 // function (which checks who may do what), and go back to the page with a message.
 import { redirect } from "next/navigation";
 import { text, type FormState } from "@/app/actions/form-state";
+import { act, withParam } from "@/app/actions/redirect-back";
 import { baseUrl } from "@/lib/server/base-url";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
@@ -20,38 +21,15 @@ import {
   addCatalogueItem,
   createSet,
   publishSet,
-  removeItem,
+  removeExtension,
   setExtension,
   updateSet,
 } from "@/lib/server/assignments/sets";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
+import { removeItem } from "@/lib/server/assignments/items";
 import { zonedToUtc } from "@/lib/teaching/time";
 
 export type ResetLinkState = FormState & { link?: string; displayName?: string };
-
-type Outcome = { to: string } | { error: string };
-
-/** Runs `work`; an AppError becomes a message on `back`, anything else is a real failure. */
-async function act(back: string, work: () => Promise<string>): Promise<never> {
-  let outcome: Outcome;
-  try {
-    outcome = { to: await work() };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    outcome = { error: error.message };
-  }
-  if ("error" in outcome) redirect(withParam(back, "error", outcome.error));
-  redirect(outcome.to);
-}
-
-function withParam(path: string, key: string, value: string): string {
-  const [base, query] = path.split("?");
-  const params = new URLSearchParams(query ?? "");
-  params.delete("error");
-  params.delete("ok");
-  params.set(key, value);
-  return `${base}?${params.toString()}`;
-}
 
 export async function createClassAction(form: FormData): Promise<void> {
   const actor = await requireUser("/teacher");
@@ -172,6 +150,11 @@ export async function updateSetAction(form: FormData): Promise<void> {
         triesAllowed: Number(text(form, "triesAllowed")),
         showSolution: text(form, "showSolution") === "yes",
         latePolicy: text(form, "latePolicy"),
+        latePenaltyPct:
+          text(form, "latePenaltyPct").trim() === "" ? null : Number(text(form, "latePenaltyPct")),
+        hintsAllowed: text(form, "hintsAllowed") === "yes",
+        revealAllowed: text(form, "revealAllowed") === "yes",
+        solutionsAfterDue: text(form, "solutionsAfterDue") === "yes",
       },
     });
     return withParam(back, "ok", "Settings saved.");
@@ -186,10 +169,25 @@ export async function addCatalogueItemAction(form: FormData): Promise<void> {
     await addCatalogueItem({
       actor,
       setId,
-      input: { skillId: text(form, "skillId"), count: Number(text(form, "count")) },
+      input: {
+        skillId: text(form, "skillId"),
+        count: Number(text(form, "count")),
+        points: Number(text(form, "points") || "1"),
+        afterDue: await afterDueOf(form),
+      },
     });
     return withParam(back, "ok", "Problems added.");
   });
+}
+
+/** The teacher's choice for a problem added after the due date (radio "afterDue", date "itemDueAt"). */
+async function afterDueOf(form: FormData) {
+  const choice = text(form, "afterDue");
+  if (choice === "excuse_finished") return { choice };
+  if (choice !== "new_due") return undefined;
+  const actor = await requireUser("/teacher");
+  const due = zonedToUtc(text(form, "itemDueAt"), await timezoneOf(actor));
+  return { choice, dueAt: due?.toISOString() ?? "invalid" };
 }
 
 /** The typed problem of a form, as the data function expects it. */
@@ -220,7 +218,15 @@ export async function addAuthoredItemAction(form: FormData): Promise<void> {
   const setId = text(form, "setId");
   const back = `/teacher/sets/${setId}`;
   await act(back, async () => {
-    await addAuthoredItem({ actor, setId, input: authoredSpec(form) });
+    await addAuthoredItem({
+      actor,
+      setId,
+      input: {
+        ...authoredSpec(form),
+        points: Number(text(form, "points") || "1"),
+        afterDue: await afterDueOf(form),
+      },
+    });
     return withParam(back, "ok", "Typed problem added.");
   });
 }
@@ -261,15 +267,29 @@ export async function extensionAction(form: FormData): Promise<void> {
   });
 }
 
+export async function removeExtensionAction(form: FormData): Promise<void> {
+  const actor = await requireUser("/teacher");
+  const setId = text(form, "setId");
+  const back = `/teacher/sets/${setId}`;
+  await act(back, async () => {
+    await removeExtension({ actor, setId, userId: text(form, "userId") });
+    return withParam(back, "ok", "Extension removed: the set's due date applies again.");
+  });
+}
+
 export async function overrideAction(form: FormData): Promise<void> {
   const actor = await requireUser("/teacher");
   const setId = text(form, "setId");
-  const back = `/teacher/sets/${setId}/gradebook`;
+  const instanceId = text(form, "instanceId");
+  const back =
+    text(form, "back") === "instance"
+      ? `/teacher/instances/${encodeURIComponent(instanceId)}`
+      : `/teacher/sets/${setId}/gradebook`;
   const reportId = text(form, "reportId");
   await act(back, async () => {
     await overrideVerdict({
       actor,
-      instanceId: text(form, "instanceId"),
+      instanceId,
       input: {
         accept: text(form, "accept") === "yes",
         note: text(form, "note"),

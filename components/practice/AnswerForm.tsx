@@ -169,13 +169,13 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
             "Check answer"
           )}
         </button>
-        {!view.hint ? (
+        {!view.hint && view.offers?.hint !== false ? (
           <button type="button" className="button" onClick={() => void takeHint()} disabled={busy !== null}>
             {busy === "hint" ? "Getting the hint…" : "Hint (a right answer then counts as Hard)"}
           </button>
         ) : null}
-        {/* Nothing to show on a set that hides the answer: no button that promises it. */}
-        {!confirmReveal && view.solutionShown ? (
+        {/* Nothing to show on a set that hides the answer, or that does not offer it: no button. */}
+        {!confirmReveal && view.solutionShown && view.offers?.reveal !== false ? (
           <button type="button" className="button" onClick={askReveal} disabled={busy !== null}>
             Show me the answer
           </button>

@@ -9,6 +9,7 @@ import { type LimitTarget, limit } from "../calculus/limit";
 import { parse } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
 import { numericValue } from "./exact";
+import { grade } from "./grade";
 import type { Problem } from "./types";
 
 /** The skill id every authored problem carries (not in the catalogue: hints fall back to the kind's). */
@@ -64,12 +65,28 @@ function readF(f: string, vars: readonly string[]) {
   return { ok: true as const, expr: r.expr };
 }
 
+/**
+ * Refuses a problem whose own key the grader cannot check: where f or the key is undefined at almost
+ * every point answers are compared at (1/0, sqrt(-1 - x^2)), every answer would get "cannot check".
+ */
+function gradable(problem: Problem): AuthoredResult {
+  const g = grade(problem, problem.answer);
+  if (g.status === "right") return { ok: true, problem };
+  if (g.status === "cannot_check")
+    return fail(
+      "CANNOT_KEY",
+      "Answers to this problem could never be checked: the function or its key is undefined at almost every point where answers are compared (each variable between -3 and 3). Choose a function defined there.",
+    );
+  return fail("CANNOT_KEY", `The key cannot be graded: ${g.message}`);
+}
+
 const fnName = (vars: readonly string[]): string => `f(${vars.join(", ")})`;
 
 /** A teacher's problem with its key computed by the core, or the reason it cannot be keyed. */
 export function authoredProblem(spec: AuthoredSpec): AuthoredResult {
   try {
-    return build(spec);
+    const built = build(spec);
+    return built.ok ? gradable(built.problem) : built;
   } catch {
     return fail("CANNOT_KEY", "The core could not compute a key for this problem.");
   }

@@ -4,10 +4,16 @@
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: a leading = + - @ (or tab / carriage return) gets a single quote in front; quotes doubled. */
+/** A plain decimal number (a spreadsheet reads it as a number, never as a formula). */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One cell: text with a leading = + - @ (or tab / carriage return) gets a single quote in front, a
+ * plain number such as -2.5 stays a number; quotes doubled.
+ */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   let text = value === null || value === undefined ? "" : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -159,12 +159,12 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   expect(file.charCodeAt(0)).toBe(0xfeff);
   const lines = file.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    '"email","student number","name","status","score","total","minutes","The power rule - result","The power rule - tries","The power rule - minutes","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - result","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - tries","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - minutes"',
+    '"email","student number","name","status","score","score after penalty","total","late","minutes","The power rule - result","The power rule - tries","The power rule - minutes","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - result","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - tries","Typed: Differentiate f(x) = x^3 + 2*x with respect to x. - minutes"',
   );
   expect(lines).toHaveLength(2);
   expect(lines[1]!.startsWith(`"${learnerEmail.toLowerCase()}"`)).toBe(true);
   expect(lines[1]).toMatch(
-    /^"[^"]+","","Sofia K","enrolled","2","2","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/,
+    /^"[^"]+","","Sofia K","enrolled","2","2","2","","0\.1","right \(override\)","1","0\.1","right","1","0\.1"$/,
   );
 
   // Readable on a phone: the gradebook scrolls inside its own box, not the page.

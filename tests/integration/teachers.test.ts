@@ -547,13 +547,15 @@ describe("the gradebook", () => {
   it("exports CSV with a BOM, a header and one quoted row per student", async () => {
     const { teacher, ann, set } = await worked();
     const { body } = await gradebookCsv({ actor: teacher, setId: set.id });
-    expect(body.startsWith('\uFEFF"email","student number","name","status","score","total","minutes"')).toBe(
-      true,
-    );
+    expect(
+      body.startsWith(
+        '\uFEFF"email","student number","name","status","score","score after penalty","total","late","minutes"',
+      ),
+    ).toBe(true);
     const lines = body.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
     const annLine = lines.find((l) => l.startsWith(`"${ann.email}"`))!;
-    expect(annLine).toContain(`"${ann.email}","","${ann.displayName}","enrolled","1","3"`);
+    expect(annLine).toContain(`"${ann.email}","","${ann.displayName}","enrolled","1","1","3",""`);
   });
 });
 

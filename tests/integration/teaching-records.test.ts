@@ -15,6 +15,7 @@ import {
   getStudentInstanceForTeacher,
   gradebookCsv,
 } from "@/lib/server/assignments/gradebook";
+import { getClassGradebook } from "@/lib/server/assignments/class-gradebook";
 import { submitAnswer } from "@/lib/server/practice/practice";
 import { expectAppError } from "./helpers";
 import { openAll, world } from "./teaching-world";
@@ -206,5 +207,28 @@ describe("problems exist from their first opening", () => {
       "NOT_FOUND",
     );
     expect(await getDb().problemInstance.count({ where: { assignmentItem: { setId: set.id } } })).toBe(1);
+  });
+});
+
+describe("the class gradebook", () => {
+  it("shows each student across the published sets, and who has not started which set; only to the class's teacher", async () => {
+    const { teacher, otherTeacher, ann, bob, set, cls } = await world();
+    const mine = await openAll(ann, set.id);
+    await submitAnswer({
+      actor: ann,
+      instanceId: mine.problems[2]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2 + 2", elapsedMs: 1000 },
+    });
+    const g = await getClassGradebook({ actor: teacher, classId: cls.id });
+    expect(g.sets.map((s) => [s.title, s.notStarted.map((r) => r.email)])).toEqual([["Week 1", [bob.email]]]);
+    expect(g.rows.find((r) => r.userId === ann.id)!.sets[set.id]).toEqual({
+      score: 1,
+      afterPenalty: 1,
+      total: 3,
+      started: true,
+    });
+    expect(g.rows.find((r) => r.userId === bob.id)!.sets[set.id]!.started).toBe(false);
+    await expectAppError(getClassGradebook({ actor: otherTeacher, classId: cls.id }), "NOT_FOUND");
+    await expectAppError(getClassGradebook({ actor: ann, classId: cls.id }), "FORBIDDEN");
   });
 });

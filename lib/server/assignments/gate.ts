@@ -1,5 +1,7 @@
-// Whether a student may still answer an assignment problem now: they must still be in the class, the
-// set must be open, and after the due date (their extension counts) the set's late policy decides.
+// What a set's rules allow on one of its problems now: whether the student may still answer (they
+// must still be in the class, the set must be open, and after the due date - their extension and the
+// item's own due date count - the late policy decides), whether hints and "Show me the answer" are
+// offered, and whether the solution is shown after the due date.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -7,33 +9,46 @@ import { AppError } from "@/lib/server/errors";
 export function effectiveDue(
   set: { dueAt: Date | null },
   extension: { dueAt: Date } | undefined | null,
+  item?: { dueAt: Date | null } | null,
 ): Date | null {
   if (!set.dueAt) return null;
-  if (extension && extension.dueAt > set.dueAt) return extension.dueAt;
-  return set.dueAt;
+  let due = set.dueAt;
+  if (extension && extension.dueAt > due) due = extension.dueAt;
+  if (item?.dueAt && item.dueAt > due) due = item.dueAt;
+  return due;
 }
 
-/**
- * For an assignment instance of `userId`: {late} when a try may be made at `at`; otherwise an AppError.
- * Every write on an assignment problem passes here (answer, hint, reveal, report). A report about the
- * grading may come after the due date (`afterDue: "allow"`), but never from a removed student.
- */
-export async function assignmentGate(
+export interface AssignmentRules {
+  enrolled: boolean;
+  open: boolean;
+  due: Date | null;
+  latePolicy: "accept_flagged" | "refuse";
+  hints: boolean;
+  reveal: boolean;
+  /** The solution may be shown now although the set hides it until the due date. */
+  solutionsOpen: boolean;
+}
+
+/** The rules of the set of an assignment item for `userId` at `at`; null for practice problems. */
+export async function assignmentRules(
   assignmentItemId: string | null,
   userId: string,
   at: Date,
-  options: { afterDue?: "policy" | "allow" } = {},
-): Promise<{ late: boolean }> {
-  if (!assignmentItemId) return { late: false };
+): Promise<AssignmentRules | null> {
+  if (!assignmentItemId) return null;
   const item = await getDb().problemSetItem.findUnique({
     where: { id: assignmentItemId },
     select: {
+      dueAt: true,
       set: {
         select: {
           opensAt: true,
           dueAt: true,
           latePolicy: true,
           publishedAt: true,
+          hintsAllowed: true,
+          revealAllowed: true,
+          solutionsAfterDue: true,
           extensions: { where: { userId }, select: { dueAt: true } },
           class: {
             select: { enrollments: { where: { userId, removedAt: null }, select: { userId: true } } },
@@ -43,14 +58,51 @@ export async function assignmentGate(
     },
   });
   const set = item?.set;
-  if (!set || set.class.enrollments.length === 0)
-    throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
-  if (!set.publishedAt || (set.opensAt && set.opensAt > at))
-    throw new AppError("FORBIDDEN", "This problem set is not open yet.");
-  const due = effectiveDue(set, set.extensions[0]);
-  if (!due || at <= due) return { late: false };
-  if (options.afterDue === "allow") return { late: true };
-  if (set.latePolicy === "refuse")
+  if (!set)
+    return {
+      enrolled: false,
+      open: false,
+      due: null,
+      latePolicy: "refuse",
+      hints: false,
+      reveal: false,
+      solutionsOpen: false,
+    };
+  const due = effectiveDue(set, set.extensions[0], item);
+  return {
+    enrolled: set.class.enrollments.length > 0,
+    open: set.publishedAt !== null && (!set.opensAt || set.opensAt <= at),
+    due,
+    latePolicy: set.latePolicy,
+    hints: set.hintsAllowed,
+    reveal: set.revealAllowed,
+    solutionsOpen: set.solutionsAfterDue && due !== null && due < at,
+  };
+}
+
+/**
+ * For an assignment instance of `userId`: {late} when a try (or, with `action`, a hint, a revealed
+ * answer or a report) may be had at `at`; otherwise an AppError with the reason. Every write on an
+ * assignment problem passes here (answer, hint, reveal, report).
+ */
+export async function assignmentGate(
+  assignmentItemId: string | null,
+  userId: string,
+  at: Date,
+  action: "answer" | "hint" | "reveal" | "report" = "answer",
+): Promise<{ late: boolean }> {
+  const rules = await assignmentRules(assignmentItemId, userId, at);
+  if (!rules) return { late: false };
+  if (!rules.enrolled) throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
+  if (!rules.open) throw new AppError("FORBIDDEN", "This problem set is not open yet.");
+  if (action === "hint" && !rules.hints)
+    throw new AppError("FORBIDDEN", "Your teacher does not offer hints on this problem set.");
+  if (action === "reveal" && !rules.reveal)
+    throw new AppError("FORBIDDEN", 'Your teacher does not offer "Show me the answer" on this problem set.');
+  if (!rules.due || at <= rules.due) return { late: false };
+  // A report about the grading may come after the due date, but never from a removed student.
+  if (action === "report") return { late: true };
+  if (rules.latePolicy === "refuse")
     throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
   return { late: true };
 }

@@ -11,6 +11,7 @@ import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { toView } from "@/lib/server/practice/view";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { toCsv } from "@/lib/teaching/csv";
+import { type ScoredCell, isRight, scoreOf } from "@/lib/teaching/score";
 import { assertTeacher, idOr404, ownSet, parseOrThrow } from "@/lib/server/classes/access";
 import type { StudentIdentity } from "@/lib/server/classes/classes.types";
 import { identityOf, identityOrder, identitySelect } from "@/lib/server/classes/identity";
@@ -24,6 +25,7 @@ export interface GradeCell {
   correct: boolean;
   outcome: "right" | "wrong" | "revealed" | null;
   overridden: boolean;
+  overrideCorrect: boolean | null;
   tries: number;
   durationMs: number | null;
   late: boolean;
@@ -35,6 +37,9 @@ export interface GradebookColumn {
   copy: number;
   label: string;
   skillId: string;
+  points: number;
+  excused: boolean;
+  fullCredit: boolean;
   accuracy: number | null;
   mistakes: { code: string; count: number }[];
 }
@@ -42,19 +47,36 @@ export interface GradebookColumn {
 export interface GradebookRow extends StudentIdentity {
   removed: boolean;
   cells: Record<string, GradeCell | undefined>;
+  /** Column keys excused for this student alone. */
+  excused: string[];
   score: number;
+  afterPenalty: number;
   total: number;
+  late: boolean;
   timeMs: number;
 }
 
-const isRight = (i: { outcome: string | null; overrideCorrect: boolean | null }) =>
-  i.overrideCorrect !== null ? i.overrideCorrect : i.outcome === "right";
+const scoredCell = (i: {
+  finishedAt: Date | null;
+  outcome: string | null;
+  overrideCorrect: boolean | null;
+  late: boolean;
+}): ScoredCell => ({
+  finished: i.finishedAt !== null,
+  outcome: i.outcome,
+  overrideCorrect: i.overrideCorrect,
+  late: i.late,
+});
 
 export async function getGradebook(options: { actor: ActingUser; setId: unknown }) {
   const set = await ownSet(options.actor, options.setId);
   const at = await clockNow();
   const [items, enrollments] = await Promise.all([
-    getDb().problemSetItem.findMany({ where: { setId: set.id }, orderBy: { position: "asc" } }),
+    getDb().problemSetItem.findMany({
+      where: { setId: set.id },
+      orderBy: { position: "asc" },
+      include: { excusals: { select: { userId: true } } },
+    }),
     getDb().enrollment.findMany({
       where: { classId: set.classId },
       select: { ...identitySelect, removedAt: true },
@@ -82,7 +104,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
   for (const item of items) {
     for (let copy = 0; copy < item.count; copy++) {
       const mine = instances.filter((i) => i.assignmentItemId === item.id && i.copy === copy);
-      const finished = mine.filter((i) => i.finishedAt);
+      const finished = mine.filter((i) => i.finishedAt || i.overrideCorrect !== null);
       const counts = new Map<string, number>();
       for (const i of mine)
         for (const s of i.submissions) counts.set(s.diagnosis!, (counts.get(s.diagnosis!) ?? 0) + 1);
@@ -92,7 +114,12 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
         copy,
         label: item.count > 1 ? `${itemLabel(item)} #${copy + 1}` : itemLabel(item),
         skillId: item.skillId ?? "authored",
-        accuracy: finished.length ? finished.filter(isRight).length / finished.length : null,
+        points: item.points,
+        excused: item.excused,
+        fullCredit: item.fullCredit,
+        accuracy: finished.length
+          ? finished.filter((i) => isRight(scoredCell(i))).length / finished.length
+          : null,
         mistakes: [...counts]
           .map(([code, count]) => ({ code, count }))
           .sort((a, b) => b.count - a.count)
@@ -100,54 +127,60 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
       });
     }
   }
+  const byUser = new Map<string, typeof instances>();
+  for (const i of instances) byUser.set(i.userId, [...(byUser.get(i.userId) ?? []), i]);
   const rows: GradebookRow[] = enrollments.map((e) => {
     const cells: Record<string, GradeCell | undefined> = {};
-    let score = 0;
     let timeMs = 0;
-    for (const i of instances.filter((x) => x.userId === e.userId)) {
-      const right = i.finishedAt !== null && isRight(i);
-      if (right) score += 1;
+    for (const i of byUser.get(e.userId) ?? []) {
       timeMs += i.durationMs ?? 0;
       cells[`${i.assignmentItemId}:${i.copy}`] = {
         instanceId: i.id,
         finished: i.finishedAt !== null,
-        correct: right,
+        correct: isRight(scoredCell(i)),
         outcome: i.outcome,
         overridden: i.overrideCorrect !== null,
+        overrideCorrect: i.overrideCorrect,
         tries: i.triesUsed,
         durationMs: i.durationMs,
         late: i.late,
       };
     }
+    const excused = columns
+      .filter((c) => items.find((i) => i.id === c.itemId)?.excusals.some((x) => x.userId === e.userId))
+      .map((c) => c.key);
     return {
       ...identityOf(e),
       removed: e.removedAt !== null,
       cells,
-      score,
-      total: columns.length,
+      excused,
+      ...scoreOf(columns, cells, new Set(excused), set.latePenaltyPct),
       timeMs,
     };
   });
 
-  // Predicted retention now, per catalogue skill of the set, over the current students' cards.
+  // Recall predicted at the set's due date (or in a week once it has passed), and the mean stability,
+  // per catalogue skill of the set, over the current students' cards.
   const skills = [...new Set(items.map((i) => i.skillId).filter((s): s is string => s !== null))];
   const active = enrollments.filter((e) => !e.removedAt).map((e) => e.userId);
   const cards = await getDb().skillCard.findMany({
     where: { userId: { in: active }, skillId: { in: skills } },
   });
+  const recallAt = set.dueAt && set.dueAt > at ? set.dueAt : new Date(at.getTime() + 7 * 86_400_000);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   const retention = skills.map((skillId) => {
-    const mine = cards.filter((c) => c.skillId === skillId);
-    const values = mine.map((c) =>
-      retrievabilityNow(
+    const mine = cards
+      .filter((c) => c.skillId === skillId)
+      .map((c) =>
         fromRow({ ...c, due: c.due.toISOString(), lastReview: c.lastReview?.toISOString() ?? null }),
-        at,
-      ),
-    );
+      )
+      .filter((c) => c.lastReview !== null);
     return {
       skillId,
       title: getSkill(skillId)?.title ?? skillId,
-      students: values.length,
-      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+      students: mine.length,
+      recall: mean(mine.map((c) => retrievabilityNow(c, recallAt))),
+      stabilityDays: mean(mine.map((c) => c.stability)),
     };
   });
 
@@ -170,6 +203,7 @@ export async function getGradebook(options: { actor: ActingUser; setId: unknown 
     columns,
     rows,
     retention,
+    recallAt: { date: recallAt.toISOString(), atDue: recallAt === set.dueAt },
     reports: reports.map((r) => ({
       id: r.id,
       instanceId: r.instanceId,
@@ -215,7 +249,13 @@ async function studentOf(userId: string, classId: string): Promise<StudentIdenti
 export async function getStudentInstanceForTeacher(options: {
   actor: ActingUser;
   instanceId: unknown;
-}): Promise<{ student: StudentIdentity; setId: string; view: InstanceView }> {
+}): Promise<{
+  student: StudentIdentity;
+  setId: string;
+  itemId: string;
+  excused: boolean;
+  view: InstanceView;
+}> {
   const row = await teacherInstance(options.actor, options.instanceId);
   const view = toView(
     { ...row, showSolution: true, finishedAt: row.finishedAt ?? new Date(0) },
@@ -223,10 +263,17 @@ export async function getStudentInstanceForTeacher(options: {
   );
   view.finished = row.finishedAt !== null;
   const student = await studentOf(row.userId, row.assignmentItem!.set.classId);
-  return { student, setId: row.assignmentItem!.setId, view };
+  const itemId = row.assignmentItemId!;
+  const excusal = await getDb().itemExcusal.findUnique({
+    where: { itemId_userId: { itemId, userId: row.userId } },
+  });
+  return { student, setId: row.assignmentItem!.setId, itemId, excused: excusal !== null, view };
 }
 
-/** Accepts (or rejects) a student's answer with a note; resolves the report it answers. The score follows. */
+/**
+ * The teacher's verdict on a student's problem, finished or not, with a note the student sees; resolves
+ * the report it answers. The score follows.
+ */
 export async function overrideVerdict(options: {
   actor: ActingUser;
   instanceId: unknown;
@@ -235,7 +282,6 @@ export async function overrideVerdict(options: {
   const { actor } = options;
   const row = await teacherInstance(actor, options.instanceId);
   const input = parseOrThrow(overrideInput, options.input);
-  if (!row.finishedAt) throw new AppError("INVALID_INPUT", "The student has not finished this problem yet.");
   const at = await clockNow();
   await getDb().$transaction(async (tx) => {
     await tx.problemInstance.update({
@@ -274,13 +320,26 @@ function minutes(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? "" : (ms / 60000).toFixed(1);
 }
 
-/** One row per student; columns: email, student number, name, status, score, total, minutes, then per problem: result, tries, minutes. */
+/**
+ * One row per student; columns: email, student number, name, status, score, score after the late
+ * penalty, total, late, minutes, then per problem: result, tries, minutes.
+ */
 export async function gradebookCsv(options: {
   actor: ActingUser;
   setId: unknown;
 }): Promise<{ filename: string; body: string }> {
   const g = await getGradebook(options);
-  const header = ["email", "student number", "name", "status", "score", "total", "minutes"];
+  const header = [
+    "email",
+    "student number",
+    "name",
+    "status",
+    "score",
+    "score after penalty",
+    "total",
+    "late",
+    "minutes",
+  ];
   for (const c of g.columns) header.push(`${c.label} - result`, `${c.label} - tries`, `${c.label} - minutes`);
   const rows = g.rows.map((r) => {
     const out: (string | number)[] = [
@@ -289,16 +348,23 @@ export async function gradebookCsv(options: {
       r.displayName,
       r.removed ? "removed" : "enrolled",
       r.score,
+      r.afterPenalty,
       r.total,
+      r.late ? "late" : "",
       minutes(r.timeMs),
     ];
     for (const c of g.columns) {
       const cell = r.cells[c.key];
-      const result = !cell
-        ? "not started"
-        : !cell.finished
-          ? "in progress"
-          : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
+      const result =
+        c.excused || r.excused.includes(c.key)
+          ? "excused"
+          : c.fullCredit
+            ? "full credit"
+            : !cell
+              ? "not started"
+              : !cell.finished && !cell.overridden
+                ? "in progress"
+                : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
       out.push(result, cell ? cell.tries : "", minutes(cell?.durationMs));
     }
     return out;

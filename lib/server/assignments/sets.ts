@@ -10,7 +10,14 @@ import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { assertTeacher, idOr404, ownClass, ownSet, parseOrThrow } from "@/lib/server/classes/access";
 import { identityOf, identityOrder, identitySelect } from "@/lib/server/classes/identity";
-import { authoredItemInput, catalogueItemInput, extensionInput, setSettingsInput } from "./sets.types";
+import { ANSWERED, createItem, planNewItem } from "./items";
+import {
+  authoredItemInput,
+  catalogueItemInput,
+  extensionInput,
+  itemPointsInput,
+  setSettingsInput,
+} from "./sets.types";
 
 const DEFAULT_SETTINGS = {
   title: "",
@@ -20,6 +27,10 @@ const DEFAULT_SETTINGS = {
   triesAllowed: 2,
   showSolution: true,
   latePolicy: "accept_flagged" as const,
+  latePenaltyPct: null,
+  hintsAllowed: true,
+  revealAllowed: true,
+  solutionsAfterDue: false,
 };
 
 function settingsData(s: ReturnType<typeof setSettingsInput.parse>) {
@@ -31,6 +42,10 @@ function settingsData(s: ReturnType<typeof setSettingsInput.parse>) {
     triesAllowed: s.triesAllowed,
     showSolution: s.showSolution,
     latePolicy: s.latePolicy,
+    latePenaltyPct: s.latePenaltyPct,
+    hintsAllowed: s.hintsAllowed,
+    revealAllowed: s.revealAllowed,
+    solutionsAfterDue: s.solutionsAfterDue,
   };
 }
 
@@ -55,14 +70,8 @@ export async function updateSet(options: {
   await getDb().problemSet.update({ where: { id: set.id }, data: settingsData(s) });
 }
 
-async function nextPosition(setId: string): Promise<number> {
-  const last = await getDb().problemSetItem.findFirst({
-    where: { setId },
-    orderBy: { position: "desc" },
-    select: { position: true },
-  });
-  return (last?.position ?? -1) + 1;
-}
+const afterDueOf = (input: unknown): unknown =>
+  input && typeof input === "object" ? (input as { afterDue?: unknown }).afterDue : undefined;
 
 export async function addCatalogueItem(options: {
   actor: ActingUser;
@@ -70,11 +79,9 @@ export async function addCatalogueItem(options: {
   input: unknown;
 }): Promise<{ id: string }> {
   const set = await ownSet(options.actor, options.setId);
-  const { skillId, count } = parseOrThrow(catalogueItemInput, options.input);
-  return getDb().problemSetItem.create({
-    data: { setId: set.id, position: await nextPosition(set.id), skillId, count },
-    select: { id: true },
-  });
+  const { skillId, count, points } = parseOrThrow(catalogueItemInput, options.input);
+  const plan = await planNewItem(set, afterDueOf(options.input));
+  return createItem(set, { skillId, count, points }, plan);
 }
 
 /** A typed problem with its key, for the teacher to confirm; refused with the core's reason. */
@@ -96,36 +103,9 @@ export async function addAuthoredItem(options: {
 }): Promise<{ id: string }> {
   const set = await ownSet(options.actor, options.setId);
   const { problem } = checkAuthored(options);
-  return getDb().problemSetItem.create({
-    data: {
-      setId: set.id,
-      position: await nextPosition(set.id),
-      authored: problem as unknown as Prisma.InputJsonValue,
-      count: 1,
-    },
-    select: { id: true },
-  });
-}
-
-/** Removes an item no student has started (their instances are never deleted). */
-export async function removeItem(options: {
-  actor: ActingUser;
-  setId: unknown;
-  itemId: unknown;
-}): Promise<void> {
-  const set = await ownSet(options.actor, options.setId);
-  const itemId = idOr404(options.itemId, "No such item.");
-  const item = await getDb().problemSetItem.findFirst({
-    where: { id: itemId, setId: set.id },
-    select: { id: true, _count: { select: { instances: true } } },
-  });
-  if (!item) throw new AppError("NOT_FOUND", "No such item.");
-  if (item._count.instances > 0)
-    throw new AppError(
-      "INVALID_INPUT",
-      "Students already have problems from this item; it stays so that their results stay.",
-    );
-  await getDb().problemSetItem.delete({ where: { id: item.id } });
+  const { points } = parseOrThrow(itemPointsInput, options.input);
+  const plan = await planNewItem(set, afterDueOf(options.input));
+  return createItem(set, { authored: problem as unknown as Prisma.InputJsonValue, count: 1, points }, plan);
 }
 
 export async function publishSet(options: { actor: ActingUser; setId: unknown }): Promise<void> {
@@ -136,7 +116,7 @@ export async function publishSet(options: { actor: ActingUser; setId: unknown })
   await getDb().problemSet.update({ where: { id: set.id }, data: { publishedAt: await clockNow() } });
 }
 
-/** A later due date for one current student of the set's class. */
+/** A later due date (in the future, after the set's) for one current student of the set's class. */
 export async function setExtension(options: {
   actor: ActingUser;
   setId: unknown;
@@ -148,11 +128,27 @@ export async function setExtension(options: {
     where: { classId: set.classId, userId, removedAt: null },
   });
   if (!enrolled) throw new AppError("NOT_FOUND", "No such student in this class.");
+  const due = new Date(dueAt);
+  if (due <= (await clockNow())) throw new AppError("INVALID_INPUT", "An extension must end in the future.");
+  if (set.dueAt && due <= set.dueAt)
+    throw new AppError("INVALID_INPUT", "An extension must end after the set's due date.");
   await getDb().extension.upsert({
     where: { setId_userId: { setId: set.id, userId } },
     create: { setId: set.id, userId, dueAt: new Date(dueAt) },
     update: { dueAt: new Date(dueAt) },
   });
+}
+
+/** Removes a student's extension: the set's due date applies to them again. */
+export async function removeExtension(options: {
+  actor: ActingUser;
+  setId: unknown;
+  userId: unknown;
+}): Promise<void> {
+  const set = await ownSet(options.actor, options.setId);
+  const userId = idOr404(options.userId, "No such extension.");
+  const r = await getDb().extension.deleteMany({ where: { setId: set.id, userId } });
+  if (r.count === 0) throw new AppError("NOT_FOUND", "No such extension.");
 }
 
 export interface ItemView {
@@ -163,6 +159,12 @@ export interface ItemView {
   skillId: string | null;
   authored: Problem | null;
   started: boolean;
+  /** Someone has answered one of its problems: it can no longer be removed (only excused). */
+  answered: boolean;
+  points: number;
+  excused: boolean;
+  fullCredit: boolean;
+  dueAt: Date | null;
 }
 
 export function itemLabel(item: { skillId: string | null; authored: unknown }): string {
@@ -177,7 +179,10 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
     getDb().problemSetItem.findMany({
       where: { setId: set.id },
       orderBy: { position: "asc" },
-      include: { _count: { select: { instances: true } } },
+      include: {
+        _count: { select: { instances: true } },
+        instances: { where: ANSWERED, select: { id: true }, take: 1 },
+      },
     }),
     getDb().enrollment.findMany({
       where: { classId: set.classId, removedAt: null },
@@ -194,8 +199,15 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
     skillId: i.skillId,
     authored: (i.authored as Problem | null) ?? null,
     started: i._count.instances > 0,
+    answered: i.instances.length > 0,
+    points: i.points,
+    excused: i.excused,
+    fullCredit: i.fullCredit,
+    dueAt: i.dueAt,
   }));
+  const at = await clockNow();
   return {
+    pastDue: set.publishedAt !== null && set.dueAt !== null && set.dueAt <= at,
     set,
     items: itemViews,
     roster: roster.map(identityOf),

@@ -14,6 +14,16 @@ export const setSettingsInput = z
     triesAllowed: z.number().int().min(1, "Allow at least one try.").max(10, "Allow at most 10 tries."),
     showSolution: z.boolean(),
     latePolicy: z.enum(["accept_flagged", "refuse"]),
+    latePenaltyPct: z
+      .number()
+      .int("A late penalty is a whole percentage.")
+      .min(0, "A late penalty is between 0 and 100 %.")
+      .max(100, "A late penalty is between 0 and 100 %.")
+      .nullable()
+      .default(null),
+    hintsAllowed: z.boolean().default(true),
+    revealAllowed: z.boolean().default(true),
+    solutionsAfterDue: z.boolean().default(false),
   })
   .refine((s) => !s.opensAt || !s.dueAt || new Date(s.opensAt) < new Date(s.dueAt), {
     message: "The due date must be after the opening date.",
@@ -21,9 +31,16 @@ export const setSettingsInput = z
 export type SetSettings = z.infer<typeof setSettingsInput>;
 
 const skillIds = SKILLS.map((s) => s.id) as [string, ...string[]];
+const points = z
+  .number()
+  .int("Points are a whole number.")
+  .min(0, "Points are between 0 and 100.")
+  .max(100, "Points are between 0 and 100.");
+export const itemPointsInput = z.object({ points: points.default(1) });
 export const catalogueItemInput = z.object({
   skillId: z.enum(skillIds, { error: "Choose a skill from the catalogue." }),
   count: z.number().int().min(1, "At least one problem.").max(10, "At most 10 problems per item."),
+  points: points.default(1),
 });
 
 const varName = z
@@ -47,6 +64,25 @@ export const authoredItemInput = z.discriminatedUnion("kind", [
     side: z.enum(["both", "left", "right"]),
   }),
 ]);
+
+/** What happens to an item added after the set's due date: excused for those who finished, or its own due date. */
+export const afterDueInput = z
+  .discriminatedUnion("choice", [
+    z.object({ choice: z.literal("excuse_finished") }),
+    z.object({
+      choice: z.literal("new_due"),
+      dueAt: z.iso.datetime({ offset: true, error: "Give a valid due date for the new problem." }),
+    }),
+  ])
+  .optional();
+
+export const excuseInput = z.object({
+  /** One student; absent: everyone. */
+  userId: z.uuid().optional(),
+  excused: z.boolean(),
+});
+export const fullCreditInput = z.object({ fullCredit: z.boolean() });
+export const pointsInput = z.object({ points });
 
 export const extensionInput = z.object({
   userId: z.uuid(),

@@ -105,6 +105,10 @@ export interface AssignmentProblem {
   triesUsed: number;
   maxTries: number;
   late: boolean;
+  /** Past its due date (the item's own and the student's extension count) under a refuse policy. */
+  closed: boolean;
+  /** Left out of this student's total by the teacher. */
+  excused: boolean;
   override: { accepted: boolean; note: string } | null;
 }
 
@@ -130,8 +134,17 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
     },
   });
   const byKey = new Map(instances.map((i) => [`${i.assignmentItemId}:${i.copy}`, i]));
+  const excusedFor = new Set(
+    (
+      await getDb().itemExcusal.findMany({
+        where: { userId: actor.id, itemId: { in: set.items.map((i) => i.id) } },
+        select: { itemId: true },
+      })
+    ).map((x) => x.itemId),
+  );
   const problems: AssignmentProblem[] = [];
   for (const item of set.items) {
+    const itemDue = effectiveDue(set, set.extensions[0], item);
     for (let copy = 0; copy < item.count; copy++) {
       const i = byKey.get(`${item.id}:${copy}`);
       problems.push({
@@ -144,6 +157,8 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
         triesUsed: i?.triesUsed ?? 0,
         maxTries: i?.maxTries ?? set.triesAllowed,
         late: i?.late ?? false,
+        closed: itemDue !== null && itemDue < at && set.latePolicy === "refuse",
+        excused: item.excused || excusedFor.has(item.id),
         override:
           !i || i.overrideCorrect === null
             ? null
@@ -188,7 +203,7 @@ export async function openAssignmentProblem(options: {
   const where = { assignmentItemId_userId_copy: { assignmentItemId: item.id, userId: actor.id, copy } };
   const existing = await getDb().problemInstance.findUnique({ where, select: { id: true } });
   if (existing) return { instanceId: existing.id };
-  const due = effectiveDue(set, set.extensions[0]);
+  const due = effectiveDue(set, set.extensions[0], item);
   if (due && due < at && set.latePolicy === "refuse")
     throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
   const { skillId, seed, problem } = problemFor(set.id, actor.id, item, copy);

@@ -1,6 +1,8 @@
 // One of the learner's own problem instances with its tries: an id that is not theirs is answered
 // exactly like one that does not exist.
 import "server-only";
+import { assignmentRules } from "@/lib/server/assignments/gate";
+import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { instanceIdSchema } from "@/lib/server/practice/practice.types";
@@ -48,5 +50,12 @@ export async function loadOwn(actor: ActingUser, id: string) {
     select: { ...instanceSelect, submissions: { select: submissionSelect, orderBy: { tryNumber: "asc" } } },
   });
   if (!instance) throw new AppError("NOT_FOUND", NOT_FOUND);
-  return instance;
+  // A problem set decides whether hints and "Show me the answer" are offered, and when solutions show.
+  const rules = await assignmentRules(instance.assignmentItemId, actor.id, await clockNow());
+  if (!rules) return instance;
+  return {
+    ...instance,
+    offers: { hint: rules.hints, reveal: rules.reveal },
+    showSolution: instance.showSolution || rules.solutionsOpen,
+  };
 }

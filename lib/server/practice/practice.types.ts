@@ -96,6 +96,8 @@ export interface InstanceView {
   /** Whether the key and solution are shown once finished (a problem set may hide them). */
   solutionShown: boolean;
   outcome?: "right" | "wrong" | "revealed";
+  /** Whether a hint and "Show me the answer" are offered (a problem set may turn them off; absent: both). */
+  offers?: { hint: boolean; reveal: boolean };
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
   /** Answered after the problem set's due date. */

@@ -22,7 +22,7 @@ export async function reportGrading(options: {
   if (input.submissionId && !instance.submissions.some((s) => s.id === input.submissionId)) {
     throw new AppError("NOT_FOUND", "No such answer on this problem.");
   }
-  await assignmentGate(instance.assignmentItemId, actor.id, await clockNow(), { afterDue: "allow" });
+  await assignmentGate(instance.assignmentItemId, actor.id, await clockNow(), "report");
   const created = await getDb().gradingReport.create({
     data: {
       instanceId: id,

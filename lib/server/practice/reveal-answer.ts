@@ -23,7 +23,7 @@ export async function revealAnswer(options: {
   const instance = await loadOwn(actor, id);
   if (instance.finishedAt) return toView(instance, instance.submissions);
   const at = await clockNow();
-  await assignmentGate(instance.assignmentItemId, actor.id, at);
+  await assignmentGate(instance.assignmentItemId, actor.id, at, "reveal");
   await getDb().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { finishedAt: Date | null; hintUsedAt: Date | null; triesUsed: number }[]

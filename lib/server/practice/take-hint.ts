@@ -13,7 +13,12 @@ export async function takeHint(options: { actor: ActingUser; instanceId: unknown
   const id = instanceId(options.instanceId);
   const at = await clockNow();
   const instance = await loadOwn(options.actor, id);
-  await assignmentGate(instance.assignmentItemId, options.actor.id, at);
+  await assignmentGate(
+    instance.assignmentItemId,
+    options.actor.id,
+    at,
+    instance.finishedAt ? "report" : "hint",
+  );
   await getDb().problemInstance.updateMany({
     where: { id, userId: options.actor.id, hintUsedAt: null, finishedAt: null },
     data: { hintUsedAt: at },

@@ -23,6 +23,8 @@ export interface StoredInstance {
   late?: boolean;
   overrideCorrect?: boolean | null;
   overrideNote?: string | null;
+  /** What a problem set offers (absent: practice, everything). */
+  offers?: { hint: boolean; reveal: boolean };
 }
 
 export interface StoredSubmission {
@@ -112,6 +114,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };
   }
   if (instance.late) view.late = true;
+  if (instance.offers) view.offers = instance.offers;
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {

@@ -67,6 +67,10 @@ describe("typed problems", () => {
     ],
     [{ kind: "limit", f: "x", var: "x", to: "y", side: "both" }, "UNREADABLE", /point/],
     [{ kind: "derivative", f: "x".repeat(301), var: "x" }, "UNREADABLE", /too long/],
+    // Keys that every answer would be "cannot check" against.
+    [{ kind: "derivative", f: "1/0", var: "x" }, "CANNOT_KEY", /could never be checked/],
+    [{ kind: "derivative", f: "sqrt(-1 - x^2)", var: "x" }, "CANNOT_KEY", /could never be checked/],
+    [{ kind: "gradient", f: "ln(-x^2 - y^2)", vars: ["x", "y"] }, "CANNOT_KEY", /could never be checked/],
   ] as const)("refuses %j with a clear message", (spec, code, message) => {
     const r = authoredProblem(spec as AuthoredSpec);
     expect(r.ok).toBe(false);
@@ -75,6 +79,16 @@ describe("typed problems", () => {
       expect(r.error.message).toMatch(message);
     }
   });
+});
+
+describe("a typed problem is refused when its key cannot be checked", () => {
+  it.each(["sqrt(x)", "ln(x)", "1/x", "sqrt(1 - x^2)"])(
+    "keeps %s, defined on part of where answers are compared (its key grades as right)",
+    (f) => {
+      const p = ok({ kind: "derivative", f, var: "x" });
+      expect(grade(p, p.answer).status).toBe("right");
+    },
+  );
 });
 
 describe("the schedule a typed problem counts for", () => {

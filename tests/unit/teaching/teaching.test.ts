@@ -10,6 +10,8 @@ describe("CSV", () => {
     ["=SUM(A1:A9)", `"'=SUM(A1:A9)"`],
     ["+1+2", `"'+1+2"`],
     ["-2+3", `"'-2+3"`],
+    ["-2.5", `"-2.5"`],
+    ["-1-1", `"'-1-1"`],
     ["@cmd", `"'@cmd"`],
     ["\t=1", `"'\t=1"`],
     ["2x + 1", `"2x + 1"`],
@@ -20,10 +22,10 @@ describe("CSV", () => {
     expect(csvCell(input)).toBe(expected);
   });
 
-  it("numbers, booleans and missing values", () => {
+  it("numbers (negative ones stay numbers), booleans and missing values", () => {
     expect([csvCell(3), csvCell(-1), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual([
       '"3"',
-      `"'-1"`,
+      `"-1"`,
       '"true"',
       '""',
       '""',

@@ -79,13 +79,12 @@ export default async function AssignmentPage({
               <span className="tag">not started</span>
             )}
             {p.late ? <span className="tag bad">late</span> : null}
+            {p.excused ? <span className="tag">excused: does not count</span> : null}
             {p.override ? (
               <p className="message message-success" data-testid="override">
                 Your teacher{" "}
-                {p.override.accepted
-                  ? "accepted your answer as right"
-                  : "reviewed your report and kept the verdict"}
-                : {p.override.note}
+                {p.override.accepted ? "counted this problem as right" : "counted this problem as wrong"}:{" "}
+                {p.override.note}
               </p>
             ) : null}
             {p.instanceId ? (
@@ -94,8 +93,8 @@ export default async function AssignmentPage({
                   {p.finished ? "Review" : "Work on it"}
                 </Link>
               </p>
-            ) : a.closed ? (
-              <p className="muted">Not started.</p>
+            ) : p.closed ? (
+              <p className="muted">Not started; this problem no longer accepts answers.</p>
             ) : (
               <form action={openProblemAction}>
                 <input type="hidden" name="setId" value={a.id} />

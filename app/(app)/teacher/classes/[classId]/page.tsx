@@ -68,6 +68,11 @@ export default async function ClassPage({
       </div>
 
       <h2>Problem sets</h2>
+      <p>
+        <Link href={`/teacher/classes/${view.id}/gradebook`}>
+          Class gradebook: every set, and who has not started
+        </Link>
+      </p>
       {view.sets.length === 0 ? <p className="muted">No problem sets yet.</p> : null}
       <ul className="plain-list" aria-label="Problem sets">
         {view.sets.map((s) => (

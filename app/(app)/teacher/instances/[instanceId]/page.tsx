@@ -1,7 +1,10 @@
 // A student's problem as their teacher sees it: the statement, every try, and the key.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { excuseAction } from "@/app/actions/grading";
+import { overrideAction } from "@/app/actions/teaching";
 import { Formula } from "@/components/Formula";
+import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { StudentName } from "@/components/teaching/StudentName";
 import { getStudentInstanceForTeacher } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
@@ -10,21 +13,30 @@ import { readableText } from "@/lib/problems/readable";
 
 export const metadata = { title: "Student's problem" };
 
-export default async function TeacherInstancePage({ params }: { params: Promise<{ instanceId: string }> }) {
+export default async function TeacherInstancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ instanceId: string }>;
+  searchParams: SearchParams;
+}) {
   const { instanceId } = await params;
+  const q = await searchParams;
   const actor = await requireRole("teacher", `/teacher/instances/${instanceId}`);
-  const { student, setId, view } = await getStudentInstanceForTeacher({ actor, instanceId }).catch(
-    (e: unknown) => {
-      if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-      throw e;
-    },
-  );
+  const { student, setId, itemId, excused, view } = await getStudentInstanceForTeacher({
+    actor,
+    instanceId,
+  }).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
   return (
     <section>
       <p>
         <Link href={`/teacher/sets/${setId}/gradebook`}>← Gradebook</Link>
       </p>
       <h1>{view.skillTitle}</h1>
+      <Notice ok={q.ok} error={q.error} />
       <p data-testid="instance-student">
         <StudentName student={student} />
       </p>
@@ -40,9 +52,43 @@ export default async function TeacherInstancePage({ params }: { params: Promise<
           Your verdict: {view.override.accepted ? "accepted as right" : "kept"} — {view.override.note}
         </p>
       ) : null}
+      <form action={overrideAction} className="form narrow card" aria-label="Your verdict">
+        <h2>Your verdict</h2>
+        <p className="muted">
+          {view.finished ? "Replaces the grader's verdict" : "Counts although the student has not finished"};
+          the student sees your note on the set.
+        </p>
+        <input type="hidden" name="setId" value={setId} />
+        <input type="hidden" name="instanceId" value={view.id} />
+        <input type="hidden" name="back" value="instance" />
+        <div className="field">
+          <label htmlFor="note">Note to the student</label>
+          <input id="note" name="note" required maxLength={500} defaultValue={view.override?.note ?? ""} />
+        </div>
+        <div className="actions">
+          <button type="submit" name="accept" value="yes" className="button primary small">
+            Count as right
+          </button>
+          <button type="submit" name="accept" value="no" className="button small">
+            Count as wrong
+          </button>
+        </div>
+      </form>
+      <form action={excuseAction} className="inline-form">
+        <input type="hidden" name="setId" value={setId} />
+        <input type="hidden" name="itemId" value={itemId} />
+        <input type="hidden" name="userId" value={student.userId} />
+        <input type="hidden" name="instanceId" value={view.id} />
+        <input type="hidden" name="back" value="instance" />
+        <input type="hidden" name="excused" value={excused ? "no" : "yes"} />
+        {excused ? <span className="tag">excused for this student</span> : null}
+        <button type="submit" className="button small">
+          {excused ? "Count it again for this student" : "Excuse this problem for this student"}
+        </button>
+      </form>
       <h2>Tries</h2>
       {view.submissions.length === 0 ? <p className="muted">No tries yet.</p> : null}
-      <ol>
+      <ol className="tries">
         {view.submissions.map((s) => (
           <li key={s.tryNumber}>
             <code>{Array.isArray(s.answer) ? s.answer.join(", ") : s.answer}</code> —{" "}

@@ -8,13 +8,13 @@ import {
   checkAuthoredAction,
   extensionAction,
   publishSetAction,
-  removeItemAction,
+  removeExtensionAction,
   updateSetAction,
 } from "@/app/actions/teaching";
 import { Formula } from "@/components/Formula";
 import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { AfterDueChoice, SetItems } from "@/components/teaching/SetItems";
 import { SKILLS } from "@/lib/problems";
-import { keyLatexOf } from "@/lib/problems/authored";
 import { checkAuthored, getSetForTeacher } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
@@ -41,7 +41,7 @@ export default async function SetPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { set, items, roster, extensions } = data;
+  const { set, items, roster, extensions, pastDue } = data;
   const nameOf = new Map(roster.map((r) => [r.userId, studentLine(r)]));
   const tz = await timezoneOf(actor);
   const published = set.publishedAt !== null;
@@ -114,36 +114,7 @@ export default async function SetPage({
       )}
 
       <h2>Problems</h2>
-      {items.length === 0 ? (
-        <p className="muted" data-testid="no-items">
-          No problems yet: add some from the catalogue or type your own.
-        </p>
-      ) : null}
-      <ol aria-label="Items">
-        {items.map((i) => (
-          <li key={i.id}>
-            {i.label}
-            {i.skillId ? ` × ${i.count}` : ""}
-            {i.authored ? (
-              <>
-                {" "}
-                <span className="muted">key:</span> <Formula tex={keyLatexOf(i.authored)} label="The key" />
-              </>
-            ) : null}{" "}
-            {i.started ? (
-              <span className="tag">started by students</span>
-            ) : (
-              <form action={removeItemAction} className="inline-form">
-                <input type="hidden" name="setId" value={set.id} />
-                <input type="hidden" name="itemId" value={i.id} />
-                <button type="submit" className="button small ghost" aria-label={`Remove ${i.label}`}>
-                  Remove
-                </button>
-              </form>
-            )}
-          </li>
-        ))}
-      </ol>
+      <SetItems setId={set.id} items={items} tz={tz} />
 
       <div className="grid-2">
         <form action={addCatalogueItemAction} className="form card" aria-label="Add from the catalogue">
@@ -167,6 +138,11 @@ export default async function SetPage({
             <label htmlFor="count">Number of problems</label>
             <input id="count" name="count" type="number" min={1} max={10} defaultValue={2} required />
           </div>
+          <div className="field">
+            <label htmlFor="cat-points">Points each</label>
+            <input id="cat-points" name="points" type="number" min={0} max={100} defaultValue={1} required />
+          </div>
+          {pastDue ? <AfterDueChoice id="cat" tz={tz} /> : null}
           <div>
             <button type="submit" className="button">
               Add problems
@@ -242,6 +218,19 @@ export default async function SetPage({
               {(["kind", "f", "var", "vars", "wrt", "to", "side"] as const).map((k) => (
                 <input key={k} type="hidden" name={k} value={typed[k]} />
               ))}
+              <div className="field">
+                <label htmlFor="typed-points">Points</label>
+                <input
+                  id="typed-points"
+                  name="points"
+                  type="number"
+                  min={0}
+                  max={100}
+                  defaultValue={1}
+                  required
+                />
+              </div>
+              {pastDue ? <AfterDueChoice id="typed" tz={tz} /> : null}
               <button type="submit" className="button primary">
                 Add this problem
               </button>
@@ -314,10 +303,46 @@ export default async function SetPage({
           </select>
         </div>
         <div className="field">
+          <label htmlFor="solutionsAfterDue">When the answer is not shown after the last try</label>
+          <select
+            id="solutionsAfterDue"
+            name="solutionsAfterDue"
+            defaultValue={set.solutionsAfterDue ? "yes" : "no"}
+          >
+            <option value="no">Never show it</option>
+            <option value="yes">Show the answer and solution after the due date</option>
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="latePolicy">After the due date</label>
           <select id="latePolicy" name="latePolicy" defaultValue={set.latePolicy}>
             <option value="accept_flagged">Accept answers, marked late</option>
             <option value="refuse">Refuse answers</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="latePenaltyPct">Late penalty (% of a late problem's points; empty: none)</label>
+          <input
+            id="latePenaltyPct"
+            name="latePenaltyPct"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={set.latePenaltyPct ?? ""}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="hintsAllowed">Hints</label>
+          <select id="hintsAllowed" name="hintsAllowed" defaultValue={set.hintsAllowed ? "yes" : "no"}>
+            <option value="yes">Offered</option>
+            <option value="no">Not offered</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="revealAllowed">&quot;Show me the answer&quot;</label>
+          <select id="revealAllowed" name="revealAllowed" defaultValue={set.revealAllowed ? "yes" : "no"}>
+            <option value="yes">Offered</option>
+            <option value="no">Not offered</option>
           </select>
         </div>
         <div>
@@ -332,7 +357,18 @@ export default async function SetPage({
         <ul>
           {extensions.map((e) => (
             <li key={e.userId}>
-              {nameOf.get(e.userId) ?? "A former student"}: due {formatInZone(e.dueAt, tz)}
+              {nameOf.get(e.userId) ?? "A former student"}: due {formatInZone(e.dueAt, tz)}{" "}
+              <form action={removeExtensionAction} className="inline-form">
+                <input type="hidden" name="setId" value={set.id} />
+                <input type="hidden" name="userId" value={e.userId} />
+                <button
+                  type="submit"
+                  className="button small"
+                  aria-label={`Remove the extension of ${nameOf.get(e.userId) ?? "a former student"}`}
+                >
+                  Remove
+                </button>
+              </form>
             </li>
           ))}
         </ul>

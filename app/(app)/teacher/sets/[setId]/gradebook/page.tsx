@@ -4,16 +4,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { overrideAction } from "@/app/actions/teaching";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
-import { StudentName } from "@/components/teaching/StudentName";
+import { GradebookTable } from "@/components/teaching/GradebookTable";
 import { getGradebook } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { timezoneOf } from "@/lib/server/users/timezone";
+import { readGradebookQuery } from "@/lib/teaching/gradebook-view";
+import { formatInZone } from "@/lib/teaching/time";
 import { studentLine } from "@/lib/teaching/student";
 
 export const metadata = { title: "Gradebook" };
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
-const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
 
 export default async function GradebookPage({
   params,
@@ -29,6 +31,7 @@ export default async function GradebookPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
+  const tz = await timezoneOf(actor);
   return (
     <section>
       <p>
@@ -57,98 +60,25 @@ export default async function GradebookPage({
       {g.rows.length === 0 ? (
         <p className="muted">No students in this class yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" aria-label="Gradebook">
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Score</th>
-                {g.columns.map((c) => (
-                  <th scope="col" key={c.key}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {g.rows.map((r) => (
-                <tr key={r.userId} data-testid="gradebook-row">
-                  <th scope="row">
-                    <StudentName student={r} removed={r.removed} />
-                  </th>
-                  <td data-testid="score">
-                    {r.score} / {r.total}
-                    <br />
-                    <span className="muted">{mins(r.timeMs)}</span>
-                  </td>
-                  {g.columns.map((c) => {
-                    const cell = r.cells[c.key];
-                    if (!cell)
-                      return (
-                        <td key={c.key} className="muted">
-                          not started
-                        </td>
-                      );
-                    return (
-                      <td key={c.key}>
-                        <Link
-                          href={`/teacher/instances/${cell.instanceId}`}
-                          aria-label={`${studentLine(r)}, ${c.label}`}
-                        >
-                          {!cell.finished
-                            ? "in progress"
-                            : cell.correct
-                              ? "right"
-                              : cell.outcome === "revealed"
-                                ? "revealed"
-                                : "wrong"}
-                        </Link>
-                        {cell.overridden ? <span className="tag">override</span> : null}
-                        {cell.late ? <span className="tag bad">late</span> : null}
-                        <br />
-                        <span className="muted">
-                          {cell.tries} tr{cell.tries === 1 ? "y" : "ies"} {mins(cell.durationMs)}
-                        </span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Class accuracy</th>
-                <td />
-                {g.columns.map((c) => (
-                  <td key={c.key} data-testid="accuracy">
-                    {pct(c.accuracy)}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">Common mistakes</th>
-                <td />
-                {g.columns.map((c) => (
-                  <td key={c.key}>
-                    {c.mistakes.length
-                      ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ")
-                      : "—"}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <GradebookTable setId={setId} columns={g.columns} rows={g.rows} query={readGradebookQuery(q)} />
       )}
 
-      <h2>Predicted retention</h2>
+      <h2>Predicted recall {g.recallAt.atDue ? "at the due date" : "in a week"}</h2>
+      <p className="muted" data-testid="recall-meaning">
+        The share of the class expected to answer each skill right on{" "}
+        {formatInZone(new Date(g.recallAt.date), tz)} without practising in between, from their reviews;
+        stability is how many days it takes a student&apos;s recall to fall to 90 %.
+      </p>
       {g.retention.length === 0 ? (
         <p className="muted">This set has no catalogue skills.</p>
       ) : (
-        <ul aria-label="Predicted retention">
+        <ul aria-label="Predicted recall">
           {g.retention.map((s) => (
             <li key={s.skillId}>
-              {s.title}: {s.mean === null ? "no reviews yet" : `${pct(s.mean)} expected recall now`}{" "}
+              {s.title}:{" "}
+              {s.recall === null
+                ? "no reviews yet"
+                : `${pct(s.recall)} expected recall, stability ${(s.stabilityDays ?? 0).toFixed(1)} days`}{" "}
               <span className="muted">
                 ({s.students} student{s.students === 1 ? "" : "s"} with reviews)
               </span>

@@ -1,0 +1,235 @@
+// The gradebook table for a class of any size: search, filters, sort by any column and pages (all in
+// the address, so a view can be bookmarked and works without scripts); the student column stays in
+// place while the items scroll; items are headed Q1, Q2, ... with the statement on hover and in the
+// legend below.
+import Link from "next/link";
+import { StudentName } from "@/components/teaching/StudentName";
+import type { GradebookColumn, GradebookRow } from "@/lib/server/assignments/gradebook";
+import { type GradebookQuery, viewRows } from "@/lib/teaching/gradebook-view";
+import { studentLine } from "@/lib/teaching/student";
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
+const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
+
+function href(setId: string, query: GradebookQuery, change: Partial<GradebookQuery>): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.filter !== "all") params.set("filter", next.filter);
+  if (next.filter === "below") params.set("below", String(next.below));
+  if (next.sort !== "name") params.set("sort", next.sort);
+  if (next.dir !== "asc") params.set("dir", next.dir);
+  if (next.page > 1) params.set("page", String(next.page));
+  const s = params.toString();
+  return `/teacher/sets/${setId}/gradebook${s ? `?${s}` : ""}`;
+}
+
+function SortHeader(props: {
+  setId: string;
+  query: GradebookQuery;
+  sort: string;
+  label: string;
+  title?: string;
+  className?: string;
+}) {
+  const { setId, query, sort, label, title, className } = props;
+  const active = query.sort === sort;
+  const dir = active && query.dir === "asc" ? "desc" : "asc";
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
+    >
+      <Link href={href(setId, query, { sort, dir, page: 1 })} title={title ?? `Sort by ${label}`}>
+        {label}
+        {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+export function GradebookTable(props: {
+  setId: string;
+  columns: GradebookColumn[];
+  rows: GradebookRow[];
+  query: GradebookQuery;
+}) {
+  const { setId, columns, query } = props;
+  const shown = viewRows(props.rows, query);
+  const q = (i: number) => `Q${i + 1}`;
+  return (
+    <>
+      <form className="inline-form" aria-label="Find students" method="get">
+        <div className="field">
+          <label htmlFor="gb-q">Name, email or number</label>
+          <input id="gb-q" name="q" defaultValue={query.q} maxLength={100} type="search" />
+        </div>
+        <div className="field">
+          <label htmlFor="gb-filter">Show</label>
+          <select id="gb-filter" name="filter" defaultValue={query.filter}>
+            <option value="all">Everyone</option>
+            <option value="not_started">Not started</option>
+            <option value="late">Late</option>
+            <option value="below">Below a score</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gb-below">Score below (%)</label>
+          <input
+            id="gb-below"
+            name="below"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={query.below}
+            className="narrow-number"
+          />
+        </div>
+        {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>
+      <p className="muted" data-testid="gradebook-count">
+        {shown.matching} of {props.rows.length} students
+        {shown.pages > 1 ? ` · page ${shown.page} of ${shown.pages}` : ""}
+      </p>
+      <div className="table-wrap gradebook-wrap">
+        <table className="data-table gradebook" aria-label="Gradebook">
+          <thead>
+            <tr>
+              <SortHeader setId={setId} query={query} sort="name" label="Student" className="sticky-col" />
+              <SortHeader setId={setId} query={query} sort="score" label="Score" />
+              {columns.map((c, i) => (
+                <SortHeader
+                  key={c.key}
+                  setId={setId}
+                  query={query}
+                  sort={c.key}
+                  label={q(i)}
+                  title={`${q(i)}: ${c.label}${c.points !== 1 ? ` (${c.points} points)` : ""}`}
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.rows.map((r) => (
+              <tr key={r.userId} data-testid="gradebook-row">
+                <th scope="row" className="sticky-col">
+                  <StudentName student={r} removed={r.removed} />
+                </th>
+                <td data-testid="score">
+                  {r.afterPenalty === r.score
+                    ? r.score
+                    : `${r.afterPenalty} (${r.score} before the late penalty)`}{" "}
+                  / {r.total}
+                  {r.late ? <span className="tag bad">late</span> : null}
+                  <br />
+                  <span className="muted">{mins(r.timeMs)}</span>
+                </td>
+                {columns.map((c, i) => {
+                  const cell = r.cells[c.key];
+                  const excused = c.excused || r.excused.includes(c.key);
+                  if (excused || c.fullCredit)
+                    return (
+                      <td key={c.key} className="muted">
+                        {excused ? "excused" : "full credit"}
+                        {cell ? (
+                          <>
+                            <br />
+                            <Link
+                              href={`/teacher/instances/${cell.instanceId}`}
+                              aria-label={`${studentLine(r)}, ${q(i)}`}
+                            >
+                              open
+                            </Link>
+                          </>
+                        ) : null}
+                      </td>
+                    );
+                  if (!cell)
+                    return (
+                      <td key={c.key} className="muted">
+                        not started
+                      </td>
+                    );
+                  return (
+                    <td key={c.key}>
+                      <Link
+                        href={`/teacher/instances/${cell.instanceId}`}
+                        aria-label={`${studentLine(r)}, ${q(i)}`}
+                      >
+                        {!cell.finished && !cell.overridden
+                          ? "in progress"
+                          : cell.correct
+                            ? "right"
+                            : cell.outcome === "revealed"
+                              ? "revealed"
+                              : "wrong"}
+                      </Link>
+                      {cell.overridden ? <span className="tag">override</span> : null}
+                      {cell.late ? <span className="tag bad">late</span> : null}
+                      <br />
+                      <span className="muted">
+                        {cell.tries} tr{cell.tries === 1 ? "y" : "ies"} {mins(cell.durationMs)}
+                      </span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="sticky-col">
+                Class accuracy
+              </th>
+              <td />
+              {columns.map((c) => (
+                <td key={c.key} data-testid="accuracy">
+                  {pct(c.accuracy)}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" className="sticky-col">
+                Common mistakes
+              </th>
+              <td />
+              {columns.map((c) => (
+                <td key={c.key}>
+                  {c.mistakes.length
+                    ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ")
+                    : "—"}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {shown.pages > 1 ? (
+        <nav className="actions" aria-label="Pages">
+          {shown.page > 1 ? (
+            <Link href={href(setId, query, { page: shown.page - 1 })}>← Previous</Link>
+          ) : null}
+          {shown.page < shown.pages ? (
+            <Link href={href(setId, query, { page: shown.page + 1 })}>Next →</Link>
+          ) : null}
+        </nav>
+      ) : null}
+      <h2>Items</h2>
+      <ol className="legend" aria-label="Items legend">
+        {columns.map((c, i) => (
+          <li key={c.key}>
+            <strong>{q(i)}</strong> {c.label}
+            {c.points !== 1 ? ` · ${c.points} points` : ""}
+            {c.excused ? " · excused" : ""}
+            {c.fullCredit ? " · full credit" : ""}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

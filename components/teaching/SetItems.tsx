@@ -1,0 +1,113 @@
+// The items of a set for its teacher: each with its points, whether it is excused or given full
+// credit for everyone, and "Remove" while nobody has answered it (afterwards it can be excused).
+import { excuseAction, fullCreditAction, pointsAction } from "@/app/actions/grading";
+import { removeItemAction } from "@/app/actions/teaching";
+import { Formula } from "@/components/Formula";
+import { keyLatexOf } from "@/lib/problems/authored";
+import type { ItemView } from "@/lib/server/assignments/sets";
+import { formatInZone } from "@/lib/teaching/time";
+
+function Hidden({ setId, itemId }: { setId: string; itemId: string }) {
+  return (
+    <>
+      <input type="hidden" name="setId" value={setId} />
+      <input type="hidden" name="itemId" value={itemId} />
+    </>
+  );
+}
+
+export function SetItems({ setId, items, tz }: { setId: string; items: ItemView[]; tz: string }) {
+  if (items.length === 0)
+    return (
+      <p className="muted" data-testid="no-items">
+        No problems yet: add some from the catalogue or type your own.
+      </p>
+    );
+  return (
+    <ol aria-label="Items">
+      {items.map((i, n) => (
+        <li key={i.id} data-testid="item">
+          <strong>Q{n + 1}.</strong> {i.label}
+          {i.skillId ? ` × ${i.count}` : ""}
+          {i.authored ? (
+            <>
+              {" "}
+              <span className="muted">key:</span> <Formula tex={keyLatexOf(i.authored)} label="The key" />
+            </>
+          ) : null}{" "}
+          {i.excused ? <span className="tag">excused for everyone</span> : null}
+          {i.fullCredit ? <span className="tag ok">full credit for everyone</span> : null}
+          {i.dueAt ? <span className="tag">due {formatInZone(i.dueAt, tz)}</span> : null}
+          {i.answered ? <span className="tag">answered by students</span> : null}
+          <div className="actions">
+            <form action={pointsAction} className="inline-form">
+              <Hidden setId={setId} itemId={i.id} />
+              <label htmlFor={`points-${i.id}`}>Points each</label>
+              <input
+                id={`points-${i.id}`}
+                name="points"
+                type="number"
+                min={0}
+                max={100}
+                defaultValue={i.points}
+                required
+                className="narrow-number"
+              />
+              <button type="submit" className="button small" aria-label={`Save the points of Q${n + 1}`}>
+                Save
+              </button>
+            </form>
+            <form action={excuseAction} className="inline-form">
+              <Hidden setId={setId} itemId={i.id} />
+              <input type="hidden" name="excused" value={i.excused ? "no" : "yes"} />
+              <button
+                type="submit"
+                className="button small"
+                aria-label={`${i.excused ? "Count" : "Excuse"} Q${n + 1} for everyone`}
+              >
+                {i.excused ? "Count it again" : "Excuse for everyone"}
+              </button>
+            </form>
+            <form action={fullCreditAction} className="inline-form">
+              <Hidden setId={setId} itemId={i.id} />
+              <input type="hidden" name="fullCredit" value={i.fullCredit ? "no" : "yes"} />
+              <button
+                type="submit"
+                className="button small"
+                aria-label={`${i.fullCredit ? "Take back full credit on" : "Full credit on"} Q${n + 1}`}
+              >
+                {i.fullCredit ? "Take back full credit" : "Full credit for everyone"}
+              </button>
+            </form>
+            {i.answered ? null : (
+              <form action={removeItemAction} className="inline-form">
+                <Hidden setId={setId} itemId={i.id} />
+                <button type="submit" className="button small danger" aria-label={`Remove Q${n + 1}`}>
+                  Remove
+                </button>
+              </form>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** On a set past its due date, adding a problem asks what it means for students who finished. */
+export function AfterDueChoice({ id, tz }: { id: string; tz: string }) {
+  return (
+    <fieldset className="field" data-testid="after-due">
+      <legend>This set is past its due date. The new problem is:</legend>
+      <label>
+        <input type="radio" name="afterDue" value="excuse_finished" required /> excused for students who had
+        finished the set
+      </label>
+      <label>
+        <input type="radio" name="afterDue" value="new_due" /> due on its own date:
+      </label>
+      <label htmlFor={`${id}-due`}>New due date for it ({tz})</label>
+      <input id={`${id}-due`} name="itemDueAt" type="datetime-local" />
+    </fieldset>
+  );
+}
