@@ -1,7 +1,7 @@
 // Limits never wrong: a factor that vanishes at the point is decided exactly (the special values the
 // core knows), never from a float near 0; and forms within reach of the limit laws.
 import { describe, expect, it } from "vitest";
-import { handle } from "../../lib/calculus/api";
+import { handle } from "../../lib/calculus/tool-protocol";
 
 const lim = (expr: string, to: string, side: "both" | "left" | "right" = "both") =>
   handle({ op: "limit", expr, var: "x", to, side });

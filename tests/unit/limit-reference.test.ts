@@ -1,7 +1,7 @@
 // Limits from a computer algebra system's own limit tests and the textbook cases, with their known
 // answers: each is answered right (a refusal or a wrong value fails the test).
 import { describe, expect, it } from "vitest";
-import { handle } from "../../lib/calculus/api";
+import { handle } from "../../lib/calculus/tool-protocol";
 
 type Want = number | "+inf" | "-inf" | "dne";
 const CASES: readonly (readonly [string, string, "both" | "left" | "right", Want])[] = [

@@ -119,7 +119,7 @@ function checkKey(p: Problem): string | null {
         for (const [i, v] of fvars.entries()) {
           const d = derivative(f, v);
           if (!d.ok || !sameExpression(P(keys[i], p.vars), d.expr, p, [f]))
-            return `component ${i + 1}: ${keys[i]}`;
+            return `component ${i + 1}: ${String(keys[i])}`;
         }
         return null;
       }
@@ -218,7 +218,7 @@ describe("the key check itself", () => {
     for (const s of PART1) {
       const p = all(s.id)[3]!;
       const answer = Array.isArray(p.answer)
-        ? p.answer.map((a) => `${a} + 1`)
+        ? p.answer.map((a) => `${String(a)} + 1`)
         : p.answer === "DNE" || p.answer === "inf" || p.answer === "-inf"
           ? p.answer === "DNE"
             ? "inf"
