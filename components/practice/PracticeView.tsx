@@ -5,6 +5,7 @@
 // again goes on.
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Formula } from "@/components/Formula";
+import { GridInput, emptyCells } from "@/components/practice/GridInput";
 import { ReportDialog } from "@/components/practice/ReportDialog";
 import { nextStep, type PracticeSession } from "@/lib/practice/session";
 import { type AnswerPreview, previewAnswer } from "@/lib/problems/preview";
@@ -121,7 +122,9 @@ function Verdict({
   finished: boolean;
   triesLeft: number;
 }) {
-  const answer = Array.isArray(feedback.answer) ? feedback.answer.join(", ") : feedback.answer;
+  const answer = Array.isArray(feedback.answer)
+    ? feedback.answer.map((c) => (Array.isArray(c) ? `[${c.join(", ")}]` : c)).join(", ")
+    : feedback.answer;
   const showMessage = !feedback.diagnosis || feedback.message !== feedback.diagnosis.message;
   return (
     <div className={`verdict verdict-${feedback.status}`} data-testid="verdict" data-status={feedback.status}>
@@ -212,6 +215,9 @@ export function PracticeView({
   const [view, setView] = useState(initial);
   const fieldCount = view.answerKind === "vector" ? Math.max(1, view.components?.length ?? 1) : 1;
   const [fields, setFields] = useState<string[]>(() => Array.from({ length: fieldCount }, () => ""));
+  // A concrete vector or matrix: one cell per entry (components/practice/GridInput.tsx).
+  const grid = view.answerKind === "grid" ? view.grid : undefined;
+  const [cells, setCells] = useState<string[][]>(() => (grid ? emptyCells(grid) : []));
   const [feedback, setFeedback] = useState<FeedbackView | null>(
     () => initial.submissions[initial.submissions.length - 1] ?? null,
   );
@@ -262,14 +268,18 @@ export function PracticeView({
   }, []);
 
   useEffect(() => {
-    if (!view.finished) inputs.current[0]?.focus();
+    if (!view.finished) (inputs.current[0] ?? document.getElementById("cell-0-0"))?.focus();
     // Only on arrival (the instance never changes here): later focus moves follow what the learner does.
   }, [view.finished]);
 
   const focusAnswer = useCallback(() => {
     const el = inputs.current[lastFocused.current] ?? inputs.current[0];
-    el?.focus();
-    el?.select();
+    if (!el) {
+      document.getElementById("cell-0-0")?.focus();
+      return;
+    }
+    el.focus();
+    el.select();
   }, []);
 
   // Where focus goes after a result, applied once React has committed it (the "Next" link only
@@ -288,7 +298,8 @@ export function PracticeView({
     setFocusRequest((r) => ({ to: next.finished ? "next" : "answer", seq: (r?.seq ?? 0) + 1 }));
   }
 
-  function answerPayload(): string | string[] {
+  function answerPayload(): string | string[] | string[][] {
+    if (grid) return cells.map((r) => r.map((c) => c.trim()));
     if (view.answerKind !== "vector") return fields[0] ?? "";
     if (fieldCount === 1 || firstIsWhole) return fields[0] ?? "";
     return fields.map((f) => f.trim());
@@ -296,7 +307,14 @@ export function PracticeView({
 
   async function submit() {
     if (busy || view.finished) return;
-    if (fields.every((f) => f.trim() === "")) {
+    if (grid) {
+      const empty = cells.flat().findIndex((c) => c.trim() === "");
+      if (empty >= 0) {
+        setProblem("Fill in every cell of the answer.");
+        document.getElementById(`cell-${Math.floor(empty / grid.cols)}-${empty % grid.cols}`)?.focus();
+        return;
+      }
+    } else if (fields.every((f) => f.trim() === "")) {
       setProblem("Type an answer first.");
       focusAnswer();
       return;
@@ -462,7 +480,8 @@ export function PracticeView({
           <p className="muted tries">
             Try {view.triesUsed + 1} of {view.maxTries}
           </p>
-          {fields.map((text, i) => {
+          {grid ? <GridInput grid={grid} cells={cells} onChange={setCells} vars={view.vars} /> : null}
+          {(grid ? [] : fields).map((text, i) => {
             const id = `answer-${i}`;
             const preview = previews[i] ?? ({ state: "empty" } as const);
             const ignored = firstIsWhole && i > 0;
@@ -531,20 +550,22 @@ export function PracticeView({
             </div>
           ) : null}
 
-          <div className="math-keys" role="group" aria-label="Math keys" data-testid="math-keys">
-            {MATH_KEYS.map((k) => (
-              <button
-                key={k.name}
-                type="button"
-                className="button small math-key"
-                aria-label={`Insert ${k.name}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => insertKey(k.insert, k.caret)}
-              >
-                {k.label}
-              </button>
-            ))}
-          </div>
+          {grid ? null : (
+            <div className="math-keys" role="group" aria-label="Math keys" data-testid="math-keys">
+              {MATH_KEYS.map((k) => (
+                <button
+                  key={k.name}
+                  type="button"
+                  className="button small math-key"
+                  aria-label={`Insert ${k.name}`}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => insertKey(k.insert, k.caret)}
+                >
+                  {k.label}
+                </button>
+              ))}
+            </div>
+          )}
 
           <div className="actions answer-actions">
             <button

@@ -235,8 +235,8 @@ export function keyLatexOf(p: Problem): string {
   };
   if (typeof p.answer === "string") return one(p.answer);
   if (p.answer.every((a) => typeof a === "string"))
-    return `\\left(${(p.answer as string[]).map(one).join(",\\ ")}\\right)`;
-  return gridLatex((p.answer as string[][]).map((r) => r.map(one)));
+    return `\\left(${(p.answer).map(one).join(",\\ ")}\\right)`;
+  return gridLatex((p.answer).map((r) => r.map(one)));
 }
 
 /**

@@ -72,13 +72,13 @@ function cellsOf(answer: string | string[] | string[][], spec: GridSpec): Cells 
   }
   if (!Array.isArray(answer) || answer.length === 0) return null;
   if (answer.every((a) => typeof a === "string")) {
-    const flat = answer as string[];
+    const flat = answer;
     if (flat.length === 1) return cellsOf(flat[0]!, spec);
     if (flat.length !== spec.rows * spec.cols) return spec.rows === 1 ? [flat] : flat.map((c) => [c]);
     return Array.from({ length: spec.rows }, (_, i) => flat.slice(i * spec.cols, (i + 1) * spec.cols));
   }
   if (answer.every((row) => Array.isArray(row) && row.every((c) => typeof c === "string")))
-    return answer as string[][];
+    return answer;
   return null;
 }
 
@@ -172,7 +172,7 @@ export function gradeGrid(
   const key = p.answer;
   if (!spec || !Array.isArray(key) || !key.every((r) => Array.isArray(r)))
     return cannot("This problem's key cannot be read.");
-  const keyRows = key as string[][];
+  const keyRows = key;
   const cells = cellsOf(answer, spec);
   if (!cells) return invalid("BAD_REQUEST", "The answer must be rows of cells.");
   if (cells.length > MAX_GRID || cells.some((r) => r.length > MAX_GRID || r.length === 0))

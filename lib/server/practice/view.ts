@@ -69,9 +69,9 @@ function keyLatex(answer: string | string[] | string[][], vars: string[]): strin
   };
   if (typeof answer === "string") return one(answer);
   if (answer.every((a) => typeof a === "string"))
-    return `\\left(${(answer as string[]).map(one).join(",\\ ")}\\right)`;
+    return `\\left(${(answer).map(one).join(",\\ ")}\\right)`;
   return gridLatex(
-    (answer as string[][]).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))),
+    (answer).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))),
   );
 }
 
