@@ -2,7 +2,7 @@
 // confirmed independently of its generator: math.js reads the problem's `given` and differentiates it
 // (a computer algebra system of its own), or central differences of the function math.js evaluates,
 // and the layout (∂ a row, ∇ a column, ∇_W with W's shape) is checked from `asks` and `decls`.
-import { derivative as mjDerivative, evaluate as mjEvaluate, parse as mjParse } from "mathjs";
+import { derivative as mjDerivative, parse as mjParse } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { niceProblemViolations } from "@/lib/problems/niceness";
@@ -29,12 +29,25 @@ function all(skill: string): Problem[] {
 type Scope = Record<string, number>;
 /** Our canonical text in math.js's dialect. */
 const mj = (s: string): string => s.replace(/\bln\(/g, "log(");
-const val = (s: string, scope: Scope = {}): number => Number(mjEvaluate(mj(s), { ...scope }));
-const fn = (s: string) => {
-  const c = mjParse(mj(s)).compile();
-  return (scope: Scope): number => Number(c.evaluate({ ...scope }));
+// math.js parses and differentiates each text once (the checks ask for the same ones many times).
+const compiled = new Map<string, (scope: Scope) => number>();
+const fn = (s: string): ((scope: Scope) => number) => {
+  let f = compiled.get(s);
+  if (!f) {
+    const c = mjParse(mj(s)).compile();
+    f = (scope) => Number(c.evaluate({ ...scope }));
+    compiled.set(s, f);
+  }
+  return f;
 };
-const d = (s: string, v: string): string => mjDerivative(mjParse(mj(s)), v).toString();
+const val = (s: string, scope: Scope = {}): number => fn(s)(scope);
+const derivatives = new Map<string, string>();
+const d = (s: string, v: string): string => {
+  const k = `${v}|${s}`;
+  let r = derivatives.get(k);
+  if (r === undefined) derivatives.set(k, (r = mjDerivative(mjParse(mj(s)), v).toString()));
+  return r;
+};
 const close = (a: number, b: number, tol = 1e-6): boolean =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
