@@ -215,7 +215,7 @@ export function gradeGrid(
     text: `[${reads.map((row) => `[${row.map((c) => (c.kind === "word" ? c.word : toText(c.expr))).join(", ")}]`).join(", ")}]`,
   };
   if (!sameShape) {
-    const message = `The answer is ${spec.object}, ${shapeText(spec.rows, spec.cols)}; yours is ${shapeText(cells.length, cols)}.`;
+    const message = `The answer is ${spec.object}; yours is ${shapeText(cells.length, cols)}.`;
     if (transposedShape && matchesAll(reads, transpose(keyRows), p, minFigures)) {
       const m = `Right values in the wrong layout: ${spec.object} is ${shapeText(spec.rows, spec.cols)}, and yours is its transpose.`;
       return wrong(m, { preview, warnings, diagnosis: { code: "layout_transposed", message: m } });
