@@ -874,7 +874,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "For a quadratic with Hessian H, the step along −g that minimises f is ε* = gᵀg / gᵀHg.",
     prerequisites: ["hessian-quadratic-form", "second-order-taylor"],
-    version: 1,
+    version: 2,
     hint: "Compute g at x₀, then gᵀg and gᵀHg.",
     gen: optimalStep,
   },
