@@ -234,9 +234,8 @@ export function keyLatexOf(p: Problem): string {
     return r.ok ? toLatex(r.expr) : s;
   };
   if (typeof p.answer === "string") return one(p.answer);
-  if (p.answer.every((a) => typeof a === "string"))
-    return `\\left(${(p.answer).map(one).join(",\\ ")}\\right)`;
-  return gridLatex((p.answer).map((r) => r.map(one)));
+  if (p.answer.every((a) => typeof a === "string")) return `\\left(${p.answer.map(one).join(",\\ ")}\\right)`;
+  return gridLatex(p.answer.map((r) => r.map(one)));
 }
 
 /**

@@ -78,8 +78,7 @@ function cellsOf(answer: string | string[] | string[][], spec: GridSpec): Cells 
     if (flat.length !== spec.rows * spec.cols) return spec.rows === 1 ? [flat] : flat.map((c) => [c]);
     return Array.from({ length: spec.rows }, (_, i) => flat.slice(i * spec.cols, (i + 1) * spec.cols));
   }
-  if (answer.every((row) => Array.isArray(row) && row.every((c) => typeof c === "string")))
-    return answer;
+  if (answer.every((row) => Array.isArray(row) && row.every((c) => typeof c === "string"))) return answer;
   return null;
 }
 

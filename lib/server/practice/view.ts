@@ -68,11 +68,8 @@ function keyLatex(answer: string | string[] | string[][], vars: string[]): strin
     return r.ok ? toLatex(r.expr) : s;
   };
   if (typeof answer === "string") return one(answer);
-  if (answer.every((a) => typeof a === "string"))
-    return `\\left(${(answer).map(one).join(",\\ ")}\\right)`;
-  return gridLatex(
-    (answer).map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))),
-  );
+  if (answer.every((a) => typeof a === "string")) return `\\left(${answer.map(one).join(",\\ ")}\\right)`;
+  return gridLatex(answer.map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))));
 }
 
 export function feedbackOf(s: StoredSubmission): FeedbackView {
