@@ -7,6 +7,7 @@ import { derivative } from "../calculus/diff";
 import { compile } from "../calculus/eval";
 import { toText } from "../calculus/print";
 import { numericValue } from "./exact";
+import { taylorPlot } from "./plot-taylor";
 import { readExpr, readProblem } from "./read";
 import type { Problem } from "./types";
 
@@ -20,14 +21,14 @@ export interface Window {
   readonly y: readonly [number, number];
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-const fmt = (n: number): string => (Math.round(n * 100) / 100).toString();
+export const fmt = (n: number): string => (Math.round(n * 100) / 100).toString();
 
 /** A function of one variable from an expression, NaN where undefined (never throws). */
-function fn1(e: Expr, v: string): ((x: number) => number) | null {
+export function fn1(e: Expr, v: string): ((x: number) => number) | null {
   const c = compile(e, [v]);
   if (!c.ok) return null;
   const buf = [0];
@@ -113,7 +114,7 @@ export function pieces(
   return out;
 }
 
-class Frame {
+export class Frame {
   constructor(
     readonly win: Window,
     readonly w = W,
@@ -133,7 +134,7 @@ class Frame {
 }
 
 /** The axes' lines (drawn inside the clipped area) and their labels with the window's extent (outside it). */
-function axes(
+export function axes(
   fr: Frame,
   labels: [string, string],
   mark?: { x: number; label: string },
@@ -169,7 +170,7 @@ function axes(
   return { lines: parts.join(""), text: text.join("") };
 }
 
-function svg(id: string, fr: Frame, title: string, desc: string, body: string, overlay = ""): string {
+export function svg(id: string, fr: Frame, title: string, desc: string, body: string, overlay = ""): string {
   const clip = `${id}-clip`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 ${fr.w} ${fr.h}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
@@ -181,7 +182,11 @@ function svg(id: string, fr: Frame, title: string, desc: string, body: string, o
   );
 }
 
-function curvePath(fr: Frame, points: readonly { x: number; y: number }[], cls = "plot-curve"): string {
+export function curvePath(
+  fr: Frame,
+  points: readonly { x: number; y: number }[],
+  cls = "plot-curve",
+): string {
   return pieces(points, fr.win)
     .map(
       (p) => `<path class="${cls}" d="${fr.path(p)}" fill="none" stroke="currentColor" stroke-width="2.2"/>`,
@@ -475,6 +480,13 @@ export function plotFor(p: Problem, id = "plot"): string | undefined {
         const limit = toNumber(p.answer);
         if (Number.isNaN(to)) return undefined;
         return limitPlot({ f: r.f, v, to, limit, side, id }) ?? undefined;
+      }
+      case "concrete": {
+        // A second-order Taylor problem in one variable: the curve with its two approximations.
+        const v = r.fvars[0] ?? "x";
+        const at = r.point?.[v];
+        if (p.skill !== "second-order-taylor" || r.fvars.length !== 1 || !at) return undefined;
+        return taylorPlot({ f: r.f, v, a: numericValue(at), id }) ?? undefined;
       }
       default:
         return undefined;

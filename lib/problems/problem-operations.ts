@@ -8,7 +8,15 @@ import type { Problem } from "./types";
 
 const seedSchema = z.number().int().min(0).max(0xffffffff);
 const skillSchema = z.string().min(1).max(100);
-const answerSchema = z.union([z.string().max(10_000), z.array(z.string().max(10_000)).min(1).max(16)]);
+const answerSchema = z.union([
+  z.string().max(10_000),
+  z.array(z.string().max(10_000)).min(1).max(16),
+  // A grid: rows of cells (concrete vectors and matrices).
+  z
+    .array(z.array(z.string().max(10_000)).min(1).max(16))
+    .min(1)
+    .max(16),
+]);
 
 const generateSchema = z.object({
   op: z.literal("generate"),
@@ -46,7 +54,7 @@ export function problemJson(p: Problem): Response {
     statement: p.statement,
     latex: p.latex,
     given: JSON.parse(JSON.stringify(p.given)) as Json,
-    answer: Array.isArray(p.answer) ? [...p.answer] : p.answer,
+    answer: JSON.parse(JSON.stringify(p.answer)) as Json,
   };
 }
 

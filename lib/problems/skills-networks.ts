@@ -244,8 +244,8 @@ function mseGradient(r: Rng): Draft {
 // ---------------------------------------------------------------- softmax cross-entropy
 
 function softmaxCrossEntropy(r: Rng): Draft {
-  const n = r.int(3, 4);
-  const k = ints(r, n, 1, 4);
+  const n = r.int(3, 5);
+  const k = ints(r, n, 1, 5);
   const cls = r.int(0, n - 1);
   const total = k.reduce((s, v) => s + v, 0);
   const s = k.map((v) => q(v, total));
@@ -493,7 +493,7 @@ export const NETWORK_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "The gradient of −Σ yᵢ ln softmax(z)ᵢ with respect to the logits z is s − y.",
     prerequisites: ["jacobian-at-a-point", "derivative-exponential"],
-    version: 1,
+    version: 2,
     hint: "Compute s = softmax(z) (e^(ln k) = k), then subtract the one-hot label.",
     gen: softmaxCrossEntropy,
   },

@@ -55,9 +55,9 @@ function diffN(f: Expr, v: string, n: number): Expr[] {
 const PRIMES = ["", "'", "''", "'''"];
 
 function higherOrder(r: Rng): Draft {
-  const a = r.nonzero(-3, 3);
-  const k = r.int(1, 3);
-  const c = r.nonzero(-4, 4);
+  const a = r.nonzero(-4, 4);
+  const k = r.int(1, 4);
+  const c = r.nonzero(-6, 6);
   const templates = [
     term(c, `x^${k}*e^(${term(a, "x")})`),
     term(c, `x^${k}*sin(${term(Math.abs(a), "x")})`),
@@ -65,6 +65,7 @@ function higherOrder(r: Rng): Draft {
     term(c, `e^(${term(a, "x")})*sin(${term(r.int(1, 3), "x")})`),
     sum(term(r.nonzero(-3, 3), `x^${r.int(4, 6)}`), term(c, `e^(${term(a, "x")})`)),
     term(c, `x^${k + 1}*ln(x)`),
+    term(c, `e^(${term(a, "x")})*cos(${term(r.int(1, 3), "x")})`),
   ];
   const pick = r.int(0, templates.length - 1);
   const f = V(templates[pick]!);
@@ -241,9 +242,9 @@ interface Spectral {
 /** H = l1 u uᵀ + l2 v vᵀ with integer entries: u = (1, 1)/√2 or (1, 2)/√5, or the axes. */
 function spectral(r: Rng, positive: boolean): Spectral {
   for (;;) {
-    const lo = positive ? 1 : -8;
-    const l1 = r.int(lo, 9);
-    const l2 = r.int(lo, 9);
+    const lo = positive ? 1 : -9;
+    const l1 = r.int(lo, 12);
+    const l2 = r.int(lo, 12);
     if (l1 === l2 || l1 === 0 || l2 === 0) continue;
     const kind = r.int(0, 3);
     if (kind === 0 && (l1 - l2) % 2 === 0) {
@@ -566,12 +567,14 @@ function classifyCritical(r: Rng): Draft {
 // ---------------------------------------------------------------- second-order Taylor
 
 function taylor(r: Rng): Draft {
-  const one = r.next() < 0.45;
+  const one = r.next() < 0.3;
   const vars = one ? ["x"] : XY;
   let fText: string;
   let at: Record<string, number>;
-  const k = r.nonzero(-3, 3);
-  const m = r.nonzero(-3, 3);
+  const k = r.nonzero(-4, 4);
+  const m = r.nonzero(-4, 4);
+  // A constant factor in front: more distinct problems, the same method.
+  const scale = r.pick([1, 1, 2, 3, 4, 5, 6, 7, 8, -1, -2, -3, -4, -5, -6]);
   if (one) {
     fText = r.pick([
       `e^(${term(k, "x")})`,
@@ -579,6 +582,8 @@ function taylor(r: Rng): Draft {
       `cos(${term(Math.abs(k), "x")})`,
       `sin(${term(Math.abs(k), "x")})`,
       `1/(1 + ${term(Math.abs(k), "x")})`,
+      `x*e^(${term(k, "x")})`,
+      `sqrt(1 + ${term(Math.abs(k), "x")})`,
       sum(term(r.nonzero(-2, 2), "x^3"), term(m, "x^2")),
     ]);
     at = { x: fText.includes("x^3") ? r.int(-2, 2) : 0 };
@@ -589,11 +594,13 @@ function taylor(r: Rng): Draft {
       `sin(${sum(term(k, "x"), term(m, "y"))})`,
       `ln(1 + ${sum(term(Math.abs(k), "x"), term(Math.abs(m), "y"))})`,
       `e^(${term(k, "x")})*sin(${term(Math.abs(m), "y")})`,
+      `cos(${sum(term(k, "x"), term(m, "y"))})`,
+      `x*e^(${term(m, "y")})`,
       sum(term(r.nonzero(-2, 2), "x^2*y"), term(k, "x*y"), term(m, "y^2")),
     ]);
     at = fText.includes("x^2*y") ? { x: r.int(-2, 2), y: r.int(-2, 2) } : { x: 0, y: 0 };
   }
-  const f = V(fText);
+  const f = V(term(scale, fText.includes(" + ") || fText.includes(" - ") ? `(${fText})` : fText));
   const point = pointExprs(at);
   const f0 = exactAt(f, point);
   const g = gradient(f, vars);
@@ -798,7 +805,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "Differentiate again and again, simplifying each derivative before taking the next.",
     prerequisites: ["derivative-combined-rules"],
-    version: 1,
+    version: 2,
     hint: "Find f', simplify it, then differentiate that; repeat until you reach the order asked.",
     gen: higherOrder,
   },
@@ -833,7 +840,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     description:
       "The eigenvalues of the Hessian give its definiteness and condition number; dᵀHd is the curvature along a unit vector d.",
     prerequisites: ["hessian-quadratic-form"],
-    version: 1,
+    version: 2,
     hint: "For a symmetric 2×2 matrix the eigenvalues have the trace as sum and the determinant as product.",
     gen: definitenessCurvature,
   },
@@ -856,7 +863,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "f(x) ≈ f(a) + ∇f(a)ᵀ(x − a) + ½(x − a)ᵀH(a)(x − a): value, slope and curvature at a.",
     prerequisites: ["hessian-symbolic", "higher-order-derivatives"],
-    version: 1,
+    version: 2,
     hint: "Evaluate f, its gradient and its Hessian at the point, and do not forget the ½ in front of the quadratic term.",
     gen: taylor,
   },
@@ -867,7 +874,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "For a quadratic with Hessian H, the step along −g that minimises f is ε* = gᵀg / gᵀHg.",
     prerequisites: ["hessian-quadratic-form", "second-order-taylor"],
-    version: 1,
+    version: 2,
     hint: "Compute g at x₀, then gᵀg and gᵀHg.",
     gen: optimalStep,
   },

@@ -67,7 +67,8 @@ function splitTopLevel(s: string): string[] {
 /** The answer as rows of cells, in any of the forms the page, the command line and pasting give. */
 function cellsOf(answer: string | string[] | string[][], spec: GridSpec): Cells | null {
   if (typeof answer === "string") {
-    if (spec.rows * spec.cols === 1) return [[answer]];
+    // One cell: the text itself, unless it is a pasted matrix such as [[7]].
+    if (spec.rows * spec.cols === 1) return /^\s*\[\s*\[/.test(answer) ? splitGridText(answer) : [[answer]];
     return splitGridText(answer);
   }
   if (!Array.isArray(answer) || answer.length === 0) return null;
@@ -213,7 +214,7 @@ export function gradeGrid(
     text: `[${reads.map((row) => `[${row.map((c) => (c.kind === "word" ? c.word : toText(c.expr))).join(", ")}]`).join(", ")}]`,
   };
   if (!sameShape) {
-    const message = `The answer is ${spec.object}, ${shapeText(spec.rows, spec.cols)}; yours is ${shapeText(cells.length, cols)}.`;
+    const message = `The answer is ${spec.object}; yours is ${shapeText(cells.length, cols)}.`;
     if (transposedShape && matchesAll(reads, transpose(keyRows), p, minFigures)) {
       const m = `Right values in the wrong layout: ${spec.object} is ${shapeText(spec.rows, spec.cols)}, and yours is its transpose.`;
       return wrong(m, { preview, warnings, diagnosis: { code: "layout_transposed", message: m } });
@@ -258,7 +259,7 @@ function diagnoseGrid(
   const spec = p.grid!;
   const square = spec.rows === spec.cols && spec.rows > 1;
   const t = transpose(key);
-  const symmetric = key.every((row, i) => row.every((c, j) => c === t[i]![j]));
+  const symmetric = square && key.every((row, i) => row.every((c, j) => c === t[i]?.[j]));
   if (square && !symmetric && matchesAll(reads, t, p, minFigures)) {
     return {
       code: "layout_transposed",
