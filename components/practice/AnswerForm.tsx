@@ -1,6 +1,7 @@
 "use client";
 // The answer form: one field per component (or one), each with its live reading; the special answers
 // of limits; the math keys phones make hard to type; check, hint and "show me the answer" (confirmed).
+import { GridInput } from "@/components/practice/GridInput";
 import { PreviewLine } from "./AnswerPreviewLine";
 import type { ProblemState } from "./useProblem";
 
@@ -18,6 +19,9 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
   const {
     view,
     fields,
+    grid,
+    cells,
+    setCells,
     fieldCount,
     previews,
     firstIsWhole,
@@ -73,7 +77,8 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
       <p className="muted tries">
         Try {view.triesUsed + 1} of {view.maxTries}
       </p>
-      {fields.map((text, i) => {
+      {grid ? <GridInput grid={grid} cells={cells} onChange={setCells} vars={view.vars} /> : null}
+      {(grid ? [] : fields).map((text, i) => {
         const id = `answer-${i}`;
         const preview = previews[i] ?? ({ state: "empty" } as const);
         const ignored = firstIsWhole && i > 0;
@@ -139,20 +144,22 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
         </div>
       ) : null}
 
-      <div className="math-keys" role="group" aria-label="Math keys" data-testid="math-keys">
-        {MATH_KEYS.map((k) => (
-          <button
-            key={k.name}
-            type="button"
-            className="button small math-key"
-            aria-label={`Insert ${k.name}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => insertKey(k.insert, k.caret)}
-          >
-            {k.label}
-          </button>
-        ))}
-      </div>
+      {grid ? null : (
+        <div className="math-keys" role="group" aria-label="Math keys" data-testid="math-keys">
+          {MATH_KEYS.map((k) => (
+            <button
+              key={k.name}
+              type="button"
+              className="button small math-key"
+              aria-label={`Insert ${k.name}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => insertKey(k.insert, k.caret)}
+            >
+              {k.label}
+            </button>
+          ))}
+        </div>
+      )}
 
       <div className="actions answer-actions">
         <button

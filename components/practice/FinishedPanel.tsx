@@ -13,6 +13,8 @@ const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
   steepest_direction: "Level curves of f near the point; f increases fastest along the arrow, the gradient.",
   max_rate:
     "Level curves of f near the point with the gradient (the arrow); its length is the fastest rate of increase.",
+  concrete:
+    "The function near the point with its first-order (dashed) and second-order (dotted) Taylor approximations.",
   limit:
     "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
 };

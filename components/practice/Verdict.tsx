@@ -19,7 +19,9 @@ export function Verdict({
   finished: boolean;
   triesLeft: number;
 }) {
-  const answer = Array.isArray(feedback.answer) ? feedback.answer.join(", ") : feedback.answer;
+  const answer = Array.isArray(feedback.answer)
+    ? feedback.answer.map((c) => (Array.isArray(c) ? `[${c.join(", ")}]` : c)).join(", ")
+    : feedback.answer;
   const showMessage = !feedback.diagnosis || feedback.message !== feedback.diagnosis.message;
   return (
     <div className={`verdict verdict-${feedback.status}`} data-testid="verdict" data-status={feedback.status}>

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { splitVector } from "@/lib/calculus/answer-syntax";
 import { previewAnswer } from "@/lib/problems/preview";
+import { emptyCells } from "@/components/practice/GridInput";
 import type { FeedbackView, InstanceView, SubmitResult } from "@/lib/server/practice/practice.types";
 import { newId, post } from "./post";
 
@@ -14,6 +15,9 @@ export function useProblem(initial: InstanceView) {
   const [view, setView] = useState(initial);
   const fieldCount = view.answerKind === "vector" ? Math.max(1, view.components?.length ?? 1) : 1;
   const [fields, setFields] = useState<string[]>(() => Array.from({ length: fieldCount }, () => ""));
+  // A concrete vector or matrix: one cell per entry (components/practice/GridInput.tsx).
+  const grid = view.answerKind === "grid" ? view.grid : undefined;
+  const [cells, setCells] = useState<string[][]>(() => (grid ? emptyCells(grid) : []));
   const [feedback, setFeedback] = useState<FeedbackView | null>(
     () => initial.submissions[initial.submissions.length - 1] ?? null,
   );
@@ -61,14 +65,18 @@ export function useProblem(initial: InstanceView) {
   }, []);
 
   useEffect(() => {
-    if (!view.finished) inputs.current[0]?.focus();
+    if (!view.finished) (inputs.current[0] ?? document.getElementById("cell-0-0"))?.focus();
     // Only on arrival (the instance never changes here): later focus moves follow what the learner does.
   }, [view.finished]);
 
   const focusAnswer = useCallback(() => {
     const el = inputs.current[lastFocused.current] ?? inputs.current[0];
-    el?.focus();
-    el?.select();
+    if (!el) {
+      document.getElementById("cell-0-0")?.focus();
+      return;
+    }
+    el.focus();
+    el.select();
   }, []);
 
   // Where focus goes after a result, applied once React has committed it (the "Next" link only
@@ -87,7 +95,8 @@ export function useProblem(initial: InstanceView) {
     setFocusRequest((r) => ({ to: next.finished ? "next" : "answer", seq: (r?.seq ?? 0) + 1 }));
   }
 
-  function answerPayload(): string | string[] {
+  function answerPayload(): string | string[] | string[][] {
+    if (grid) return cells.map((r) => r.map((c) => c.trim()));
     if (view.answerKind !== "vector") return fields[0] ?? "";
     if (fieldCount === 1 || firstIsWhole) return fields[0] ?? "";
     return fields.map((f) => f.trim());
@@ -95,7 +104,14 @@ export function useProblem(initial: InstanceView) {
 
   async function submit() {
     if (busy || view.finished) return;
-    if (fields.every((f) => f.trim() === "")) {
+    if (grid) {
+      const empty = cells.flat().findIndex((c) => c.trim() === "");
+      if (empty >= 0) {
+        setProblem("Fill in every cell of the answer.");
+        document.getElementById(`cell-${Math.floor(empty / grid.cols)}-${empty % grid.cols}`)?.focus();
+        return;
+      }
+    } else if (fields.every((f) => f.trim() === "")) {
       setProblem("Type an answer first.");
       focusAnswer();
       return;
@@ -195,6 +211,9 @@ export function useProblem(initial: InstanceView) {
   return {
     view,
     fields,
+    grid,
+    cells,
+    setCells,
     fieldCount,
     previews,
     firstIsWhole,
