@@ -30,6 +30,7 @@ import {
 } from "@/lib/server/practice/record-try";
 import { type StoredInstance, type StoredSubmission, problemOf, toView } from "@/lib/server/practice/view";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
+import { skillForDiagnosis } from "@/lib/srs";
 import { planReview } from "@/lib/server/scheduling/plan-review";
 import { recordReview } from "@/lib/server/scheduling/record-review";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -222,7 +223,7 @@ function tryToRecord(
   const { result, base } = graded;
   const tryNumber = instance.triesUsed + 1;
   const finished = result.correct || tryNumber >= instance.maxTries;
-  if (finished && !result.correct && result.diagnosis && DIAGNOSIS_SKILLS[result.diagnosis.code]) return null;
+  if (finished && !result.correct && skillForDiagnosis(DIAGNOSIS_SKILLS, result.diagnosis?.code)) return null;
   const { tryNumber: _t, answer: _a, ...stored } = { ...base, tryNumber };
   const submission: Submitted = {
     id: randomUUID(),
