@@ -1,7 +1,7 @@
 // Route protection before rendering: signed-out visits to protected pages go to sign-in and come
 // back after it. Pages check again on the server, roles and the session version included.
-// Sessions slide: a page visit with a token older than an hour re-issues it with a fresh idle timeout
-// (GD_SESSION_IDLE_SECONDS). A token re-issued by a request that raced a sign-out is harmless: the
+// Sessions slide: a page visit with a token older than an hour (or than half the idle timeout, when
+// that is shorter) re-issues it with a fresh idle timeout (GD_SESSION_IDLE_SECONDS). A token re-issued by a request that raced a sign-out is harmless: the
 // sign-out moved the account's session version on, and every request checks it.
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
@@ -9,7 +9,7 @@ import { authConfig, routeDecision } from "@/lib/server/auth/config";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 const PLAIN_COOKIE = "authjs.session-token";
-const REFRESH_AFTER_SECONDS = 3600;
+const REFRESH_AFTER_SECONDS = Math.min(3600, Math.floor(authConfig.session.maxAge / 2));
 
 export default async function proxy(request: NextRequest): Promise<NextResponse> {
   const secret = process.env.AUTH_SECRET ?? "";
@@ -48,5 +48,7 @@ export const config = {
     "/progress/:path*",
     "/settings/:path*",
     "/admin/:path*",
+    // Practice pages count as activity (the session slides), though they are not protected here.
+    "/practice/:path*",
   ],
 };

@@ -6,7 +6,7 @@
 import { type ClipboardEvent, type KeyboardEvent, useMemo, useRef } from "react";
 import { Formula } from "@/components/Formula";
 import { previewAnswer } from "@/lib/problems/preview";
-import { splitGridText } from "@/lib/problems/grade/grid";
+import { splitGridText } from "@/lib/calculus/answer-syntax";
 import type { GridView } from "@/lib/server/practice/practice.types";
 
 export const emptyCells = (g: GridView): string[][] =>

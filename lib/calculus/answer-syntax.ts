@@ -24,6 +24,12 @@ export function splitVector(text: string): string[] | null {
     }
     if (matchesEnd) s = s.slice(1, -1);
   }
+  const parts = splitTopLevel(s, ",;");
+  return parts.length > 1 ? parts.map((p) => p.trim()) : null;
+}
+
+/** Splits `s` at any of `separators` outside brackets (so `f(1, 2)` stays whole). */
+function splitTopLevel(s: string, separators: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -31,13 +37,41 @@ export function splitVector(text: string): string[] | null {
     const c = s.charAt(i);
     if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
-    else if ((c === "," || c === ";") && depth === 0) {
+    else if (depth === 0 && separators.includes(c)) {
       parts.push(s.slice(start, i));
       start = i + 1;
     }
   }
   parts.push(s.slice(start));
-  return parts.length > 1 ? parts.map((p) => p.trim()) : null;
+  return parts;
+}
+
+/**
+ * Splits pasted or typed text into rows of cells: `[[1,2],[3,4]]`, `[1, 2]`, `1 2 3`, `1, 2; 3, 4`,
+ * or rows on separate lines (a spreadsheet's tab-separated rows). Null when nothing is there.
+ */
+export function splitGridText(text: string): string[][] | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const outer = /^\[\s*\[([\s\S]*)\]\s*\]$/.exec(t);
+  if (outer) {
+    const rows = (outer[1] ?? "").split(/\]\s*,?\s*\[/);
+    return rows.map((r) => splitCells(r));
+  }
+  const bracketed = /^[[(]([\s\S]*)[\])]$/.exec(t);
+  const body = bracketed ? (bracketed[1] ?? "") : t;
+  const rows = body.split(/\s*(?:;|\r?\n)\s*/).filter((r) => r.trim() !== "");
+  return rows.map((r) => splitCells(r));
+}
+
+/** Cells of one row: separated by commas or tabs, else by spaces between complete numbers. */
+function splitCells(row: string): string[] {
+  const r = row.trim();
+  if (/[,\t]/.test(r)) return splitTopLevel(r, ",\t").map((c) => c.trim());
+  // "1 -2 3/4": spaces separate cells only when every piece is a plain number.
+  const pieces = r.split(/\s+/);
+  if (pieces.length > 1 && pieces.every((p) => /^[+\-−]?\d+(\.\d+)?(\/\d+)?$/.test(p))) return pieces;
+  return [r];
 }
 
 /**

@@ -7,4 +7,4 @@ export { problemOps, problemJson } from "./problem-operations";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
 export { TOPICS, TOPIC_TITLES } from "./topics";
-export { splitGridText } from "./grade/grid";
+export { splitGridText } from "../calculus/answer-syntax";

@@ -168,4 +168,28 @@ describe("reset links issued by a teacher", () => {
     expect(log[0]!.issuedBy).toBe(teacher.displayName);
     expect(log[0]!.usedAt.getTime()).toBeGreaterThanOrEqual(log[0]!.issuedAt.getTime());
   });
+
+  it("a link issued while the account was a learner does not open it once it is a teacher", async () => {
+    const teacher = await learner("issuer", { role: "teacher" });
+    const admin = await learner("admin", { role: "admin" });
+    const promoted = await learner("promoted");
+    const cls = await createClass({ actor: teacher, input: { name: "Promotion class" } });
+    await joinClass({ actor: promoted, input: { code: cls.joinCode } });
+    const { token } = await issueStudentResetLink({ actor: teacher, classId: cls.id, userId: promoted.id });
+    const before = await getDb().user.findUniqueOrThrow({ where: { id: promoted.id } });
+    await changeRole({ actor: admin, input: { userId: promoted.id, change: "grant", role: "teacher" } });
+    await expectAppError(
+      resetPasswordWithToken({ token, newPassword: "a brand new password" }),
+      "TOKEN_INVALID",
+    );
+    const after = await getDb().user.findUniqueOrThrow({ where: { id: promoted.id } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+
+    // Positive control: a fresh learner's link still works.
+    const pupil = await learner("pupil-2");
+    await joinClass({ actor: pupil, input: { code: cls.joinCode } });
+    const fresh = await issueStudentResetLink({ actor: teacher, classId: cls.id, userId: pupil.id });
+    await resetPasswordWithToken({ token: fresh.token, newPassword: "a brand new password" });
+    expect(await listResetsOf({ actor: pupil })).toHaveLength(1);
+  });
 });

@@ -260,13 +260,23 @@ describe("what a set offers", () => {
     await updateSet({
       actor: teacher,
       setId: set.id,
-      input: { ...SETTINGS, hintsAllowed: false, revealAllowed: false },
+      input: { ...SETTINGS, hintsAllowed: false, revealAllowed: false, triesAllowed: 2 },
     });
-    const id = (await openAll(ann, set.id)).problems[0]!.instanceId;
+    const opened = (await openAll(ann, set.id)).problems;
+    const id = opened[0]!.instanceId;
     expect((await getInstance({ actor: ann, instanceId: id })).offers).toEqual({
       hint: false,
       reveal: false,
     });
+    // A wrong try's answer keeps saying what the set offers (the page must not show the buttons again).
+    const tried = await submitAnswer({
+      actor: ann,
+      instanceId: opened[1]!.instanceId,
+      input: { clientSubmissionId: randomUUID(), answer: "0", elapsedMs: 1000 },
+    });
+    expect(tried.kind).toBe("graded");
+    expect(tried.instance.finished).toBe(false);
+    expect(tried.instance.offers).toEqual({ hint: false, reveal: false });
     await expectAppError(takeHint({ actor: ann, instanceId: id }), "FORBIDDEN");
     await expectAppError(
       revealAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID() } }),

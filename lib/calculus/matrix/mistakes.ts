@@ -105,7 +105,7 @@ export function keyVariants(typed: Typed): Variant[] {
           if (a.k !== "num" && b.k !== "num") {
             push(
               "chain_order",
-              "The factors are in the wrong order: in the chain rule the outer derivative comes first (on the left).",
+              "The factors are in the wrong order: matrix products do not commute (and in the chain rule the outer derivative comes first, on the left).",
               n,
               mul(b, a),
             );

@@ -11,58 +11,13 @@ import { judgeNumber } from "./number";
 import { readOne } from "./read-answer";
 import { type GradeResult, type Preview, cannot, invalid, right, wrong } from "./result";
 import { readExpr } from "../read";
+import { splitGridText } from "../../calculus/answer-syntax";
 import type { CellKind, GridSpec, Problem } from "../types";
 
 /** Largest grid read: rows and columns. */
 export const MAX_GRID = 8;
 
 type Cells = string[][];
-
-/**
- * Splits pasted or typed text into rows of cells: `[[1,2],[3,4]]`, `[1, 2]`, `1 2 3`, `1, 2; 3, 4`,
- * or rows on separate lines (a spreadsheet's tab-separated rows). Null when nothing is there.
- */
-export function splitGridText(text: string): Cells | null {
-  const t = text.trim();
-  if (t === "") return null;
-  const outer = /^\[\s*\[([\s\S]*)\]\s*\]$/.exec(t);
-  if (outer) {
-    const rows = (outer[1] ?? "").split(/\]\s*,?\s*\[/);
-    return rows.map((r) => splitCells(r));
-  }
-  const bracketed = /^[[(]([\s\S]*)[\])]$/.exec(t);
-  const body = bracketed ? (bracketed[1] ?? "") : t;
-  const rows = body.split(/\s*(?:;|\r?\n)\s*/).filter((r) => r.trim() !== "");
-  return rows.map((r) => splitCells(r));
-}
-
-/** Cells of one row: separated by commas or tabs, else by spaces between complete numbers. */
-function splitCells(row: string): string[] {
-  const r = row.trim();
-  if (/[,\t]/.test(r)) return splitTopLevel(r).map((c) => c.trim());
-  // "1 -2 3/4": spaces separate cells only when every piece is a plain number.
-  const pieces = r.split(/\s+/);
-  if (pieces.length > 1 && pieces.every((p) => /^[+\-−]?\d+(\.\d+)?(\/\d+)?$/.test(p))) return pieces;
-  return [r];
-}
-
-/** Splits at commas and tabs outside brackets (so `f(1, 2)` would stay whole). */
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    if (c === "(" || c === "[") depth++;
-    else if (c === ")" || c === "]") depth--;
-    else if ((c === "," || c === "\t") && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start));
-  return out;
-}
 
 /** The answer as rows of cells, in any of the forms the page, the command line and pasting give. */
 function cellsOf(answer: string | string[] | string[][], spec: GridSpec): Cells | null {
@@ -243,12 +198,11 @@ export function gradeGrid(
   const message =
     wrongLabels.length === spec.rows * spec.cols && wrongLabels.length > 1
       ? "No entry is right."
-      : `${capital(listLabels(wrongLabels))} ${wrongLabels.length === 1 ? "is" : "are"} not right.`;
+      : // Labels keep their case: a label can be a variable ("x"), never capitalised into another one.
+        `Not right: ${listLabels(wrongLabels)}.`;
   const diagnosis = diagnoseGrid(p, reads, keyRows, minFigures);
   return wrong(message, diagnosis ? { preview, warnings, diagnosis } : { preview, warnings });
 }
-
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function diagnoseGrid(
   p: Problem,

@@ -100,18 +100,30 @@ export function verdictResult(
 }
 
 const HIDDEN_WRONG = "Not right yet: your answer and the right one differ.";
+const KEY_GIVING: ReadonlySet<string> = new Set([
+  "sign_error",
+  "layout_transposed",
+  "gradient_swapped",
+  "reciprocal",
+  "condition_inverted",
+  "softmax_y_minus_s",
+]);
 const HIDDEN_FACTOR = "Your answer is off from the right one by a constant factor.";
 
 /**
  * The same result without anything that gives the key away, for problem sets that hide solutions:
  * no counterexample (it states the key's value at a point), and no diagnosis that quantifies the
- * difference (a "12345/7 times the right one" gives the key with the answer). The kind of mistake
- * stays named.
+ * difference (a "12345/7 times the right one" gives the key with the answer), and none whose kind
+ * alone gives it (the wrong sign, a transposed layout, swapped components, a reciprocal). Other kinds
+ * of mistake stay named.
  */
 export function withoutKey(result: GradeResult): GradeResult {
   if (result.status !== "wrong") return result;
   const { counterexample: _counterexample, diagnosis, ...rest } = result;
   if (!diagnosis) return { ...rest, message: HIDDEN_WRONG };
+  // These mistakes give the key with the answer (its negative, transpose, swap or reciprocal).
+  if (KEY_GIVING.has(diagnosis.code))
+    return { ...rest, message: HIDDEN_WRONG, diagnosis: { ...diagnosis, message: HIDDEN_WRONG } };
   const quantified = /\d/.test(diagnosis.message);
   const message = quantified
     ? /factor|mean/.test(diagnosis.code)

@@ -90,19 +90,19 @@ export async function assignmentGate(
   userId: string,
   at: Date,
   action: "answer" | "hint" | "reveal" | "report" = "answer",
-): Promise<{ late: boolean }> {
+): Promise<{ late: boolean; rules: AssignmentRules | null }> {
   const rules = await assignmentRules(assignmentItemId, userId, at);
-  if (!rules) return { late: false };
+  if (!rules) return { late: false, rules };
   if (!rules.enrolled) throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
   if (!rules.open) throw new AppError("FORBIDDEN", "This problem set is not open yet.");
   if (action === "hint" && !rules.hints)
     throw new AppError("FORBIDDEN", "Your teacher does not offer hints on this problem set.");
   if (action === "reveal" && !rules.reveal)
     throw new AppError("FORBIDDEN", 'Your teacher does not offer "Show me the answer" on this problem set.');
-  if (!rules.due || at <= rules.due) return { late: false };
+  if (!rules.due || at <= rules.due) return { late: false, rules };
   // A report about the grading may come after the due date, but never from a removed student.
-  if (action === "report") return { late: true };
+  if (action === "report") return { late: true, rules };
   if (rules.latePolicy === "refuse")
     throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
-  return { late: true };
+  return { late: true, rules };
 }

@@ -62,10 +62,15 @@ export async function resetPasswordWithToken(raw: unknown, now = new Date()): Pr
     const spent = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: hashToken(parsed.data.token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
-      select: { userId: true },
+      select: { userId: true, user: { select: { role: true } }, issuedBy: { select: { role: true } } },
     });
     const userId = spent[0]?.userId;
     if (!userId) throw new AppError("TOKEN_INVALID", INVALID);
+    // A teacher's link is for a learner's account only, checked again now: an account that was made a
+    // teacher or an administrator after the link was issued cannot be taken over with it.
+    const { user, issuedBy } = spent[0]!;
+    if (issuedBy && issuedBy.role !== "admin" && user.role !== "learner")
+      throw new AppError("TOKEN_INVALID", INVALID);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, ...endSessions } });
   });
 }

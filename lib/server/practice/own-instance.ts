@@ -1,7 +1,7 @@
 // One of the learner's own problem instances with its tries: an id that is not theirs is answered
 // exactly like one that does not exist.
 import "server-only";
-import { assignmentRules } from "@/lib/server/assignments/gate";
+import { type AssignmentRules, assignmentRules } from "@/lib/server/assignments/gate";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -50,8 +50,14 @@ export async function loadOwn(actor: ActingUser, id: string) {
     select: { ...instanceSelect, submissions: { select: submissionSelect, orderBy: { tryNumber: "asc" } } },
   });
   if (!instance) throw new AppError("NOT_FOUND", NOT_FOUND);
-  // A problem set decides whether hints and "Show me the answer" are offered, and when solutions show.
-  const rules = await assignmentRules(instance.assignmentItemId, actor.id, await clockNow());
+  return withSetRules(instance, await assignmentRules(instance.assignmentItemId, actor.id, await clockNow()));
+}
+
+/** A problem set decides whether hints and "Show me the answer" are offered, and when solutions show. */
+export function withSetRules<T extends { showSolution: boolean }>(
+  instance: T,
+  rules: AssignmentRules | null,
+): T & { offers?: { hint: boolean; reveal: boolean } } {
   if (!rules) return instance;
   return {
     ...instance,

@@ -12,7 +12,13 @@ import { assignmentGate } from "@/lib/server/assignments/gate";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { NOT_FOUND, instanceId, loadOwn, submissionSelect } from "@/lib/server/practice/own-instance";
+import {
+  NOT_FOUND,
+  instanceId,
+  loadOwn,
+  submissionSelect,
+  withSetRules,
+} from "@/lib/server/practice/own-instance";
 import { parseOrThrow } from "@/lib/server/validation";
 import {
   type FeedbackView,
@@ -183,7 +189,7 @@ export async function submitAnswer(options: {
     }
     const at = await clockNow();
     // An assignment problem: the student must still be in the class, and the late policy applies.
-    const { late } = await assignmentGate(instance.assignmentItemId, actor.id, at);
+    const { late, rules } = await assignmentGate(instance.assignmentItemId, actor.id, at);
     const t = tryToRecord(loaded, input, graded, at, late);
     if (!t) break; // a diagnosis that brings another skill forward: the transaction does it
     let outcome;
@@ -195,7 +201,7 @@ export async function submitAnswer(options: {
     }
     switch (outcome) {
       case "recorded":
-        return gradedResult(instance, submissions, t.state, t.submission);
+        return gradedResult(withSetRules(instance, rules), submissions, t.state, t.submission);
       case "not_found":
         throw new AppError("NOT_FOUND", NOT_FOUND);
       case "duplicate":

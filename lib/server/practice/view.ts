@@ -1,7 +1,7 @@
 // Turning a stored instance into what the learner's browser may see: no key, no construction notes,
 // until the instance is finished.
 import "server-only";
-import { type Problem, getSkill, hint, solution } from "@/lib/problems";
+import { type CellKind, type Problem, getSkill, hint, solution } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
@@ -61,7 +61,11 @@ function gridView(p: Problem): GridView | undefined {
   return view;
 }
 
-function keyLatex(answer: string | string[] | string[][], vars: string[]): string {
+function keyLatex(
+  answer: string | string[] | string[][],
+  vars: string[],
+  kinds?: readonly (readonly CellKind[])[],
+): string {
   const one = (s: string): string => {
     if (s === "DNE") return "\\text{does not exist}";
     if (s === "inf") return "+\\infty";
@@ -71,7 +75,10 @@ function keyLatex(answer: string | string[] | string[][], vars: string[]): strin
   };
   if (typeof answer === "string") return one(answer);
   if (answer.every((a) => typeof a === "string")) return `\\left(${answer.map(one).join(",\\ ")}\\right)`;
-  return gridLatex(answer.map((r) => r.map((c) => (/^[a-z ]+$/.test(c) ? `\\text{${c}}` : one(c)))));
+  // A word cell ("minimum") is text; an expression cell such as "x" is mathematics.
+  return gridLatex(
+    answer.map((r, i) => r.map((c, j) => (kinds?.[i]?.[j] === "word" ? `\\text{${c}}` : one(c)))),
+  );
 }
 
 export function feedbackOf(s: StoredSubmission): FeedbackView {
@@ -115,7 +122,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {
-    const latex = keyLatex(p.answer, p.vars);
+    const latex = keyLatex(p.answer, p.vars, p.grid?.kinds);
     view.key = { text: p.answer, latex: p.answerKind === "line" ? `y = ${latex}` : latex };
     view.solution = solution(p);
     // The picture gives the key away (the tangent line, the gradient arrow): only once finished.

@@ -43,6 +43,10 @@ async function applyChange(options: {
     // Only if the role is still what was read: two admins at once cannot both apply a change.
     const updated = await tx.user.updateMany({ where: { id: user.id, role: user.role }, data: { role } });
     if (updated.count === 0) throw new AppError("INVALID_INPUT", "The account changed meanwhile; try again.");
+    // Reset links other people issued while the account had its old role are void.
+    await tx.passwordResetToken.deleteMany({
+      where: { userId: user.id, usedAt: null, issuedById: { not: null } },
+    });
     await tx.roleChange.create({
       data: { userId: user.id, fromRole: user.role, toRole: role, changedById: options.changedById },
     });

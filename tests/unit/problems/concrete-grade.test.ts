@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { grade } from "@/lib/problems/grade";
-import { splitGridText } from "@/lib/problems/grade/grid";
+import { splitGridText } from "@/lib/calculus/answer-syntax";
 import type { Problem } from "@/lib/problems/types";
 
 const CONCRETE = SKILLS.filter((s) => s.kind === "concrete").map((s) => s.id);
@@ -58,7 +58,15 @@ describe.each(CONCRETE.map((id) => [id]))("grading %s", (id) => {
       const r = grade(p, perturbed(p));
       expect(r.status, JSON.stringify(perturbed(p))).toBe("wrong");
       const shown = `${r.message} ${r.diagnosis?.message ?? ""} ${r.counterexample ?? ""}`;
-      for (const c of key(p).flat()) if (c.length > 2 && !isWord(c)) expect(shown).not.toContain(c);
+      // Every entry of the key as a whole number or expression (not a digit inside another); 0 and ±1
+      // also stand in plain prose ("z < 0") and are left out.
+      for (const c of key(p).flat()) {
+        if (isWord(c) || ["0", "1", "-1"].includes(c)) continue;
+        const whole = new RegExp(
+          `(?<![\\w.\\/^])${c.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&")}(?![\\w.\\/^])`,
+        );
+        expect(shown, `${p.statement}: ${c}`).not.toMatch(whole);
+      }
     }
   });
 
@@ -68,7 +76,7 @@ describe.each(CONCRETE.map((id) => [id]))("grading %s", (id) => {
         if (JSON.stringify(m.answer) === JSON.stringify(p.answer)) continue;
         const r = grade(p, m.answer as string[][]);
         expect(r.status).toBe("wrong");
-        expect(r.diagnosis?.code, `${p.statement}: ${JSON.stringify(m.answer)}`).toBeDefined();
+        expect(r.diagnosis?.code, `${p.statement}: ${JSON.stringify(m.answer)}`).toBe(m.code);
       }
       const k = key(p);
       const t = transpose(k);

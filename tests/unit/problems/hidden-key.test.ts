@@ -40,6 +40,18 @@ describe("feedback on a set that hides solutions", () => {
     if (shown.counterexample) expect(shown.counterexample).toMatch(/correct value/);
   });
 
+  it("a mistake whose kind gives the key (the wrong sign) is not described; with solutions shown it is", () => {
+    const p = problem();
+    const shown = grade(p, `-(${keyText(p)})`);
+    expect(shown.diagnosis?.code).toBe("sign_error");
+    expect(shown.message).toMatch(/sign/);
+    const hidden = withoutKey(shown);
+    expect(hidden.status).toBe("wrong");
+    expect(hidden.message).toBe("Not right yet: your answer and the right one differ.");
+    expect(hidden.diagnosis?.message).toBe(hidden.message);
+    // The code stays for the teacher's gradebook and the schedule; nothing shown describes the sign.
+  });
+
   it("a right answer is left as it is", () => {
     const p = problem();
     const right = grade(p, keyText(p));
