@@ -63,7 +63,7 @@ describe.each(CONCRETE.map((id) => [id]))("grading %s", (id) => {
       for (const c of key(p).flat()) {
         if (isWord(c) || ["0", "1", "-1"].includes(c)) continue;
         const whole = new RegExp(
-          `(?<![\\w.\\/^])${c.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&")}(?![\\w.\\/^])`,
+          `(?<![\\w.\\/^])${c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")}(?![\\w.\\/^])`,
         );
         expect(shown, `${p.statement}: ${c}`).not.toMatch(whole);
       }
