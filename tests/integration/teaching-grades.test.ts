@@ -300,6 +300,33 @@ describe("late flags follow the due date that applies now", () => {
   });
 });
 
+describe("removing an item while a student answers it", () => {
+  it("never loses an acknowledged answer: either the item stays with the answer, or it goes and the answer was refused", async () => {
+    for (let round = 0; round < 6; round++) {
+      const { teacher, ann, set } = await world();
+      const mine = await openAll(ann, set.id);
+      const [item] = await itemsOf(set.id);
+      const instanceId = mine.problems[0]!.instanceId;
+      const [removed, answered] = await Promise.allSettled([
+        removeItem({ actor: teacher, setId: set.id, itemId: item!.id }),
+        answer(ann, instanceId, "7"),
+      ]);
+      const kept = await getDb().problemSetItem.count({ where: { id: item!.id } });
+      const stored = await getDb().submission.count({ where: { instanceId } });
+      if (answered.status === "fulfilled") {
+        // Acknowledged: the answer is stored and the item stayed (its removal was refused).
+        expect(stored).toBe(1);
+        expect(kept).toBe(1);
+        expect(removed.status).toBe("rejected");
+      } else {
+        expect(removed.status).toBe("fulfilled");
+        expect(kept).toBe(0);
+        expect(stored).toBe(0);
+      }
+    }
+  });
+});
+
 describe("changing a set's settings after students opened it", () => {
   it("opened problems follow the tries allowed and whether solutions show; finished ones keep their tries", async () => {
     const { teacher, ann, set } = await world({ triesAllowed: 1 });
