@@ -202,6 +202,7 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
     const exact = exactCheck(decls, key, prepared, seed);
     if (exact) counterexample = exact;
   }
+  if (!counterexample && !prepared.zero) counterexample = gateStress(decls, key, prepared, seed, gateCount);
   if (!counterexample) {
     if (prepared.transposed) {
       return { ok: true, equivalent: false, diagnosis: diagnose.layout(key.shape) };
@@ -247,6 +248,54 @@ function exactCheck(decls: Decls, key: KeySource, prepared: Prepared, seed: numb
           return `With ${describeSizes(sizes)}: ${entryName(i, rows, cols)}your answer differs from the correct answer (found by exact arithmetic; the difference is too small to show in decimals).`;
         }
       }
+    }
+  }
+  return null;
+}
+
+const GATE_STRESS_SAMPLES = 150;
+
+/**
+ * Where the key or the answer has gates (ReLU, indicators), two gated expressions can differ only in
+ * a thin wedge of inputs (`[-3z + u > 0]` against `[-4z + u > 0]`) that a few samples miss. Such
+ * answers get many more samples at the largest dimensions, away from the kinks of either side; a
+ * counterexample or null. Nothing to do (null) when neither side has a gate.
+ */
+function gateStress(
+  decls: Decls,
+  key: KeySource,
+  prepared: Prepared,
+  seed: number,
+  keyGates: number,
+): string | null {
+  const choices = dimChoices(decls);
+  const c = choices.length - 1;
+  const sizes = choices[c]!;
+  const size = sizeOf(sizes);
+  const a = compileProgram(prepared.typed, size, FLOAT);
+  if (!a || (keyGates === 0 && a.gateCount === 0)) return null;
+  const k = key.compile(size, FLOAT);
+  if (!k) return null;
+  const random = generator(seed, c, 2);
+  for (let tries = 0, taken = 0; tries < 3 * GATE_STRESS_SAMPLES && taken < GATE_STRESS_SAMPLES; tries++) {
+    const inputs = instantiate(decls, size, random);
+    const kGates: Gate[] = [];
+    const kv = k.run(inputs, kGates);
+    if (!kv || !kv.every(Number.isFinite) || kGates.some((g) => g && g.closest < KINK)) continue;
+    const aGates: Gate[] = [];
+    let av = a.run({ inputs, gates: aGates }).v;
+    if (aGates.some((g) => g && g.closest < KINK)) continue;
+    taken++;
+    if (prepared.transposed)
+      av = transposeArray(av, size(prepared.typed.shape.rows), size(prepared.typed.shape.cols));
+    if (av.length === 1 && kv.length > 1) av = new Float64Array(kv.length).fill(av[0]!);
+    for (let i = 0; i < kv.length; i++) {
+      if (agree(kv[i]!, av[i]!)) continue;
+      const where = `With ${describeSizes(sizes)}: ${entryName(i, size(key.shape.rows), size(key.shape.cols))}`;
+      if (!Number.isFinite(av[i]!))
+        return `${where}your answer is undefined, but the correct value is ${formatValue(kv[i]!)}.`;
+      const [x, y] = formatPair(av[i]!, kv[i]!);
+      return `${where}your answer is ${x}, the correct value is ${y}.`;
     }
   }
   return null;

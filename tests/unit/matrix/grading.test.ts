@@ -78,6 +78,23 @@ describe("ReLU gates and kinks", () => {
     expect(deriv("[w·x + b > 0] x")).toMatchObject({ ok: true, correct: true });
     expect(deriv("x")).toMatchObject({ ok: true, correct: false, diagnosis: { code: "gate_dropped" } });
   });
+  it("rejects gates that differ only in a thin wedge of inputs; accepts a gate rescaled by a positive factor", () => {
+    const decls = { z: "n", u: "n" };
+    for (const [a, b] of [
+      [-3, -4],
+      [5, 6],
+      [-8, -9],
+    ])
+      expect(mequiv(decls, `diag([${a} z + u > 0])`, `diag([${b} z + u > 0])`)).toMatchObject({
+        ok: true,
+        equivalent: false,
+      });
+    expect(mequiv(decls, "diag([-3 z + u > 0])", "diag([-6 z + 2 u > 0])")).toMatchObject({
+      ok: true,
+      equivalent: true,
+    });
+    expect(mequiv(decls, "relu(-3 z + u)", "relu(-4 z + u)")).toMatchObject({ ok: true, equivalent: false });
+  });
   it("rejects a gate on the wrong side and a gate without the bias", () => {
     expect(deriv("[w·x + b < 0] x")).toMatchObject({ ok: true, correct: false });
     expect(deriv("[w·x > 0] x")).toMatchObject({ ok: true, correct: false });
