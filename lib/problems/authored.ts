@@ -1,6 +1,7 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
+import { matrixKeyLatex } from "./matrix-problem";
 import { readInfinity } from "../calculus/special";
 import { gridLatex } from "./grade/grid";
 import { freeVariables } from "../calculus/ast";
@@ -244,6 +245,7 @@ function build(spec: AuthoredSpec): AuthoredResult {
 
 /** The key of a problem in LaTeX, for the teacher's confirmation. */
 export function keyLatexOf(p: Problem): string {
+  if (p.answerKind === "matrix") return matrixKeyLatex(p);
   const one = (s: string): string => {
     if (s === "DNE") return "\\text{does not exist}";
     if (s === "inf") return "+\\infty";

@@ -6,6 +6,7 @@ import { toLatex } from "../calculus/print";
 import { expand } from "../calculus/simplify";
 import { T, exactAt, numericValue, pointExpr, pointExprs, reject, simp, substitute } from "./exact";
 import { NICE, niceProblemViolations } from "./niceness";
+import { type MatrixDraft, matrixProblem } from "./matrix-problem";
 import type { Point, Problem } from "./types";
 
 export type Side = "both" | "left" | "right";
@@ -35,6 +36,7 @@ export type Draft =
     }
   | { kind: "directional"; f: Expr; vars: string[]; at: Point; direction: number[] }
   | { kind: "concrete"; problem: ConcreteProblem }
+  | { kind: "matrix"; problem: MatrixDraft }
   | {
       kind: "chain";
       f: Expr;
@@ -120,6 +122,8 @@ function build(h: Header, d: Draft): Problem {
   switch (d.kind) {
     case "concrete":
       return { ...base, kind: "concrete", answerKind: "grid", ...d.problem };
+    case "matrix":
+      return { ...base, kind: "matrix", answerKind: "matrix", ...matrixProblem(d.problem) };
     case "limit": {
       const v = d.v ?? "x";
       const side = d.side ?? "both";

@@ -15,6 +15,8 @@ import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import { NETWORK_SKILLS } from "./skills-networks";
 import { SECOND_ORDER_SKILLS } from "./skills-second-order";
+import { VECTOR_CHAIN_SKILLS } from "./skills-vector-chain";
+import { VECTOR_RULE_SKILLS } from "./skills-vector-rules";
 import type { Problem, Skill } from "./types";
 
 export const SKILL_DEFS: readonly SkillDef[] = [
@@ -22,6 +24,8 @@ export const SKILL_DEFS: readonly SkillDef[] = [
   ...DERIVATIVE_SKILLS,
   ...MULTIVARIABLE_SKILLS,
   ...JACOBIAN_SKILLS,
+  ...VECTOR_RULE_SKILLS,
+  ...VECTOR_CHAIN_SKILLS,
   ...SECOND_ORDER_SKILLS,
   ...NETWORK_SKILLS,
 ];

@@ -27,6 +27,7 @@ function literals(e: Expr, out: number[] = []): number[] {
 /** The ways `p` falls short of nice; empty when it is nice. */
 export function niceProblemViolations(p: Problem): string[] {
   if (p.answerKind === "grid") return gridViolations(p);
+  if (p.answerKind === "matrix") return matrixViolations(p);
   const out: string[] = [];
   const keys = typeof p.answer === "string" ? [p.answer] : p.answer.flat();
   for (const k of keys) if (k.length > NICE.keyChars) out.push(`key longer than ${NICE.keyChars}: ${k}`);
@@ -146,5 +147,16 @@ function gridViolations(p: Problem): string[] {
     }
   }
   if (p.statement.length > 600) out.push("statement too long");
+  return out;
+}
+
+/** A symbolic matrix problem: a key and a function short enough to read at a glance. */
+function matrixViolations(p: Problem): string[] {
+  const out: string[] = [];
+  const key = typeof p.answer === "string" ? p.answer : "";
+  if (key.length === 0 || key.length > NICE.keyChars)
+    out.push(`key empty or longer than ${NICE.keyChars}: ${key}`);
+  const f = typeof p.given.f === "string" ? p.given.f : "";
+  if (f.length === 0 || f.length > NICE.functionChars) out.push(`function text empty or too long: ${f}`);
   return out;
 }

@@ -168,7 +168,7 @@ function limitTarget(p: Problem): { latex: string; text: string } {
 }
 
 function answerLatexOf(p: Problem): string {
-  if (p.answerKind === "grid") return keyLatexOf(p);
+  if (p.answerKind === "grid" || p.answerKind === "matrix") return keyLatexOf(p);
   if (Array.isArray(p.answer))
     return `\\left(${p.answer.map((a) => L(readExpr(a, p.vars) ?? variable("?"))).join(", ")}\\right)`;
   if (p.answer === "DNE") return "\\text{does not exist}";
@@ -348,7 +348,8 @@ export function solution(p: Problem): Solution {
 function solutionSteps(p: Problem): SolutionStep[] {
   if (p.kind === "limit") return limitSolution(p);
   // Concrete problems carry the steps their generator wrote from its construction.
-  if (p.kind === "concrete") return p.steps ? [...p.steps] : [{ text: "No worked solution is stored." }];
+  if (p.kind === "concrete" || p.kind === "matrix")
+    return p.steps ? [...p.steps] : [{ text: "No worked solution is stored." }];
   const { f, fvars, wrt, point, inner } = readProblem(p);
   if (!f) return [{ text: "The function of this problem cannot be read." }];
   const steps: SolutionStep[] = [];
@@ -483,6 +484,8 @@ const KIND_HINTS: Record<ProblemKind, string> = {
   max_rate: "The maximal rate of increase is |grad f|.",
   chain: "df/dt = f_x x'(t) + f_y y'(t).",
   concrete: "Write down the shape of the object asked for first, then fill it entry by entry.",
+  matrix:
+    "Write down the shape of the answer first; then apply each operation's rule from the outside in, checking the shape of every product.",
 };
 
 /** A hint: the method of the problem's skill, never the answer. */

@@ -9,6 +9,7 @@ export const TOPIC_TITLES: Readonly<Record<Topic, string>> = {
   directional: "Directional derivatives",
   "chain-rule": "The multivariable chain rule",
   jacobians: "Part 2: Jacobians and the shapes of derivatives",
+  "vector-rules": "Part 2: Element-wise operations, sums and the vector chain rule",
   "network-gradients": "Part 2: Gradients of neurons and losses",
   "second-order": "Part 3: Hessians, Taylor and Newton",
 };

@@ -10,6 +10,7 @@ export type Topic =
   | "directional"
   | "chain-rule"
   | "jacobians"
+  | "vector-rules"
   | "network-gradients"
   | "second-order";
 
@@ -23,10 +24,14 @@ export type ProblemKind =
   | "steepest_direction"
   | "max_rate"
   | "chain"
-  | "concrete";
+  | "concrete"
+  | "matrix";
 
-/** `grid`: a concrete vector or matrix typed cell by cell (concrete.ts). */
-export type AnswerKind = "expression" | "number" | "vector" | "limit" | "line" | "grid";
+/**
+ * `grid`: a concrete vector or matrix typed cell by cell (concrete.ts); `matrix`: a vector or matrix
+ * expression in declared symbols, graded by the matrix core (matrix-problem.ts).
+ */
+export type AnswerKind = "expression" | "number" | "vector" | "limit" | "line" | "grid" | "matrix";
 
 /** A point: variable name -> a JSON number or an exact expression string ("pi/4", "1/2"). */
 export type Point = Record<string, number | string>;

@@ -77,12 +77,45 @@ describe("the catalogue", () => {
         "directional",
         "chain-rule",
         "jacobians",
+        "vector-rules",
         "network-gradients",
         "second-order",
       ]),
     );
     // Each kind of problem a skill declares is the kind its generator produces.
     for (const s of SKILLS) expect(problem(s.id, 0).kind, s.id).toBe(s.kind);
+  });
+
+  it("covers all 24 skills of Parts 2 and 3", () => {
+    const ids = new Set(SKILLS.map((s) => s.id));
+    const parts23 = [
+      "shapes-of-derivatives",
+      "jacobian-symbolic",
+      "jacobian-at-a-point",
+      "linear-maps",
+      "element-wise-binary",
+      "element-wise-functions",
+      "scalar-expansion",
+      "sum-reduction",
+      "dot-product",
+      "activation-derivatives",
+      "vector-chain-rule",
+      "neuron-gradient",
+      "mean-squared-error-gradient",
+      "softmax-cross-entropy",
+      "gradient-wrt-matrix",
+      "higher-order-derivatives",
+      "hessian-symbolic",
+      "hessian-quadratic-form",
+      "definiteness-and-curvature",
+      "classifying-critical-points",
+      "second-order-taylor",
+      "optimal-step-size",
+      "newton-step",
+      "backpropagation-two-layers",
+    ];
+    expect(parts23).toHaveLength(24);
+    for (const id of parts23) expect(ids.has(id), id).toBe(true);
   });
 
   it("has prerequisites that exist and form a DAG", () => {

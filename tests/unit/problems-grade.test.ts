@@ -34,9 +34,9 @@ function find(skill: string, pred: (p: Part1Problem) => boolean): Part1Problem {
 
 const isSpecial = (a: string): boolean => a === "DNE" || a === "inf" || a === "-inf";
 
-/** The first whole number in the text, plus one: "2*x + 3" -> "3*x + 3". */
+/** The first whole number in the text, plus one: "2*x + 3" -> "3*x + 3" (not a size such as 1_n). */
 function offByOne(text: string): string | null {
-  const m = /\d+/.exec(text);
+  const m = /(?<![_\d])\d+(?!_)/.exec(text);
   if (!m) return null;
   return text.slice(0, m.index) + String(Number(m[0]) + 1) + text.slice(m.index + m[0].length);
 }

@@ -18,7 +18,7 @@ export { FLOAT, MODP, PRIME, type Field } from "./field";
 export { type Ctx, type Gate, type Program, type Val, compileProgram } from "./eval";
 export { type Diagnosis } from "./diagnose";
 export { type Grade, grade } from "./grade";
-export { type Asks, type KeySource, derivativeKey, expressionKey } from "./key";
+export { type Asks, type KeySource, bindKeySizes, derivativeKey, expressionKey } from "./key";
 export { parseMatrix } from "./parse";
 export { matrixOps } from "./protocol";
 export { toLatex, toText } from "./print";

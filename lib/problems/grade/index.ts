@@ -12,6 +12,7 @@ import { gradeLine } from "./line";
 import { gradeVector } from "./vector";
 import { gradeLimit } from "./limit";
 import { gradeGrid } from "./grid";
+import { gradeMatrix } from "./matrix";
 export type { GradeOptions, GradeResult, GradeStatus } from "./result";
 export { withoutKey } from "./result";
 
@@ -68,6 +69,8 @@ function gradeText(problem: Problem, answer: string | string[], minFigures: numb
         return gradeLine(problem, text);
       case "grid":
         return gradeGrid(problem, answer, minFigures);
+      case "matrix":
+        return gradeMatrix(problem, text);
       case "expression": {
         if (problem.kind === "chain") return gradeChainExpression(problem, text);
         const r = readOne(text, problem.vars);

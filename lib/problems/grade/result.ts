@@ -103,6 +103,9 @@ const HIDDEN_WRONG = "Not right yet: your answer and the right one differ.";
 const KEY_GIVING: ReadonlySet<string> = new Set([
   "sign_error",
   "layout_transposed",
+  // The matrix core's: the transposed layout, and a vector where its diag(...) belongs.
+  "layout",
+  "vector_for_diag",
   "gradient_swapped",
   "reciprocal",
   "condition_inverted",

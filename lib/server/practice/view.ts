@@ -6,6 +6,7 @@ import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";
+import { matrixKeyLatex } from "@/lib/problems/matrix-problem";
 import type { FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
 
 export interface StoredInstance {
@@ -122,7 +123,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {
-    const latex = keyLatex(p.answer, p.vars, p.grid?.kinds);
+    const latex = p.answerKind === "matrix" ? matrixKeyLatex(p) : keyLatex(p.answer, p.vars, p.grid?.kinds);
     view.key = { text: p.answer, latex: p.answerKind === "line" ? `y = ${latex}` : latex };
     view.solution = solution(p);
     // The picture gives the key away (the tangent line, the gradient arrow): only once finished.
