@@ -15,6 +15,22 @@ const MATH_KEYS: readonly { label: string; insert: string; caret?: number; name:
   { label: "|x|", insert: "||", caret: 1, name: "absolute value" },
 ];
 
+/** Keys for vector and matrix answers: the notation of matrix calculus. */
+const MATRIX_KEYS: readonly { label: string; insert: string; caret?: number; name: string }[] = [
+  { label: "xᵀ", insert: "ᵀ", name: "transpose" },
+  { label: "⊙", insert: " ⊙ ", name: "element-wise product" },
+  { label: "⊘", insert: " ⊘ ", name: "element-wise division" },
+  { label: "·", insert: " · ", name: "dot product" },
+  { label: "‖ ‖", insert: "‖‖", caret: 1, name: "norm" },
+  { label: "diag", insert: "diag()", caret: 5, name: "diag" },
+  { label: "sum", insert: "sum()", caret: 4, name: "sum" },
+  { label: "𝟏", insert: "𝟏", name: "vector of ones" },
+  { label: "I", insert: "I", name: "identity matrix" },
+  { label: "σ", insert: "σ()", caret: 2, name: "sigmoid" },
+  { label: "( )", insert: "()", caret: 1, name: "brackets" },
+  { label: "^", insert: "^", name: "power" },
+];
+
 export function AnswerForm({ problem: p }: { problem: ProblemState }) {
   const {
     view,
@@ -44,6 +60,7 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
     if (view.answerKind === "vector")
       return fieldCount > 1 ? (view.components?.[i] ?? `Component ${i + 1}`) : "Your answer (a vector)";
     if (view.answerKind === "line") return "Your answer: the tangent line";
+    if (view.matrix) return `Your answer (${view.matrix.shape})`;
     return "Your answer";
   };
 
@@ -57,6 +74,8 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
         return "A number or expression, or DNE, inf, -inf.";
       case "line":
         return "Type y = ... or just the right-hand side.";
+      case "matrix":
+        return `An expression in ${view.vars.join(", ")}: ᵀ or ^T transposes, ⊙ (or .*) and ⊘ (or ./) act entry by entry, · is the dot product; diag( ), sum( ), ‖ ‖, 𝟏 (1_n) and I (I_n).`;
       case "number":
         return "An exact value (3/2, pi/4, sqrt(2)) or a decimal with at least 3 significant figures.";
       default:
@@ -145,8 +164,13 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
       ) : null}
 
       {grid ? null : (
-        <div className="math-keys" role="group" aria-label="Math keys" data-testid="math-keys">
-          {MATH_KEYS.map((k) => (
+        <div
+          className={view.matrix ? "math-keys matrix-keys" : "math-keys"}
+          role="group"
+          aria-label="Math keys"
+          data-testid="math-keys"
+        >
+          {(view.matrix ? MATRIX_KEYS : MATH_KEYS).map((k) => (
             <button
               key={k.name}
               type="button"

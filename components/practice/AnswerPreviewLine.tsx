@@ -29,6 +29,7 @@ export function PreviewLine({ preview, text, id }: { preview: AnswerPreview; tex
       {preview.state === "ok" ? (
         <div className="preview-ok">
           <span className="preview-label">Read as</span> <Formula tex={preview.latex} />
+          {preview.shape ? <span className="preview-shape"> ({preview.shape})</span> : null}
         </div>
       ) : (
         <div className="preview-error" data-testid="parse-error">

@@ -46,9 +46,14 @@ export function useProblem(initial: InstanceView) {
   const previews = useMemo(
     () =>
       fields.map((t) =>
-        previewAnswer(t, { answerKind: view.answerKind, vars: view.vars, allowSpecial: view.allowSpecial }),
+        previewAnswer(t, {
+          answerKind: view.answerKind,
+          vars: view.vars,
+          allowSpecial: view.allowSpecial,
+          ...(view.matrix ? { matrix: view.matrix } : {}),
+        }),
       ),
-    [fields, view.answerKind, view.vars, view.allowSpecial],
+    [fields, view.answerKind, view.vars, view.allowSpecial, view.matrix],
   );
   const firstIsWhole =
     view.answerKind === "vector" &&

@@ -4,6 +4,7 @@
 import { parseAnswer } from "../calculus/parse";
 import { toLatex } from "../calculus/print";
 import { lhsOf, splitVector } from "../calculus/answer-syntax";
+import { type DeclInput, declare, readMatrix, showShape, toLatex as matrixLatex } from "../calculus/matrix";
 import type { AnswerKind } from "./types";
 
 export interface PreviewNote {
@@ -14,7 +15,7 @@ export interface PreviewNote {
 
 export type AnswerPreview =
   | { state: "empty" }
-  | { state: "ok"; latex: string; warnings: PreviewNote[] }
+  | { state: "ok"; latex: string; warnings: PreviewNote[]; shape?: string }
   | { state: "error"; error: PreviewNote; warnings: PreviewNote[] };
 
 export interface PreviewOptions {
@@ -22,6 +23,8 @@ export interface PreviewOptions {
   vars: readonly string[];
   /** Whether DNE / inf / -inf are answers here (limits). */
   allowSpecial: boolean;
+  /** A matrix answer: the declared symbols and the shape asked for ("m×n"). */
+  matrix?: { decls: DeclInput; shape: string };
 }
 
 const SPECIAL_LATEX = { dne: "\\text{does not exist}", inf: "+\\infty", "-inf": "-\\infty" } as const;
@@ -59,6 +62,7 @@ export function previewAnswer(text: string, options: PreviewOptions): AnswerPrev
   try {
     if (text.trim() === "") return { state: "empty" };
     const { answerKind, vars, allowSpecial } = options;
+    if (answerKind === "matrix" && options.matrix) return previewMatrix(text, options.matrix);
     if (answerKind === "line") {
       const m = /^(\s*y\s*=)(.*)$/s.exec(text);
       const rhs = m ? (m[2] ?? "") : text;
@@ -107,4 +111,38 @@ export function previewAnswer(text: string, options: PreviewOptions): AnswerPrev
   } catch {
     return { state: "error", error: { message: "This answer could not be read." }, warnings: [] };
   }
+}
+
+/** "a 3×1 column", "an m×n matrix", "a scalar": what a shape is, in words. */
+export function shapeWords(rows: string, cols: string): string {
+  if (rows === "1" && cols === "1") return "a scalar";
+  const size = `${rows}×${cols}`;
+  const a = /^[nmfhlrsx8]/.test(size) ? "an" : "a";
+  if (cols === "1") return `${a} ${size} column`;
+  if (rows === "1") return `${a} ${size} row`;
+  return `${a} ${size} matrix`;
+}
+
+/** The reading of a matrix answer with its shape, or the reading or shape error with its position. */
+function previewMatrix(text: string, m: { decls: DeclInput; shape: string }): AnswerPreview {
+  const declared = declare(m.decls);
+  if (!declared.ok)
+    return { state: "error", error: { message: "This problem cannot be previewed." }, warnings: [] };
+  const r = readMatrix(text, declared.decls);
+  if (!r.ok) {
+    const at = r.error.at;
+    return {
+      state: "error",
+      error: at === undefined ? { message: r.error.message } : { message: r.error.message, at },
+      warnings: [],
+    };
+  }
+  const [rows, cols] = showShape(r.shape).split("×") as [string, string];
+  const words = shapeWords(rows, cols);
+  const expected = m.shape === "a scalar" ? "1×1" : m.shape;
+  const warnings: PreviewNote[] =
+    showShape(r.shape) === expected || expected === ""
+      ? []
+      : [{ message: `This reads as ${words}, but the answer asked for is ${m.shape}.` }];
+  return { state: "ok", latex: matrixLatex(r.expr, declared.decls), warnings, shape: words };
 }

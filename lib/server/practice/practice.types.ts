@@ -1,5 +1,6 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
+import type { DeclInput } from "@/lib/calculus/matrix";
 import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
 import type { AnswerKind, CellKind, ProblemKind, SolutionStep } from "@/lib/problems";
@@ -85,6 +86,8 @@ export interface InstanceView {
   components?: string[];
   /** A grid answer's layout (shape, what it is, cell labels); never its key. */
   grid?: GridView;
+  /** A matrix answer: the declared symbols (for the live reading) and the shape asked for ("m×n"). */
+  matrix?: { decls: DeclInput; shape: string };
   /** Whether DNE / inf / -inf are possible answers (limits). */
   allowSpecial: boolean;
   maxTries: number;

@@ -6,7 +6,7 @@ import { plotFor } from "@/lib/problems/plot";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";
-import { matrixKeyLatex } from "@/lib/problems/matrix-problem";
+import { type MatrixGiven, expectedShape, matrixKeyLatex } from "@/lib/problems/matrix-problem";
 import type { FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
 
 export interface StoredInstance {
@@ -114,6 +114,10 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   if (labels) view.components = labels;
   const grid = gridView(p);
   if (grid) view.grid = grid;
+  if (p.answerKind === "matrix") {
+    const g = p.given as unknown as MatrixGiven;
+    view.matrix = { decls: g.decls, shape: expectedShape(g) };
+  }
   if (instance.hintUsedAt) view.hint = hint(p);
   if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };

@@ -100,3 +100,30 @@ describe("previewAnswer", () => {
     }
   });
 });
+
+describe("matrix answers", () => {
+  const matrix = { decls: { W: "m x n", x: "n", y: "m" }, shape: "m×n" };
+  const read = (text: string) =>
+    previewAnswer(text, { answerKind: "matrix", vars: ["W", "x", "y"], allowSpecial: false, matrix });
+  it("shows the reading typeset with its shape", () => {
+    const r = read("2(W x - y) x^T");
+    expect(r).toMatchObject({ state: "ok", shape: "an m×n matrix", warnings: [] });
+    expect(r.state === "ok" && r.latex).toContain("\\top");
+    expect(read("W x - y")).toMatchObject({ state: "ok", shape: "an m×1 column" });
+  });
+  it("warns when the shape is not the one asked for", () => {
+    const r = read("x (W x - y)^T");
+    expect(r).toMatchObject({ state: "ok", shape: "an n×m matrix" });
+    expect(r.state === "ok" && r.warnings[0]?.message).toMatch(
+      /reads as an n×m matrix, but the answer asked for is m×n/,
+    );
+  });
+  it("a shape error names both shapes, with its position; an unknown name too", () => {
+    const r = read("W x^T");
+    expect(r.state).toBe("error");
+    expect(r.state === "error" && r.error.message).toMatch(/m×n|n×1|1×n/);
+    const q = read("W q");
+    expect(q.state === "error" && q.error.at).toBe(2);
+    expect(read("")).toEqual({ state: "empty" });
+  });
+});
