@@ -132,13 +132,27 @@ export function matrixProblem(d: MatrixDraft): MatrixBuilt {
   };
   const declSentence = symbols.map((s) => declText(s, decls.symbols.get(s)!.shape)).join(", ");
   return {
-    statement: `${d.context ? `${d.context} ` : ""}Let ${declSentence} and ${name} = ${toText(f.expr)}. Find ${q.text}.`,
-    latex: `${symbols.map((s) => declLatex(s, decls)).join(",\\quad ")};\\qquad ${fLatex};\\qquad ${q.latex} = \\;?`,
+    statement: `${d.context ? `${d.context} ` : ""}With ${declSentence}: find ${q.text} of the ${name} below.`,
+    // One line each (declarations, the function, what is asked), so that a phone need not scroll.
+    latex: `\\begin{gathered}${symbols.map((s) => declLatex(s, decls)).join(",\\quad ")} \\\\ ${fLatex} \\\\ ${q.latex} = \\;?\\end{gathered}`,
     given: given as unknown as Record<string, unknown>,
     answer: toText(key.expr),
     vars: symbols,
-    steps: d.steps,
+    steps: withoutFinalKey(d.steps, toLatex(key.expr, decls)),
   };
+}
+
+/**
+ * The worked solution shows the answer once, after its steps: a last step that only restates it is
+ * left out, and one that says more keeps its words.
+ */
+function withoutFinalKey(steps: MatrixDraft["steps"], keyLatex: string): MatrixDraft["steps"] {
+  const last = steps.at(-1);
+  if (!last || last.latex !== keyLatex) return steps;
+  const rest = steps.slice(0, -1);
+  return /^(So|So the [a-z ]+):?$/.test(last.text.trim())
+    ? rest
+    : [...rest, { text: last.text.replace(/:$/, ".") }];
 }
 
 /** The declarations of a stored matrix problem (they were checked when it was built). */
