@@ -174,7 +174,13 @@ export async function restoreDatabase(
         );
       },
       onRows: async (table, rows) => {
-        await client.query(statements.get(table)!, [`[${rows.join(",")}]`]);
+        try {
+          await client.query(statements.get(table)!, [`[${rows.join(",")}]`]);
+        } catch (error) {
+          throw new BackupError(
+            `Could not load table ${table} from ${file}: ${(error as Error).message}; nothing was restored.`,
+          );
+        }
       },
     });
     await resetSequences(client);
