@@ -57,7 +57,7 @@ async function dropAppObjects(client: pg.ClientBase): Promise<void> {
   const list = async (sql: string) => (await client.query<{ n: string }>(sql)).rows.map((r) => r.n);
   const routines = await list(
     `SELECT p.oid::regprocedure::text AS n FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace
-      WHERE s.nspname = 'public' AND ${notExtension("p.oid", "pg_proc")}`,
+      WHERE s.nspname = 'public' AND p.prokind IN ('f', 'p') AND ${notExtension("p.oid", "pg_proc")}`,
   );
   if (routines.length > 0) await client.query(`DROP ROUTINE IF EXISTS ${routines.join(", ")} CASCADE`);
   for (const [kind, drop] of [
