@@ -74,14 +74,18 @@ export async function migrateDatabase(url: string, log: (m: string) => void = co
     log(`Database schema is up to date (${result.alreadyApplied.length} migrations).`);
 }
 
-/** For commands: open the database (sharing a running embedded one), migrate, work, close. */
+/**
+ * For commands: open the database (sharing a running embedded one), migrate (unless told not to:
+ * backup and restore take the schema as they find it), work, close.
+ */
 export async function withDatabase<T>(
   work: () => Promise<T>,
   log: (m: string) => void = console.log,
+  options: { migrate?: boolean } = {},
 ): Promise<T> {
   const database = await openDatabase({ allowShared: true, log });
   try {
-    await migrateDatabase(database.url, log);
+    if (options.migrate !== false) await migrateDatabase(database.url, log);
     return await work();
   } finally {
     await closeDb();

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-const PRISMA_ADVISORY_LOCK = 72707369;
+export const PRISMA_ADVISORY_LOCK = 72707369;
 
 export interface MigrationFile {
   name: string;
@@ -49,6 +49,30 @@ interface AppliedRow {
   migration_name: string;
   checksum: string;
   finished_at: Date | null;
+}
+
+/**
+ * Applies `migrations` on `client` inside the transaction the caller has begun, recording each as
+ * finished (used by restore, which builds a schema and loads rows in one transaction). The caller
+ * holds the advisory lock (`pg_advisory_xact_lock(PRISMA_ADVISORY_LOCK)`).
+ */
+export async function applyMigrationsInTransaction(
+  client: pg.ClientBase,
+  migrations: MigrationFile[],
+): Promise<void> {
+  await client.query(CREATE_TABLE);
+  for (const migration of migrations) {
+    try {
+      await client.query(migration.sql);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`Migration ${migration.name} failed: ${message}`, { cause: error });
+    }
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp(), 1)`,
+      [randomUUID(), migration.checksum, migration.name],
+    );
+  }
 }
 
 /** Applies every pending migration. Safe to call from several processes at once (advisory lock). */
