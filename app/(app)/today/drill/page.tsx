@@ -99,7 +99,10 @@ export default async function DrillPage() {
           ))}
         </ul>
       )}
-      <p className="muted">These wait for tomorrow's drill; nothing more is due today.</p>
+      <p className="muted">
+        Today's drill is fixed when it starts: these wait for tomorrow's, unless you take one now with
+        &ldquo;One more problem&rdquo;.
+      </p>
 
       <div className="card">
         <p>Want to keep going? Extra practice does not change today's drill.</p>
