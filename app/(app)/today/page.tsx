@@ -3,6 +3,8 @@
 import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
 import { oneMoreAction, startDrillAction } from "@/app/actions/drill";
+import { ComingDueList } from "@/components/scheduling/ComingDueList";
+import { Streak } from "@/components/scheduling/Streak";
 import { getToday } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";
 
@@ -27,13 +29,7 @@ export default async function TodayPage({
         {new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: t.timezone }).format(
           new Date(t.now),
         )}{" "}
-        ·{" "}
-        <span data-testid="streak">
-          {t.streak.current === 1 ? "1-day streak" : `${t.streak.current}-day streak`}
-        </span>
-        {t.streak.longest > t.streak.current ? (
-          <span className="muted"> (longest {t.streak.longest})</span>
-        ) : null}
+        · <Streak streak={t.streak} />
       </p>
 
       <div className="stats" role="list" aria-label="Today in numbers">
@@ -104,22 +100,7 @@ export default async function TodayPage({
       {finished ? (
         <>
           <h2>Coming due by tomorrow</h2>
-          {t.tomorrow.length === 0 ? (
-            <p className="muted" data-testid="nothing-due">
-              Nothing comes due by tomorrow.
-            </p>
-          ) : (
-            <ul className="skill-list" data-testid="tomorrow">
-              {t.tomorrow.map((d) => (
-                <li key={d.skillId}>
-                  <span>{d.title}</span>{" "}
-                  <span className="muted">
-                    {d.label} · recall {d.recallPercent}%
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ComingDueList items={t.tomorrow} emptyTestId="nothing-due" />
         </>
       ) : (
         <>

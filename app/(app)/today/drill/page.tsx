@@ -4,6 +4,8 @@
 import "@/components/scheduling/scheduling.css";
 import { redirect } from "next/navigation";
 import { oneMoreAction } from "@/app/actions/drill";
+import { ComingDueList } from "@/components/scheduling/ComingDueList";
+import { Streak } from "@/components/scheduling/Streak";
 import { getDrillSummary } from "@/lib/server/scheduling/scheduling";
 import type { DrillItemView } from "@/lib/server/scheduling/scheduling.types";
 import { requireUser } from "@/lib/server/session";
@@ -31,6 +33,20 @@ function ItemRow({ item }: { item: DrillItemView }) {
   );
 }
 
+function Results({ title, items, testId }: { title: string; items: DrillItemView[]; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul className="skill-list" data-testid={testId}>
+        {items.map((i) => (
+          <ItemRow key={i.position} item={i} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export default async function DrillPage() {
   const actor = await requireUser("/today/drill");
   const summary = await getDrillSummary({ actor });
@@ -52,53 +68,14 @@ export default async function DrillPage() {
         {drill.total === 0
           ? "Nothing was due today."
           : `${drill.done} of ${drill.total} problems finished, ${right} right.`}{" "}
-        <span data-testid="streak">
-          {summary.streak.current === 1 ? "1-day streak" : `${summary.streak.current}-day streak`}
-        </span>
-        {summary.streak.longest > summary.streak.current ? (
-          <span className="muted"> (longest {summary.streak.longest})</span>
-        ) : null}
-        .
+        <Streak streak={summary.streak} />.
       </p>
 
-      {drill.items.length > 0 ? (
-        <>
-          <h2>What you did</h2>
-          <ul className="skill-list" data-testid="drill-results">
-            {drill.items.map((i) => (
-              <ItemRow key={i.position} item={i} />
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {drill.extra.length > 0 ? (
-        <>
-          <h2>Extra practice</h2>
-          <ul className="skill-list" data-testid="extra-results">
-            {drill.extra.map((i) => (
-              <ItemRow key={i.position} item={i} />
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Results title="What you did" items={drill.items} testId="drill-results" />
+      <Results title="Extra practice" items={drill.extra} testId="extra-results" />
 
       <h2>Coming due by tomorrow</h2>
-      {summary.tomorrow.length === 0 ? (
-        <p className="muted" data-testid="tomorrow-none">
-          Nothing. Tomorrow brings new skills, if any are unlocked.
-        </p>
-      ) : (
-        <ul className="skill-list" data-testid="tomorrow">
-          {summary.tomorrow.map((t) => (
-            <li key={t.skillId}>
-              <span>{t.title}</span>{" "}
-              <span className="muted">
-                {t.label} · recall {t.recallPercent}%
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ComingDueList items={summary.tomorrow} emptyTestId="tomorrow-none" />
       <p className="muted">
         Today's drill is fixed when it starts: these wait for tomorrow's, unless you take one now with
         &ldquo;One more problem&rdquo;.
