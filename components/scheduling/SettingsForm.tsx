@@ -20,7 +20,8 @@ export function SettingsForm(props: SettingsFormProps) {
   const [timezone, setTimezone] = useState(props.timezone);
   const [fromBrowser, setFromBrowser] = useState(false);
   useEffect(() => {
-    if (props.timezoneConfirmed) return;
+    // Only the default is replaced: a zone taken at sign-in stays until the learner changes it.
+    if (props.timezoneConfirmed || props.timezone !== "UTC") return;
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (browser && browser !== props.timezone) {
       setTimezone(browser);

@@ -5,7 +5,7 @@
 // route the practice page uses; the key is read from the test database (the browser never gets it).
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { SAME_ORIGIN, newEmail, signUp } from "./helpers";
+import { SAME_ORIGIN, newEmail, signIn, signUp } from "./helpers";
 
 const DAY = 86_400_000;
 
@@ -228,5 +228,36 @@ test.describe("settings", () => {
     await page.goto("/today");
     await expect(page.getByTestId("new-list").getByRole("listitem")).toHaveCount(1);
     await expect(page.getByTestId("session-progress")).toHaveText("0 of 1");
+  });
+
+  test("signing in from a browser in another timezone sets it while the account's is still UTC", async ({
+    browser,
+  }) => {
+    const email = newEmail("tz-signin");
+    const password = "drill the gradients";
+    const utc = await browser.newContext({ timezoneId: "UTC" });
+    await signUp(await utc.newPage(), { displayName: "Grace", email, password });
+    await utc.close();
+
+    const lima = await browser.newContext({ timezoneId: "America/Lima" });
+    const page = await lima.newPage();
+    await signIn(page, email, password);
+    await page.goto("/settings");
+    await expect(page.getByLabel("Timezone")).toHaveValue("America/Lima");
+    await expect(page.getByTestId("timezone-hint")).toContainText(
+      "Taken from your browser when you signed in",
+    );
+    await lima.close();
+
+    // Once it is no longer the default, a sign-in from elsewhere leaves it.
+    const paris = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const again = await paris.newPage();
+    await signIn(again, email, password);
+    await again.goto("/settings");
+    await expect(again.getByLabel("Timezone")).toHaveValue("America/Lima");
+    await expect(again.getByTestId("timezone-hint")).toContainText(
+      "Taken from your browser when you signed in",
+    );
+    await paris.close();
   });
 });
