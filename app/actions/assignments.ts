@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { text } from "@/app/actions/form-state";
 import { openAssignmentProblem } from "@/lib/server/assignments/student";
 import { isAppError } from "@/lib/server/errors";
+import { withNotice } from "@/lib/server/notice";
 import { requireUser } from "@/lib/server/session";
 
 export async function openProblemAction(form: FormData): Promise<void> {
@@ -21,7 +22,7 @@ export async function openProblemAction(form: FormData): Promise<void> {
     to = `/practice/i/${instanceId}?next=${encodeURIComponent(back)}`;
   } catch (error) {
     if (!isAppError(error)) throw error;
-    to = `${back}?error=${encodeURIComponent(error.message)}`;
+    to = await withNotice(back, "error", error.message);
   }
   redirect(to);
 }

@@ -2,7 +2,7 @@
 // Form actions on how an item counts: excuse it (everyone or one student), full credit, points.
 // Thin: read the form, call the data function (which checks who may do what), go back with a message.
 import { text } from "@/app/actions/form-state";
-import { act, withParam } from "@/app/actions/redirect-back";
+import { act, withNotice } from "@/app/actions/redirect-back";
 import { excuseItem, setFullCredit, setItemPoints } from "@/lib/server/assignments/items";
 import { requireUser } from "@/lib/server/session";
 
@@ -27,7 +27,7 @@ export async function excuseAction(form: FormData): Promise<void> {
       input: { excused, ...(userId ? { userId } : {}) },
     });
     const who = userId ? "this student" : "everyone";
-    return withParam(
+    return withNotice(
       back,
       "ok",
       excused ? `Excused for ${who}: it leaves the total.` : `Counts again for ${who}.`,
@@ -46,7 +46,7 @@ export async function fullCreditAction(form: FormData): Promise<void> {
       itemId: text(form, "itemId"),
       input: { fullCredit },
     });
-    return withParam(
+    return withNotice(
       back,
       "ok",
       fullCredit ? "Full credit for everyone on this item." : "Full credit taken back.",
@@ -64,6 +64,6 @@ export async function pointsAction(form: FormData): Promise<void> {
       itemId: text(form, "itemId"),
       input: { points: Number(text(form, "points")) },
     });
-    return withParam(back, "ok", "Points saved; scores follow.");
+    return withNotice(back, "ok", "Points saved; scores follow.");
   });
 }

@@ -3,7 +3,7 @@
 // function (which checks who may do what), and go back to the page with a message.
 import { redirect } from "next/navigation";
 import { text, type FormState } from "@/app/actions/form-state";
-import { act, withParam } from "@/app/actions/redirect-back";
+import { act, withNotice } from "@/app/actions/redirect-back";
 import { baseUrl } from "@/lib/server/base-url";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
@@ -35,7 +35,11 @@ export async function createClassAction(form: FormData): Promise<void> {
   const actor = await requireUser("/teacher");
   await act("/teacher", async () => {
     const c = await createClass({ actor, input: { name: text(form, "name") } });
-    return `/teacher/classes/${c.id}?ok=${encodeURIComponent("Class created. Share its code or link with your students.")}`;
+    return withNotice(
+      `/teacher/classes/${c.id}`,
+      "ok",
+      "Class created. Share its code or link with your students.",
+    );
   });
 }
 
@@ -45,7 +49,7 @@ export async function rotateCodeAction(form: FormData): Promise<void> {
   const back = `/teacher/classes/${classId}`;
   await act(back, async () => {
     await rotateJoinCode({ actor, classId });
-    return withParam(back, "ok", "New code made. The old code and link no longer work.");
+    return withNotice(back, "ok", "New code made. The old code and link no longer work.");
   });
 }
 
@@ -55,7 +59,7 @@ export async function removeStudentAction(form: FormData): Promise<void> {
   const back = `/teacher/classes/${classId}`;
   await act(back, async () => {
     await removeStudent({ actor, classId, userId: text(form, "userId") });
-    return withParam(
+    return withNotice(
       back,
       "ok",
       "Student removed. Their past results stay in the gradebook, marked removed.",
@@ -73,7 +77,7 @@ export async function studentNumberAction(form: FormData): Promise<void> {
       classId,
       input: { userId: text(form, "userId"), studentNumber: text(form, "studentNumber") },
     });
-    return withParam(back, "ok", "Student number saved.");
+    return withNotice(back, "ok", "Student number saved.");
   });
 }
 
@@ -83,7 +87,7 @@ export async function importStudentNumbersAction(form: FormData): Promise<void> 
   const back = `/teacher/classes/${classId}`;
   await act(back, async () => {
     const { updated } = await importStudentNumbers({ actor, classId, input: { text: text(form, "text") } });
-    return withParam(
+    return withNotice(
       back,
       "ok",
       `Student numbers imported for ${updated} student${updated === 1 ? "" : "s"}.`,
@@ -115,7 +119,7 @@ export async function joinClassAction(form: FormData): Promise<void> {
       : "/assignments";
   await act(back, async () => {
     const c = await joinClass({ actor, input: { code: text(form, "code") } });
-    return `/assignments?ok=${encodeURIComponent(`You joined ${c.name}.`)}`;
+    return withNotice("/assignments", "ok", `You joined ${c.name}.`);
   });
 }
 
@@ -157,7 +161,7 @@ export async function updateSetAction(form: FormData): Promise<void> {
         solutionsAfterDue: text(form, "solutionsAfterDue") === "yes",
       },
     });
-    return withParam(back, "ok", "Settings saved.");
+    return withNotice(back, "ok", "Settings saved.");
   });
 }
 
@@ -176,7 +180,7 @@ export async function addCatalogueItemAction(form: FormData): Promise<void> {
         afterDue: await afterDueOf(form),
       },
     });
-    return withParam(back, "ok", "Problems added.");
+    return withNotice(back, "ok", "Problems added.");
   });
 }
 
@@ -227,7 +231,7 @@ export async function addAuthoredItemAction(form: FormData): Promise<void> {
         afterDue: await afterDueOf(form),
       },
     });
-    return withParam(back, "ok", "Typed problem added.");
+    return withNotice(back, "ok", "Typed problem added.");
   });
 }
 
@@ -237,7 +241,7 @@ export async function removeItemAction(form: FormData): Promise<void> {
   const back = `/teacher/sets/${setId}`;
   await act(back, async () => {
     await removeItem({ actor, setId, itemId: text(form, "itemId") });
-    return withParam(back, "ok", "Item removed.");
+    return withNotice(back, "ok", "Item removed.");
   });
 }
 
@@ -247,7 +251,7 @@ export async function publishSetAction(form: FormData): Promise<void> {
   const back = `/teacher/sets/${setId}`;
   await act(back, async () => {
     await publishSet({ actor, setId });
-    return withParam(back, "ok", "Published: your students can see this set now.");
+    return withNotice(back, "ok", "Published: your students can see this set now.");
   });
 }
 
@@ -263,7 +267,7 @@ export async function extensionAction(form: FormData): Promise<void> {
       setId,
       input: { userId: text(form, "userId"), dueAt: due?.toISOString() ?? "invalid" },
     });
-    return withParam(back, "ok", "Extension saved.");
+    return withNotice(back, "ok", "Extension saved.");
   });
 }
 
@@ -273,7 +277,7 @@ export async function removeExtensionAction(form: FormData): Promise<void> {
   const back = `/teacher/sets/${setId}`;
   await act(back, async () => {
     await removeExtension({ actor, setId, userId: text(form, "userId") });
-    return withParam(back, "ok", "Extension removed: the set's due date applies again.");
+    return withNotice(back, "ok", "Extension removed: the set's due date applies again.");
   });
 }
 
@@ -296,6 +300,6 @@ export async function overrideAction(form: FormData): Promise<void> {
         ...(reportId ? { reportId } : {}),
       },
     });
-    return withParam(back, "ok", "Verdict recorded; the score and the student's view follow it.");
+    return withNotice(back, "ok", "Verdict recorded; the score and the student's view follow it.");
   });
 }

@@ -1,6 +1,8 @@
 // A finished problem: how it ended, the answer, the worked solution, the picture, and the way on.
 import type { RefObject } from "react";
 import { Formula } from "@/components/Formula";
+import { StartPractice } from "@/components/practice/StartPractice";
+import type { NextStep } from "@/lib/practice/session";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 
 const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
@@ -25,8 +27,8 @@ export function FinishedPanel({
   nextRef,
 }: {
   view: InstanceView;
-  next: { href: string; label: string };
-  nextRef: RefObject<HTMLAnchorElement | null>;
+  next: NextStep;
+  nextRef: RefObject<(HTMLAnchorElement & HTMLButtonElement) | null>;
 }) {
   const step = next;
   return (
@@ -79,9 +81,15 @@ export function FinishedPanel({
         </figure>
       ) : null}
       <div className="actions">
-        <a ref={nextRef} className="button primary" href={step.href} data-testid="next">
-          {step.label}
-        </a>
+        {"start" in step ? (
+          <StartPractice start={step.start} className="button primary" testId="next" buttonRef={nextRef}>
+            {step.label}
+          </StartPractice>
+        ) : (
+          <a ref={nextRef} className="button primary" href={step.href} data-testid="next">
+            {step.label}
+          </a>
+        )}
         <a className="button" href="/practice">
           All skills
         </a>

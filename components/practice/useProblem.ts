@@ -37,7 +37,7 @@ export function useProblem(initial: InstanceView) {
     el?.focus();
     el?.setSelectionRange(p.at, p.at);
   }, [fields]);
-  const nextRef = useRef<HTMLAnchorElement | null>(null);
+  const nextRef = useRef<(HTMLAnchorElement & HTMLButtonElement) | null>(null);
   const revealYes = useRef<HTMLButtonElement | null>(null);
   const started = useRef(Date.now());
   // The id of a try whose request may or may not have arrived; resent unchanged with the same answer.

@@ -1,28 +1,22 @@
-// The message a form action leaves in the address (?ok=... or ?error=...) after it redirects back.
-export function Notice({
-  ok,
-  error,
-}: {
-  ok?: string | string[] | undefined;
-  error?: string | string[] | undefined;
-}) {
-  const e = typeof error === "string" ? error.slice(0, 300) : undefined;
-  const o = typeof ok === "string" ? ok.slice(0, 300) : undefined;
-  if (e) {
+// The notice a form action left for this page (see lib/server/notice.ts): shown only when the id in
+// the address matches the one this browser was given, so a crafted link shows nothing.
+import { readNotice } from "@/lib/server/notice";
+
+export async function Notice({ id }: { id: string | string[] | undefined }) {
+  const notice = await readNotice(id);
+  if (!notice) return null;
+  if (notice.kind === "error") {
     return (
       <p className="message message-error" role="alert" aria-label="Problem" data-testid="form-error">
-        {e}
+        {notice.text}
       </p>
     );
   }
-  if (o) {
-    return (
-      <p className="message message-success" role="status" aria-label="Done" data-testid="form-success">
-        {o}
-      </p>
-    );
-  }
-  return null;
+  return (
+    <p className="message message-success" role="status" aria-label="Done" data-testid="form-success">
+      {notice.text}
+    </p>
+  );
 }
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -75,15 +75,47 @@ export function sessionQuery(session: PracticeSession): string {
   return `?${q.toString()}`;
 }
 
-/** Where "Next" goes after this problem: `next`, the next problem of the session, or its summary. */
-export function nextStep(session: PracticeSession): { href: string; label: string } {
+/** Starting a problem of a session: a POST (a form to the start action), never a link. */
+export interface PracticeStart {
+  skill: string;
+  /** The session fields the start form carries (n, of, s), as form values. */
+  fields: Record<string, string>;
+}
+
+/** A session's start form for `skill` at the session's place. */
+export function practiceStart(
+  skill: string,
+  session: Omit<PracticeSession, "skill" | "next">,
+): PracticeStart {
+  const fields: Record<string, string> = { n: String(session.n), of: String(session.of) };
+  if (session.s) fields.s = session.s;
+  return { skill, fields };
+}
+
+/** The address of a skill's start page (what sign-in comes back to), with the session's place. */
+export function startPath(start: PracticeStart): string {
+  const q = new URLSearchParams(start.fields);
+  if (q.get("n") === "1") q.delete("n");
+  if (q.get("of") === "1") q.delete("of");
+  return `/practice/skill/${encodeURIComponent(start.skill)}${q.size > 0 ? `?${q.toString()}` : ""}`;
+}
+
+export type NextStep = { label: string; href: string } | { label: string; start: PracticeStart };
+
+/**
+ * Where "Next" goes after this problem: `next`, the next problem of the session (started by a POST),
+ * or its summary.
+ */
+export function nextStep(session: PracticeSession): NextStep {
   if (session.next) return { href: session.next, label: "Next" };
   const skill = session.skill ?? "mixed";
   if (session.n < session.of) {
-    const { next: _next, ...rest } = session;
-    const q = sessionQuery({ ...rest, n: session.n + 1, skill });
     return {
-      href: `/practice/skill/${encodeURIComponent(skill)}${q}`,
+      start: practiceStart(skill, {
+        n: session.n + 1,
+        of: session.of,
+        ...(session.s ? { s: session.s } : {}),
+      }),
       label: `Next problem (${session.n + 1} of ${session.of})`,
     };
   }
@@ -91,5 +123,5 @@ export function nextStep(session: PracticeSession): { href: string; label: strin
     const q = new URLSearchParams({ skill, of: String(session.of), s: session.s });
     return { href: `/practice/summary?${q.toString()}`, label: "See the session summary" };
   }
-  return { href: `/practice/skill/${encodeURIComponent(skill)}`, label: "Another problem" };
+  return { start: practiceStart(skill, { n: 1, of: 1 }), label: "Another problem" };
 }

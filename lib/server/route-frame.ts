@@ -4,18 +4,12 @@
 import "server-only";
 import { assertSameOriginJson, MAX_BODY_BYTES, TOO_LARGE } from "@/lib/server/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
+import { isDatabaseUnavailable } from "@/lib/server/db/unavailable";
 import { AppError, isAppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-function looksLikeDatabaseDown(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : "";
-  return /ECONNREFUSED|Can't reach database|connection terminated|Connection terminated|P1001|P1017|ETIMEDOUT/i.test(
-    text,
-  );
 }
 
 /** Reads a JSON body of at most 64 KiB; a missing or malformed body is INVALID_INPUT, a larger one 413. */
@@ -64,7 +58,7 @@ async function frame(work: () => Promise<Response>): Promise<Response> {
     return await work();
   } catch (error) {
     if (isAppError(error)) return json({ error: { code: error.code, message: error.message } }, error.status);
-    if (looksLikeDatabaseDown(error)) {
+    if (isDatabaseUnavailable(error)) {
       return json(
         {
           error: {

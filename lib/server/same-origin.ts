@@ -1,4 +1,4 @@
-// The cross-site request forgery check of every state-changing JSON route (lib/server/api.ts's
+// The cross-site request forgery check of every state-changing JSON route (lib/server/route-frame.ts's
 // withUserWrite, and the test clock). Imports nothing of the session, so any route may use it.
 import "server-only";
 import { appOrigins } from "@/lib/server/base-url";
@@ -20,14 +20,22 @@ export function assertSameOriginJson(request: Request): void {
       "UNSUPPORTED_MEDIA_TYPE",
       "Send the request as JSON (Content-Type: application/json).",
     );
-  const origin = request.headers.get("origin");
-  const sameOrigin =
-    origin !== null ? appOrigins().includes(origin) : request.headers.get("sec-fetch-site") === "same-origin";
-  if (!sameOrigin)
+  if (!isSameOrigin(request))
     throw new AppError(
       "CROSS_SITE",
       "This request did not come from Gradient Drill's own pages; it was refused.",
     );
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new AppError("TOO_LARGE", TOO_LARGE);
+}
+
+/**
+ * Did the request come from the app's own origin (Origin header, or Sec-Fetch-Site: same-origin when a
+ * browser sends no Origin)? A request with neither is not.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  return origin !== null
+    ? appOrigins().includes(origin)
+    : request.headers.get("sec-fetch-site") === "same-origin";
 }

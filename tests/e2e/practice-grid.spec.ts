@@ -25,6 +25,7 @@ const transpose = (m: string[][]): string[][] => m[0]!.map((_, j) => m.map((r) =
 async function openJacobian(page: Page): Promise<string[][]> {
   for (let i = 0; i < 8; i++) {
     await page.goto("/practice/skill/jacobian-at-a-point?of=1");
+    await page.getByTestId("start").click();
     await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}/);
     await expect(page.getByTestId("submit")).toBeEnabled();
     const key = await keyOf(page);

@@ -54,9 +54,17 @@ async function newLearner(page: Page, name = "Ada") {
   await signUp(page, { displayName: name, email: newEmail("practice"), password: "practise all day" });
 }
 
+/** Opens a skill's start page (which issues nothing) and starts it with its button. */
+async function startFromPage(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByTestId("start-page")).toBeVisible();
+  await page.getByTestId("start").click();
+  await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?/);
+}
+
 async function openSkill(page: Page, title: string) {
   await page.goto("/practice");
-  await page.getByRole("link", { name: title, exact: false }).first().click();
+  await page.getByRole("button", { name: title, exact: false }).first().click();
   await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?/);
   await interactive(page);
 }
@@ -129,7 +137,7 @@ test("a learner answers a tangent line wrong (diagnosis, counterexample), then r
   expect(reports.map((r) => r.comment)).toEqual(["The first message was confusing."]);
 
   const first = instanceIdOf(page);
-  await page.getByRole("link", { name: "Next problem (2 of 5)" }).click();
+  await page.getByRole("button", { name: "Next problem (2 of 5)" }).click();
   await expect(page).toHaveURL(/n=2&of=5/);
   expect(instanceIdOf(page)).not.toBe(first);
   await expect(page.getByTestId("session-position")).toHaveText("Problem 2 of 5");
@@ -139,10 +147,37 @@ test("a learner answers a tangent line wrong (diagnosis, counterexample), then r
   await expect(page.getByTestId("practised-count")).toContainText("1 skill");
 
   // Mixed practice draws from the skills practised so far: here only the tangent line.
-  await page.getByRole("link", { name: "Start mixed practice" }).click();
+  await page.getByRole("button", { name: "Start mixed practice" }).click();
   await expect(page).toHaveURL(/n=1&of=5&skill=mixed/);
   await interactive(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Equation of the tangent line");
+});
+
+test("a GET issues nothing: the start page and a prefetch leave no problem; its button issues one", async ({
+  page,
+}) => {
+  const email = newEmail("get");
+  await signUp(page, { displayName: "Gus", email, password: "practise all day" });
+  const problems = async () =>
+    Number(
+      (
+        await query<{ n: string }>(
+          `SELECT count(*) AS n FROM "ProblemInstance" i JOIN "User" u ON u.id = i."userId" WHERE u.email = $1`,
+          [email],
+        )
+      )[0]!.n,
+    );
+  await page.goto("/practice/skill/derivative-power-rule?of=3");
+  await page.reload();
+  await page.request.get("/practice/skill/derivative-power-rule?of=3");
+  await page.request.get("/practice/skill/mixed");
+  await page.goto("/practice");
+  expect(await problems()).toBe(0);
+  await page.goto("/practice/skill/derivative-power-rule?of=3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The power rule");
+  await page.getByTestId("start").click();
+  await expect(page.getByTestId("session-position")).toHaveText("Problem 1 of 3");
+  expect(await problems()).toBe(1);
 });
 
 test("a malformed answer shows where it could not be read and records nothing", async ({ page }) => {
@@ -319,7 +354,9 @@ test("next= sends Next to a page on this site only; another learner's problem is
   browser,
 }) => {
   await newLearner(page);
-  await page.goto("/practice/skill/derivative-power-rule?next=/dashboard&n=3&of=12");
+  await openSkill(page, "The power rule");
+  const view = page.url().split("?")[0]!;
+  await page.goto(`${view}?next=/dashboard&n=3&of=12`);
   await expect(page.getByTestId("session-position")).toHaveText("Problem 3 of 12");
   await interactive(page);
   const mine = page.url();
@@ -327,11 +364,14 @@ test("next= sends Next to a page on this site only; another learner's problem is
   await page.getByRole("button", { name: "Yes, show the answer" }).click();
   await expect(page.getByTestId("next")).toHaveAttribute("href", "/dashboard");
 
-  await page.goto("/practice/skill/derivative-power-rule?next=//evil.example/x");
+  await openSkill(page, "The power rule");
+  await page.goto(`${page.url().split("?")[0]}?next=//evil.example/x`);
   await interactive(page);
   await page.getByRole("button", { name: "Show me the answer" }).click();
   await page.getByRole("button", { name: "Yes, show the answer" }).click();
-  await expect(page.getByTestId("next")).toHaveAttribute("href", "/practice/skill/derivative-power-rule");
+  // Not the other site: "Another problem", a button that starts one (a POST, not a link).
+  await expect(page.getByTestId("next")).toHaveText("Another problem");
+  await expect(page.getByTestId("next")).not.toHaveAttribute("href");
 
   await page.goto("/practice/skill/no-such-skill");
   await expect(page.getByTestId("practice-error")).toContainText("no such skill");
@@ -373,7 +413,7 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
 }) => {
   const email = newEmail("session");
   await signUp(page, { displayName: "Cy", email, password: "practise all day" });
-  await page.goto("/practice/skill/derivative-power-rule?of=2");
+  await startFromPage(page, "/practice/skill/derivative-power-rule?of=2");
   await expect(page.getByTestId("session-position")).toHaveText("Problem 1 of 2");
   await interactive(page);
   const p = await problemOf(page);
@@ -400,6 +440,10 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("practise all day");
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Back on the skill's start page, which issued nothing: the learner starts the session.
+  await expect(page).toHaveURL(/\/practice\/skill\/tangent-line\?of=5$/);
+  await expect(page.getByTestId("start-session")).toHaveText("A session of 5 problems.");
+  await page.getByTestId("start").click();
   await expect(page).toHaveURL(/\/practice\/i\/[0-9a-f-]{36}\?n=1&of=5&skill=tangent-line/);
   await expect(page.getByTestId("statement")).toContainText("tangent line");
 });

@@ -38,7 +38,7 @@ test("under the policy, a problem page renders KaTeX and works, with no violatio
   await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
   await page.goto("/practice");
   await page
-    .getByRole("link", { name: /The power rule/ })
+    .getByRole("button", { name: /The power rule/ })
     .first()
     .click();
   await expect(page.locator(".problem .katex-mathml math")).toHaveCount(1);

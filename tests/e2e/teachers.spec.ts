@@ -57,6 +57,15 @@ test("a teacher sets a class a problem set; a learner works it; the teacher grad
   await learner.getByRole("button", { name: "Join" }).click();
   await expect(learner.getByTestId("form-success")).toHaveText("You joined Calculus 1A.");
   await expect(learner.getByTestId("no-assignments")).toBeVisible();
+  // A crafted link cannot make the app speak: notices come from the action that redirected here, never
+  // from text in the address (a made-up notice id, or the old ?ok= and ?error= texts, show nothing).
+  await learner.goto(
+    "/assignments?error=Your+account+is+locked.+Call+us&ok=Verified&notice=AAAAAAAAAAAAAAAA",
+  );
+  await expect(learner.getByTestId("no-assignments")).toBeVisible();
+  await expect(learner.getByTestId("form-error")).toHaveCount(0);
+  await expect(learner.getByTestId("form-success")).toHaveCount(0);
+  await expect(learner.locator("body")).not.toContainText("Call us");
 
   await teacher.goto(classUrl);
   await expect(teacher.getByRole("table", { name: "Roster" })).toContainText("Sofia K");

@@ -113,3 +113,33 @@ describe("a review of the same skill between the read and the write", () => {
     expect(await getDb().skillCard.count({ where: { userId: me.id } })).toBe(1);
   });
 });
+
+describe("a hint taken between the read and the write", () => {
+  it("the review counts the hint (the write refuses and the try is computed again)", async () => {
+    const me = await learner();
+    // Positive control: an answer with no hint is reviewed as such.
+    const plain = await startInstance({ actor: me, input: { skillId: SKILL } });
+    expect((await answerRight(me, plain.id)).kind).toBe("graded");
+    const a = await startInstance({ actor: me, input: { skillId: SKILL } });
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`SELECT 1 FROM "ProblemInstance" WHERE "id" = $1 FOR UPDATE`, [a.id]);
+      const pending = answerRight(me, a.id);
+      await blockedOnLock(client);
+      // The hint lands (as the hint route writes it) while the answer waits to be written.
+      await client.query(`UPDATE "ProblemInstance" SET "hintUsedAt" = now() WHERE "id" = $1`, [a.id]);
+      await client.query("COMMIT");
+      expect((await pending).kind).toBe("graded");
+    } finally {
+      await client.end();
+    }
+    const reviews = await getDb().review.findMany({
+      where: { userId: me.id },
+      select: { instanceId: true, hintUsed: true },
+    });
+    expect(reviews.find((r) => r.instanceId === plain.id)?.hintUsed).toBe(false);
+    expect(reviews.find((r) => r.instanceId === a.id)?.hintUsed).toBe(true);
+  });
+});

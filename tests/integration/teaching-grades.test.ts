@@ -254,6 +254,106 @@ describe("the teacher's verdict and the late penalty", () => {
   });
 });
 
+describe("late flags follow the due date that applies now", () => {
+  it("an extension granted after a late answer clears its flag and penalty; removing it flags it again; others stay late", async () => {
+    const { teacher, ann, bob, set } = await world();
+    const past = new Date(Date.now() - HOUR).toISOString();
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, dueAt: past, latePenaltyPct: 50 },
+    });
+    for (const who of [ann, bob]) {
+      const mine = await openAll(who, set.id);
+      await answer(who, mine.problems[2]!.instanceId, "3x^2 + 2");
+    }
+    expect(await rowOf(teacher, set.id, ann.id)).toMatchObject({ score: 1, afterPenalty: 0.5, late: true });
+
+    const future = new Date(Date.now() + 24 * HOUR).toISOString();
+    await setExtension({ actor: teacher, setId: set.id, input: { userId: ann.id, dueAt: future } });
+    expect(await rowOf(teacher, set.id, ann.id)).toMatchObject({ score: 1, afterPenalty: 1, late: false });
+    // The positive control: Bob has no extension and stays late.
+    expect(await rowOf(teacher, set.id, bob.id)).toMatchObject({ afterPenalty: 0.5, late: true });
+
+    await removeExtension({ actor: teacher, setId: set.id, userId: ann.id });
+    expect(await rowOf(teacher, set.id, ann.id)).toMatchObject({ afterPenalty: 0.5, late: true });
+
+    // Moving the set's due date past the answers clears everyone's flag; no due date at all, too.
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, dueAt: future, latePenaltyPct: 50 },
+    });
+    expect(await rowOf(teacher, set.id, bob.id)).toMatchObject({ afterPenalty: 1, late: false });
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, dueAt: past, latePenaltyPct: 50 },
+    });
+    expect(await rowOf(teacher, set.id, bob.id)).toMatchObject({ late: true });
+    await updateSet({
+      actor: teacher,
+      setId: set.id,
+      input: { ...SETTINGS, dueAt: null, latePenaltyPct: 50 },
+    });
+    expect(await rowOf(teacher, set.id, bob.id)).toMatchObject({ afterPenalty: 1, late: false });
+  });
+});
+
+describe("removing an item while a student answers it", () => {
+  it("never loses an acknowledged answer: either the item stays with the answer, or it goes and the answer was refused", async () => {
+    for (let round = 0; round < 6; round++) {
+      const { teacher, ann, set } = await world();
+      const mine = await openAll(ann, set.id);
+      const [item] = await itemsOf(set.id);
+      const instanceId = mine.problems[0]!.instanceId;
+      const [removed, answered] = await Promise.allSettled([
+        removeItem({ actor: teacher, setId: set.id, itemId: item!.id }),
+        answer(ann, instanceId, "7"),
+      ]);
+      const kept = await getDb().problemSetItem.count({ where: { id: item!.id } });
+      const stored = await getDb().submission.count({ where: { instanceId } });
+      if (answered.status === "fulfilled") {
+        // Acknowledged: the answer is stored and the item stayed (its removal was refused).
+        expect(stored).toBe(1);
+        expect(kept).toBe(1);
+        expect(removed.status).toBe("rejected");
+      } else {
+        expect(removed.status).toBe("fulfilled");
+        expect(kept).toBe(0);
+        expect(stored).toBe(0);
+      }
+    }
+  });
+});
+
+describe("changing a set's settings after students opened it", () => {
+  it("opened problems follow the tries allowed and whether solutions show; finished ones keep their tries", async () => {
+    const { teacher, ann, set } = await world({ triesAllowed: 1 });
+    const mine = await openAll(ann, set.id);
+    const [first, second, typed] = mine.problems.map((p) => p.instanceId);
+    await answer(ann, typed!, "3x^2 + 2");
+    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, triesAllowed: 3 } });
+    // A wrong answer no longer ends the problem: 3 tries now.
+    const wrong = await answer(ann, first!, "7");
+    expect(wrong).toMatchObject({ kind: "graded", instance: { maxTries: 3, finished: false } });
+    expect((await getInstance({ actor: ann, instanceId: first! })).maxTries).toBe(3);
+    expect((await getInstance({ actor: ann, instanceId: typed! })).maxTries).toBe(1);
+
+    // Lowered below what Ann used: she keeps one last try on the problem she started.
+    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, triesAllowed: 1 } });
+    expect((await getInstance({ actor: ann, instanceId: first! })).maxTries).toBe(2);
+    expect((await getInstance({ actor: ann, instanceId: second! })).maxTries).toBe(1);
+
+    // Solutions hidden after she finished: the finished problem no longer shows its key.
+    expect((await getInstance({ actor: ann, instanceId: typed! })).key).toBeTruthy();
+    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, showSolution: false } });
+    expect((await getInstance({ actor: ann, instanceId: typed! })).key).toBeFalsy();
+    await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS, showSolution: true } });
+    expect((await getInstance({ actor: ann, instanceId: typed! })).key).toBeTruthy();
+  });
+});
+
 describe("what a set offers", () => {
   it("hints and 'Show me the answer' can be turned off (refused, and not offered); on again, they work", async () => {
     const { teacher, ann, set } = await world();

@@ -1,7 +1,14 @@
 // The session carried in the practice view's query: malformed values are dropped, `next` is only a
 // path on this site, and "Next" goes to the next problem, the summary, or `next`.
 import { describe, expect, it } from "vitest";
-import { nextStep, readSession, safeNext, sessionQuery } from "@/lib/practice/session";
+import {
+  nextStep,
+  practiceStart,
+  startPath,
+  readSession,
+  safeNext,
+  sessionQuery,
+} from "@/lib/practice/session";
 
 const S = "6f1c1c9e-3a43-4f7e-9d55-1d2a7b3c4d5e";
 
@@ -62,20 +69,31 @@ describe("readSession", () => {
 
 describe("nextStep", () => {
   it("goes to next when given", () => {
-    expect(nextStep({ n: 3, of: 12, next: "/today/drill" }).href).toBe("/today/drill");
+    expect(nextStep({ n: 3, of: 12, next: "/today/drill" })).toMatchObject({ href: "/today/drill" });
   });
   it("starts the next problem of the session, carrying it", () => {
     const step = nextStep({ n: 1, of: 5, skill: "tangent-line", s: S });
-    expect(step.href).toBe(`/practice/skill/tangent-line?n=2&of=5&skill=tangent-line&s=${S}`);
+    // A POST to the start action (never a link: following a link must not issue a problem).
+    expect(step).not.toHaveProperty("href");
+    expect(step).toMatchObject({ start: { skill: "tangent-line", fields: { n: "2", of: "5", s: S } } });
     expect(step.label).toContain("2 of 5");
   });
   it("ends a session with its summary", () => {
-    expect(nextStep({ n: 5, of: 5, skill: "mixed", s: S }).href).toBe(
-      `/practice/summary?skill=mixed&of=5&s=${S}`,
-    );
+    expect(nextStep({ n: 5, of: 5, skill: "mixed", s: S })).toMatchObject({
+      href: `/practice/summary?skill=mixed&of=5&s=${S}`,
+    });
   });
   it("offers another problem after a single one", () => {
-    expect(nextStep({ n: 1, of: 1, skill: "tangent-line" }).href).toBe("/practice/skill/tangent-line");
+    expect(nextStep({ n: 1, of: 1, skill: "tangent-line" })).toEqual({
+      label: "Another problem",
+      start: { skill: "tangent-line", fields: { n: "1", of: "1" } },
+    });
+  });
+  it("names a start page that sign-in can come back to", () => {
+    expect(startPath(practiceStart("tangent-line", { n: 1, of: 1 }))).toBe("/practice/skill/tangent-line");
+    expect(startPath(practiceStart("mixed", { n: 2, of: 5, s: S }))).toBe(
+      `/practice/skill/mixed?n=2&of=5&s=${S}`,
+    );
   });
   it("round-trips through the query", () => {
     const s = { n: 2, of: 4, skill: "mixed", s: S, next: "/today/drill" };

@@ -28,7 +28,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
   return (
     <section>
       <h1>Assignments</h1>
-      <Notice ok={q.ok} error={q.error} />
+      <Notice id={q.notice} />
       {classes.length === 0 ? (
         <p className="muted" data-testid="no-classes">
           You are not in a class yet. Join one with the code your teacher gave you.

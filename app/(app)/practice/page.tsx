@@ -1,7 +1,9 @@
 // The skill list: every skill grouped by topic with its method, mixed practice, and a marker on the
-// skills the learner has already practised. Starting a skill goes through /practice/skill/[id].
+// skills the learner has already practised. Starting a skill is a POST (StartPractice), never a link.
 import type { Metadata } from "next";
 import { SKILLS, TOPICS, TOPIC_TITLES, type Topic } from "@/lib/problems";
+import { StartPractice } from "@/components/practice/StartPractice";
+import { practiceStart } from "@/lib/practice/session";
 import { requireUser } from "@/lib/server/session";
 import { listPractisedSkills } from "@/lib/server/practice/progress";
 
@@ -47,9 +49,9 @@ export default async function PracticePage({
             ? `Problems drawn from the ${practised.size} skill${practised.size === 1 ? "" : "s"} you have practised, the ones due soonest first.`
             : "Problems from the starting skills of each topic (you have not practised any skill yet)."}
         </p>
-        <a className="button primary" href={`/practice/skill/mixed?of=${SESSION}`}>
+        <StartPractice start={practiceStart("mixed", { n: 1, of: SESSION })} className="button primary">
           Start mixed practice
-        </a>
+        </StartPractice>
       </div>
       {practised.size > 0 ? (
         <p className="muted" data-testid="practised-count">
@@ -70,8 +72,7 @@ export default async function PracticePage({
                 const card = practised.get(s.id);
                 return (
                   <li key={s.id} className="skill-item" data-testid={`skill-${s.id}`}>
-                    {/* A plain link: starting a skill issues a problem, which a prefetch must never do. */}
-                    <a href={`/practice/skill/${s.id}?of=${SESSION}`} className="skill-link">
+                    <StartPractice start={practiceStart(s.id, { n: 1, of: SESSION })} className="skill-link">
                       <span className="skill-title">{s.title}</span>
                       {card ? (
                         <span
@@ -84,7 +85,7 @@ export default async function PracticePage({
                           </span>
                         </span>
                       ) : null}
-                    </a>
+                    </StartPractice>
                     <p className="skill-description">{s.description}</p>
                   </li>
                 );

@@ -18,7 +18,7 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
       <p className="lead" data-testid="teacher-area">
         Your classes: invite students with a code, set problem sets, follow results in the gradebook.
       </p>
-      <Notice ok={params.ok} error={params.error} />
+      <Notice id={params.notice} />
       {classes.length === 0 ? (
         <p className="muted" data-testid="no-classes">
           You have no classes yet. Create one below; you will get a code and a link to share with your

@@ -152,6 +152,9 @@ export async function removeItem(options: {
 }): Promise<void> {
   const { item } = await ownItem(options.actor, options.setId, options.itemId);
   await getDb().$transaction(async (tx) => {
+    // Lock the item's problems first: an answer being recorded meanwhile (which locks its problem)
+    // either lands before the count, which then sees it, or waits and finds the problem gone.
+    await tx.$queryRaw`SELECT "id" FROM "ProblemInstance" WHERE "assignmentItemId" = ${item.id}::uuid FOR UPDATE`;
     const answered = await tx.problemInstance.count({ where: { assignmentItemId: item.id, ...ANSWERED } });
     if (answered > 0)
       throw new AppError(

@@ -11,6 +11,7 @@ import type { ActingUser } from "@/lib/server/users/user.types";
 import { assertTeacher, idOr404, ownClass, ownSet, parseOrThrow } from "@/lib/server/classes/access";
 import { identityOf, identityOrder, identitySelect } from "@/lib/server/classes/identity";
 import { ANSWERED, createItem, planNewItem } from "./items";
+import { recomputeLateness } from "./lateness";
 import {
   authoredItemInput,
   catalogueItemInput,
@@ -67,7 +68,20 @@ export async function updateSet(options: {
 }): Promise<void> {
   const set = await ownSet(options.actor, options.setId);
   const s = parseOrThrow(setSettingsInput, options.input);
-  await getDb().problemSet.update({ where: { id: set.id }, data: settingsData(s) });
+  await getDb().$transaction(async (tx) => {
+    await tx.problemSet.update({ where: { id: set.id }, data: settingsData(s) });
+    // Problems already opened follow the set: whether solutions show, and the tries allowed (a
+    // student who has used them all keeps one last try rather than being finished by the change).
+    await tx.$executeRaw`
+      UPDATE "ProblemInstance" p
+      SET "showSolution" = ${s.showSolution},
+          "maxTries" = CASE WHEN p."finishedAt" IS NULL THEN GREATEST(${s.triesAllowed}::int, p."triesUsed" + 1)
+                            ELSE p."maxTries" END
+      FROM "ProblemSetItem" i
+      WHERE i."id" = p."assignmentItemId" AND i."setId" = ${set.id}::uuid`;
+    if ((set.dueAt?.getTime() ?? null) !== (s.dueAt ? new Date(s.dueAt).getTime() : null))
+      await recomputeLateness(tx, set.id);
+  });
 }
 
 const afterDueOf = (input: unknown): unknown =>
@@ -132,10 +146,13 @@ export async function setExtension(options: {
   if (due <= (await clockNow())) throw new AppError("INVALID_INPUT", "An extension must end in the future.");
   if (set.dueAt && due <= set.dueAt)
     throw new AppError("INVALID_INPUT", "An extension must end after the set's due date.");
-  await getDb().extension.upsert({
-    where: { setId_userId: { setId: set.id, userId } },
-    create: { setId: set.id, userId, dueAt: new Date(dueAt) },
-    update: { dueAt: new Date(dueAt) },
+  await getDb().$transaction(async (tx) => {
+    await tx.extension.upsert({
+      where: { setId_userId: { setId: set.id, userId } },
+      create: { setId: set.id, userId, dueAt: new Date(dueAt) },
+      update: { dueAt: new Date(dueAt) },
+    });
+    await recomputeLateness(tx, set.id, userId);
   });
 }
 
@@ -147,8 +164,11 @@ export async function removeExtension(options: {
 }): Promise<void> {
   const set = await ownSet(options.actor, options.setId);
   const userId = idOr404(options.userId, "No such extension.");
-  const r = await getDb().extension.deleteMany({ where: { setId: set.id, userId } });
-  if (r.count === 0) throw new AppError("NOT_FOUND", "No such extension.");
+  await getDb().$transaction(async (tx) => {
+    const r = await tx.extension.deleteMany({ where: { setId: set.id, userId } });
+    if (r.count === 0) throw new AppError("NOT_FOUND", "No such extension.");
+    await recomputeLateness(tx, set.id, userId);
+  });
 }
 
 export interface ItemView {

@@ -15,7 +15,11 @@ export function getPool(): pg.Pool {
     if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`.");
     // Each web process has its own small pool (scripts/web-processes.ts shares the budget out).
     const max = Number(process.env.GD_DB_POOL_MAX) || 10;
-    holder.gradientDrillPool = new pg.Pool({ connectionString, max });
+    const pool = new pg.Pool({ connectionString, max });
+    // An idle connection the server ends (a restart) is dropped from the pool; without a listener
+    // that error would end the process. The next query opens a fresh connection.
+    pool.on("error", (error) => console.warn(`A pooled database connection ended: ${error.message}`));
+    holder.gradientDrillPool = pool;
   }
   return holder.gradientDrillPool;
 }

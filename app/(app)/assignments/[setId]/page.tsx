@@ -44,7 +44,7 @@ export default async function AssignmentPage({
             ? " · late answers are marked late"
             : ""}
       </p>
-      <Notice error={q.error} />
+      <Notice id={q.notice} />
       {a.instructions ? <p>{a.instructions}</p> : null}
       <p>
         <progress max={a.problems.length} value={done} aria-label="Problems done" /> {done} of{" "}

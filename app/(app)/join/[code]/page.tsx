@@ -21,7 +21,7 @@ export default async function JoinPage({
   return (
     <section className="narrow">
       <h1>Join a class</h1>
-      <Notice error={q.error} />
+      <Notice id={q.notice} />
       {code ? (
         <form action={joinClassAction} className="form">
           <p>

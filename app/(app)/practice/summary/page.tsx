@@ -1,4 +1,6 @@
 // The end of a practice session: each problem with its outcome, and the way on.
+import { StartPractice } from "@/components/practice/StartPractice";
+import { practiceStart } from "@/lib/practice/session";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/server/errors";
@@ -28,7 +30,7 @@ export default async function SummaryPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const again = `/practice/skill/${encodeURIComponent(summary.skill)}?of=${summary.items.length || 1}`;
+  const again = practiceStart(summary.skill, { n: 1, of: summary.items.length || 1 });
   return (
     <section className="narrow summary" data-testid="session-summary">
       <h1>Session finished</h1>
@@ -53,9 +55,9 @@ export default async function SummaryPage({
         </ol>
       )}
       <div className="actions">
-        <a className="button primary" href={again}>
+        <StartPractice start={again} className="button primary">
           Practise again
-        </a>
+        </StartPractice>
         <a className="button" href="/practice">
           All skills
         </a>

@@ -3,6 +3,7 @@
 // and the sign-out endpoint ends every copy of the session, not only this browser's cookie.
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/server/auth";
+import { isSameOrigin } from "@/lib/server/same-origin";
 import { endSessionsOf, getCurrentUser } from "@/lib/server/session";
 
 const endpoint = (request: NextRequest) => request.nextUrl.pathname.replace(/\/+$/, "").split("/").pop();
@@ -14,7 +15,9 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (endpoint(request) === "signout") {
+  // Only a sign-out from the app's own pages ends the sessions (Auth.js checks its CSRF token after
+  // this point, so a forged cross-origin sign-out must not get here).
+  if (endpoint(request) === "signout" && isSameOrigin(request)) {
     const actor = await getCurrentUser();
     if (actor) await endSessionsOf(actor);
   }

@@ -1,13 +1,13 @@
-// /practice/skill/[skillId]?n=&of=&s=&next=: issues a problem of the skill (or "mixed") and sends the
-// learner to its view with the session in the query. A page that only redirects (rather than a route
-// handler) so that a client-side navigation to it, such as the return from sign-in, ends with the
-// view's URL in the address bar. Linked with plain <a>: a prefetch must never issue a problem.
-import { redirect } from "next/navigation";
-import { readSession, sessionQuery } from "@/lib/practice/session";
-import { isAppError } from "@/lib/server/errors";
-import { startInstance } from "@/lib/server/practice/practice";
+// /practice/skill/[skillId]?n=&of=&s=: the start page of a skill (or "mixed"), where a shared link or
+// the return from sign-in lands. Opening it issues nothing: the learner starts with a button (a POST,
+// see app/actions/practice.ts), so a link, a prefetch or another site cannot issue problems.
+import type { Metadata } from "next";
+import { StartPractice } from "@/components/practice/StartPractice";
+import { getSkill } from "@/lib/problems";
+import { practiceStart, readSession, startPath } from "@/lib/practice/session";
 import { requireUser } from "@/lib/server/session";
 
+export const metadata: Metadata = { title: "Start practising" };
 export const dynamic = "force-dynamic";
 
 export default async function StartPage({
@@ -18,25 +18,43 @@ export default async function StartPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { skillId } = await params;
-  const query = await searchParams;
-  const here = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (typeof v === "string") here.set(k, v);
-  const actor = await requireUser(
-    `/practice/skill/${encodeURIComponent(skillId)}${here.size > 0 ? `?${here.toString()}` : ""}`,
-  );
-  const session = readSession(query);
-  let target: string;
-  try {
-    const view = await startInstance({ actor, input: { skillId } });
-    const carried = { ...session, skill: skillId, s: session.n === 1 || !session.s ? view.id : session.s };
-    target = `/practice/i/${view.id}${sessionQuery(carried)}`;
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_INPUT"))
-      target = "/practice?error=no-such-skill";
-    else {
-      console.error(error);
-      target = "/practice?error=unavailable";
-    }
+  const session = readSession(await searchParams);
+  const start = practiceStart(skillId.slice(0, 80), session);
+  await requireUser(startPath(start));
+  const skill = skillId === "mixed" ? null : getSkill(skillId);
+  if (skillId !== "mixed" && !skill) {
+    return (
+      <section className="narrow">
+        <h1>Practice</h1>
+        <p className="message message-error" role="status" data-testid="practice-error">
+          There is no such skill. Pick one from the list.
+        </p>
+        <a className="button" href="/practice">
+          All skills
+        </a>
+      </section>
+    );
   }
-  redirect(target);
+  const title = skill ? skill.title : "Mixed practice";
+  return (
+    <section className="narrow" data-testid="start-page">
+      <h1>{title}</h1>
+      {skill ? <p className="lead">{skill.description}</p> : null}
+      <p className="muted" data-testid="start-session">
+        {session.of === 1
+          ? "One problem."
+          : session.n === 1
+            ? `A session of ${session.of} problems.`
+            : `Problem ${session.n} of ${session.of}.`}
+      </p>
+      <div className="actions">
+        <StartPractice start={start} className="button primary" testId="start">
+          {session.n === 1 ? "Start" : "Continue"}
+        </StartPractice>
+        <a className="button" href="/practice">
+          All skills
+        </a>
+      </div>
+    </section>
+  );
 }

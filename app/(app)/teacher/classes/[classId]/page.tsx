@@ -48,7 +48,7 @@ export default async function ClassPage({
         <Link href="/teacher">← Teaching</Link>
       </p>
       <h1>{view.name}</h1>
-      <Notice ok={q.ok} error={q.error} />
+      <Notice id={q.notice} />
       <div className="card">
         <h2>Join code</h2>
         <p>

@@ -36,7 +36,7 @@ export default async function TeacherInstancePage({
         <Link href={`/teacher/sets/${setId}/gradebook`}>← Gradebook</Link>
       </p>
       <h1>{view.skillTitle}</h1>
-      <Notice ok={q.ok} error={q.error} />
+      <Notice id={q.notice} />
       <p data-testid="instance-student">
         <StudentName student={student} />
       </p>

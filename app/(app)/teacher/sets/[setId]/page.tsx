@@ -91,7 +91,7 @@ export default async function SetPage({
       <h1>
         {set.title} <span className={published ? "tag ok" : "tag"}>{published ? "published" : "draft"}</span>
       </h1>
-      <Notice ok={q.ok} error={q.error} />
+      <Notice id={q.notice} />
       <p className="actions">
         <Link className="button" href={`/teacher/sets/${set.id}/preview`}>
           Preview as a student

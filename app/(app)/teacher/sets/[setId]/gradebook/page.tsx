@@ -38,7 +38,7 @@ export default async function GradebookPage({
         <Link href={`/teacher/sets/${setId}`}>← {g.set.title}</Link>
       </p>
       <h1>Gradebook: {g.set.title}</h1>
-      <Notice ok={q.ok} error={q.error} />
+      <Notice id={q.notice} />
       <p className="actions">
         <a
           className="button"
