@@ -1,6 +1,7 @@
 // `npm run bench:db [-- --iterations 2000 --plans docs-plans.md]`: latency of the three database paths
 // that matter, on the scale data set (`npm run seed:scale`), through the real data functions:
-//  1. the next problem of a learner's drill (nextDrillItem: queue from the cards + issue a problem),
+//  1. the day's drill (startDrill: queue from the cards, then the drill of today read back; the first
+//     call of a learner's day also writes the drill and issues its problems),
 //  2. recording a review (submitAnswer with a right answer: grade, lock, submission, card, review),
 //  3. the progress page's data (getProgress).
 // Prints p50/p95/p99 and the EXPLAIN (ANALYZE) plan of every distinct statement each path sends,
@@ -14,7 +15,7 @@ import type { Problem } from "@/lib/problems";
 import { closeDb, getDb } from "@/lib/server/db/client";
 import { startInstance, submitAnswer } from "@/lib/server/practice/practice";
 import { applyEnvironmentDefaults, runCommand, withDatabase } from "@/lib/server/runtime";
-import { getProgress, nextDrillItem } from "@/lib/server/scheduling/scheduling";
+import { getProgress, startDrill } from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 function arg(name: string, fallback: string): string {
@@ -55,10 +56,10 @@ runCommand(async () => {
     const randomActor = () => actorOf(1 + Math.floor(Math.random() * learners));
 
     const paths: Record<string, () => Promise<number>> = {
-      "next problem (nextDrillItem)": async () => {
+      "the day's drill (startDrill)": async () => {
         const actor = await randomActor();
         const t0 = performance.now();
-        await nextDrillItem({ actor });
+        await startDrill({ actor });
         return performance.now() - t0;
       },
       "record a review (submitAnswer, right answer)": async () => {

@@ -7,6 +7,7 @@ import { admitSignUp } from "@/lib/server/auth/sign-up-limit";
 import { endSessionsOf, getCurrentUser } from "@/lib/server/session";
 import { isAppError } from "@/lib/server/errors";
 import { createUser } from "@/lib/server/users/create-user";
+import { adoptBrowserTimezone } from "@/lib/server/users/timezone";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { signUpInput } from "@/lib/validation/account";
 import { text, type FormState } from "@/app/actions/form-state";
@@ -20,6 +21,7 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
     await signIn("credentials", {
       email: text(form, "email"),
       password: text(form, "password"),
+      timezone: text(form, "timezone"),
       redirectTo: safeReturnPath(form.get("callbackUrl")),
     });
     return {};
@@ -47,7 +49,8 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   }
   try {
     await admitSignUp({ address: clientAddress(await headers()) });
-    await createUser(parsed.data);
+    const user = await createUser(parsed.data);
+    await adoptBrowserTimezone({ actor: user, input: text(form, "timezone") });
   } catch (error) {
     if (isAppError(error))
       return {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { signInAction } from "@/app/actions/auth";
 import { initialFormState } from "@/app/actions/form-state";
+import { BrowserTimezoneField } from "@/components/forms/BrowserTimezoneField";
 import { Field, FormMessage } from "@/components/forms/parts";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -10,6 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="form" aria-label="Sign in">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <BrowserTimezoneField />
       <Field name="email" label="Email" type="email" autoComplete="email" />
       <Field name="password" label="Password" type="password" autoComplete="current-password" />
       <FormMessage state={state} label="Sign-in problem" />

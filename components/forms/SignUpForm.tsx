@@ -3,12 +3,14 @@
 import { useActionState } from "react";
 import { signUpAction } from "@/app/actions/auth";
 import { initialFormState } from "@/app/actions/form-state";
+import { BrowserTimezoneField } from "@/components/forms/BrowserTimezoneField";
 import { Field, FormMessage, NewPasswordField } from "@/components/forms/parts";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);
   return (
     <form action={action} className="form" aria-label="Create an account">
+      <BrowserTimezoneField />
       <Field
         name="displayName"
         label="Display name"

@@ -1,5 +1,6 @@
 "use client";
-// The four scheduling settings. On a first visit the timezone is taken from the browser.
+// The four scheduling settings. The timezone is taken from the browser at sign-up and sign-in while it
+// is the default (UTC); the hint says so until the settings are saved.
 import { useActionState, useEffect, useState } from "react";
 import { updateSettingsAction } from "@/app/actions/settings";
 import { initialFormState } from "@/app/actions/form-state";
@@ -19,7 +20,8 @@ export function SettingsForm(props: SettingsFormProps) {
   const [timezone, setTimezone] = useState(props.timezone);
   const [fromBrowser, setFromBrowser] = useState(false);
   useEffect(() => {
-    if (props.timezoneConfirmed) return;
+    // Only the default is replaced: a zone taken at sign-in stays until the learner changes it.
+    if (props.timezoneConfirmed || props.timezone !== "UTC") return;
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (browser && browser !== props.timezone) {
       setTimezone(browser);
@@ -72,7 +74,9 @@ export function SettingsForm(props: SettingsFormProps) {
         <p id="field-timezone-hint" className="hint" data-testid="timezone-hint">
           {fromBrowser
             ? "Taken from this browser; save to keep it. Your day starts at midnight here."
-            : "Your day, streak and due dates start at midnight in this timezone."}
+            : !props.timezoneConfirmed && props.timezone !== "UTC"
+              ? "Taken from your browser when you signed in. Your day, streak and due dates start at midnight here; save to confirm or change it."
+              : "Your day, streak and due dates start at midnight in this timezone."}
         </p>
       </div>
       <FormMessage state={state} label="Settings" />

@@ -6,5 +6,7 @@ export * from "./schedule";
 export * from "./rating";
 export * from "./queue";
 export * from "./bring-forward";
+export * from "./due";
+export * from "./drill";
 export { forecast, streak, heatmap, accuracyByWeek, type DayCount, type WeekAccuracy } from "./progress";
 export { localDayBounds, localDateKey, localDayNumber, startOfLocalDay, dayKey } from "./time";

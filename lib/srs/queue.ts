@@ -1,6 +1,7 @@
 // The daily queue: reviews due by the end of the learner's local day, then new skills whose
 // prerequisites are learned, cut to the session length.
 import { type CardState, type SkillCard, Rating, State, isStarted } from "./card";
+import { isDueBefore } from "./due";
 import { retrievabilityNow } from "./schedule";
 import { type SrsSettings, assertRetention } from "./settings";
 import { localDayBounds, localDayNumber } from "./time";
@@ -73,7 +74,7 @@ export function buildQueue(input: QueueInput): Queue {
 
   const due: DueItem[] = [];
   for (const c of byId.values()) {
-    if (!isStarted(c) || +c.due >= +dayEnd) continue;
+    if (!isDueBefore(c, dayEnd)) continue;
     due.push({
       skillId: c.skillId,
       due: new Date(+c.due),

@@ -18,7 +18,7 @@ import {
   getProgress,
   getSettings,
   getToday,
-  nextDrillItem,
+  startDrill,
   updateSettings,
 } from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -179,50 +179,6 @@ describe("the daily queue from the database", () => {
     expect(today.streak).toEqual({ current: 0, longest: 0 });
   });
 
-  it("the drill issues due skills first, then new ones; a learned skill unlocks its dependants", async () => {
-    const me = await learner("drill");
-    await clockAt(T0);
-    const first = await nextDrillItem({ actor: me });
-    expect(first).toMatchObject({
-      kind: "new",
-      n: 1,
-      of: 2,
-      instance: { skillId: "limit-direct-substitution" },
-    });
-    // Asking again before answering hands back the same problem.
-    expect((await nextDrillItem({ actor: me }))!.instance.id).toBe(first!.instance.id);
-    const p = await keyOf(first!.instance.id);
-    await submitAnswer({
-      actor: me,
-      instanceId: first!.instance.id,
-      input: { clientSubmissionId: randomUUID(), answer: p.answer, elapsedMs: 5000 },
-    });
-
-    // The learning step (10 minutes) is due today, so it comes before the other new skill.
-    await clockAt(T0 + 11 * MIN);
-    const second = await nextDrillItem({ actor: me });
-    expect(second).toMatchObject({ kind: "due", n: 2, instance: { skillId: "limit-direct-substitution" } });
-    const p2 = await keyOf(second!.instance.id);
-    await submitAnswer({
-      actor: me,
-      instanceId: second!.instance.id,
-      input: { clientSubmissionId: randomUUID(), answer: p2.answer, elapsedMs: 5000 },
-    });
-
-    // Learned (two Goods, now in Review): its dependants are unlocked, up to the daily limit of 5
-    // (1 already introduced today).
-    const today = await getToday({ actor: me });
-    expect(today.due).toEqual([]);
-    expect(today.counts.newIntroducedToday).toBe(1);
-    expect(today.newSkills.map((s) => s.skillId)).toEqual([
-      "limit-factor-cancel",
-      "limit-sin-over-x",
-      "limit-exp-standard",
-      "limit-rational-at-infinity",
-    ]);
-    expect(today.streak.current).toBe(1);
-  });
-
   it("the daily new limit counts new skills introduced in the learner's local day", async () => {
     const me = await learner("limit", { dailyNewLimit: 1 });
     await clockAt(T0);
@@ -292,10 +248,10 @@ describe("the daily queue from the database", () => {
     expect(next.streak.current).toBe(1);
   });
 
-  it("nothing to practise: no started skill and new skills off gives no drill item and no problem", async () => {
+  it("nothing to practise: no started skill and new skills off gives no drill and no problem", async () => {
     const me = await learner("idle", { dailyNewLimit: 0 });
     await clockAt(T0);
-    expect(await nextDrillItem({ actor: me })).toBeNull();
+    expect(await startDrill({ actor: me })).toBeNull();
     expect(await getDb().problemInstance.count({ where: { userId: me.id } })).toBe(0);
     const today = await getToday({ actor: me });
     expect(today.counts.remaining).toBe(0);
@@ -415,11 +371,14 @@ describe("another learner's data", () => {
     expect(bobProgress.heatmap.every((d) => d.count === 0)).toBe(true);
     expect(bobProgress.forecast.every((d) => d.count === 0)).toBe(true);
     // Bob's drill never hands him Alice's open problem.
-    const item = await nextDrillItem({ actor: bob });
-    expect(item!.instance.id).not.toBe(open.id);
-    expect(
-      (await getDb().problemInstance.findUniqueOrThrow({ where: { id: item!.instance.id } })).userId,
-    ).toBe(bob.id);
+    const drill = await startDrill({ actor: bob });
+    const ids = drill!.items.map((i) => i.instanceId);
+    expect(ids).not.toContain(open.id);
+    const owners = await getDb().problemInstance.findMany({
+      where: { id: { in: ids } },
+      select: { userId: true },
+    });
+    expect(owners.map((o) => o.userId)).toEqual(ids.map(() => bob.id));
     expect((await getSettings({ actor: bob })).timezone).toBe("Asia/Tokyo");
 
     const aliceProgress = await getProgress({ actor: alice });

@@ -14,8 +14,8 @@ const S = "6f1c1c9e-3a43-4f7e-9d55-1d2a7b3c4d5e";
 
 describe("safeNext", () => {
   it("accepts a path on this site", () => {
-    expect(safeNext("/today/next")).toBe("/today/next");
-    expect(safeNext("/today/next?a=1#x")).toBe("/today/next?a=1#x");
+    expect(safeNext("/today/drill")).toBe("/today/drill");
+    expect(safeNext("/today/drill?a=1#x")).toBe("/today/drill?a=1#x");
   });
   it.each([
     "//evil.example",
@@ -59,17 +59,17 @@ describe("readSession", () => {
     expect(readSession({ of: "100000" })).toEqual({ n: 1, of: 1 });
   });
   it("keeps a safe next", () => {
-    expect(readSession({ next: "/today/next", n: "3", of: "12" })).toEqual({
+    expect(readSession({ next: "/today/drill", n: "3", of: "12" })).toEqual({
       n: 3,
       of: 12,
-      next: "/today/next",
+      next: "/today/drill",
     });
   });
 });
 
 describe("nextStep", () => {
   it("goes to next when given", () => {
-    expect(nextStep({ n: 3, of: 12, next: "/today/next" })).toMatchObject({ href: "/today/next" });
+    expect(nextStep({ n: 3, of: 12, next: "/today/drill" })).toMatchObject({ href: "/today/drill" });
   });
   it("starts the next problem of the session, carrying it", () => {
     const step = nextStep({ n: 1, of: 5, skill: "tangent-line", s: S });
@@ -96,7 +96,7 @@ describe("nextStep", () => {
     );
   });
   it("round-trips through the query", () => {
-    const s = { n: 2, of: 4, skill: "mixed", s: S, next: "/today/next" };
+    const s = { n: 2, of: 4, skill: "mixed", s: S, next: "/today/drill" };
     const q = Object.fromEntries(new URLSearchParams(sessionQuery(s).slice(1)));
     expect(readSession(q)).toEqual(s);
   });

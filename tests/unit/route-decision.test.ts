@@ -13,7 +13,7 @@ describe("routeDecision", () => {
     ["/dashboard", { role: "learner" }, "allow"],
     ["/teacher", { role: "learner" }, "allow"],
     ["/today", null, "signin"],
-    ["/today/next", null, "signin"],
+    ["/today/drill", null, "signin"],
     ["/progress", null, "signin"],
     ["/settings", null, "signin"],
     ["/today", { role: "learner" }, "allow"],

@@ -66,13 +66,13 @@ export default async function ProgressPage({
                   <span className="mastery-title">{s.title}</span>
                   <span className="muted">
                     {s.started
-                      ? `recall ${pct(s.retrievability)} · stability ${days(s.stability)} · next ${date(s.due!)}`
+                      ? `recall ${s.recallPercent}% · ${s.dueLabel} · stability ${days(s.stability)}`
                       : "not started"}
                     {s.learned ? " · learned" : ""}
                   </span>
                 </div>
                 <meter min={0} max={1} value={s.retrievability} aria-label={`Recall for ${s.title}`}>
-                  {pct(s.retrievability)}
+                  {s.recallPercent}%
                 </meter>
                 {s.prerequisites.length > 0 ? (
                   <p className="prereq muted">Needs: {s.prerequisites.map((q) => q.title).join(", ")}</p>

@@ -1,19 +1,15 @@
-// Today: what is due, the new skills available, the session's progress, the streak and a start
-// button that opens the drill (/today/next).
+// Today: the day's drill (what it takes, or where the learner stands in it, fixed once started), the
+// streak, and a button that starts it (a POST; /today/drill then opens each problem in turn).
 import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
+import { oneMoreAction, startDrillAction } from "@/app/actions/drill";
+import { ComingDueList } from "@/components/scheduling/ComingDueList";
+import { Streak } from "@/components/scheduling/Streak";
 import { getToday } from "@/lib/server/scheduling/scheduling";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata = { title: "Today" };
 export const dynamic = "force-dynamic";
-
-function when(iso: string, now: string, timezone: string): string {
-  if (+new Date(iso) <= +new Date(now)) return "now";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(
-    new Date(iso),
-  );
-}
 
 export default async function TodayPage({
   searchParams,
@@ -21,11 +17,11 @@ export default async function TodayPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireUser("/today");
-  const { done } = await searchParams;
+  const { nothing } = await searchParams;
   const t = await getToday({ actor });
-  const { session } = t;
+  const { session, drill } = t;
   const pct = session.total === 0 ? 100 : Math.round((100 * session.done) / session.total);
-  const hasWork = t.counts.remaining > 0;
+  const finished = drill?.finished ?? false;
   return (
     <section>
       <h1>Today</h1>
@@ -33,18 +29,12 @@ export default async function TodayPage({
         {new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: t.timezone }).format(
           new Date(t.now),
         )}{" "}
-        ·{" "}
-        <span data-testid="streak">
-          {t.streak.current === 1 ? "1-day streak" : `${t.streak.current}-day streak`}
-        </span>
-        {t.streak.longest > t.streak.current ? (
-          <span className="muted"> (longest {t.streak.longest})</span>
-        ) : null}
+        · <Streak streak={t.streak} />
       </p>
 
       <div className="stats" role="list" aria-label="Today in numbers">
         <p role="listitem" className="stat" data-testid="count-due">
-          <strong>{t.counts.due}</strong> due
+          <strong>{t.counts.due}</strong> {t.counts.due === 1 ? "review" : "reviews"}
         </p>
         <p role="listitem" className="stat" data-testid="count-new">
           <strong>{t.counts.new}</strong> new
@@ -56,7 +46,7 @@ export default async function TodayPage({
 
       <div className="card">
         <p id="session-label">
-          Session:{" "}
+          Today's drill:{" "}
           <span data-testid="session-progress">
             {session.done} of {session.total}
           </span>{" "}
@@ -65,21 +55,41 @@ export default async function TodayPage({
         <progress max={Math.max(1, session.total)} value={session.done} aria-labelledby="session-label">
           {pct}%
         </progress>
-        <p className="actions">
-          {hasWork ? (
-            <a href="/today/next" className="button primary" data-testid="start-drill">
-              {session.done > 0 ? "Continue today's drill" : "Start today's drill"}
-            </a>
-          ) : t.extra.length > 0 ? (
-            <a href="/today/next" className="button primary" data-testid="start-drill">
-              Practise more
+        <div className="actions">
+          {!drill && session.total > 0 ? (
+            <form action={startDrillAction}>
+              <button type="submit" className="button primary" data-testid="start-drill">
+                Start today's drill
+              </button>
+            </form>
+          ) : null}
+          {drill && !finished ? (
+            <a href="/today/drill" className="button primary" data-testid="start-drill">
+              Continue today's drill
             </a>
           ) : null}
-        </p>
-        {!hasWork ? (
+          {finished ? (
+            <a href="/today/drill" className="button" data-testid="drill-summary">
+              See what you did
+            </a>
+          ) : null}
+          {finished || (!drill && session.total === 0 && t.extra.length > 0) ? (
+            <form action={oneMoreAction}>
+              <button type="submit" className="button primary" data-testid="one-more">
+                {finished ? "One more problem" : "Practise more"}
+              </button>
+            </form>
+          ) : null}
+        </div>
+        {finished ? (
           <p className="muted" data-testid="all-done">
-            {done || t.counts.doneToday > 0
-              ? "You are done for today. Come back tomorrow, or practise your weakest skills."
+            You are done for today. What comes due waits for tomorrow's drill.
+          </p>
+        ) : null}
+        {!drill && session.total === 0 ? (
+          <p className="muted" data-testid="all-done">
+            {nothing
+              ? "Nothing to practise yet."
               : t.settings.dailyNewLimit === 0
                 ? "Nothing is due and new skills are off (0 per day in Settings)."
                 : "Nothing is due today."}
@@ -87,42 +97,59 @@ export default async function TodayPage({
         ) : null}
       </div>
 
-      <h2>Due for review</h2>
-      {t.due.length === 0 ? (
-        <p className="muted" data-testid="nothing-due">
-          Nothing due. Reviews appear here when a skill you practised is about to be forgotten.
-        </p>
+      {finished ? (
+        <>
+          <h2>Coming due by tomorrow</h2>
+          <ComingDueList items={t.tomorrow} emptyTestId="nothing-due" />
+        </>
       ) : (
-        <ul className="skill-list" data-testid="due-list">
-          {t.due.map((d) => (
-            <li key={d.skillId}>
-              <span>{d.title}</span>{" "}
-              <span className="muted">
-                {d.overdueDays > 0 ? `overdue ${d.overdueDays} d` : `due ${when(d.due, t.now, t.timezone)}`} ·
-                recall {Math.round(d.retrievability * 100)}%
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <h2>Due for review</h2>
+          {t.due.length === 0 ? (
+            <p className="muted" data-testid="nothing-due">
+              Nothing due. Reviews appear here when a skill you practised is about to be forgotten.
+            </p>
+          ) : (
+            <ul className="skill-list" data-testid="due-list">
+              {t.due.map((d) => (
+                <li key={d.skillId} className={d.done ? "item-done" : undefined}>
+                  <span>{d.title}</span>{" "}
+                  <span className="muted" data-testid={`due-${d.skillId}`}>
+                    {d.done ? "done" : `${d.label} · recall ${d.recallPercent}%`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
 
-      <h2>New skills available</h2>
-      {t.newSkills.length === 0 ? (
-        <p className="muted" data-testid="no-new">
-          {t.settings.dailyNewLimit === 0
-            ? "New skills are off. Change it in Settings."
-            : t.counts.newIntroducedToday >= t.settings.dailyNewLimit
-              ? `You met ${t.counts.newIntroducedToday} new skills today, your daily limit.`
-              : "No new skill is unlocked yet: learn the prerequisites first."}
-        </p>
-      ) : (
-        <ul className="skill-list" data-testid="new-list">
-          {t.newSkills.map((s) => (
-            <li key={s.skillId}>{s.title}</li>
-          ))}
-        </ul>
+      {finished ? null : (
+        <>
+          <h2>New skills today</h2>
+          {t.newSkills.length === 0 ? (
+            <p className="muted" data-testid="no-new">
+              {t.settings.dailyNewLimit === 0
+                ? "New skills are off. Change it in Settings."
+                : t.counts.newIntroducedToday >= t.settings.dailyNewLimit
+                  ? `You met ${t.counts.newIntroducedToday} new skills today, your daily limit.`
+                  : drill
+                    ? "Today's drill has no new skill."
+                    : "No new skill is unlocked yet: learn the prerequisites first."}
+            </p>
+          ) : (
+            <ul className="skill-list" data-testid="new-list">
+              {t.newSkills.map((s) => (
+                <li key={s.skillId} className={s.done ? "item-done" : undefined}>
+                  {s.title}
+                  {s.done ? <span className="muted"> · done</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
-      {t.practiceMore && t.extra.length > 0 ? (
+      {!drill && t.practiceMore && t.extra.length > 0 ? (
         <>
           <h2>Practise more</h2>
           <p className="muted">Your weakest skills right now:</p>

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/server/auth/config";
 import { checkSignIn } from "@/lib/server/auth/sign-in";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address.mjs";
+import { adoptBrowserTimezone } from "@/lib/server/users/timezone";
 
 class TooManyAttempts extends CredentialsSignin {
   override code = "rate_limited";
@@ -31,6 +32,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        /** The browser's timezone (a hidden field), stored while the account's is still the default. */
+        timezone: { type: "hidden" },
       },
       async authorize(credentials, request) {
         const result = await checkSignIn({
@@ -42,6 +45,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           if (result.reason === "rate_limited") throw new TooManyAttempts();
           return null;
         }
+        await adoptBrowserTimezone({ actor: result.user, input: credentials.timezone });
         return {
           sessionVersion: result.user.sessionVersion,
           id: result.user.id,

@@ -32,22 +32,30 @@ export async function startInstance(options: { actor: ActingUser; input: unknown
   const { actor } = options;
   const { skillId: requested } = parseOrThrow(startInputSchema, options.input);
   const skillId = requested === "mixed" ? await pickMixedSkill(actor) : requested;
+  const created = await getDb().problemInstance.create({
+    data: newInstanceData(actor.id, skillId, await clockNow()),
+    select: instanceSelect,
+  });
+  return toView(created, []);
+}
+
+/** The row of a fresh practice problem of a skill (a new random seed), for the learner `userId`. */
+export function newInstanceData(
+  userId: string,
+  skillId: string,
+  issuedAt: Date,
+): Prisma.ProblemInstanceUncheckedCreateInput {
   const skill = getSkill(skillId);
   if (!skill) throw new AppError("NOT_FOUND", "No such skill.");
   const seed = randomInt(0, 2 ** 31 - 1);
   const g = generate(skill.id, seed);
   if (!g.ok) throw new AppError("INVALID_INPUT", `This skill could not make a problem: ${g.error.message}`);
-  const issuedAt = await clockNow();
-  const created = await getDb().problemInstance.create({
-    data: {
-      userId: actor.id,
-      skillId: skill.id,
-      seed,
-      version: g.problem.version,
-      problem: g.problem as unknown as Prisma.InputJsonValue,
-      issuedAt,
-    },
-    select: instanceSelect,
-  });
-  return toView(created, []);
+  return {
+    userId,
+    skillId: skill.id,
+    seed,
+    version: g.problem.version,
+    problem: g.problem as unknown as Prisma.InputJsonValue,
+    issuedAt,
+  };
 }

@@ -51,9 +51,3 @@ export async function dayState(actor: ActingUser): Promise<DayState> {
   });
   return { now: at, settings, cards, queue, doneToday: today.length, newIntroducedToday };
 }
-
-/** The session's size: what was done today plus what is left, never more than the session length
- * beyond what was done. */
-export function sessionOf(d: DayState) {
-  return { done: d.doneToday, total: d.doneToday + d.queue.items.length };
-}

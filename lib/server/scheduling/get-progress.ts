@@ -13,15 +13,7 @@ import {
   historyPageSchema,
 } from "@/lib/server/scheduling/scheduling.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
-import {
-  accuracyByWeek,
-  forecast,
-  heatmap,
-  isLearned,
-  isStarted,
-  retrievabilityNow,
-  streak,
-} from "@/lib/srs";
+import { accuracyByWeek, dueStatus, forecast, heatmap, isLearned, isStarted, streak } from "@/lib/srs";
 import { loadCards, loadSettings, reviewDays, expand, title } from "./learner-data";
 
 export { TOPIC_TITLES };
@@ -71,13 +63,16 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
   for (const s of SKILLS) {
     const c = byId.get(s.id);
     const started = !!c && isStarted(c);
+    const status = dueStatus(c, at, tz);
     const m: SkillMastery = {
       skillId: s.id,
       title: s.title,
       prerequisites: s.prerequisites.map((p) => ({ skillId: p, title: title(p) })),
       started,
       learned: isLearned(c),
-      retrievability: c && started ? retrievabilityNow(c, at) : 0,
+      retrievability: status.recall,
+      recallPercent: status.recallPercent,
+      dueLabel: status.label,
       stability: c && started ? c.stability : 0,
       state: c ? ((["New", "Learning", "Review", "Relearning"] as const)[c.state] ?? "New") : "New",
       due: c && started ? c.due.toISOString() : null,

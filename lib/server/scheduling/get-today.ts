@@ -1,37 +1,63 @@
-// Today: what is due for the learner, the new skills available, the streak and the counts.
+// Today: the day's drill (fixed once started, else what it would take now), the streak and the counts.
 import "server-only";
 import { type TodayView } from "@/lib/server/scheduling/scheduling.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
-import { localDateKey, streak } from "@/lib/srs";
+import { composeDrill, dueStatus, localDateKey, streak } from "@/lib/srs";
 import { publicSettings, reviewDays, expand, item } from "./learner-data";
-import { dayState, sessionOf } from "./day-state";
+import { dayState } from "./day-state";
+import { comingDue, readDrill } from "./drill-read";
 
-/** The learner's day: what is due, the new skills available, streak and counts. */
+/**
+ * The learner's day. Once the drill started, its due and new skills are the drill's own (they never
+ * change during the day); before, the ones it would take if started now, so what Today lists as new
+ * is what the drill gives. Due and recall are worded by lib/srs dueStatus, as on Progress.
+ */
 export async function getToday(options: { actor: ActingUser }): Promise<TodayView> {
-  const [d, days] = await Promise.all([dayState(options.actor), reviewDays(options.actor.id)]);
+  const { actor } = options;
+  const [d, days] = await Promise.all([dayState(actor), reviewDays(actor.id)]);
   const { queue, settings } = d;
+  const tz = settings.timezone;
+  const drill = await readDrill(actor.id, d.now, tz);
+  const plan = drill
+    ? drill.items.map((i) => ({ skillId: i.skillId, kind: i.kind, done: i.finished }))
+    : composeDrill(queue, settings.sessionLength).map((p) => ({ ...p, done: false }));
+  const cards = new Map(d.cards.map((c) => [c.skillId, c]));
+  const due = plan
+    .filter((p) => p.kind === "due")
+    .map((p) => {
+      const s = dueStatus(cards.get(p.skillId), d.now, tz);
+      return {
+        ...item(p.skillId),
+        due: (s.dueAt ?? d.now).toISOString(),
+        retrievability: s.recall,
+        recallPercent: s.recallPercent,
+        overdueDays: s.overdueDays,
+        label: s.label,
+        done: p.done,
+      };
+    });
+  const newSkills = plan.filter((p) => p.kind === "new").map((p) => ({ ...item(p.skillId), done: p.done }));
+  const done = drill ? drill.done : 0;
+  const total = drill ? drill.total : plan.length;
   return {
     now: d.now.toISOString(),
-    timezone: settings.timezone,
-    date: localDateKey(d.now, settings.timezone),
+    timezone: tz,
+    date: localDateKey(d.now, tz),
     settings: publicSettings(settings),
-    due: queue.due.map((x) => ({
-      ...item(x.skillId),
-      due: x.due.toISOString(),
-      retrievability: x.retrievability,
-      overdueDays: x.overdueDays,
-    })),
-    newSkills: queue.newSkills.map(item),
+    due,
+    newSkills,
     extra: queue.extra.map(item),
-    practiceMore: queue.practiceMore,
-    streak: streak(expand(days).dates, d.now, settings.timezone),
+    practiceMore: !drill && plan.length === 0,
+    streak: streak(expand(days).dates, d.now, tz),
     counts: {
-      due: queue.due.length,
-      new: queue.newSkills.length,
+      due: due.length,
+      new: newSkills.length,
       doneToday: d.doneToday,
       newIntroducedToday: d.newIntroducedToday,
-      remaining: queue.items.length,
+      remaining: total - done,
     },
-    session: sessionOf(d),
+    session: { done, total },
+    drill,
+    tomorrow: drill?.finished ? comingDue(d.cards, d.now, tz) : [],
   };
 }
