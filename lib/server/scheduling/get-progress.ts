@@ -24,8 +24,6 @@ import {
 } from "@/lib/srs";
 import { loadCards, loadSettings, reviewDays, expand, title } from "./learner-data";
 
-export { TOPIC_TITLES };
-
 export const HISTORY_PAGE_SIZE = 20;
 
 function answerText(answer: unknown): string {

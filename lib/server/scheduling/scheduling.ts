@@ -4,4 +4,4 @@
 export { getToday } from "@/lib/server/scheduling/get-today";
 export { nextDrillItem } from "@/lib/server/scheduling/next-drill-item";
 export { getSettings, updateSettings } from "@/lib/server/scheduling/settings";
-export { getProgress, HISTORY_PAGE_SIZE, TOPIC_TITLES } from "@/lib/server/scheduling/get-progress";
+export { getProgress, HISTORY_PAGE_SIZE } from "@/lib/server/scheduling/get-progress";
