@@ -9,6 +9,7 @@
 import pg from "pg";
 import { SKILLS, generate } from "@/lib/problems";
 import { hashPassword } from "@/lib/server/auth/password";
+import { databaseEnv } from "@/lib/server/env";
 import { applyEnvironmentDefaults, runCommand, withDatabase } from "@/lib/server/runtime";
 
 import { SCALE_PASSWORD } from "./seed-scale-constants";
@@ -39,7 +40,7 @@ runCommand(async () => {
   const batch = arg("batch", 5_000);
   applyEnvironmentDefaults(() => {});
   await withDatabase(async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL });
     await client.connect();
     const q = async (label: string, sql: string, params: unknown[] = []) => {
       const t0 = performance.now();

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { updateSettingsAction } from "@/app/actions/settings";
 import { initialFormState } from "@/app/actions/form-state";
 import { Field, FormMessage } from "@/components/forms/parts";
+import { SETTINGS_NUMBER_FIELDS } from "@/components/scheduling/settings-fields";
 
 export interface SettingsFormProps {
   dailyNewLimit: number;
@@ -31,28 +32,17 @@ export function SettingsForm(props: SettingsFormProps) {
   const zones = props.zones.includes(timezone) ? props.zones : [timezone, ...props.zones];
   return (
     <form action={action} className="form" aria-label="Scheduling settings">
-      <Field
-        name="dailyNewLimit"
-        label="New skills per day"
-        type="number"
-        defaultValue={String(props.dailyNewLimit)}
-        hint="0 to 50. How many skills you meet for the first time each day."
-      />
-      <Field
-        name="sessionLength"
-        label="Session length"
-        type="number"
-        defaultValue={String(props.sessionLength)}
-        hint="1 to 200 problems per session."
-      />
-      <Field
-        name="desiredRetention"
-        label="Desired retention"
-        type="number"
-        defaultValue={String(props.desiredRetention)}
-        step="any"
-        hint="0.70 to 0.97: the chance of remembering a skill when it comes due. Higher means more reviews."
-      />
+      {SETTINGS_NUMBER_FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          type="number"
+          defaultValue={String(props[f.name])}
+          hint={f.hint}
+          {...(f.step ? { step: f.step } : {})}
+        />
+      ))}
       <div className="field">
         <label htmlFor="field-timezone">Timezone</label>
         <select

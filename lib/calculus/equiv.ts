@@ -3,7 +3,7 @@
 // answer undefined where the key is defined is wrong. Symbolic simplification is never needed to say
 // "right"; it is only used by callers for display.
 // Over 500 lines: points, tolerance, shapes and decimals are one verdict; each part is short.
-import { fnv1a as hash, mulberry32 as rng } from "./random";
+import { FNV_OFFSET, fnv1a as hash, fnvStep, mulberry32 as rng } from "./random";
 import type { Expr } from "./ast";
 import { compile } from "./eval";
 import { type CoreError } from "./errors";
@@ -59,18 +59,18 @@ export const TOLERANCE = 1e-8;
 export { hash, rng };
 
 /** FNV-1a over the tree's structure (no printing): the seed of the points for a key. */
-function hashExpr(e: Expr, h = 2166136261): number {
-  h = Math.imul(h ^ e.kind.charCodeAt(0) ^ (e.kind.charCodeAt(1) << 8), 16777619);
+function hashExpr(e: Expr, h = FNV_OFFSET): number {
+  h = fnvStep(h, e.kind.charCodeAt(0) ^ (e.kind.charCodeAt(1) << 8));
   switch (e.kind) {
     case "num":
-      return Math.imul(h ^ (e.value * 1000003), 16777619) >>> 0;
+      return fnvStep(h, e.value * 1000003) >>> 0;
     case "const":
     case "var":
       return hash(e.name, h);
     case "call":
       return hashExpr(e.arg, hash(e.fn, h));
     case "logb":
-      return hashExpr(e.arg, Math.imul(h ^ e.base, 16777619));
+      return hashExpr(e.arg, fnvStep(h, e.base));
     case "neg":
       return hashExpr(e.arg, h);
     case "div":

@@ -2,9 +2,17 @@
 // draws from a seed. Equivalence points, generated problems, students' seeds and the tests' oracle all
 // use these, so the same seed gives the same numbers everywhere. Not for secrets.
 
+/** FNV-1a's starting value (32 bits). */
+export const FNV_OFFSET = 2166136261;
+
+/** One FNV-1a step: mixes the number `n` into the hash `h` (the result may be negative: `>>> 0` it). */
+export function fnvStep(h: number, n: number): number {
+  return Math.imul(h ^ n, 16777619);
+}
+
 /** FNV-1a over a string (32 bits), continuing from `h`. */
-export function fnv1a(s: string, h = 2166136261): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+export function fnv1a(s: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   return h >>> 0;
 }
 

@@ -2,6 +2,7 @@
 // instance of the session (for its summary), and an optional `next` page that "Next" goes to instead
 // (the Today drill). Pure: used by the server pages and the browser alike.
 import { z } from "zod";
+import { sitePath } from "@/lib/safe-redirect";
 
 export const MAX_SESSION = 50;
 
@@ -22,24 +23,8 @@ const skillParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const count = z.coerce.number().int().min(1).max(MAX_SESSION);
 const uuid = z.uuid();
 
-/**
- * A `next` URL only when it is a path on this site: one leading slash (not `//host` nor `/\host`,
- * which browsers treat as another origin), no backslashes or control characters, at most 500 characters.
- */
-export function safeNext(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length === 0 || value.length > 500) return undefined;
-  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return undefined;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\s]/.test(value)) return undefined;
-  try {
-    const base = "http://same-origin.invalid";
-    const url = new URL(value, base);
-    if (url.origin !== base) return undefined;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return undefined;
-  }
-}
+/** A `next` URL only when it is a path on this site (the app's one rule: lib/safe-redirect.ts). */
+export const safeNext = sitePath;
 
 type Query = Record<string, string | string[] | undefined>;
 

@@ -10,6 +10,7 @@ import { type LimitTarget, limit } from "../calculus/limit";
 import { parse } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
 import { numericValue } from "./exact";
+import { limitStatement } from "./limit-statement";
 import { grade } from "./grade";
 import type { Problem } from "./types";
 
@@ -214,28 +215,18 @@ function build(spec: AuthoredSpec): AuthoredResult {
         if (!Number.isFinite(value))
           return fail("CANNOT_KEY", "The core could not evaluate this limit's value.");
       } else answer = res.kind === "dne" ? "DNE" : res.kind === "+inf" ? "inf" : "-inf";
-      const v = spec.var;
-      const f = toText(r.expr);
-      const infinite = to === "inf" || to === "-inf";
-      const toLatexText =
-        to === "inf"
-          ? "\\infty"
-          : to === "-inf"
-            ? "-\\infty"
-            : toLatex(target.kind === "point" ? target.at : r.expr);
-      const sup = infinite || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-      const sideText =
-        infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
-      const toText2 = to === "inf" ? "infinity" : to === "-inf" ? "-infinity" : to;
       const problem: Problem = {
         ...base,
         kind: "limit",
         answerKind: "limit",
-        statement: `Find the limit of ${f} as ${v} -> ${toText2}${sideText}. (Type DNE if it does not exist, inf or -inf if it is infinite.)`,
-        latex: `\\lim_{${v} \\to ${toLatexText}${sup}} ${toLatex(r.expr)}`,
-        given: { f, var: v, to, side },
+        ...limitStatement(r.expr, {
+          v: spec.var,
+          to,
+          at: target.kind === "point" ? target.at : null,
+          side,
+        }),
         answer,
-        vars: [v],
+        vars: [spec.var],
         ...(value === undefined ? {} : { value }),
       };
       return { ok: true, problem };

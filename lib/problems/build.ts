@@ -5,6 +5,7 @@ import { derivative, gradient } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
 import { expand } from "../calculus/simplify";
 import { T, exactAt, numericValue, pointExpr, pointExprs, reject, simp, substitute } from "./exact";
+import { limitStatement } from "./limit-statement";
 import { NICE, niceProblemViolations } from "./niceness";
 import { type MatrixDraft, matrixProblem } from "./matrix-problem";
 import type { Point, Problem } from "./types";
@@ -127,14 +128,6 @@ function build(h: Header, d: Draft): Problem {
     case "limit": {
       const v = d.v ?? "x";
       const side = d.side ?? "both";
-      const f = T(d.f);
-      const infinite = d.to === "inf" || d.to === "-inf";
-      const toLatexText =
-        d.to === "inf" ? "\\infty" : d.to === "-inf" ? "-\\infty" : toLatex(pointExpr(d.to));
-      const sup = infinite || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-      const sideText =
-        infinite || side === "both" ? "" : side === "left" ? " from the left" : " from the right";
-      const toText = d.to === "inf" ? "infinity" : d.to === "-inf" ? "-infinity" : d.to;
       let answer: string;
       let value: number | undefined;
       if (typeof d.key === "string") answer = d.key;
@@ -148,9 +141,12 @@ function build(h: Header, d: Draft): Problem {
         ...base,
         kind: "limit",
         answerKind: "limit",
-        statement: `Find the limit of ${f} as ${v} -> ${toText}${sideText}. (Type DNE if it does not exist, inf or -inf if it is infinite.)`,
-        latex: `\\lim_{${v} \\to ${toLatexText}${sup}} ${toLatex(d.f)}`,
-        given: { f, var: v, to: d.to, side },
+        ...limitStatement(d.f, {
+          v,
+          to: d.to,
+          at: d.to === "inf" || d.to === "-inf" ? null : pointExpr(d.to),
+          side,
+        }),
         answer,
         vars: [v],
       };

@@ -1,6 +1,8 @@
 // Parts 2 and 3 with numbers: the gradient of one neuron (the ReLU gate), of the mean squared error
 // of a linear model, of softmax cross-entropy, and a backpropagation step through two layers. Every
 // key by exact rational arithmetic from the construction; no problem sits at a ReLU kink.
+// Over 500 lines: four generators whose worked steps are long tables of numbers; each reads top to
+// bottom on its own, and the file is the topic, as each skills-*.ts is.
 import type { Draft } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import {

@@ -8,6 +8,7 @@ import { simplify } from "../calculus/simplify";
 import { keyLatexOf } from "./authored";
 import { getSkill } from "./catalogue";
 import { substitute } from "./exact";
+import { approachOfGiven, limitSignLatex } from "./limit-statement";
 import { readExpr, readProblem } from "./read";
 import type { Problem, ProblemKind } from "./types";
 
@@ -155,16 +156,9 @@ function pointText(vars: readonly string[], point: Record<string, Expr>): string
 const str = (u: unknown, fallback: string): string => (typeof u === "string" ? u : fallback);
 
 function limitTarget(p: Problem): { latex: string; text: string } {
-  const g = p.given;
-  const v = str(g.var, "x");
-  const to = str(g.to, "0");
-  const side = str(g.side, "both");
-  const toL = to === "inf" ? "\\infty" : to === "-inf" ? "-\\infty" : L(readExpr(to, []) ?? variable(to));
-  const sup = to === "inf" || to === "-inf" || side === "both" ? "" : side === "left" ? "^{-}" : "^{+}";
-  return {
-    latex: `\\lim_{${v} \\to ${toL}${sup}}`,
-    text: `lim ${v} -> ${to}${sup ? (side === "left" ? " from the left" : " from the right") : ""}`,
-  };
+  const a = approachOfGiven(p.given, (to) => readExpr(to, []));
+  const side = a.side === "both" || a.to === "inf" || a.to === "-inf" ? "" : ` from the ${a.side}`;
+  return { latex: limitSignLatex(a), text: `lim ${a.v} -> ${a.to}${side}` };
 }
 
 function answerLatexOf(p: Problem): string {

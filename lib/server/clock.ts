@@ -3,17 +3,14 @@
 // (AppMeta), so every app server agrees on it.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
+import { productionMode } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 
 const KEY = "test_clock_offset_ms";
 
-function isProductionMode(): boolean {
-  return process.env.GD_PRODUCTION === "1" || process.env.GD_PRODUCTION === "true";
-}
-
 /** Whether the test clock setting is available in this process. */
 export function testClockEnabled(): boolean {
-  return process.env.GD_TEST_CLOCK === "1" && !isProductionMode();
+  return process.env.GD_TEST_CLOCK === "1" && !productionMode();
 }
 
 /** The current time: the real clock, moved by the test offset when the test clock is enabled. */

@@ -44,6 +44,35 @@ const trustedProxies = z
     ),
   );
 
+/** Production mode, GD_PRODUCTION: the one reading of the flag ("1" or "true"), also before start-up. */
+export function productionMode(source: Record<string, string | undefined> = process.env): boolean {
+  const parsed = flag.safeParse(source.GD_PRODUCTION);
+  return parsed.success && parsed.data;
+}
+
+/** The database's settings, a part of the environment below that the database client reads alone. */
+const databaseFields = {
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is missing. Start the app with `npm start`, which provides one." })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  /** Database connections per web process (the launcher shares about 20 among the processes). */
+  GD_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+};
+const databaseEnvSchema = z.object(databaseFields);
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+
+/** DATABASE_URL and GD_DB_POOL_MAX, validated as getEnv validates them (scripts have no AUTH_SECRET). */
+export function databaseEnv(source: Record<string, string | undefined> = process.env): DatabaseEnv {
+  const parsed = databaseEnvSchema.safeParse(source);
+  if (!parsed.success) throw new Error(invalidEnvironment(parsed.error));
+  return parsed.data;
+}
+
+function invalidEnvironment(error: z.ZodError): string {
+  const problems = error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  return `Invalid environment:\n${problems.join("\n")}`;
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,9 +80,7 @@ export const envSchema = z
     GD_PRODUCTION: flag,
     /** Demo mode: demo accounts seeded and shown on the sign-in page. Never in production mode. */
     GD_DEMO: flag,
-    DATABASE_URL: z
-      .string({ error: "DATABASE_URL is missing. Start the app with `npm start`, which provides one." })
-      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    DATABASE_URL: databaseFields.DATABASE_URL,
     AUTH_SECRET: z
       .string({ error: "AUTH_SECRET is missing. Generate one with `openssl rand -base64 33`." })
       .min(32, "AUTH_SECRET must be at least 32 characters long"),
@@ -63,8 +90,7 @@ export const envSchema = z
     GD_SIGNIN_WINDOW_SECONDS: positiveInt(15 * 60),
     /** Web processes behind the one port (`npm start`; `npm run dev` always runs one). */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-    /** Database connections per web process (the launcher shares about 20 among the processes). */
-    GD_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    GD_DB_POOL_MAX: databaseFields.GD_DB_POOL_MAX,
     GD_SIGNUP_MAX_PER_ADDRESS: positiveInt(10),
     GD_BASE_URL: baseUrl,
     TRUSTED_PROXIES: trustedProxies,
@@ -81,10 +107,7 @@ let cached: Env | undefined;
 export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source === process.env && cached) return cached;
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
-  }
+  if (!parsed.success) throw new Error(invalidEnvironment(parsed.error));
   if (source === process.env) cached = parsed.data;
   return parsed.data;
 }

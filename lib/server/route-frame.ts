@@ -76,3 +76,14 @@ async function frame(work: () => Promise<Response>): Promise<Response> {
     );
   }
 }
+
+/** A CSV file to download (the body already UTF-8 with BOM), never cached. */
+export function csvDownload(file: { filename: string; body: string }): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

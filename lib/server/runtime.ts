@@ -7,9 +7,9 @@ import path from "node:path";
 import { startEmbedded } from "@/lib/server/db/embedded";
 import { migrate } from "@/lib/server/db/migrate";
 import { closeDb } from "@/lib/server/db/client";
+import { databaseEnv, productionMode } from "@/lib/server/env";
 
 export const dataDir = () => path.resolve(process.env.GD_DATA_DIR ?? path.join(process.cwd(), ".data"));
-export const isProduction = () => process.env.GD_PRODUCTION === "1" || process.env.GD_PRODUCTION === "true";
 
 export class StartupError extends Error {}
 
@@ -18,7 +18,7 @@ export class StartupError extends Error {}
  * Production mode (GD_PRODUCTION=1): every secret must be given; nothing is generated.
  */
 export function applyEnvironmentDefaults(log: (m: string) => void = console.log): void {
-  if (isProduction()) {
+  if (productionMode()) {
     const missing = ["DATABASE_URL", "AUTH_SECRET", "GD_BASE_URL"].filter((name) => !process.env[name]);
     if (missing.length > 0) {
       throw new StartupError(
@@ -55,8 +55,8 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const log = options.log ?? console.log;
   const given = process.env.DATABASE_URL;
-  if (given) return { url: given, embedded: false, stop: async () => {} };
-  if (isProduction())
+  if (given) return { url: databaseEnv().DATABASE_URL, embedded: false, stop: async () => {} };
+  if (productionMode())
     throw new StartupError("Production mode needs DATABASE_URL; the embedded database is for local use.");
   const db = await startEmbedded({
     baseDir: path.join(dataDir(), "postgres"),

@@ -149,3 +149,22 @@ export function fromRow(row: unknown): CardState {
     lastRating: r.lastRating === null ? null : Rating[r.lastRating],
   };
 }
+
+/** A card as the database returns it: dates as Date objects, state and rating by name, and its skill. */
+export type CardRecord = Omit<CardRow, "due" | "lastReview"> & {
+  skillId: string;
+  due: Date;
+  lastReview: Date | null;
+};
+
+/** The scheduler's card from a database record, validated as any row is. */
+export function cardFromRecord(r: CardRecord): SkillCard {
+  return {
+    ...fromRow({
+      ...r,
+      due: r.due.toISOString(),
+      lastReview: r.lastReview ? r.lastReview.toISOString() : null,
+    }),
+    skillId: r.skillId,
+  };
+}

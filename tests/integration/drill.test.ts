@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setClockOffset } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
-import { cardFromRecord } from "@/lib/server/scheduling/card-record";
+import { cardFromRecord } from "@/lib/srs";
 import { submitAnswer } from "@/lib/server/practice/practice";
 import { newInstanceData } from "@/lib/server/practice/start-instance";
 import {

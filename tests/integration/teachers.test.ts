@@ -2,6 +2,8 @@
 // data function and route is tried as the rightful user and as everyone who must be refused (signed
 // out, another learner, another teacher, a removed student): refused with 401/403/404, nothing
 // leaked, nothing changed.
+// Over 500 lines: one feature's access rules (classes, sets, assignments, gradebook) tried from every
+// side with one session mock and the routes loaded once; each describe block stands alone.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Problem } from "@/lib/problems";

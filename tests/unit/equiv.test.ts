@@ -1,5 +1,6 @@
 // Equivalence: hundreds of pairs with known verdicts (identities, near misses, domains, notation),
 // vectors and matrices, decimals, determinism, and properties over random expressions.
+// Over 500 lines: mostly tables of pairs with their verdicts (data), beside the properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Expr, add, call, mul, neg, num } from "../../lib/calculus/ast";

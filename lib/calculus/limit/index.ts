@@ -25,12 +25,12 @@
 //     infinite terms of one sign plus the rest R: P(1 + R/P) when R/P tends to a limit > -1
 //     (x^2 + x sin x + cos x).
 //     Every finite value below 1e-9 in size is decided exactly before it is used (`settled`): its
-//     exact form simplified (the special values simplify.ts knows: tan(2pi), cot(3pi/2), ln 1) is 0,
+//     exact form simplified (the special values simplify/ knows: tan(2pi), cot(3pi/2), ln 1) is 0,
 //     or a non-zero rational, or else the part is unknown: a float near 0 is never trusted (1/tan(x^3)
 //     at (2pi)^(1/3) is a pole, not -4e15). A constant base of exactly 1 gives 1 (1.0^x).
 //  2. Indeterminate forms, where they arise (nested at most MAX_DEPTH deep; quotient.ts,
 //     zero-times-infinity.ts, infinity-minus-infinity.ts):
-//     0/0, inf/inf: (a) algebraic simplification (simplify.ts); (b) at infinity, growth rates: each
+//     0/0, inf/inf: (a) algebraic simplification (simplify/); (b) at infinity, growth rates: each
 //       factor ~ c e^E |x|^a ln|x|^b (series leading terms, exp, a^g, f^g, ln of a power, sinh,
 //       cosh, abs, a sum with one unbounded term), decided by the limit of E + a ln|x| + b ln ln|x|,
 //       so exponentials beat powers beat logarithms; (c) at infinity, numerator and denominator

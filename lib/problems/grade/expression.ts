@@ -9,7 +9,15 @@ import { toText } from "../../calculus/print";
 import { substitute } from "../exact";
 import { readExpr, readProblem } from "../read";
 import { type Problem } from "../types";
-import { type GradeResult, type Preview, invalid, right, cannot, previewOf, verdictResult } from "./result";
+import {
+  type GradeResult,
+  type Preview,
+  cannot,
+  diagnosedResult,
+  invalid,
+  previewOf,
+  verdictResult,
+} from "./result";
 import { readOne } from "./read-answer";
 
 function equivOptions(p: Problem, defined: Expr[]): EquivOptions {
@@ -27,14 +35,7 @@ export function gradeDerivativeExpression(
   if (!f) return cannot("This problem's function cannot be read.", preview);
   const task: Task = p.kind === "derivative" ? "derivative" : p.kind === "partial" ? "partial" : "gradient";
   const r = diagnose({ task, f, vars: fvars, wrt, answer, ...(p.domain ? { domain: p.domain } : {}) });
-  if ("error" in r) return cannot(r.error.error.message, preview);
-  if (r.correct) return right(preview, warnings);
-  return verdictResult(
-    r.verdict,
-    preview,
-    warnings,
-    r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined,
-  );
+  return diagnosedResult(r, preview, warnings);
 }
 
 export function gradeChainExpression(p: Problem, text: string): GradeResult {

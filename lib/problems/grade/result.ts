@@ -2,6 +2,7 @@
 // mistake and a counterexample), cannot check, or invalid input that was not graded.
 import type { Diagnosis } from "../../calculus/mistakes";
 import { type Expr } from "../../calculus/ast";
+import type { diagnose } from "../../calculus/diagnose";
 import { type Verdict } from "../../calculus/equiv";
 import { toLatex, toText } from "../../calculus/print";
 
@@ -97,6 +98,22 @@ export function verdictResult(
     ...(v.counterexample ? { counterexample: reason } : {}),
   };
   return wrong(reason, extra);
+}
+
+/** The grade of the core's diagnosis of an answer: cannot check, right, or wrong with the mistake found. */
+export function diagnosedResult(
+  r: ReturnType<typeof diagnose>,
+  preview: Preview,
+  warnings: string[],
+): GradeResult {
+  if ("error" in r) return cannot(r.error.error.message, preview);
+  if (r.correct) return right(preview, warnings);
+  return verdictResult(
+    r.verdict,
+    preview,
+    warnings,
+    r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined,
+  );
 }
 
 const HIDDEN_WRONG = "Not right yet: your answer and the right one differ.";

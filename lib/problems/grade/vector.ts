@@ -17,7 +17,7 @@ import {
   right,
   wrong,
   cannot,
-  verdictResult,
+  diagnosedResult,
   endSentence,
 } from "./result";
 import { MAX_COMPONENTS, readOne, numberOnly } from "./read-answer";
@@ -92,14 +92,7 @@ export function gradeVector(p: Problem, answer: string | string[], minFigures: n
       answer: exprs,
       ...(p.domain ? { domain: p.domain } : {}),
     });
-    if ("error" in r) return cannot(r.error.error.message, preview);
-    if (r.correct) return right(preview, warnings);
-    return verdictResult(
-      r.verdict,
-      preview,
-      warnings,
-      r.diagnosis ? { code: r.diagnosis.code, message: r.diagnosis.message } : undefined,
-    );
+    return diagnosedResult(r, preview, warnings);
   }
   for (const [i, e] of exprs.entries()) {
     const bad = numberOnly(e, `component ${i + 1}`);

@@ -5,17 +5,16 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseEnv } from "@/lib/server/env";
 
 const holder = globalThis as unknown as { gradientDrillPrisma?: PrismaClient; gradientDrillPool?: pg.Pool };
 
 /** The process's pool of PostgreSQL connections, for single statements sent without the ORM. */
 export function getPool(): pg.Pool {
   if (!holder.gradientDrillPool) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`.");
     // Each web process has its own small pool (scripts/web-processes.ts shares the budget out).
-    const max = Number(process.env.GD_DB_POOL_MAX) || 10;
-    const pool = new pg.Pool({ connectionString, max });
+    const { DATABASE_URL, GD_DB_POOL_MAX } = databaseEnv();
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: GD_DB_POOL_MAX });
     // An idle connection the server ends (a restart) is dropped from the pool; without a listener
     // that error would end the process. The next query opens a fresh connection.
     pool.on("error", (error) => console.warn(`A pooled database connection ended: ${error.message}`));

@@ -5,7 +5,7 @@
 // nothing).
 import "server-only";
 import { getPool } from "@/lib/server/db/client";
-import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
+import { type CardRecord, cardFromRecord } from "@/lib/srs";
 import type { StoredInstance } from "@/lib/server/practice/view";
 import type { SkillCard } from "@/lib/srs";
 

@@ -16,8 +16,6 @@ import { type ActingUser } from "@/lib/server/users/user.types";
 import { accuracyByWeek, dueStatus, forecast, heatmap, isLearned, isStarted, streak } from "@/lib/srs";
 import { loadCards, loadSettings, reviewDays, expand, title } from "./learner-data";
 
-export { TOPIC_TITLES };
-
 export const HISTORY_PAGE_SIZE = 20;
 
 function answerText(answer: unknown): string {

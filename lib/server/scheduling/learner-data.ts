@@ -1,12 +1,11 @@
 // What the scheduling views read about a learner: their cards, their settings, and their reviews per
 // local day. Each read is scoped to the user id given.
 import "server-only";
-import { cardFromRecord } from "@/lib/server/scheduling/card-record";
 import { getSkill } from "@/lib/problems";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { type SettingsInput } from "@/lib/server/scheduling/scheduling.types";
-import { type SkillCard } from "@/lib/srs";
+import { type SkillCard, cardFromRecord } from "@/lib/srs";
 
 const cardSelect = {
   skillId: true,

@@ -2,8 +2,14 @@
 // transaction that finished the instance: both land or neither does.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type CardState, bringForwardForDiagnosis, skillForDiagnosis, toRow } from "@/lib/srs";
-import { type CardRecord, cardFromRecord } from "@/lib/server/scheduling/card-record";
+import {
+  type CardRecord,
+  type CardState,
+  bringForwardForDiagnosis,
+  cardFromRecord,
+  skillForDiagnosis,
+  toRow,
+} from "@/lib/srs";
 import { CATALOGUE } from "@/lib/server/scheduling/day-state";
 import { DIAGNOSIS_SKILLS } from "@/lib/server/scheduling/diagnosis-map";
 import { couldRateEasy, planReview } from "@/lib/server/scheduling/plan-review";

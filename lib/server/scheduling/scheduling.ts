@@ -5,4 +5,4 @@ export { getToday } from "@/lib/server/scheduling/get-today";
 export { getDrill, getDrillSummary } from "@/lib/server/scheduling/drill-read";
 export { startDrill, oneMore } from "@/lib/server/scheduling/start-drill";
 export { getSettings, updateSettings } from "@/lib/server/scheduling/settings";
-export { getProgress, HISTORY_PAGE_SIZE, TOPIC_TITLES } from "@/lib/server/scheduling/get-progress";
+export { getProgress, HISTORY_PAGE_SIZE } from "@/lib/server/scheduling/get-progress";

@@ -1,6 +1,7 @@
 // Requests and responses of scheduling: the learner's settings (validated here), Today, the drill's
 // next item and Progress.
 import { z } from "zod";
+import { SETTING_RANGES, type SettingRange, rangeMessage } from "@/lib/srs/settings";
 
 /** An IANA timezone name this runtime knows (checked with Intl; offsets like "+05:00" refused). */
 export function isIanaTimezone(value: string): boolean {
@@ -46,21 +47,17 @@ export const browserTimezoneSchema = z
     return zone;
   });
 
+/** A number from a form field within one of the scheduler's ranges, with the range's message. */
+function settingField(r: SettingRange) {
+  const message = rangeMessage(r);
+  const n = z.coerce.number({ error: message });
+  return (r.whole ? n.int(message) : n).min(r.min, message).max(r.max, message);
+}
+
 export const settingsInputSchema = z.object({
-  dailyNewLimit: z.coerce
-    .number({ error: "New skills per day must be a whole number from 0 to 50." })
-    .int("New skills per day must be a whole number from 0 to 50.")
-    .min(0, "New skills per day must be a whole number from 0 to 50.")
-    .max(50, "New skills per day must be a whole number from 0 to 50."),
-  sessionLength: z.coerce
-    .number({ error: "Session length must be a whole number from 1 to 200." })
-    .int("Session length must be a whole number from 1 to 200.")
-    .min(1, "Session length must be a whole number from 1 to 200.")
-    .max(200, "Session length must be a whole number from 1 to 200."),
-  desiredRetention: z.coerce
-    .number({ error: "Desired retention must be between 0.70 and 0.97." })
-    .min(0.7, "Desired retention must be between 0.70 and 0.97.")
-    .max(0.97, "Desired retention must be between 0.70 and 0.97."),
+  dailyNewLimit: settingField(SETTING_RANGES.dailyNewLimit),
+  sessionLength: settingField(SETTING_RANGES.sessionLength),
+  desiredRetention: settingField(SETTING_RANGES.requestRetention),
   timezone: timezoneSchema,
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;

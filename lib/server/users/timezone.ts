@@ -2,18 +2,13 @@
 // browser at sign-up and sign-in while it is still the default.
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
-import { browserTimezoneSchema } from "@/lib/server/scheduling/scheduling.types";
+import { browserTimezoneSchema, isIanaTimezone } from "@/lib/server/scheduling/scheduling.types";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 export async function timezoneOf(actor: ActingUser): Promise<string> {
   const row = await getDb().user.findUnique({ where: { id: actor.id }, select: { timezone: true } });
   const tz = row?.timezone ?? "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return tz;
-  } catch {
-    return "UTC";
-  }
+  return isIanaTimezone(tz) ? tz : "UTC";
 }
 
 /**

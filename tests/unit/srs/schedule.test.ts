@@ -2,11 +2,14 @@
 // and the database row round trip.
 import { describe, expect, it } from "vitest";
 import {
+  type CardRecord,
   type CardRow,
   type CardState,
   type Grade,
   Rating,
   State,
+  cardFromRecord,
+  cardRowSchema,
   fromRow,
   newCard,
   retrievabilityNow,
@@ -245,5 +248,26 @@ describe("database row", () => {
     expect(() => fromRow({ ...good, state: "Done" })).toThrow();
     expect(() => fromRow({ ...good, reps: -1 })).toThrow();
     expect(() => fromRow(null)).toThrow();
+  });
+});
+
+describe("the card as the database returns it", () => {
+  it("has the row's fields, with dates as Date objects, and reads back into the same card", () => {
+    const t0 = new Date("2026-03-01T09:00:00Z");
+    const card = review(newCard(t0), Rating.Good, t0, { requestRetention: 0.9 }).after;
+    const row = toRow(card);
+    const record: CardRecord = {
+      ...row,
+      skillId: "chain-rule",
+      due: new Date(row.due),
+      lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+    };
+    expect(Object.keys(record).sort()).toEqual([...Object.keys(cardRowSchema.shape), "skillId"].sort());
+    expect(cardFromRecord(record)).toEqual({ ...card, skillId: "chain-rule" });
+  });
+
+  it("refuses a record with a state the scheduler does not know", () => {
+    const record = { ...toRow(newCard(new Date(0))), skillId: "x", due: new Date(0), lastReview: null };
+    expect(() => cardFromRecord({ ...record, state: "Lost" as "New" })).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 // GET: the gradebook of one of the teacher's sets as CSV (UTF-8 with BOM, every field quoted).
-import { withUserResponse } from "@/lib/server/route-frame";
+import { csvDownload, withUserResponse } from "@/lib/server/route-frame";
 import { gradebookCsv } from "@/lib/server/assignments/gradebook";
 
 export const dynamic = "force-dynamic";
@@ -9,14 +9,5 @@ export async function GET(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUserResponse(async (actor) => {
-    const { filename, body } = await gradebookCsv({ actor, setId: id });
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  });
+  return withUserResponse(async (actor) => csvDownload(await gradebookCsv({ actor, setId: id })));
 }
