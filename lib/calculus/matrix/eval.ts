@@ -12,7 +12,7 @@
 // each rule is short.
 import type { MExpr } from "./ast";
 import { FLOAT, type Field, identity, invertAndDet, matmul, transposeArray } from "./field";
-import { matmulInto, tangentTimes, timesTangent } from "./kernels";
+import { matmulInto, seedTimes, tangentTimes, timesSeed, timesTangent } from "./kernels";
 import type { Dim } from "./shape";
 import { type Typed, wholeExponent } from "./types";
 
@@ -60,6 +60,9 @@ export interface Program {
 
 type Out = { v: Float64Array; t: Float64Array | null; m: Float64Array | null };
 type Node = (ctx: Ctx) => Out;
+
+/** The seed's tangent where no one reads it (a product handles the identity itself). */
+const UNREAD_SEED = new Float64Array(0);
 
 class NotInField extends Error {}
 /** Thrown when the field cannot do an operation: one instance, made once (no stack per throw). */
@@ -141,7 +144,8 @@ export function compileProgram(
     return () => out;
   };
 
-  const build = (e: MExpr): Node => {
+  /** `seedUnread`: the parent never reads this node's tangent if it is the seed (a product). */
+  const build = (e: MExpr, seedUnread = false): Node => {
     const [rows, cols] = dimsOf(e);
     const len = rows * cols;
     switch (e.k) {
@@ -163,7 +167,7 @@ export function compileProgram(
       case "sym": {
         const name = e.name;
         const seeded = name === wrt;
-        const t = seeded ? identity(F, len) : null;
+        const t = seeded ? (seedUnread ? UNREAD_SEED : identity(F, len)) : null;
         const out: Out = { v: new Float64Array(0), t, m: null };
         let m: Float64Array | null = null;
         return (ctx) => {
@@ -203,11 +207,15 @@ export function compileProgram(
         return elementwise2(e, e.k, build(e.a), build(e.b), len);
       case "mul":
       case "dot": {
-        const a = build(e.a);
-        const b = build(e.b);
         const [ar, ac] = dimsOf(e.a);
         const [br, bc] = dimsOf(e.b);
-        if (ar * ac === 1 || br * bc === 1) return elementwise2(e, "had", a, b, len);
+        if (ar * ac === 1 || br * bc === 1) return elementwise2(e, "had", build(e.a), build(e.b), len);
+        // a factor that is the differentiated symbol itself has the identity as its tangent: the
+        // product uses that without reading it (seedTimes, timesSeed)
+        const aSeed = e.a.k === "sym" && e.a.name === wrt;
+        const bSeed = e.b.k === "sym" && e.b.name === wrt;
+        const a = build(e.a, aSeed);
+        const b = build(e.b, bSeed);
         // A dot product of two vectors (either orientation) is the product of a row and a column.
         const vectors = e.k === "dot" && (ar === 1 || ac === 1) && (br === 1 || bc === 1);
         const k = vectors ? ar * ac : ac;
@@ -223,11 +231,13 @@ export function compileProgram(
           let has = false;
           if (t) {
             if (x.t) {
-              tangentTimes(F, t, x.t, y.v, r, k, c, dirs, false);
+              if (aSeed) seedTimes(F, t, y.v, r, k, c, dirs, false);
+              else tangentTimes(F, t, x.t, y.v, r, k, c, dirs, false);
               has = true;
             }
             if (y.t) {
-              timesTangent(F, t, x.v, y.t, r, k, c * dirs, has);
+              if (bSeed) timesSeed(F, t, x.v, r, k, c, dirs, has);
+              else timesTangent(F, t, x.v, y.t, r, k, c * dirs, has);
               has = true;
             }
           }

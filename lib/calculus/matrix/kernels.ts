@@ -83,3 +83,46 @@ export function matmulInto(
 ) {
   timesTangent(F, out, a, b, r, k, c, false);
 }
+
+/**
+ * tangentTimes for A the seeded symbol itself (entry i·k + l is direction i·k + l): only r·k·c
+ * entries of the result are not zero, so it costs r·k·c instead of r·k·c·dirs.
+ */
+export function seedTimes(
+  F: Field,
+  out: Float64Array,
+  b: Float64Array,
+  r: number,
+  k: number,
+  c: number,
+  dirs: number,
+  accumulate: boolean,
+): void {
+  if (!accumulate) out.fill(0);
+  for (let i = 0; i < r; i++)
+    for (let l = 0; l < k; l++)
+      for (let j = 0; j < c; j++) {
+        const o = (i * c + j) * dirs + i * k + l;
+        out[o] = F.add(out[o]!, b[l * c + j]!);
+      }
+}
+
+/** timesTangent for B the seeded symbol itself (entry l·c + j is direction l·c + j). */
+export function timesSeed(
+  F: Field,
+  out: Float64Array,
+  a: Float64Array,
+  r: number,
+  k: number,
+  c: number,
+  dirs: number,
+  accumulate: boolean,
+): void {
+  if (!accumulate) out.fill(0);
+  for (let i = 0; i < r; i++)
+    for (let l = 0; l < k; l++)
+      for (let j = 0; j < c; j++) {
+        const o = (i * c + j) * dirs + l * c + j;
+        out[o] = F.add(out[o]!, a[i * k + l]!);
+      }
+}
