@@ -28,6 +28,8 @@ export interface KeySource {
   readonly shape: Shape;
   /** The key as an expression, when it is one (diagnosis builds variants of it). */
   readonly expr?: Typed;
+  /** The function differentiated (derivative keys only). */
+  readonly source?: Typed;
   /** The same derivative computed with a typical wrong rule (derivative keys only). */
   readonly slip?: (slip: RuleSlip) => KeySource;
   compile(size: (d: Dim) => number, field: Field): CompiledKey | null;
@@ -114,6 +116,7 @@ export function derivativeKey(decls: Decls, f: Typed, wrt: string, asks: Asks, s
   const key: KeySource = {
     id: `d:${asks}:${wrt}:${toText(f.expr)}`,
     shape,
+    source: f,
     slip: (s) => {
       const k = derivativeKey(decls, f, wrt, asks, s);
       return k.ok ? k.key : key;
