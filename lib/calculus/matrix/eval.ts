@@ -61,6 +61,13 @@ export interface Program {
 type Out = { v: Float64Array; t: Float64Array | null; m: Float64Array | null };
 type Node = (ctx: Ctx) => Out;
 
+/**
+ * The most arithmetic one run may do (entries computed, each with its tangents; n³ for a product
+ * or an inverse): a grade runs a program a few dozen times, so this bounds a grade to well under a
+ * second whatever sizes are declared. Beyond it compiling throws a RangeError (RESULT_TOO_LARGE).
+ */
+const WORK_LIMIT = 10_000_000;
+
 /** The seed's tangent where no one reads it (a product handles the identity itself). */
 const UNREAD_SEED = new Float64Array(0);
 
@@ -145,9 +152,16 @@ export function compileProgram(
   };
 
   /** `seedUnread`: the parent never reads this node's tangent if it is the seed (a product). */
+  let work = 0;
+  /** Count the arithmetic of one run (`entries` values, each with its tangents); refuse too much. */
+  const spend = (entries: number) => {
+    work += entries * (1 + dirs);
+    if (work > WORK_LIMIT) throw new RangeError("too much arithmetic for one run");
+  };
   const build = (e: MExpr, seedUnread = false): Node => {
     const [rows, cols] = dimsOf(e);
     const len = rows * cols;
+    spend(len);
     switch (e.k) {
       case "num": {
         const r = F.ratio(e.p, e.q);
@@ -221,6 +235,7 @@ export function compileProgram(
         const k = vectors ? ar * ac : ac;
         const r = vectors ? 1 : ar;
         const c = vectors ? 1 : bc;
+        spend(r * k * c);
         const v = new Float64Array(r * c);
         const t = tangentBuffer(e, r * c);
         const out: Out = { v, t: null, m: null };
@@ -407,6 +422,7 @@ export function compileProgram(
       }
       case "inv":
       case "det":
+        spend(dimsOf(e.a)[0] ** 3);
         return inverseOrDet(e, e.k, build(e.a), e.k === "det" ? dimsOf(e.a)[0] : rows);
       case "softmax": {
         if (!float) throw NOT_IN_FIELD;
@@ -634,6 +650,7 @@ export function compileProgram(
       // A whole power of a square matrix: repeated products, after an inverse for negative powers.
       const base = k! < 0 ? inverseOrDet(e.a, "inv", a, n) : a;
       const times = Math.abs(k!);
+      spend(times * n ** 3);
       const one = identity(F, n);
       const tracks = varies(e);
       // two buffers of each kind, used in turn
