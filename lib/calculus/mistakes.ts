@@ -135,7 +135,10 @@ export const MATRIX_SAID = {
     ),
   transposeMissing: said("layout", "A transpose is missing in your answer (a layout mistake)."),
   transposeExtra: said("layout", "A transpose is extra in your answer (a layout mistake)."),
-  symmetricTwice: said("symmetric_part", MISTAKES.symmetric_part),
+  symmetricTwice: said(
+    "symmetric_part",
+    "2A is right only when A is symmetric, and A here is not: x meets A from both sides, once as A and once transposed.",
+  ),
   symmetricHalf: said(
     "symmetric_part",
     "That is only half of it: x meets A from both sides, once as A and once transposed.",
