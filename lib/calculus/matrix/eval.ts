@@ -12,7 +12,7 @@
 // each rule is short.
 import type { MExpr } from "./ast";
 import { FLOAT, type Field, identity, invertAndDet, matmul, transposeArray } from "./field";
-import { matmulInto, seedTimes, tangentTimes, timesSeed, timesTangent } from "./kernels";
+import { matmulInto, seedProduct, tangentTimes, timesTangent } from "./kernels";
 import type { Dim } from "./shape";
 import { type Typed, wholeExponent } from "./types";
 
@@ -225,7 +225,7 @@ export function compileProgram(
         const [br, bc] = dimsOf(e.b);
         if (ar * ac === 1 || br * bc === 1) return elementwise2(e, "had", build(e.a), build(e.b), len);
         // a factor that is the differentiated symbol itself has the identity as its tangent: the
-        // product uses that without reading it (seedTimes, timesSeed)
+        // product uses that without reading it (seedProduct)
         const aSeed = e.a.k === "sym" && e.a.name === wrt;
         const bSeed = e.b.k === "sym" && e.b.name === wrt;
         const a = build(e.a, aSeed);
@@ -246,12 +246,12 @@ export function compileProgram(
           let has = false;
           if (t) {
             if (x.t) {
-              if (aSeed) seedTimes(F, t, y.v, r, k, c, dirs, false);
+              if (aSeed) seedProduct(F, t, y.v, true, r, k, c, dirs, false);
               else tangentTimes(F, t, x.t, y.v, r, k, c, dirs, false);
               has = true;
             }
             if (y.t) {
-              if (bSeed) timesSeed(F, t, x.v, r, k, c, dirs, has);
+              if (bSeed) seedProduct(F, t, x.v, false, r, k, c, dirs, has);
               else timesTangent(F, t, x.v, y.t, r, k, c * dirs, has);
               has = true;
             }

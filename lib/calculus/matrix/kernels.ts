@@ -85,13 +85,15 @@ export function matmulInto(
 }
 
 /**
- * tangentTimes for A the seeded symbol itself (entry i·k + l is direction i·k + l): only r·k·c
- * entries of the result are not zero, so it costs r·k·c instead of r·k·c·dirs.
+ * The tangents of A B where one factor is the seeded symbol itself (its entry e is direction e):
+ * only r·k·c entries of the result are not zero, so this costs r·k·c instead of r·k·c·dirs.
+ * `seedLeft`: A is the seed and `other` is B (k×c); otherwise B is the seed and `other` is A (r×k).
  */
-export function seedTimes(
+export function seedProduct(
   F: Field,
   out: Float64Array,
-  b: Float64Array,
+  other: Float64Array,
+  seedLeft: boolean,
   r: number,
   k: number,
   c: number,
@@ -102,27 +104,7 @@ export function seedTimes(
   for (let i = 0; i < r; i++)
     for (let l = 0; l < k; l++)
       for (let j = 0; j < c; j++) {
-        const o = (i * c + j) * dirs + i * k + l;
-        out[o] = F.add(out[o]!, b[l * c + j]!);
-      }
-}
-
-/** timesTangent for B the seeded symbol itself (entry l·c + j is direction l·c + j). */
-export function timesSeed(
-  F: Field,
-  out: Float64Array,
-  a: Float64Array,
-  r: number,
-  k: number,
-  c: number,
-  dirs: number,
-  accumulate: boolean,
-): void {
-  if (!accumulate) out.fill(0);
-  for (let i = 0; i < r; i++)
-    for (let l = 0; l < k; l++)
-      for (let j = 0; j < c; j++) {
-        const o = (i * c + j) * dirs + l * c + j;
-        out[o] = F.add(out[o]!, a[i * k + l]!);
+        const o = (i * c + j) * dirs + (seedLeft ? i * k + l : l * c + j);
+        out[o] = F.add(out[o]!, seedLeft ? other[l * c + j]! : other[i * k + l]!);
       }
 }
