@@ -119,6 +119,20 @@ describe("the rest of the list", () => {
     expectNamed(mderiv({ x: "n" }, "exp(2x)", "x", "derivative", "2 exp(2x)"), "vector_for_diag", [
       "diag(2 exp(2x))",
     ]);
+    // typed before a matrix, the vector cannot be multiplied: the reader names diag(…)
+    const layer = { W: "m x n", x: "n" };
+    const bare = matrixOps({
+      op: "mparse",
+      input: "(1 − tanh(W x) ⊙ tanh(W x)) W",
+      decls: layer,
+    }) as unknown as {
+      error: { code: string; message: string };
+    };
+    expect(bare.error.code).toBe("SHAPE_MISMATCH");
+    expect(bare.error.message).toMatch(/did you mean diag\(1 - tanh\(W\*x\) ⊙ tanh\(W\*x\)\) W/);
+    expect(mderiv(layer, "tanh(W x)", "x", "derivative", "diag(1 − tanh(W x) ⊙ tanh(W x)) W")).toMatchObject({
+      correct: true,
+    });
     const decls = { x: "n", z: "scalar" };
     expect(mderiv(decls, "sum(x z)", "z", "derivative", "sum(x)")).toMatchObject({ correct: true });
     expectNamed(mderiv(decls, "sum(x z)", "z", "derivative", "n"), "n_for_sum", ["sum(x)"]);
