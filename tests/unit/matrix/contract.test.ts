@@ -60,6 +60,15 @@ describe("mparse", () => {
   });
 });
 
+describe("other ops", () => {
+  it("are left to the other tools, also names every object inherits", () => {
+    for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty", "parse"]) {
+      expect(matrixOps({ op: name }), name).toBeNull();
+    }
+    expect(op({ op: "mparse", input: "x", decls })).toMatchObject({ ok: true, shape: "n" });
+  });
+});
+
 describe("mequiv and mderiv", () => {
   it("give exactly the promised fields", () => {
     const right = op({ op: "mequiv", decls, expected: "W x", answer: "W*x" });
