@@ -146,3 +146,29 @@ describe("forward-mode derivatives, all directions in one pass", () => {
     expect(mderiv(f, wrt, wrong)).toMatchObject({ correct: false });
   });
 });
+
+describe("Matrix Cookbook identities in the Cookbook's own notation (X^-T)", () => {
+  const cook = { X: "n x n", A: "n x n", a: "n", b: "n" };
+  const grad = (f: string, answer: string) =>
+    matrixOps({ op: "mderiv", decls: cook, f, wrt: "X", asks: "gradient", answer }) as {
+      correct?: boolean;
+      diagnosis?: { code: string };
+    };
+  it.each([
+    // (49), (57), (61), (100), (101), (103), (113)
+    ["det(X)", ["det(X) X^-T", "det(X) inv(X)^T", "det(X) (X^T)⁻¹"], ["det(X) X^-1", "det(X) X^T"]],
+    ["ln(abs(det(X)))", ["X^-T", "inv(X^T)"], ["X^-1", "-X^-T"]],
+    ["a^T inv(X) b", ["-X^-T a b^T X^-T", "-(X^-1 b a^T X^-1)^T"], ["-X^-1 a b^T X^-1", "X^-T a b^T X^-T"]],
+    ["tr(A X)", ["A^T", "A'"], ["A", "A^T X"]],
+    ["tr(X^T A)", ["A", "(A^T)^T"], ["A^T", "2A"]],
+    ["tr(X^2)", ["2 X^T", "X^T + X^T"], ["2X", "X^T"]],
+    ["tr(X^T A X)", ["(A + A^T) X", "A X + A^T X"], ["2 A X", "A X"]],
+  ])("∂(%s)/∂X: right forms accepted, wrong ones rejected", (f, right, wrong) => {
+    for (const r of right) expect(grad(f, r), r).toMatchObject({ correct: true });
+    for (const w of wrong) expect(grad(f, w), w).toMatchObject({ correct: false });
+  });
+  it("names X^-1 for X^-T a layout mistake and 2AX for (A + Aᵀ)X", () => {
+    expect(grad("det(X)", "det(X) X^-1").diagnosis?.code).toBe("layout");
+    expect(grad("tr(X^T A X)", "2 A X").diagnosis?.code).toBe("symmetric_part");
+  });
+});
