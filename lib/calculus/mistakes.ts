@@ -87,7 +87,8 @@ export const MISTAKES = {
     "Your answer is a scalar, but the answer is a vector: the same value in every entry is that value times 1_n (the vector of ones), not a bare number.",
   identity: "Your answer is a scalar, but the answer is a square matrix: that number times the identity I.",
   reversed_difference: "A difference is reversed (such as y − ŷ where ŷ − y belongs).",
-  taylor_half: "The second-order term of a Taylor expansion has the factor ½: ½ dᵀHd.",
+  taylor_half:
+    "The second-order term of a Taylor expansion has a factor ½ (the 1/2! in front of the second derivative).",
   newton_step: "A Newton step moves against the gradient: check the sign of the step.",
 } as const;
 
@@ -171,6 +172,10 @@ export const MATRIX_SAID = {
   wrongSign: said(
     "sign_error",
     "Your answer has the wrong sign (check the order of a difference, such as ŷ − y).",
+  ),
+  newtonAsGradientStep: said(
+    "gradient_step",
+    "That is a plain gradient step: a Newton step also takes the curvature (the Hessian) into account.",
   ),
   newtonTimesH: said(
     "newton_step",

@@ -102,7 +102,7 @@ export function keyVariants(typed: Typed): Variant[] {
           push(diagnosisOf("newton_step"), n, add(a, b));
           const h = b.a.k === "inv" || b.a.k === "pow" ? b.a.a : b.a;
           push(MATRIX_SAID.newtonTimesH, n, sub(a, bin(b.k, h, b.b)));
-          push(diagnosisOf("gradient_step"), n, sub(a, b.b));
+          push(MATRIX_SAID.newtonAsGradientStep, n, sub(a, b.b));
         }
         push(diagnosisOf("reversed_difference"), n, sub(b, a));
         break;
