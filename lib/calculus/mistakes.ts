@@ -60,6 +60,36 @@ export const MISTAKES = {
   preactivation_for_activation: "Use the activation h = max(0, z), not the pre-activation z.",
   softmax_y_minus_s: "The sign is reversed: the gradient of softmax cross-entropy is s − y, not y − s.",
   softmax_forgot_y: "That is s alone: subtract the one-hot label, s − y.",
+  // symbolic vectors and matrices (lib/calculus/matrix: mequiv, mderiv). The codes are those the
+  // command-line tool has always given; where a sentence depends on the problem (shapes, a
+  // dimension) or on which form of the mistake was seen, MATRIX_SAID words it under the same code.
+  // No sentence states the key.
+  layout:
+    "Right values in the wrong layout: your answer is the transpose of the one asked (rows are outputs, columns inputs; a gradient has its variable's shape).",
+  symmetric_part:
+    "2A (or A alone) is right only when A is symmetric, and A here is not: x meets A from both sides, once as A and once transposed.",
+  gate_dropped: "The ReLU gate is missing: the derivative of max(0, z) is 0 where z < 0.",
+  gate_outside_sum:
+    "The ReLU gate is outside the sum: each sample has its own gate, so it belongs inside the sum, applied sample by sample.",
+  sigmoid_derivative: "σ' is not σ itself: differentiate 1/(1 + e^(−z)).",
+  preactivation: "You used the pre-activation z where the activation f(z) belongs.",
+  chain_order:
+    "The factors are in the wrong order: matrix products do not commute (and in the chain rule the outer derivative comes first, on the left).",
+  missing_factor: "A constant factor is missing (such as the 2 from differentiating a square).",
+  extra_factor: "Your answer is twice the correct one: there is a factor 2 too many.",
+  n_for_sum:
+    "A dimension counts the entries: it is right only when every entry is 1 (as for ∂sum(x + z)/∂z); here each entry contributes its own value.",
+  not_summed:
+    "Your answer is a vector whose sum is the answer: a derivative of a sum over samples (a bias gradient) adds up the per-sample terms.",
+  vector_for_diag:
+    "Your answer is a vector, but this derivative is a matrix: the Jacobian of an entry-by-entry operation is diagonal, not a vector.",
+  ones_vector:
+    "Your answer is a scalar, but the answer is a vector: the same value in every entry is that value times 1_n (the vector of ones), not a bare number.",
+  identity: "Your answer is a scalar, but the answer is a square matrix: that number times the identity I.",
+  reversed_difference: "A difference is reversed (such as y − ŷ where ŷ − y belongs).",
+  taylor_half:
+    "The second-order term of a Taylor expansion has a factor ½ (the 1/2! in front of the second derivative).",
+  newton_step: "A Newton step moves against the gradient: check the sign of the step.",
 } as const;
 
 export type MistakeCode = keyof typeof MISTAKES;
@@ -78,6 +108,97 @@ export function diagnosisOf(code: MistakeCode): Diagnosis {
 export function isMistakeCode(code: string): code is MistakeCode {
   return Object.hasOwn(MISTAKES, code);
 }
+
+type Dim = string | number;
+const said = (code: MistakeCode, message: string): Diagnosis => ({ code, message });
+
+/**
+ * The matrix grader's sentences that name the problem's shapes or dimensions, or tell two forms of
+ * one mistake apart; each under its catalogue code. Shapes are given as "m×n".
+ */
+export const MATRIX_SAID = {
+  /** A column where the row ∂f/∂x (1×cols) was asked. */
+  layoutRow: (cols: Dim) =>
+    said(
+      "layout",
+      `Right values, but a column where the row (1×${cols}) was asked: in numerator layout the derivative of a scalar by a vector is a row.`,
+    ),
+  /** A row where the column (rows×1) was asked. */
+  layoutColumn: (rows: Dim) =>
+    said(
+      "layout",
+      `Right values, but a row where the column (${rows}×1) was asked (a gradient has the shape of its variable).`,
+    ),
+  layoutMatrix: (shape: string) =>
+    said(
+      "layout",
+      `Your answer is the transpose of the correct one (a layout mistake): rows are the outputs, columns the inputs (${shape}).`,
+    ),
+  transposeMissing: said("layout", "A transpose is missing in your answer (a layout mistake)."),
+  transposeExtra: said("layout", "A transpose is extra in your answer (a layout mistake)."),
+  symmetricTwice: said(
+    "symmetric_part",
+    "2A is right only when A is symmetric, and A here is not: x meets A from both sides, once as A and once transposed.",
+  ),
+  symmetricHalf: said(
+    "symmetric_part",
+    "That is only half of it: x meets A from both sides, once as A and once transposed.",
+  ),
+  /** Right only if these square matrices were symmetric. */
+  symmetricOnly: (names: string) =>
+    said(
+      "symmetric_part",
+      `Your answer would be right only if ${names} were symmetric, and here it is not: a matrix and its transpose differ.`,
+    ),
+  sigmoidAsSigmoid: said("sigmoid_derivative", MISTAKES.sigmoid_derivative),
+  sigmoidAsTanh: said("sigmoid_derivative", "1 − σ² is the derivative of tanh, not of σ."),
+  half: said(
+    "missing_factor",
+    "Your answer is half the correct one: a factor 2 is missing (the derivative of a square).",
+  ),
+  missingTwo: said("missing_factor", "A factor 2 is missing (the derivative of a square is 2 times …)."),
+  missingHalf: said("missing_factor", "A factor ½ is missing."),
+  timesDim: (d: Dim) =>
+    said(
+      "missing_mean",
+      `Your answer is ${d} times the correct one: the factor 1/${d} of the mean is missing.`,
+    ),
+  meanMissing: (d: Dim) => said("missing_mean", `The factor 1/${d} of the mean is missing.`),
+  overDim: (d: Dim) =>
+    said(
+      "extra_factor",
+      `Your answer is the correct one divided by ${d}: there is a factor 1/${d} too many.`,
+    ),
+  wrongSign: said(
+    "sign_error",
+    "Your answer has the wrong sign (check the order of a difference, such as ŷ − y).",
+  ),
+  newtonAsGradientStep: said(
+    "gradient_step",
+    "That is a plain gradient step: a Newton step also takes the curvature (the Hessian) into account.",
+  ),
+  newtonTimesH: said(
+    "newton_step",
+    "A Newton step scales the gradient by the inverse of the Hessian, not by the Hessian.",
+  ),
+  vectorForDiag: (shape: string) =>
+    said(
+      "vector_for_diag",
+      `Your answer is a vector, but this derivative is the ${shape} matrix: the Jacobian of an entry-by-entry operation is diagonal, not a vector.`,
+    ),
+  onesVector: (shape: string, rows: Dim) =>
+    said(
+      "ones_vector",
+      `Your answer is a scalar, but the answer is ${shape}: the same value in every entry is that value times 1_${rows} (the vector of ones), not a bare number.`,
+    ),
+  identity: (shape: string) =>
+    said(
+      "identity",
+      `Your answer is a scalar, but the answer is the ${shape} matrix: that number times the identity I.`,
+    ),
+  wrongShape: (answer: string, key: string) =>
+    said("wrong_shape", `Your answer is ${answer}, but the answer is ${key}.`),
+} as const;
 
 /** The differentiator's deliberate wrong rules and the mistake each one is named by. */
 export const RULE_MISTAKES: readonly (readonly [Mistake, MistakeCode])[] = [

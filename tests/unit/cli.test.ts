@@ -141,4 +141,35 @@ describe("calc batch", () => {
     expect((out[2] as { error: { code: string } }).error.code).toBe("TOO_DEEP");
     expect(out[3]).toEqual({ ok: true, result: "2*x", latex: "2x" });
   }, 30_000);
+
+  it("answers the matrix operations, echoing ids, as the README shows them", async () => {
+    const out = await batch(
+      [
+        '{"op":"mparse","input":"2(Wx − y)xᵀ","decls":{"W":"m x n","x":"n","y":"m"},"id":"p"}',
+        '{"op":"mequiv","decls":{"A":"n x n","x":"n"},"expected":"(A + A^T) x","answer":"A x + A^T x","id":2}',
+        '{"op":"mderiv","decls":{"w":"n","x":"n"},"f":"w·x","wrt":"w","asks":"derivative","answer":"x^T"}',
+        '{"op":"mparse","input":"W x^T","decls":{"W":"m x n","x":"n"},"id":4}',
+      ].join("\n") + "\n",
+    );
+    expect(out).toEqual([
+      {
+        id: "p",
+        ok: true,
+        shape: "m x n",
+        normalized: "2*(W*x - y)*x^T",
+        latex: "2 \\left(W \\mathbf{x} - \\mathbf{y}\\right) {\\mathbf{x}}^{\\top}",
+      },
+      { id: 2, ok: true, equivalent: true },
+      { ok: true, equivalent: true, correct: true },
+      {
+        id: 4,
+        ok: false,
+        error: {
+          code: "SHAPE_MISMATCH",
+          message: "W is m×n and x^T is 1×n: they cannot be multiplied: did you mean W x?",
+          at: 0,
+        },
+      },
+    ]);
+  });
 });

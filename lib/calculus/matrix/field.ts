@@ -47,12 +47,21 @@ const mod = (a: number) => {
   return r < 0 ? r + PRIME : r;
 };
 
+/**
+ * x mod PRIME for a whole |x| < 2^53 (a residue plus a product of two residues), by a floored
+ * quotient: several times faster than `%` on doubles, and exact (q·PRIME < 2^53).
+ */
+export function modp(x: number): number {
+  const r = x - Math.floor(x / PRIME) * PRIME;
+  return r < 0 ? r + PRIME : r >= PRIME ? r - PRIME : r;
+}
+
 export const MODP: Field = {
   exact: true,
-  add: (a, b) => (a + b) % PRIME,
-  sub: (a, b) => mod(a - b),
-  mul: (a, b) => (a * b) % PRIME,
-  div: (a, b) => (a * modInverse(b)) % PRIME,
+  add: (a, b) => (a + b >= PRIME ? a + b - PRIME : a + b),
+  sub: (a, b) => (a - b < 0 ? a - b + PRIME : a - b),
+  mul: (a, b) => modp(a * b),
+  div: (a, b) => modp(a * modInverse(b)),
   neg: (a) => (a === 0 ? 0 : PRIME - a),
   ratio: (p, q) =>
     Number.isSafeInteger(p) && Number.isSafeInteger(q) ? (mod(p % PRIME) * modInverse(mod(q))) % PRIME : null,
@@ -84,7 +93,7 @@ export function matmul(
   for (let i = 0; i < r; i++) {
     for (let j = 0; j < c; j++) {
       let s = 0;
-      for (let l = 0; l < k; l++) s = (s + ((a[i * k + l]! * b[l * c + j]!) % PRIME)) % PRIME;
+      for (let l = 0; l < k; l++) s = modp(s + a[i * k + l]! * b[l * c + j]!);
       out[i * c + j] = s;
     }
   }

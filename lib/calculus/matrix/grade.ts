@@ -13,9 +13,9 @@ import type { CoreError } from "../errors";
 import { TOLERANCE, formatPair, formatValue, hash } from "../equiv";
 import type { MExpr } from "./ast";
 import { diagnose, type Diagnosis } from "./diagnose";
-import { type Gate, compileProgram } from "./eval";
+import { type Gate, type Program, compileProgram } from "./eval";
 import { FLOAT, MODP, transposeArray } from "./field";
-import type { KeySource } from "./key";
+import type { CompiledKey, KeySource } from "./key";
 import { toText } from "./print";
 import { type Sizes, dimChoices, generator, instantiate, sizeOf } from "./sample";
 import { type Decls, type Dim, type Shape, sameShape, showShape, transposeShape } from "./shape";
@@ -41,6 +41,12 @@ export interface Sample {
 }
 
 const SAMPLES_PER_CHOICE = 6;
+/**
+ * When key and answer are both rational, the exact check (below) carries the soundness argument
+ * (Schwartz-Zippel over six residue draws); the float draws then only find a readable
+ * counterexample and check where each side is defined, and three per choice are enough.
+ */
+const SAMPLES_PER_CHOICE_WITH_EXACT = 3;
 const EXACT_PER_CHOICE = 2;
 const TRIES_PER_SAMPLE = 25;
 const KINK = 1e-3;
@@ -125,6 +131,9 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
   const gates: Gate[] = [];
   let gateCount = 0;
   const choices = dimChoices(decls);
+  // Rational key and answer: compiled modulo the prime (for the first choice; the others alike).
+  const exact0 = prepared.zero ? null : exactPrograms(key, prepared.typed, sizeOf(choices[0]!));
+  const planned = exact0 ? SAMPLES_PER_CHOICE_WITH_EXACT : SAMPLES_PER_CHOICE;
   for (const [c, sizes] of choices.entries()) {
     const size = sizeOf(sizes);
     const k = key.compile(size, FLOAT);
@@ -136,7 +145,7 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
     let extra = 0;
     for (
       let tries = 0;
-      tries < TRIES_PER_SAMPLE * (SAMPLES_PER_CHOICE + 4) && taken < SAMPLES_PER_CHOICE + extra;
+      tries < TRIES_PER_SAMPLE * (SAMPLES_PER_CHOICE + 4) && taken < planned + extra;
       tries++
     ) {
       const inputs = instantiate(decls, size, random);
@@ -144,7 +153,7 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
       const kv = k.run(inputs, local);
       if (!kv || !kv.every(Number.isFinite)) continue;
       if (local.some((g) => g && g.closest < KINK)) continue;
-      if (taken >= SAMPLES_PER_CHOICE) {
+      if (taken >= planned) {
         // Steering: after the planned samples, keep only those that reach a side not yet seen.
         const adds = local.some((g, i) => g && ((g.pos && !gates[i]?.pos) || (g.neg && !gates[i]?.neg)));
         if (!adds) continue;
@@ -155,23 +164,27 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
         s.neg ||= g.neg;
       });
       taken++;
-      let av = prepared.zero ? new Float64Array(kv.length) : a!.run({ inputs }).v;
-      if (prepared.transposed)
-        av = transposeArray(av, size(prepared.typed.shape.rows), size(prepared.typed.shape.cols));
-      if (av.length === 1 && kv.length > 1) av = new Float64Array(kv.length).fill(av[0]!);
+      const inKeyLayout = (x: Float64Array) => {
+        const y = prepared.transposed
+          ? transposeArray(x, size(prepared.typed.shape.rows), size(prepared.typed.shape.cols))
+          : x.slice();
+        return y.length === 1 && kv.length > 1 ? new Float64Array(kv.length).fill(y[0]!) : y;
+      };
+      const av = prepared.zero ? new Float64Array(kv.length) : inKeyLayout(a!.run({ inputs }).v);
       samples.push({ choice: c, sizes, inputs, key: kv, answer: av });
       if (counterexample) continue;
+      // magnitudes, computed once per sample and only when two entries differ
+      let mk: Float64Array | null | undefined;
+      let ma: Float64Array | null | undefined;
       for (let i = 0; i < kv.length; i++) {
         if (agree(kv[i]!, av[i]!)) continue;
         if (Number.isFinite(av[i]!)) {
-          const mk = key.magnitude?.(size, inputs)?.[i] ?? 0;
-          const ma = a?.run({ inputs, magnitude: true }).m;
-          const maI = ma
-            ? ((prepared.transposed
-                ? transposeArray(ma, size(prepared.typed.shape.rows), size(prepared.typed.shape.cols))
-                : ma)[i] ?? 0)
-            : 0;
-          if (agree(kv[i]!, av[i]!, mk, maI)) continue;
+          if (mk === undefined) mk = k.magnitude?.(inputs) ?? null;
+          if (ma === undefined) {
+            const m = a?.run({ inputs, magnitude: true }).m;
+            ma = m ? inKeyLayout(m) : null;
+          }
+          if (agree(kv[i]!, av[i]!, mk?.[i] ?? 0, ma?.[i] ?? 0)) continue;
         }
         const rows = size(key.shape.rows);
         const cols = size(key.shape.cols);
@@ -184,9 +197,9 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
         }
         break;
       }
-      if (taken === SAMPLES_PER_CHOICE) extra = missingSides(gates, k.gateCount) ? 8 : 0;
+      if (taken === planned) extra = missingSides(gates, k.gateCount) ? 8 : 0;
     }
-    if (taken < SAMPLES_PER_CHOICE) {
+    if (taken < planned) {
       if (counterexample) break;
       return CANNOT(
         "This answer cannot be checked automatically: the correct answer is undefined at almost every point tried.",
@@ -198,8 +211,8 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
       "This answer cannot be checked automatically: one case of the correct answer (a side of a ReLU or an indicator) never occurs.",
     );
   }
-  if (!counterexample && !prepared.zero) {
-    const exact = exactCheck(decls, key, prepared, seed);
+  if (!counterexample && exact0) {
+    const exact = exactCheck(decls, key, prepared, seed, exact0);
     if (exact) counterexample = exact;
   }
   if (!counterexample && !prepared.zero) counterexample = gateStress(decls, key, prepared, seed, gateCount);
@@ -223,13 +236,28 @@ function missingSides(gates: readonly Gate[], count: number): boolean {
   return false;
 }
 
+type ExactPrograms = { readonly k: CompiledKey; readonly a: Program };
+
+/** Key and answer compiled modulo the prime, or null when either is not rational. */
+function exactPrograms(key: KeySource, answer: Typed, size: (d: Dim) => number): ExactPrograms | null {
+  const a = compileProgram(answer, size, MODP);
+  const k = a && key.compile(size, MODP);
+  return a && k ? { k, a } : null;
+}
+
 /** Exact comparison modulo a prime for rational keys and answers; a counterexample or null. */
-function exactCheck(decls: Decls, key: KeySource, prepared: Prepared, seed: number): string | null {
+function exactCheck(
+  decls: Decls,
+  key: KeySource,
+  prepared: Prepared,
+  seed: number,
+  first: ExactPrograms,
+): string | null {
   for (const [c, sizes] of dimChoices(decls).entries()) {
     const size = sizeOf(sizes);
-    const k = key.compile(size, MODP);
-    const a = compileProgram(prepared.typed, size, MODP);
-    if (!k || !a) return null;
+    const programs = c === 0 ? first : exactPrograms(key, prepared.typed, size);
+    if (!programs) return null;
+    const { k, a } = programs;
     const random = generator(seed, c, 1);
     let taken = 0;
     for (let tries = 0; tries < 20 && taken < EXACT_PER_CHOICE; tries++) {

@@ -1,5 +1,6 @@
 // What an answer is graded against: a key expression, or the derivative of a declared function
-// computed by forward-mode automatic differentiation (one tangent pass per entry of the variable).
+// computed by forward-mode automatic differentiation (one pass carrying a tangent per entry of the
+// variable).
 // Layouts (docs/core.md, "Matrix calculus"): `derivative` is numerator layout (∂f/∂x of scalar f is
 // the 1×n row, of vector f the m×n Jacobian, rows = outputs; of scalar f by an r×c matrix the c×r
 // transpose of the gradient); `gradient` (scalar f only) has the variable's shape.
@@ -12,8 +13,13 @@ import { type Typed, typecheck } from "./types";
 
 export interface CompiledKey {
   readonly gateCount: number;
-  /** The key's entries (row-major), tracking kinks in `gates`; NaN entries where it is undefined. */
+  /**
+   * The key's entries (row-major, a new array), tracking kinks in `gates`; NaN entries where it is
+   * undefined.
+   */
   run(inputs: ReadonlyMap<string, Float64Array>, gates: Gate[]): Float64Array | null;
+  /** Magnitudes of the key's entries at one sample (the tolerance's scale), where known. */
+  magnitude?(inputs: ReadonlyMap<string, Float64Array>): Float64Array | null;
 }
 
 export interface KeySource {
@@ -22,11 +28,11 @@ export interface KeySource {
   readonly shape: Shape;
   /** The key as an expression, when it is one (diagnosis builds variants of it). */
   readonly expr?: Typed;
+  /** The function differentiated (derivative keys only). */
+  readonly source?: Typed;
   /** The same derivative computed with a typical wrong rule (derivative keys only). */
   readonly slip?: (slip: RuleSlip) => KeySource;
   compile(size: (d: Dim) => number, field: Field): CompiledKey | null;
-  /** Magnitudes of the key's entries at one sample (the tolerance's scale), where known. */
-  magnitude?(size: (d: Dim) => number, inputs: ReadonlyMap<string, Float64Array>): Float64Array | null;
 }
 
 export function expressionKey(typed: Typed): KeySource {
@@ -37,10 +43,11 @@ export function expressionKey(typed: Typed): KeySource {
     compile(size, field) {
       const p = compileProgram(typed, size, field);
       if (!p) return null;
-      return { gateCount: p.gateCount, run: (inputs, gates) => p.run({ inputs, gates }).v };
-    },
-    magnitude(size, inputs) {
-      return compileProgram(typed, size)?.run({ inputs, magnitude: true }).m ?? null;
+      return {
+        gateCount: p.gateCount,
+        run: (inputs, gates) => p.run({ inputs, gates }).v.slice(),
+        magnitude: (inputs) => p.run({ inputs, magnitude: true }).m?.slice() ?? null,
+      };
     },
   };
 }
@@ -109,12 +116,13 @@ export function derivativeKey(decls: Decls, f: Typed, wrt: string, asks: Asks, s
   const key: KeySource = {
     id: `d:${asks}:${wrt}:${toText(f.expr)}`,
     shape,
+    source: f,
     slip: (s) => {
       const k = derivativeKey(decls, f, wrt, asks, s);
       return k.ok ? k.key : key;
     },
     compile(size, field) {
-      const p = compileProgram(f, size, field);
+      const p = compileProgram(f, size, field, { wrt });
       if (!p) return null;
       const vr = size(vs.rows);
       const vc = size(vs.cols);
@@ -123,18 +131,14 @@ export function derivativeKey(decls: Decls, f: Typed, wrt: string, asks: Asks, s
       return {
         gateCount: p.gateCount,
         run(inputs, gates) {
-          // J is q×n: column k is the tangent along entry k of the variable.
+          // One pass carries every direction: the tangents are J (q×n), row i the gradient of output i.
+          const out = p.run({ inputs, gates, ...(slip ? { slip } : {}) });
+          if (!out.v.every(Number.isFinite))
+            return out.v.length === q ? new Float64Array(q * n).fill(NaN) : null;
           const j = new Float64Array(q * n);
-          for (let k = 0; k < n; k++) {
-            const out = p.run({
-              inputs,
-              seed: { name: wrt, index: k },
-              gates: k === 0 ? gates : [],
-              ...(slip ? { slip } : {}),
-            });
-            if (k === 0 && !out.v.every(Number.isFinite))
-              return out.v.length === q ? new Float64Array(q * n).fill(NaN) : null;
-            if (out.t) for (let i = 0; i < q; i++) j[i * n + k] = out.t.length === 1 ? out.t[0]! : out.t[i]!;
+          if (out.t) {
+            if (out.t.length !== q * n) throw new Error("tangents of an unexpected size");
+            j.set(out.t);
           }
           return arrange === "transpose-gradient" ? transposeArray(j, vr, vc) : j;
         },

@@ -60,6 +60,7 @@ export const FUNCTIONS: ReadonlyMap<string, FnName> = new Map<string, FnName>([
   ["inv", "inv"],
   ["ones", "ones"],
   ["tr", "trace"],
+  ["Tr", "trace"],
   ["trace", "trace"],
   ["det", "det"],
 ]);
@@ -137,6 +138,7 @@ const LATEX: Readonly<Record<string, Op | "T" | "σ">> = {
 
 const SUPERSCRIPT_T = "ᵀ";
 const BOLD_ONE = "\u{1D7CF}";
+const DOUBLE_STRUCK_ONE = "\u{1D7D9}";
 
 function isLetter(c: string): boolean {
   return /^[\p{L}\p{M}]$/u.test(c) && c !== SUPERSCRIPT_T;
@@ -267,7 +269,7 @@ export function lex(src: string, decls: Decls): Tok[] {
       i += text.length;
       continue;
     }
-    if (src.startsWith(BOLD_ONE, i)) {
+    if (src.startsWith(BOLD_ONE, i) || src.startsWith(DOUBLE_STRUCK_ONE, i)) {
       const at = i;
       i += BOLD_ONE.length;
       let dim: Dim | null = null;
@@ -289,6 +291,14 @@ export function lex(src: string, decls: Decls): Tok[] {
         out.pop();
         out.push({ t: "tsup", at: i });
         i += m[0].length;
+        continue;
+      }
+      // the inverse transpose, as the Matrix Cookbook writes it: X^-T, X^{-T}
+      const inverseT = /^(?:-\s*(?:T|⊤|\\top)|\{\s*-\s*(?:T|⊤|\\top)\s*\})/.exec(src.slice(i, i + 14));
+      if (inverseT) {
+        out.pop();
+        out.push({ t: "sup", value: -1, at: i }, { t: "tsup", at: i });
+        i += inverseT[0].length;
       }
       continue;
     }
@@ -305,6 +315,16 @@ export function lex(src: string, decls: Decls): Tok[] {
     if (c === "⁻" && src[i + 1] === "¹") {
       out.push({ t: "sup", value: -1, at: i });
       i += 2;
+      continue;
+    }
+    if (c === "⁻" && (src[i + 1] === SUPERSCRIPT_T || src[i + 1] === "⊤")) {
+      out.push({ t: "sup", value: -1, at: i }, { t: "tsup", at: i + 1 });
+      i += 2;
+      continue;
+    }
+    if (c === "½") {
+      out.push({ t: "num", value: 0.5, p: 1, q: 2, at: i });
+      i++;
       continue;
     }
     if (c === "." && (src[i + 1] === "*" || src[i + 1] === "/")) {
@@ -336,6 +356,9 @@ export function lex(src: string, decls: Decls): Tok[] {
     if (c === "‖" || c === "∥" || (c === "|" && src[i + 1] === "|")) {
       out.push({ t: "norm", at: i });
       i += c === "|" ? 2 : 1;
+      // ‖v‖₂, ‖v‖_2: the norm meant is the Euclidean one
+      const two = /^(?:_2|_\{2\}|₂)/.exec(src.slice(i, i + 4));
+      if (two) i += two[0].length;
       continue;
     }
     if (c === "|") {

@@ -59,7 +59,7 @@ function describeZodError(err: z.ZodError): string {
 }
 
 type Op = keyof typeof schemas;
-const isOp = (op: string): op is Op => op in schemas;
+const isOp = (op: string): op is Op => Object.hasOwn(schemas, op);
 
 /** Handle a matrix request; null for an op this module does not know. Never throws. */
 export function matrixOps(request: { op: string } & Record<string, unknown>): Response | null {

@@ -73,16 +73,21 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
   };
 
   /** A fix by transposing one side (or both), said as the learner would type it. */
-  const suggest = (n: MExpr, a: MExpr, b: MExpr, sa: S, sb: S, ok: (x: S, y: S) => boolean): string => {
+  /** The same node with one side (or both) transposed so that `ok` holds, as typed; or null. */
+  const transposedFix = (n: MExpr, a: MExpr, b: MExpr, sa: S, sb: S, ok: (x: S, y: S) => boolean) => {
     const tries: [MExpr, MExpr, S, S][] = [
       [a, flip(b), sa, flipS(sb)],
       [flip(a), b, flipS(sa), sb],
       [flip(a), flip(b), flipS(sa), flipS(sb)],
     ];
     for (const [x, y, s1, s2] of tries) {
-      if (ok(s1, s2)) return `: did you mean ${toText({ ...n, a: x, b: y } as MExpr).replace(/\*/g, " ")}?`;
+      if (ok(s1, s2)) return toText({ ...n, a: x, b: y } as MExpr).replace(/\*/g, " ");
     }
-    return ".";
+    return null;
+  };
+  const suggest = (n: MExpr, a: MExpr, b: MExpr, sa: S, sb: S, ok: (x: S, y: S) => boolean): string => {
+    const fix = transposedFix(n, a, b, sa, sb, ok);
+    return fix === null ? "." : `: did you mean ${fix}?`;
   };
 
   const sameOrExpand = (n: MExpr, a: MExpr, b: MExpr, sa: S, sb: S, what: string): S => {
@@ -160,7 +165,13 @@ export function typecheck(e: MExpr, decls: Decls, expect?: Shape, fallback?: Dim
         if (scalarS(sa)) return sb;
         if (scalarS(sb)) return sa;
         if (!compatible(sa[1], sb[0])) {
-          const hint = suggest(n, n.a, n.b, sa, sb, (x, y) => compatible(x[1], y[0]));
+          // a column vector v before a matrix with as many rows: diag(v) is meant (a Jacobian)
+          const fits = (x: S, y: S) => compatible(x[1], y[0]);
+          const diagonal = find(sa[1]) === ONE && find(sa[0]) !== ONE && compatible(sa[0], sb[0]);
+          const fix = transposedFix(n, n.a, n.b, sa, sb, fits);
+          const hint = diagonal
+            ? `: did you mean diag(${name(n.a)}) ${name(n.b)}${fix === null ? "" : ` (or ${fix})`}?`
+            : suggest(n, n.a, n.b, sa, sb, fits);
           fail(
             `${name(n.a)} is ${show(sa)} and ${name(n.b)} is ${show(sb)}: they cannot be multiplied${hint}`,
             n.at,

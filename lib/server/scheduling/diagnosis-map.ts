@@ -19,4 +19,18 @@ export const DIAGNOSIS_SKILLS: DiagnosisSkillMap = {
   hessian_2a: "hessian-quadratic-form",
   classified_from_diagonal: "definiteness-and-curvature",
   taylor_no_half: "second-order-taylor",
+  // Symbolic matrix answers (codes only they give): the same mistakes as their grid counterparts
+  // call for the same skills.
+  layout: "shapes-of-derivatives",
+  vector_for_diag: "shapes-of-derivatives",
+  ones_vector: "shapes-of-derivatives",
+  identity: "shapes-of-derivatives",
+  gate_dropped: "neuron-gradient",
+  gate_outside_sum: "neuron-gradient",
+  preactivation: "neuron-gradient",
+  not_summed: "mean-squared-error-gradient",
+  symmetric_part: "hessian-quadratic-form",
+  taylor_half: "second-order-taylor",
+  sigmoid_derivative: "derivative-exponential",
+  chain_order: "multivariable-chain-rule",
 };

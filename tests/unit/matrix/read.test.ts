@@ -31,6 +31,14 @@ const normal = (s: string) => {
 describe("matrix reader: the notation table", () => {
   it.each([
     ["x^T", "x^T", "1 x n"],
+    ["A^-T", "A^(-1)^T", "n x n"],
+    ["A^{-T}", "A^(-1)^T", "n x n"],
+    ["A⁻ᵀ x", "A^(-1)^T*x", "n"],
+    ["Tr(A)", "trace(A)", "scalar"],
+    ["‖x‖_2", "‖x‖", "scalar"],
+    ["‖x‖₂^2", "‖x‖^2", "scalar"],
+    ["½ x", "0.5*x", "n"],
+    ["𝟙_n", "1_n", "n"],
     ["xᵀ", "x^T", "1 x n"],
     ["x'", "x^T", "1 x n"],
     ["x^{T}", "x^T", "1 x n"],

@@ -484,7 +484,7 @@ export const IDENTITIES: readonly Identity[] = [
     right: ["2/N X^T diag([X w + b > 0]) (relu(X w + b) - y)", "(2/N) X^T ([X w + b > 0] ⊙ (X w + b − y))"],
     wrong: [
       ["(2/N) X^T (relu(X w + b) − y)", "gate_dropped"],
-      ["(2/N) [sum(X w + b) > 0] X^T (relu(X w + b) − y)", null],
+      ["(2/N) [sum(X w + b) > 0] X^T (relu(X w + b) − y)", "gate_outside_sum"],
     ],
   },
   {
