@@ -13,7 +13,6 @@ import {
   toLatex,
   toText,
 } from "../../calculus/matrix";
-import type { Diagnosis } from "../../calculus/mistakes";
 import { type MatrixGiven, declsOf, expectedShape } from "../matrix-problem";
 import type { Problem } from "../types";
 import { type GradeResult, cannot, endSentence, invalid, right, wrong } from "./result";
@@ -45,7 +44,7 @@ export function gradeMatrix(problem: Problem, text: string): GradeResult {
   const g = gradeMatrixCore(decls, key, answer.typed);
   if (!g.ok) return cannot(endSentence(g.error.message), preview);
   if (g.equivalent) return right(preview, []);
-  const diagnosis = g.diagnosis as Diagnosis | undefined;
+  const diagnosis = g.diagnosis;
   const reason = g.counterexample ? endSentence(g.counterexample) : NOT_EQUAL;
   return wrong(reason, {
     preview,
