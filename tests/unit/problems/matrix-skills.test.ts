@@ -77,20 +77,20 @@ function centralDifferences(p: Problem, seed: number): string | null {
       Float64Array.from({ length: n }, () => draw(d.props.includes("positive"))),
     );
   }
-  const keyValues = kp.run({ inputs }).v;
+  const keyValues = kp.run({ inputs }).v.slice(); // a run's arrays are reused by the next
   const v = inputs.get(g.wrt)!;
   const vShape = decls.symbols.get(g.wrt)!.shape;
   const vr = size(vShape.rows);
   const vc = size(vShape.cols);
-  const out = fp.run({ inputs }).v;
+  const out = fp.run({ inputs }).v.slice();
   const h = 1e-5;
   // derivative[i][j]: ∂f_i/∂v_j (v row-major); arranged as the key is laid out.
   for (let j = 0; j < v.length; j++) {
     const saved = v[j]!;
     v[j] = saved + h;
-    const up = fp.run({ inputs }).v;
+    const up = fp.run({ inputs }).v.slice();
     v[j] = saved - h;
-    const down = fp.run({ inputs }).v;
+    const down = fp.run({ inputs }).v.slice();
     v[j] = saved;
     for (let i = 0; i < out.length; i++) {
       const d = (up[i]! - down[i]!) / (2 * h);
