@@ -297,7 +297,7 @@ describe("problem sets", () => {
     expect(await snapshot(set.id)).toEqual(before);
   });
 
-  it("a draft does not exist for students; editing a published set keeps what students have", async () => {
+  it("a draft does not exist for students; editing a published set keeps students' problems, which follow the new tries", async () => {
     const { teacher, ann, cls, set } = await world();
     const draft = await createSet({
       actor: teacher,
@@ -317,8 +317,9 @@ describe("problem sets", () => {
     await addCatalogueItem({ actor: teacher, setId: set.id, input: { skillId: "tangent-line", count: 1 } });
     const again = await openAll(ann, set.id);
     expect(again.title).toBe("Week 1 (revised)");
+    // The same problems (nothing reissued), with the tries the set allows now.
     expect(again.problems.slice(0, 3).map((p) => [p.instanceId, p.maxTries])).toEqual(
-      first.problems.map((p) => [p.instanceId, 1]),
+      first.problems.map((p) => [p.instanceId, 3]),
     );
     expect(again.problems).toHaveLength(4);
   });
