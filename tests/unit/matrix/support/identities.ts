@@ -3,6 +3,7 @@
 // Book (chapter 4), each with right forms and typical wrong forms (with the mistake to name, or null
 // when none should be named). `f`/`key`/`lhs` restate them with the independent reference (ring.ts)
 // so their truth is checked without the matrix module.
+// A data table (over 500 lines): one entry per identity.
 import type { DeclInput } from "../../../../lib/calculus/matrix";
 import {
   type Env,
