@@ -2,6 +2,7 @@
 import { expect, type Page } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export const DEMO_LEARNER = { email: "emmy@example.com", password: "practise-gradients" };
 export const DEMO_TEACHER = { email: "teacher@example.com", password: "teach-calculus" };
@@ -59,4 +60,21 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByTestId("account-menu")).toHaveCount(0);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/**
+ * The problem of the practice view open in `page`, as stored (key included), read from the database
+ * by the test process: the page itself never gets the key.
+ */
+export async function storedProblem<T>(page: Page): Promise<T> {
+  const id = /\/practice\/i\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  if (!id) throw new Error(`not a practice view: ${page.url()}`);
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const r = await client.query(`SELECT problem FROM "ProblemInstance" WHERE id = $1`, [id]);
+    return (r.rows[0] as { problem: T }).problem;
+  } finally {
+    await client.end();
+  }
 }

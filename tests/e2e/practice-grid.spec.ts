@@ -3,20 +3,10 @@
 // reading shows the shape, a transposed answer is named as a layout mistake, and the right one
 // finishes the problem. The key comes from the database in this test process, never from the page.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { newEmail, signUp } from "./helpers";
+import { newEmail, signUp, storedProblem } from "./helpers";
 
 async function keyOf(page: Page): Promise<string[][]> {
-  const id = /\/practice\/i\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  if (!id) throw new Error(`not a practice view: ${page.url()}`);
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const r = await client.query(`SELECT problem FROM "ProblemInstance" WHERE id = $1`, [id]);
-    return (r.rows[0] as { problem: { answer: string[][] } }).problem.answer;
-  } finally {
-    await client.end();
-  }
+  return (await storedProblem<{ answer: string[][] }>(page)).answer;
 }
 
 const transpose = (m: string[][]): string[][] => m[0]!.map((_, j) => m.map((r) => r[j]!));

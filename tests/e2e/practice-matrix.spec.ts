@@ -4,26 +4,14 @@
 // the answer typed with the keys (ᵀ from its key) finishes the problem. The key comes from the
 // database in this test process, never from the page.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { newEmail, signUp } from "./helpers";
+import { newEmail, signUp, storedProblem } from "./helpers";
 
 interface Stored {
   answer: string;
   given: { decls: Record<string, string>; wrt: string; shape: string };
 }
 
-async function problemOf(page: Page): Promise<Stored> {
-  const id = /\/practice\/i\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  if (!id) throw new Error(`not a practice view: ${page.url()}`);
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const r = await client.query(`SELECT problem FROM "ProblemInstance" WHERE id = $1`, [id]);
-    return (r.rows[0] as { problem: Stored }).problem;
-  } finally {
-    await client.end();
-  }
-}
+const problemOf = (page: Page): Promise<Stored> => storedProblem<Stored>(page);
 
 /** Opens ∇_W problems until one asks for a non-square W and ends in a transpose (…xᵀ). */
 async function openMatrixGradient(page: Page): Promise<Stored> {

@@ -7,24 +7,12 @@ import { describe, expect, it } from "vitest";
 import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { niceProblemViolations } from "@/lib/problems/niceness";
 import type { Problem } from "@/lib/problems/types";
+import { problemsOf } from "./support/problems-of";
 
 const SEEDS = 1000;
 const CONCRETE = SKILLS.filter((s) => s.kind === "concrete").map((s) => s.id);
 
-const cache = new Map<string, Problem[]>();
-function all(skill: string): Problem[] {
-  let ps = cache.get(skill);
-  if (!ps) {
-    ps = [];
-    for (let seed = 0; seed < SEEDS; seed++) {
-      const g = generate(skill, seed);
-      if (!g.ok) throw new Error(`${skill} seed ${seed}: ${g.error.message}`);
-      ps.push(g.problem);
-    }
-    cache.set(skill, ps);
-  }
-  return ps;
-}
+const all = (skill: string): Problem[] => problemsOf(skill, SEEDS);
 
 type Scope = Record<string, number>;
 /** Our canonical text in math.js's dialect. */

@@ -17,24 +17,12 @@ import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { grade, withoutKey } from "@/lib/problems/grade";
 import type { MatrixGiven } from "@/lib/problems/matrix-problem";
 import type { Problem } from "@/lib/problems/types";
+import { problemsOf } from "./support/problems-of";
 
 const SEEDS = 1000;
 const MATRIX_SKILLS = SKILLS.filter((s) => s.kind === "matrix").map((s) => s.id);
 
-const cache = new Map<string, Problem[]>();
-function all(skill: string): Problem[] {
-  let ps = cache.get(skill);
-  if (!ps) {
-    ps = [];
-    for (let seed = 0; seed < SEEDS; seed++) {
-      const g = generate(skill, seed);
-      if (!g.ok) throw new Error(`${skill} seed ${seed}: ${g.error.message}`);
-      ps.push(g.problem);
-    }
-    cache.set(skill, ps);
-  }
-  return ps;
-}
+const all = (skill: string): Problem[] => problemsOf(skill, SEEDS);
 
 const givenOf = (p: Problem) => p.given as unknown as MatrixGiven;
 function declsOf(p: Problem): Decls {
