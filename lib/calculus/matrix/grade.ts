@@ -281,7 +281,7 @@ function exactCheck(
   return null;
 }
 
-const GATE_STRESS_SAMPLES = 150;
+const GATE_STRESS_SAMPLES = 60;
 
 /**
  * Where the key or the answer has gates (ReLU, indicators), two gated expressions can differ only in
