@@ -201,13 +201,22 @@ function authoredSpec(form: FormData) {
     .split(/[\s,]+/)
     .filter(Boolean);
   const f = text(form, "f");
+  if (kind === "matrix")
+    return {
+      kind,
+      f,
+      symbols: text(form, "symbols"),
+      wrt: text(form, "wrt"),
+      asks: text(form, "asks"),
+      key: text(form, "key"),
+    };
   if (kind === "derivative") return { kind, f, var: text(form, "var") };
   if (kind === "partial") return { kind, f, vars, wrt: text(form, "wrt") };
   if (kind === "gradient") return { kind, f, vars };
   return { kind, f, var: text(form, "var"), to: text(form, "to"), side: text(form, "side") };
 }
 
-const AUTHORED_FIELDS = ["kind", "f", "var", "vars", "wrt", "to", "side"] as const;
+const AUTHORED_FIELDS = ["kind", "f", "var", "vars", "wrt", "to", "side", "symbols", "asks", "key"] as const;
 
 /** "Check": back to the set with the typed problem in the address, where the page shows its key. */
 export async function checkAuthoredAction(form: FormData): Promise<void> {

@@ -1,7 +1,8 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
-import { matrixKeyLatex } from "./matrix-problem";
+import { type AuthoredMatrixSpec, authoredMatrixProblem } from "./authored-matrix";
+import { declsOf, matrixKeyLatex } from "./matrix-problem";
 import { readInfinity } from "../calculus/special";
 import { gridLatex } from "./grade/grid";
 import { freeVariables } from "../calculus/ast";
@@ -18,6 +19,7 @@ import type { Problem } from "./types";
 export const AUTHORED_SKILL = "authored";
 
 export type AuthoredSpec =
+  | AuthoredMatrixSpec
   | { kind: "derivative"; f: string; var: string }
   | { kind: "partial"; f: string; vars: string[]; wrt: string }
   | { kind: "gradient"; f: string; vars: string[] }
@@ -72,6 +74,8 @@ function readF(f: string, vars: readonly string[]) {
  * every point answers are compared at (1/0, sqrt(-1 - x^2)), every answer would get "cannot check".
  */
 function gradable(problem: Problem): AuthoredResult {
+  // A matrix problem is checked when it is built (its derivative sampled, a written key confirmed).
+  if (problem.kind === "matrix") return { ok: true, problem };
   const g = grade(problem, problem.answer);
   if (g.status === "right") return { ok: true, problem };
   if (g.status === "cannot_check")
@@ -97,6 +101,8 @@ export function authoredProblem(spec: AuthoredSpec): AuthoredResult {
 function build(spec: AuthoredSpec): AuthoredResult {
   const base = { skill: AUTHORED_SKILL, seed: 0, version: 1 };
   switch (spec.kind) {
+    case "matrix":
+      return authoredMatrixProblem(spec, base);
     case "derivative": {
       const bad = checkVars([spec.var]);
       if (bad) return bad;
@@ -256,6 +262,13 @@ export function keyLatexOf(p: Problem): string {
  */
 export function scheduleSkillFor(p: Problem): string {
   switch (p.kind) {
+    case "matrix": {
+      // By a matrix: the gradient with respect to a matrix; by a vector or a scalar: the vector chain rule.
+      const wrt = declsOf(p.given)?.symbols.get(String(p.given.wrt));
+      return wrt && wrt.shape.rows !== 1 && wrt.shape.cols !== 1
+        ? "gradient-wrt-matrix"
+        : "vector-chain-rule";
+    }
     case "partial":
       return p.vars.length >= 3 ? "partial-derivative-three-variables" : "partial-derivative-two-variables";
     case "gradient":

@@ -166,6 +166,13 @@ export function declsOf(given: unknown): Decls | null {
 /** The key of a stored matrix problem in LaTeX. */
 export function matrixKeyLatex(p: Pick<Problem, "given" | "answer">): string {
   const decls = declsOf(p.given);
+  if (p.answer === "" && decls) {
+    // A teacher's problem with no expression: name the object, checked by automatic differentiation.
+    const g = p.given as unknown as MatrixGiven;
+    const v = toLatex({ k: "sym", name: g.wrt }, decls);
+    const what = g.asks === "gradient" ? `\\nabla_{${v}}\\, f` : `\\frac{\\partial f}{\\partial ${v}}`;
+    return `${what} \\text{ (no expression given: checked against the derivative computed numerically)}`;
+  }
   const r = decls && typeof p.answer === "string" ? readMatrix(p.answer, decls) : null;
   return r?.ok && decls ? toLatex(r.expr, decls) : String(p.answer);
 }

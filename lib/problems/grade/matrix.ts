@@ -7,6 +7,7 @@ import {
   bindKeySizes,
   derivativeKey,
   expressionKey,
+  type KeySource,
   grade as gradeMatrixCore,
   parseShape,
   readMatrix,
@@ -26,20 +27,26 @@ export function gradeMatrix(problem: Problem, text: string): GradeResult {
   const answer = readMatrix(text, decls);
   if (!answer.ok) return invalid(answer.error.code, endSentence(answer.error.message), answer.error.at);
   const preview = { latex: toLatex(answer.expr, decls), text: toText(answer.expr) };
-  const keyRead = readMatrix(problem.answer, decls, parseShape(given.shape) ?? undefined);
-  if (!keyRead.ok) return cannot("This problem's key cannot be read.", preview);
-  const sized = bindKeySizes(decls, keyRead.typed, answer.typed);
-  if (!sized) {
-    return invalid(
-      "UNKNOWN_SIZE",
-      `The size of I or 1 cannot be told here: write I_n or 1_n (the answer is ${expectedShape(problem.given)}).`,
-    );
-  }
-  let key = expressionKey(sized);
   const f = readMatrix(given.f, decls);
-  if (f.ok) {
-    const derived = derivativeKey(decls, f.typed, given.wrt, given.asks);
-    if (derived.ok && derived.key.slip) key = { ...key, slip: derived.key.slip };
+  const derived = f.ok ? derivativeKey(decls, f.typed, given.wrt, given.asks) : null;
+  let key: KeySource;
+  if (problem.answer === "") {
+    // A teacher's problem with no expression: the derivative by automatic differentiation is the key.
+    if (!derived?.ok) return cannot("This problem cannot be checked.", preview);
+    key = derived.key;
+  } else {
+    const keyRead = readMatrix(problem.answer, decls, parseShape(given.shape) ?? undefined);
+    if (!keyRead.ok) return cannot("This problem's key cannot be read.", preview);
+    const sized = bindKeySizes(decls, keyRead.typed, answer.typed);
+    if (!sized) {
+      return invalid(
+        "UNKNOWN_SIZE",
+        `The size of I or 1 cannot be told here: write I_n or 1_n (the answer is ${expectedShape(problem.given)}).`,
+      );
+    }
+    key = expressionKey(sized);
+    // The derivative's typical slips (σ' written as σ, a dropped gate) help name a mistake.
+    if (derived?.ok && derived.key.slip) key = { ...key, slip: derived.key.slip };
   }
   const g = gradeMatrixCore(decls, key, answer.typed);
   if (!g.ok) return cannot(endSentence(g.error.message), preview);

@@ -49,6 +49,17 @@ const varName = z
   .regex(/^[a-df-z]$/, "A variable is one lowercase letter other than e.");
 const f = z.string().max(300, "The function is too long (300 characters at most).");
 export const authoredItemInput = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("matrix"),
+    symbols: z.string().trim().min(1, "Declare the symbols, e.g. W: m x n, x: n, y: m.").max(200),
+    f,
+    wrt: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, "Name the symbol to differentiate by, as declared."),
+    asks: z.enum(["derivative", "gradient"], { error: "Choose the derivative or the gradient." }),
+    key: z.string().max(300, "The key is too long (300 characters at most).").optional(),
+  }),
   z.object({ kind: z.literal("derivative"), f, var: varName }),
   z.object({ kind: z.literal("partial"), f, vars: z.array(varName).min(1).max(3), wrt: varName }),
   z.object({

@@ -111,3 +111,57 @@ describe("the schedule a typed problem counts for", () => {
     expect(getSkill(s)).toBeDefined();
   });
 });
+
+describe("a teacher's vectors-and-matrices problem (∇_W of ‖Wx − y‖²)", () => {
+  const spec = {
+    kind: "matrix" as const,
+    symbols: "W: m x n, x: n, y: m",
+    f: "‖W x - y‖^2",
+    wrt: "W",
+    asks: "gradient" as const,
+  };
+  const built = (extra: Record<string, unknown> = {}) => {
+    const r = authoredProblem({ ...spec, ...extra });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.problem;
+  };
+
+  it("needs no key: answers are graded against the derivative by automatic differentiation", () => {
+    const p = built();
+    expect(p).toMatchObject({ kind: "matrix", answerKind: "matrix", answer: "" });
+    expect(p.statement).toContain("∇_W f");
+    expect(grade(p, "2(W x - y) x^T")).toMatchObject({ status: "right", correct: true });
+    expect(grade(p, "2 W x x^T - 2 y x^T")).toMatchObject({ status: "right" });
+    expect(grade(p, "(W x - y) x^T")).toMatchObject({ status: "wrong", correct: false });
+    expect(grade(p, "2 x (W x - y)^T").status).toBe("wrong");
+    expect(grade(p, "W W").status).toBe("invalid");
+    expect(keyLatexOf(p)).toContain("no expression given");
+    // Scheduled as the skill it practises.
+    expect(scheduleSkillFor(p)).toBe("gradient-wrt-matrix");
+    expect(scheduleSkillFor(built({ symbols: "W: m x n, x: n, y: m", wrt: "x" }))).toBe("vector-chain-rule");
+  });
+
+  it("a key the teacher writes is checked against the derivative and shown after; a wrong one is refused", () => {
+    const p = built({ key: "2 (W x - y) x^T" });
+    expect(p.answer).toBe("2*(W*x - y)*x^T");
+    expect(keyLatexOf(p)).toContain("\\top");
+    expect(grade(p, "2 x^T").status).toBe("wrong");
+    const wrong = authoredProblem({ ...spec, key: "(W x - y) x^T" });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "CANNOT_KEY" } });
+    expect(!wrong.ok && wrong.error.message).toMatch(/not the derivative of f/);
+  });
+
+  it("refuses what cannot be posed, with the reason", () => {
+    const refused = (extra: Record<string, unknown>, pattern: RegExp) => {
+      const r = authoredProblem({ ...spec, ...extra });
+      expect(r.ok, JSON.stringify(extra)).toBe(false);
+      expect(!r.ok && r.error.message).toMatch(pattern);
+    };
+    refused({ symbols: "W m x n" }, /not a declaration/);
+    refused({ symbols: "W: m x n, W: n" }, /declared twice/);
+    refused({ wrt: "Q" }, /not one of the declared symbols/);
+    refused({ f: "W x + y x" }, /cannot be read/);
+    refused({ f: "x^T x", symbols: "x: n, W: m x n" }, /zero everywhere/);
+    refused({ f: "W x - y", asks: "gradient" }, /gradient needs a scalar/i);
+  });
+});

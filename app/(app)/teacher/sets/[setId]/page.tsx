@@ -54,6 +54,9 @@ export default async function SetPage({
     wrt: one(q.wrt) || "y",
     to: one(q.to) || "0",
     side: one(q.side) || "both",
+    symbols: one(q.symbols) || "W: m x n, x: n, y: m",
+    asks: one(q.asks) || "gradient",
+    key: one(q.key),
   };
   let check:
     | { ok: true; statementLatex: string; statement: string; keyLatex: string }
@@ -62,13 +65,22 @@ export default async function SetPage({
   if (typed.kind && typed.f) {
     const vars = typed.vars.split(/[\s,]+/).filter(Boolean);
     const input =
-      typed.kind === "derivative"
-        ? { kind: "derivative", f: typed.f, var: typed.var }
-        : typed.kind === "partial"
-          ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
-          : typed.kind === "gradient"
-            ? { kind: "gradient", f: typed.f, vars }
-            : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
+      typed.kind === "matrix"
+        ? {
+            kind: "matrix",
+            f: typed.f,
+            symbols: typed.symbols,
+            wrt: typed.wrt,
+            asks: typed.asks,
+            key: typed.key,
+          }
+        : typed.kind === "derivative"
+          ? { kind: "derivative", f: typed.f, var: typed.var }
+          : typed.kind === "partial"
+            ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
+            : typed.kind === "gradient"
+              ? { kind: "gradient", f: typed.f, vars }
+              : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
     try {
       const r = checkAuthored({ actor, input });
       check = {
@@ -160,6 +172,7 @@ export default async function SetPage({
               <option value="partial">The partial derivative with respect to a variable</option>
               <option value="gradient">The gradient</option>
               <option value="limit">The limit of f as the variable tends to a</option>
+              <option value="matrix">Vectors and matrices: ∂f/∂V or ∇_V f (Parts 2 and 3)</option>
             </select>
           </div>
           <div className="field">
@@ -183,9 +196,32 @@ export default async function SetPage({
             <input id="vars" name="vars" maxLength={20} defaultValue={typed.vars} />
           </div>
           <div className="field">
-            <label htmlFor="wrt">With respect to (partial)</label>
-            <input id="wrt" name="wrt" maxLength={1} defaultValue={typed.wrt} />
+            <label htmlFor="wrt">With respect to (partial; vectors and matrices: the symbol)</label>
+            <input id="wrt" name="wrt" maxLength={16} defaultValue={typed.wrt} />
           </div>
+          <fieldset className="field">
+            <legend>Vectors and matrices</legend>
+            <label htmlFor="symbols">Symbols and their shapes</label>
+            <input
+              id="symbols"
+              name="symbols"
+              maxLength={200}
+              defaultValue={typed.symbols}
+              aria-describedby="symbols-hint"
+              autoComplete="off"
+            />
+            <p id="symbols-hint" className="hint">
+              A name, a colon and a shape: scalar, n (a column vector), m x n; properties in brackets, e.g. A:
+              n x n (symmetric).
+            </p>
+            <label htmlFor="asks">Asked</label>
+            <select id="asks" name="asks" defaultValue={typed.asks}>
+              <option value="gradient">The gradient ∇_V f (V&apos;s shape)</option>
+              <option value="derivative">The derivative ∂f/∂V (a row, or the Jacobian)</option>
+            </select>
+            <label htmlFor="key">Key (optional: answers are checked against the derivative anyway)</label>
+            <input id="key" name="key" maxLength={300} defaultValue={typed.key} autoComplete="off" />
+          </fieldset>
           <div className="field">
             <label htmlFor="to">Tends to a (limit: a number, pi/2, inf, -inf)</label>
             <input id="to" name="to" maxLength={40} defaultValue={typed.to} />
@@ -215,9 +251,11 @@ export default async function SetPage({
             <Formula display tex={check.keyLatex} label="The key" />
             <form action={addAuthoredItemAction}>
               <input type="hidden" name="setId" value={set.id} />
-              {(["kind", "f", "var", "vars", "wrt", "to", "side"] as const).map((k) => (
-                <input key={k} type="hidden" name={k} value={typed[k]} />
-              ))}
+              {(["kind", "f", "var", "vars", "wrt", "to", "side", "symbols", "asks", "key"] as const).map(
+                (k) => (
+                  <input key={k} type="hidden" name={k} value={typed[k]} />
+                ),
+              )}
               <div className="field">
                 <label htmlFor="typed-points">Points</label>
                 <input
