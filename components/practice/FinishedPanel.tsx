@@ -21,6 +21,14 @@ const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
     "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
 };
 
+/** Skills whose picture is not their kind's. */
+const PLOT_CAPTION_BY_SKILL: Partial<Record<string, string>> = {
+  "newton-step":
+    "Level curves of f: Newton's step (the solid arrow) against steepest descent (dashed); the dotted lines are the Hessian's eigenvectors (for a quadratic f, the axes of its level curves).",
+  "neuron-gradient":
+    "The ReLU and the neuron's pre-activation z = w·x + b: on the rising side the gate is open (slope 1), on the flat side closed (slope 0).",
+};
+
 export function FinishedPanel({
   view,
   next,
@@ -76,7 +84,7 @@ export function FinishedPanel({
         <figure className="card plot-figure" data-testid="plot">
           <div dangerouslySetInnerHTML={{ __html: view.plot }} />
           <figcaption className="muted">
-            {PLOT_CAPTION[view.kind] ?? "The picture of this problem."}
+            {PLOT_CAPTION_BY_SKILL[view.skillId] ?? PLOT_CAPTION[view.kind] ?? "The picture of this problem."}
           </figcaption>
         </figure>
       ) : null}

@@ -7,9 +7,6 @@ import { derivative } from "../calculus/diff";
 import { compile } from "../calculus/eval";
 import { toText } from "../calculus/print";
 import { numericValue } from "./exact";
-import { taylorPlot } from "./plot-taylor";
-import { readExpr, readProblem } from "./read";
-import type { Problem } from "./types";
 
 const W = 360;
 const H = 240;
@@ -429,69 +426,4 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
   const title = `Graph of y = ${toText(f)} near ${where}`;
   const desc = `The curve is y = ${toText(f)} for ${v} from ${fmt(lo)} to ${fmt(hi)}; ${what}.`;
   return svg(id, fr, title, desc, body, ax.text);
-}
-
-// ---------------------------------------------------------------- a problem's picture
-
-function toNumber(text: unknown): number {
-  if (text === "inf") return Infinity;
-  if (text === "-inf") return -Infinity;
-  if (text === "DNE") return NaN;
-  const e = readExpr(String(text), []);
-  return e ? numericValue(e) : NaN;
-}
-
-/**
- * The picture of a problem, or undefined where there is none: a derivative at a point and a tangent
- * line (the curve and its tangent), a gradient at a point of a function of two variables (and the
- * directional derivative and steepest ascent built on it), a limit. Only for finished problems: the
- * tangent line and the arrow give the key away.
- */
-export function plotFor(p: Problem, id = "plot"): string | undefined {
-  try {
-    const r = readProblem(p);
-    if (!r.f) return undefined;
-    switch (p.kind) {
-      case "derivative":
-      case "tangent_line": {
-        const v = r.fvars[0] ?? "x";
-        const at = r.point?.[v];
-        if (!at) return undefined;
-        return tangentPlot({ f: r.f, v, a: numericValue(at), id }) ?? undefined;
-      }
-      case "gradient":
-      case "directional":
-      case "steepest_direction":
-      case "max_rate": {
-        if (r.fvars.length !== 2 || !r.point) return undefined;
-        const [x, y] = r.fvars as [string, string];
-        const px = r.point[x];
-        const py = r.point[y];
-        if (!px || !py) return undefined;
-        return (
-          contourPlot({ f: r.f, vars: [x, y], at: [numericValue(px), numericValue(py)], id }) ?? undefined
-        );
-      }
-      case "limit": {
-        const g = p.given;
-        const v = r.fvars[0] ?? "x";
-        const side = g.side === "left" || g.side === "right" ? g.side : "both";
-        const to = toNumber(g.to);
-        const limit = toNumber(p.answer);
-        if (Number.isNaN(to)) return undefined;
-        return limitPlot({ f: r.f, v, to, limit, side, id }) ?? undefined;
-      }
-      case "concrete": {
-        // A second-order Taylor problem in one variable: the curve with its two approximations.
-        const v = r.fvars[0] ?? "x";
-        const at = r.point?.[v];
-        if (p.skill !== "second-order-taylor" || r.fvars.length !== 1 || !at) return undefined;
-        return taylorPlot({ f: r.f, v, a: numericValue(at), id }) ?? undefined;
-      }
-      default:
-        return undefined;
-    }
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@
 // until the instance is finished.
 import "server-only";
 import { type CellKind, type Problem, getSkill, hint, solution } from "@/lib/problems";
-import { plotFor } from "@/lib/problems/plot";
+import { plotFor } from "@/lib/problems/plot-for";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";

@@ -2,7 +2,7 @@
 // text alternative that states them; none for problems where it would not help.
 import { describe, expect, it } from "vitest";
 import { generate } from "@/lib/problems/catalogue";
-import { plotFor } from "@/lib/problems/plot";
+import { plotFor } from "@/lib/problems/plot-for";
 import type { Problem } from "@/lib/problems/types";
 
 function find(skill: string, pred: (p: Problem) => boolean): Problem {

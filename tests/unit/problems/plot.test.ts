@@ -8,11 +8,11 @@ import {
   contourSegments,
   limitPlot,
   pieces,
-  plotFor,
   sample,
   tangentPlot,
   yRange,
 } from "@/lib/problems/plot";
+import { plotFor } from "@/lib/problems/plot-for";
 import type { Problem } from "@/lib/problems";
 
 const E = (s: string, vars = ["x", "y"]) => {
@@ -139,6 +139,8 @@ describe("plotFor", () => {
       "limit-infinite",
       "limit-does-not-exist",
       "limit-rational-at-infinity",
+      "newton-step",
+      "neuron-gradient",
     ]);
     for (const skill of pictured) {
       for (let seed = 1; seed <= 20; seed++) {
@@ -153,6 +155,29 @@ describe("plotFor", () => {
     }
     expect(plotFor(problem("derivative-power-rule"))).toBeUndefined();
     expect(plotFor(problem("partial-derivative-two-variables"))).toBeUndefined();
+  });
+
+  it("Newton's step: the level curves, the step as an arrow, steepest descent dashed and the Hessian's axes", () => {
+    const svg = plotFor(problem("newton-step", 3))!;
+    expect(svg).toContain('class="plot-arrow"');
+    expect(svg).toContain('class="plot-descent"');
+    expect(svg.match(/class="plot-eigen"/g)).toHaveLength(2);
+    expect(svg.match(/class="plot-contour"/g)?.length ?? 0).toBeGreaterThan(3);
+    expect(svg).toMatch(/<desc[^>]*>Level curves of f around the two points/);
+  });
+
+  it("the ReLU gate of a neuron: open on the rising side, closed on the flat side", () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const p = problem("neuron-gradient", seed);
+      const at = p.given.at as { w: number[]; x: number[]; b: number };
+      const z = at.w.reduce((s, w, i) => s + w * at.x[i]!, 0) + at.b;
+      const svg = plotFor(p)!;
+      const state = z > 0 ? "open" : "closed";
+      expect(svg).toContain(`the gate is ${state}`);
+      seen.add(state);
+    }
+    expect(seen).toEqual(new Set(["open", "closed"]));
   });
 
   it("never throws for any skill", () => {
