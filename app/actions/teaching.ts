@@ -210,13 +210,27 @@ function authoredSpec(form: FormData) {
       asks: text(form, "asks"),
       key: text(form, "key"),
     };
+  if (kind === "hessian") return { kind, f, vars };
+  if (kind === "taylor2") return { kind, f, vars, at: text(form, "at") };
   if (kind === "derivative") return { kind, f, var: text(form, "var") };
   if (kind === "partial") return { kind, f, vars, wrt: text(form, "wrt") };
   if (kind === "gradient") return { kind, f, vars };
   return { kind, f, var: text(form, "var"), to: text(form, "to"), side: text(form, "side") };
 }
 
-const AUTHORED_FIELDS = ["kind", "f", "var", "vars", "wrt", "to", "side", "symbols", "asks", "key"] as const;
+const AUTHORED_FIELDS = [
+  "kind",
+  "f",
+  "var",
+  "vars",
+  "wrt",
+  "to",
+  "side",
+  "symbols",
+  "asks",
+  "key",
+  "at",
+] as const;
 
 /** "Check": back to the set with the typed problem in the address, where the page shows its key. */
 export async function checkAuthoredAction(form: FormData): Promise<void> {

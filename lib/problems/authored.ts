@@ -10,7 +10,9 @@ import { derivative, gradient } from "../calculus/diff";
 import { type LimitTarget, limit } from "../calculus/limit";
 import { parse } from "../calculus/parse";
 import { toLatex, toText } from "../calculus/print";
-import { numericValue } from "./exact";
+import { Reject, numericValue } from "./exact";
+import { hessianDraft } from "./second-order-hessian";
+import { taylorDraft } from "./skills-second-order";
 import { limitStatement } from "./limit-statement";
 import { grade } from "./grade";
 import type { Problem } from "./types";
@@ -20,6 +22,8 @@ export const AUTHORED_SKILL = "authored";
 
 export type AuthoredSpec =
   | AuthoredMatrixSpec
+  | { kind: "hessian"; f: string; vars: string[] }
+  | { kind: "taylor2"; f: string; vars: string[]; at: string }
   | { kind: "derivative"; f: string; var: string }
   | { kind: "partial"; f: string; vars: string[]; wrt: string }
   | { kind: "gradient"; f: string; vars: string[] }
@@ -88,6 +92,41 @@ function gradable(problem: Problem): AuthoredResult {
 
 const fnName = (vars: readonly string[]): string => `f(${vars.join(", ")})`;
 
+/** The Hessian, or the second-order Taylor polynomial at a point with whole coordinates. */
+function secondOrder(
+  spec: Extract<AuthoredSpec, { kind: "hessian" | "taylor2" }>,
+  base: { skill: string; seed: number; version: number },
+): AuthoredResult {
+  if (spec.kind === "hessian" && spec.vars.length < 2)
+    return fail("BAD_VARIABLE", "A Hessian needs two or three variables.");
+  if (spec.kind === "taylor2" && spec.vars.length > 2)
+    return fail("BAD_VARIABLE", "A Taylor approximation here has one or two variables.");
+  const bad = checkVars(spec.vars);
+  if (bad) return bad;
+  const r = readF(spec.f, spec.vars);
+  if (!r.ok) return r.result;
+  let at: Record<string, number> = {};
+  if (spec.kind === "taylor2") {
+    const coords = spec.at.split(/[\s,()]+/).filter(Boolean);
+    if (coords.length !== spec.vars.length || !coords.every((c) => /^-?\d$/.test(c)))
+      return fail(
+        "UNREADABLE",
+        `Give the point as ${spec.vars.length} whole number${spec.vars.length === 1 ? "" : "s"} between -9 and 9, e.g. ${spec.vars.length === 1 ? "0" : "0, 0"}.`,
+      );
+    at = Object.fromEntries(spec.vars.map((v, i) => [v, Number(coords[i])]));
+  }
+  try {
+    const d =
+      spec.kind === "hessian" ? hessianDraft(r.expr, spec.vars) : taylorDraft(r.expr, [...spec.vars], at);
+    if (d.kind !== "concrete")
+      return fail("CANNOT_KEY", "The core could not compute a key for this problem.");
+    return { ok: true, problem: { ...base, kind: "concrete", answerKind: "grid", ...d.problem } };
+  } catch (e) {
+    const why = e instanceof Reject ? e.message : "the core could not compute it";
+    return fail("CANNOT_KEY", `This problem cannot be posed: ${why}.`);
+  }
+}
+
 /** A teacher's problem with its key computed by the core, or the reason it cannot be keyed. */
 export function authoredProblem(spec: AuthoredSpec): AuthoredResult {
   try {
@@ -103,6 +142,9 @@ function build(spec: AuthoredSpec): AuthoredResult {
   switch (spec.kind) {
     case "matrix":
       return authoredMatrixProblem(spec, base);
+    case "hessian":
+    case "taylor2":
+      return secondOrder(spec, base);
     case "derivative": {
       const bad = checkVars([spec.var]);
       if (bad) return bad;
@@ -262,6 +304,8 @@ export function keyLatexOf(p: Problem): string {
  */
 export function scheduleSkillFor(p: Problem): string {
   switch (p.kind) {
+    case "concrete":
+      return p.given.asks === "hessian" ? "hessian-symbolic" : "second-order-taylor";
     case "matrix": {
       // By a matrix: the gradient with respect to a matrix; by a vector or a scalar: the vector chain rule.
       const wrt = declsOf(p.given)?.symbols.get(String(p.given.wrt));

@@ -97,7 +97,12 @@ export function hessianSymbolic(r: Rng): Draft {
   ]);
   const f = V(sum(...terms, extra));
   if (!vars.every((v) => T(f).includes(v))) reject("a variable missing");
-  const h = hessian(f, vars);
+  return hessianDraft(f, vars);
+}
+
+/** The Hessian of f in `vars` as a grid of expressions, with its worked solution (Reject if degenerate). */
+export function hessianDraft(f: Expr, vars: readonly string[]): Draft {
+  const h = hessian(f, [...vars]);
   const g = gradient(f, vars);
   if (!h.ok || !g.ok) reject("too large");
   const answer = h.rows.map((row) => row.map(T));

@@ -77,6 +77,11 @@ function taylor(r: Rng): Draft {
     at = fText.includes("x^2*y") ? { x: r.int(-2, 2), y: r.int(-2, 2) } : { x: 0, y: 0 };
   }
   const f = V(term(scale, fText.includes(" + ") || fText.includes(" - ") ? `(${fText})` : fText));
+  return taylorDraft(f, vars, at);
+}
+
+/** The second-order Taylor polynomial of f at `at`, with its worked solution (Reject if degenerate). */
+export function taylorDraft(f: Expr, vars: string[], at: Record<string, number>): Draft {
   const point = pointExprs(at);
   const f0 = exactAt(f, point);
   const g = gradient(f, vars);

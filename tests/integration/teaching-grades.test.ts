@@ -207,43 +207,6 @@ describe("a problem added after the due date", () => {
   });
 });
 
-describe("a typed problem of vectors and matrices", () => {
-  it("∇_W of ‖Wx − y‖² with no key written: graded right and wrong against the derivative; a bad one refused", async () => {
-    const { teacher, ann, bob, set } = await world();
-    const input = {
-      kind: "matrix",
-      symbols: "W: m x n, x: n, y: m",
-      f: "‖W x - y‖^2",
-      wrt: "W",
-      asks: "gradient",
-      key: "",
-    };
-    await addAuthoredItem({ actor: teacher, setId: set.id, input });
-    await expectAppError(
-      addAuthoredItem({ actor: teacher, setId: set.id, input: { ...input, key: "(W x - y) x^T" } }),
-      "INVALID_INPUT",
-    );
-    await expectAppError(
-      addAuthoredItem({ actor: teacher, setId: set.id, input: { ...input, symbols: "W m x n" } }),
-      "INVALID_INPUT",
-    );
-    expect(await itemsOf(set.id)).toHaveLength(3);
-    const a = (await openAll(ann, set.id)).problems[3]!.instanceId;
-    const b = (await openAll(bob, set.id)).problems[3]!.instanceId;
-    expect(await answer(ann, a, "2 (W x - y) x^T")).toMatchObject({
-      kind: "graded",
-      feedback: { correct: true },
-    });
-    expect(await answer(bob, b, "2 x (W x - y)^T")).toMatchObject({
-      kind: "graded",
-      feedback: { correct: false },
-    });
-    const gradebook = await getGradebook({ actor: teacher, setId: set.id });
-    expect(gradebook.rows.find((r) => r.userId === ann.id)?.score).toBe(1);
-    expect(gradebook.rows.find((r) => r.userId === bob.id)?.score).toBe(0);
-  });
-});
-
 describe("the teacher's verdict and the late penalty", () => {
   it("a verdict on an unfinished problem counts, with a note the student sees", async () => {
     const { teacher, ann, set } = await world();

@@ -50,6 +50,17 @@ const varName = z
 const f = z.string().max(300, "The function is too long (300 characters at most).");
 export const authoredItemInput = z.discriminatedUnion("kind", [
   z.object({
+    kind: z.literal("hessian"),
+    f,
+    vars: z.array(varName).min(2, "A Hessian needs two or three variables.").max(3),
+  }),
+  z.object({
+    kind: z.literal("taylor2"),
+    f,
+    vars: z.array(varName).min(1).max(2, "A Taylor approximation here has one or two variables."),
+    at: z.string().trim().min(1, "Give the point, e.g. 0, 0.").max(40),
+  }),
+  z.object({
     kind: z.literal("matrix"),
     symbols: z.string().trim().min(1, "Declare the symbols, e.g. W: m x n, x: n, y: m.").max(200),
     f,

@@ -165,3 +165,38 @@ describe("a teacher's vectors-and-matrices problem (∇_W of ‖Wx − y‖²)",
     refused({ f: "W x - y", asks: "gradient" }, /gradient needs a scalar/i);
   });
 });
+
+describe("a teacher's Hessian and Taylor problems", () => {
+  it("the Hessian of f(x, y): a grid of expressions keyed by the core, graded cell by cell", () => {
+    const p = ok({ kind: "hessian", f: "x^3 - 3x*y^2 + y^4", vars: ["x", "y"] });
+    expect(p).toMatchObject({ kind: "concrete", answerKind: "grid" });
+    expect(
+      grade(p, [
+        ["6x", "-6y"],
+        ["-6y", "-6x + 12y^2"],
+      ]).status,
+    ).toBe("right");
+    expect(
+      grade(p, [
+        ["6x", "-6y"],
+        ["-6y", "-6x"],
+      ]).status,
+    ).toBe("wrong");
+    expect(scheduleSkillFor(p)).toBe("hessian-symbolic");
+    const linear = authoredProblem({ kind: "hessian", f: "2x + 3y", vars: ["x", "y"] });
+    expect(!linear.ok && linear.error.message).toMatch(/cannot be posed: zero Hessian/);
+    const one = authoredProblem({ kind: "hessian", f: "x^3", vars: ["x"] });
+    expect(!one.ok && one.error.message).toMatch(/two or three variables/);
+  });
+
+  it("the second-order Taylor approximation at a point (e^x cos y at (0, 0)), and a bad point refused", () => {
+    const p = ok({ kind: "taylor2", f: "e^x cos(y)", vars: ["x", "y"], at: "0, 0" });
+    expect(grade(p, [["1 + x + (x^2 - y^2)/2"]]).status).toBe("right");
+    expect(grade(p, [["1 + x + x^2 - y^2"]]).status).toBe("wrong");
+    expect(scheduleSkillFor(p)).toBe("second-order-taylor");
+    const point = authoredProblem({ kind: "taylor2", f: "e^x cos(y)", vars: ["x", "y"], at: "0" });
+    expect(!point.ok && point.error.message).toMatch(/Give the point as 2 whole numbers/);
+    const flat = authoredProblem({ kind: "taylor2", f: "3x + 1", vars: ["x"], at: "1" });
+    expect(flat.ok).toBe(false);
+  });
+});

@@ -57,6 +57,7 @@ export default async function SetPage({
     symbols: one(q.symbols) || "W: m x n, x: n, y: m",
     asks: one(q.asks) || "gradient",
     key: one(q.key),
+    at: one(q.at) || "0, 0",
   };
   let check:
     | { ok: true; statementLatex: string; statement: string; keyLatex: string }
@@ -74,13 +75,17 @@ export default async function SetPage({
             asks: typed.asks,
             key: typed.key,
           }
-        : typed.kind === "derivative"
-          ? { kind: "derivative", f: typed.f, var: typed.var }
-          : typed.kind === "partial"
-            ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
-            : typed.kind === "gradient"
-              ? { kind: "gradient", f: typed.f, vars }
-              : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
+        : typed.kind === "hessian"
+          ? { kind: "hessian", f: typed.f, vars }
+          : typed.kind === "taylor2"
+            ? { kind: "taylor2", f: typed.f, vars, at: typed.at }
+            : typed.kind === "derivative"
+              ? { kind: "derivative", f: typed.f, var: typed.var }
+              : typed.kind === "partial"
+                ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
+                : typed.kind === "gradient"
+                  ? { kind: "gradient", f: typed.f, vars }
+                  : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
     try {
       const r = checkAuthored({ actor, input });
       check = {
@@ -172,6 +177,8 @@ export default async function SetPage({
               <option value="partial">The partial derivative with respect to a variable</option>
               <option value="gradient">The gradient</option>
               <option value="limit">The limit of f as the variable tends to a</option>
+              <option value="hessian">The Hessian of f (two or three variables)</option>
+              <option value="taylor2">The second-order Taylor approximation of f at a point</option>
               <option value="matrix">Vectors and matrices: ∂f/∂V or ∇_V f (Parts 2 and 3)</option>
             </select>
           </div>
@@ -192,7 +199,7 @@ export default async function SetPage({
             <input id="var" name="var" maxLength={1} defaultValue={typed.var} />
           </div>
           <div className="field">
-            <label htmlFor="vars">Variables (partial, gradient), in order</label>
+            <label htmlFor="vars">Variables (partial, gradient, Hessian, Taylor), in order</label>
             <input id="vars" name="vars" maxLength={20} defaultValue={typed.vars} />
           </div>
           <div className="field">
@@ -225,6 +232,10 @@ export default async function SetPage({
           <div className="field">
             <label htmlFor="to">Tends to a (limit: a number, pi/2, inf, -inf)</label>
             <input id="to" name="to" maxLength={40} defaultValue={typed.to} />
+          </div>
+          <div className="field">
+            <label htmlFor="at">Point (Taylor: whole numbers, one per variable)</label>
+            <input id="at" name="at" maxLength={40} defaultValue={typed.at} />
           </div>
           <div className="field">
             <label htmlFor="side">Side (limit)</label>
