@@ -8,11 +8,8 @@ import {
   type DeclInput,
   declare,
   derivativeKey,
-  formatShape,
   grade,
   readMatrix,
-  showShape,
-  toLatex,
   toText,
 } from "../calculus/matrix";
 import { matrixProblem } from "./matrix-problem";
@@ -101,58 +98,36 @@ export function authoredMatrixProblem(
   if (probe.equivalent)
     return fail("CANNOT_KEY", "The derivative is zero everywhere: there is nothing to ask.");
   const keyText = spec.key?.trim() ?? "";
+  let key = "";
   if (keyText !== "") {
-    const key = readMatrix(keyText, decls, shape);
-    if (!key.ok) return fail("UNREADABLE", `The key cannot be read: ${key.error.message}.`);
-    const verdict = grade(decls, derived.key, key.typed);
+    const read = readMatrix(keyText, decls, shape);
+    if (!read.ok) return fail("UNREADABLE", `The key cannot be read: ${read.error.message}.`);
+    const verdict = grade(decls, derived.key, read.typed);
     if (!verdict.ok || !verdict.equivalent)
       return fail(
         "CANNOT_KEY",
         `Your key is not the derivative of f${verdict.ok && verdict.counterexample ? `: ${verdict.counterexample}` : "."}`,
       );
-    try {
-      const built = matrixProblem({
-        decls: symbols.decls,
-        f: toText(f.expr),
-        wrt: spec.wrt,
-        asks: spec.asks,
-        key: toText(key.expr),
-        steps: [{ text: "Your teacher's answer, checked against the derivative computed numerically." }],
-      });
-      return { ok: true, problem: { ...base, kind: "matrix", answerKind: "matrix", ...built } };
-    } catch {
-      return fail("CANNOT_KEY", "This problem could not be built.");
-    }
+    key = toText(read.expr);
   }
   const what = spec.asks === "gradient" ? `∇_${spec.wrt} f` : `∂f/∂${spec.wrt}`;
-  return {
-    ok: true,
-    problem: {
-      ...base,
-      kind: "matrix",
-      answerKind: "matrix",
-      statement: `With ${[...decls.symbols.keys()].join(", ")} as declared: find ${what} (${showShape(shape)}) for f = ${toText(f.expr)}.`,
-      latex: `\\begin{gathered}f = ${toLatex(f.expr, decls)} \\\\ ${
-        spec.asks === "gradient"
-          ? `\\nabla_{${toLatex({ k: "sym", name: spec.wrt }, decls)}}\\, f`
-          : `\\frac{\\partial f}{\\partial ${toLatex({ k: "sym", name: spec.wrt }, decls)}}`
-      } = \\;?\\end{gathered}`,
-      given: {
-        decls: symbols.decls,
-        name: "f",
-        f: toText(f.expr),
-        wrt: spec.wrt,
-        asks: spec.asks,
-        shape: formatShape(shape),
-      },
-      // No expression: answers are graded against the derivative by automatic differentiation.
-      answer: "",
-      vars: [...decls.symbols.keys()],
+  try {
+    const built = matrixProblem({
+      decls: symbols.decls,
+      f: toText(f.expr),
+      wrt: spec.wrt,
+      asks: spec.asks,
+      key,
       steps: [
         {
-          text: `Your teacher wrote no expression for ${what}: answers were checked against the derivative of f computed numerically (forward-mode automatic differentiation).`,
+          text: key
+            ? "Your teacher's answer, checked against the derivative of f computed numerically (forward-mode automatic differentiation)."
+            : `Your teacher wrote no expression for ${what}: answers were checked against the derivative of f computed numerically (forward-mode automatic differentiation).`,
         },
       ],
-    },
-  };
+    });
+    return { ok: true, problem: { ...base, kind: "matrix", answerKind: "matrix", ...built } };
+  } catch {
+    return fail("CANNOT_KEY", "This problem could not be built.");
+  }
 }

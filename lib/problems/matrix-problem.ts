@@ -6,6 +6,7 @@
 import {
   type Asks,
   type DeclInput,
+  type MExpr,
   type Decls,
   type Shape,
   declare,
@@ -40,7 +41,7 @@ export interface MatrixDraft {
   readonly f: string;
   readonly wrt: string;
   readonly asks: Asks;
-  /** The key, by the rule the skill teaches. */
+  /** The key, by the rule the skill teaches; "" for none (graded against the derivative itself). */
   readonly key: string;
   /** Worked solution steps from the construction. */
   readonly steps: readonly { readonly text: string; readonly latex?: string }[];
@@ -108,13 +109,18 @@ export function matrixProblem(d: MatrixDraft): MatrixBuilt {
   if (!f.ok) reject(`function: ${f.error.message}`);
   const derivative = derivativeKey(decls, f.typed, d.wrt, d.asks);
   if (!derivative.ok) reject(`derivative: ${derivative.error.message}`);
-  const key = readMatrix(d.key, decls, derivative.key.shape);
-  if (!key.ok) reject(`key: ${key.error.message}`);
-  if (formatShape(key.shape) !== formatShape(derivative.key.shape))
-    reject(`key shape ${showShape(key.shape)} is not ${showShape(derivative.key.shape)}`);
-  const check = grade(decls, derivative.key, key.typed);
-  if (!check.ok) reject(`key cannot be checked: ${check.error.message}`);
-  if (!check.equivalent) reject(`key disagrees with the derivative: ${check.counterexample ?? ""}`);
+  // No key (a teacher's problem): answers are graded against the derivative itself.
+  let key: MExpr | null = null;
+  if (d.key !== "") {
+    const read = readMatrix(d.key, decls, derivative.key.shape);
+    if (!read.ok) reject(`key: ${read.error.message}`);
+    if (formatShape(read.shape) !== formatShape(derivative.key.shape))
+      reject(`key shape ${showShape(read.shape)} is not ${showShape(derivative.key.shape)}`);
+    const check = grade(decls, derivative.key, read.typed);
+    if (!check.ok) reject(`key cannot be checked: ${check.error.message}`);
+    if (!check.equivalent) reject(`key disagrees with the derivative: ${check.counterexample ?? ""}`);
+    key = read.expr;
+  }
 
   const name = d.name ?? "f";
   const v = decls.symbols.get(d.wrt)!.shape;
@@ -136,9 +142,9 @@ export function matrixProblem(d: MatrixDraft): MatrixBuilt {
     // One line each (declarations, the function, what is asked), so that a phone need not scroll.
     latex: `\\begin{gathered}${symbols.map((s) => declLatex(s, decls)).join(",\\quad ")} \\\\ ${fLatex} \\\\ ${q.latex} = \\;?\\end{gathered}`,
     given: given as unknown as Record<string, unknown>,
-    answer: toText(key.expr),
+    answer: key ? toText(key) : "",
     vars: symbols,
-    steps: withoutFinalKey(d.steps, toLatex(key.expr, decls)),
+    steps: key ? withoutFinalKey(d.steps, toLatex(key, decls)) : d.steps,
   };
 }
 

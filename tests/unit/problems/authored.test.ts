@@ -130,6 +130,9 @@ describe("a teacher's vectors-and-matrices problem (∇_W of ‖Wx − y‖²)",
     const p = built();
     expect(p).toMatchObject({ kind: "matrix", answerKind: "matrix", answer: "" });
     expect(p.statement).toContain("∇_W f");
+    // The learner is told every symbol's shape, in words and typeset.
+    expect(p.statement).toContain("W ∈ ℝ^(m×n), x ∈ ℝⁿ, y ∈ ℝᵐ");
+    expect(p.latex).toContain("W \\in \\mathbb{R}^{m \\times n}");
     expect(grade(p, "2(W x - y) x^T")).toMatchObject({ status: "right", correct: true });
     expect(grade(p, "2 W x x^T - 2 y x^T")).toMatchObject({ status: "right" });
     expect(grade(p, "(W x - y) x^T")).toMatchObject({ status: "wrong", correct: false });
