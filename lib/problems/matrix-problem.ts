@@ -19,6 +19,7 @@ import {
   toText,
 } from "../calculus/matrix";
 import { reject } from "./exact";
+import { articleFor } from "./preview";
 import type { Problem } from "./types";
 
 /** What a symbolic matrix problem stores in `given` (documented in lib/problems/README.md). */
@@ -75,7 +76,7 @@ function asked(name: string, wrt: string, asks: Asks, f: Shape, v: Shape, shape:
   const vLatex = toLatex({ k: "sym", name: wrt }, decls);
   const fLatex = f.rows === 1 && f.cols === 1 ? name : `\\mathbf{${name}}`;
   const size = showShape(shape);
-  const a = /^[nmfhlrsx8]/.test(size) ? "an" : "a";
+  const a = articleFor(size);
   if (asks === "gradient") {
     const kind = v.cols === 1 ? "a column" : `${wrt}'s shape`;
     return {

@@ -113,11 +113,14 @@ export function previewAnswer(text: string, options: PreviewOptions): AnswerPrev
   }
 }
 
+/** "a" or "an" before a size as it is read aloud: "an m×n", "an 8×1", "a 3×2", "a 1×n". */
+export const articleFor = (size: string): string => (/^[nmfhlrsx8]/.test(size) ? "an" : "a");
+
 /** "a 3×1 column", "an m×n matrix", "a scalar": what a shape is, in words. */
 export function shapeWords(rows: string, cols: string): string {
   if (rows === "1" && cols === "1") return "a scalar";
   const size = `${rows}×${cols}`;
-  const a = /^[nmfhlrsx8]/.test(size) ? "an" : "a";
+  const a = articleFor(size);
   if (cols === "1") return `${a} ${size} column`;
   if (rows === "1") return `${a} ${size} row`;
   return `${a} ${size} matrix`;

@@ -130,6 +130,8 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
   let counterexample: string | null = null;
   const gates: Gate[] = [];
   let gateCount = 0;
+  // The last choice's programs (every dimension ≥ 5), reused by the gate check.
+  let last: { k: CompiledKey; a: Program; sizes: Sizes } | null = null;
   const choices = dimChoices(decls);
   // Rational key and answer: compiled modulo the prime (for the first choice; the others alike).
   const exact0 = prepared.zero ? null : exactPrograms(key, prepared.typed, sizeOf(choices[0]!));
@@ -140,6 +142,7 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
     if (!k) return CANNOT("This key cannot be evaluated.");
     gateCount = k.gateCount;
     const a = prepared.zero ? null : compileProgram(prepared.typed, size, FLOAT);
+    if (a) last = { k, a, sizes };
     const random = generator(seed, c);
     let taken = 0;
     let extra = 0;
@@ -215,7 +218,8 @@ export function grade(decls: Decls, key: KeySource, answer: Typed): Grade {
     const exact = exactCheck(decls, key, prepared, seed, exact0);
     if (exact) counterexample = exact;
   }
-  if (!counterexample && !prepared.zero) counterexample = gateStress(decls, key, prepared, seed, gateCount);
+  if (!counterexample && last && (last.k.gateCount > 0 || last.a.gateCount > 0))
+    counterexample = gateStress(decls, key, prepared, seed, choices.length - 1, last);
   if (!counterexample) {
     if (prepared.transposed) {
       return { ok: true, equivalent: false, diagnosis: diagnose.layout(key.shape) };
@@ -287,23 +291,17 @@ const GATE_STRESS_SAMPLES = 60;
  * Where the key or the answer has gates (ReLU, indicators), two gated expressions can differ only in
  * a thin wedge of inputs (`[-3z + u > 0]` against `[-4z + u > 0]`) that a few samples miss. Such
  * answers get many more samples at the largest dimensions, away from the kinks of either side; a
- * counterexample or null. Nothing to do (null) when neither side has a gate.
+ * counterexample or null. Called only when one side has a gate, with that choice's compiled programs.
  */
 function gateStress(
   decls: Decls,
   key: KeySource,
   prepared: Prepared,
   seed: number,
-  keyGates: number,
+  c: number,
+  { k, a, sizes }: { k: CompiledKey; a: Program; sizes: Sizes },
 ): string | null {
-  const choices = dimChoices(decls);
-  const c = choices.length - 1;
-  const sizes = choices[c]!;
   const size = sizeOf(sizes);
-  const a = compileProgram(prepared.typed, size, FLOAT);
-  if (!a || (keyGates === 0 && a.gateCount === 0)) return null;
-  const k = key.compile(size, FLOAT);
-  if (!k) return null;
   const random = generator(seed, c, 2);
   for (let tries = 0, taken = 0; tries < 3 * GATE_STRESS_SAMPLES && taken < GATE_STRESS_SAMPLES; tries++) {
     const inputs = instantiate(decls, size, random);
