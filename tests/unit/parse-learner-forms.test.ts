@@ -144,3 +144,20 @@ describe("scientific notation", () => {
     expect(!r.ok && r.error.code).toBe("BAD_NUMBER");
   });
 });
+
+describe("vulgar fractions from a phone keyboard", () => {
+  reads([
+    ["½x²", mul(div(n(1), n(2)), pow(x, n(2))), false, X],
+    ["¾ x", mul(div(n(3), n(4)), x), false, X],
+    ["x^⅓", pow(x, div(n(1), n(3))), false, X],
+    ["2x + ⅛", add(mul(n(2), x), div(n(1), n(8))), false, X],
+  ]);
+  it.each(["1½", "3 ½"])("%s, a mixed number, is refused with what to type", (input) => {
+    const r = parse(input, X);
+    expect(!r.ok && r.error.message).toMatch(/mixed number; type \d \+ 1\/2/);
+  });
+  it.each(["∛x", "∜(x+1)"])("%s says to type a power", (input) => {
+    const r = parse(input, X);
+    expect(!r.ok && r.error.message).toMatch(/type a power instead/);
+  });
+});
