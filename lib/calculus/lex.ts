@@ -7,6 +7,7 @@ import { type ConstantName } from "./ast";
 import {
   FUNCTION_NAMES,
   type FunctionName,
+  REGIONAL_FUNCTION_NAMES,
   type Vocabulary,
   didYouMean,
   gluedReadings,
@@ -346,10 +347,17 @@ export function lex(src: string, voc: Vocabulary): LexResult {
         start,
       );
     } else if (c === 0x3c0) push({ t: "const", name: "pi", start, end: i, sp });
+    else if (c === 0x212f) push({ t: "const", name: "e", start, end: i, sp });
     else if (c === 0x221e) {
       failAt(
         "SPECIAL_NOT_ALLOWED",
         "'∞' can only be given as the whole answer, where the problem allows infinity",
+        start,
+      );
+    } else if (c === 0x5c) {
+      failAt(
+        "UNEXPECTED_CHARACTER",
+        "LaTeX commands like \\frac or \\sqrt are not read: type the plain form, like (x^2)/(x+1) or sqrt(x)",
         start,
       );
     } else if (c === 0x5f) {
@@ -466,6 +474,18 @@ function lexWord(
     if (digits) gluedDigits(word, digits, voc, i);
     push({ t: "const", name: lower === "pi" ? "pi" : "e", start: i, end: j, sp });
     return j;
+  }
+  const regional = REGIONAL_FUNCTION_NAMES.get(lower);
+  if (regional !== undefined && !Array.isArray(splitWord(word, voc))) {
+    push({ t: "fn", fn: regional, glued: false, start: i, end: j, sp });
+    return j;
+  }
+  if (lower === "lg" && !Array.isArray(splitWord(word, voc))) {
+    return failAt(
+      "UNKNOWN_NAME",
+      "'lg' means a base-10 logarithm in some books and base 2 in others: type log10(x) or log2(x)",
+      i,
+    );
   }
   // 4. A function name inside a longer word: sinx, xsin(x), 2xcos(x^2), lnx. Read as the product
   //    of the word's pieces when that is its only reading (warned); otherwise say what to type.

@@ -161,3 +161,27 @@ describe("vulgar fractions from a phone keyboard", () => {
     expect(!r.ok && r.error.message).toMatch(/type a power instead/);
   });
 });
+
+describe("function names taught in other countries", () => {
+  const t = variable("t");
+  const g = variable("g");
+  reads([
+    ["cosec x", call("csc", x), false, X],
+    ["cotan x", call("cot", x), false, X],
+    ["tg x", tan(x), false, X],
+    ["ctg(2x)", call("cot", mul(n(2), x)), false, X],
+    ["arctg x", call("atan", x), false, X],
+    ["ℯ^x", pow(e, x), false, X],
+  ]);
+  describe("a product of the problem's variables keeps its reading", () => {
+    reads([["tg", mul(t, g), false, { vars: ["t", "g"] }]]);
+  });
+  it("lg, base 10 in some books and base 2 in others, asks which", () => {
+    const r = parse("lg x", X);
+    expect(!r.ok && r.error.message).toMatch(/type log10\(x\) or log2\(x\)/);
+  });
+  it("LaTeX says to type the plain form", () => {
+    const r = parse("\\frac{1}{x}", X);
+    expect(!r.ok && r.error.message).toMatch(/LaTeX commands .* are not read: type the plain form/);
+  });
+});
