@@ -181,8 +181,13 @@ export function derivativeSteps(
     if (s.rule === "constant" || s.rule === "variable") return;
     const line = ruleLine(s, v);
     const lhs = depth === 0 ? `${dOp}\\left(${L(s.expr)}\\right)` : prime(s.expr);
-    out.push({ rule: line.rule, why: line.why, latex: `${lhs} = ${line.rhs}` });
+    const step = { rule: line.rule, why: line.why, latex: `${lhs} = ${line.rhs}` };
+    // A rule set up with primes comes before its pieces; one whose line is already the result
+    // (an exponential with its inner derivative) comes after them.
+    const resultFirst = line.rhs !== L(s.derivative);
+    if (resultFirst) out.push(step);
     for (const c of s.steps) visit(c, depth + 1);
+    if (!resultFirst) out.push(step);
   };
   for (const s of d.steps) visit(s, 0);
   return { steps: out, result: d.expr };

@@ -31,6 +31,20 @@ export function answerLatexOf(p: Problem): string {
   return p.kind === "tangent_line" ? `y = ${body}` : body;
 }
 
+const squash = (latex: string): string => latex.replace(/\s+/g, " ").trim();
+
+/** Whether a line is the answer or ends with `= answer`. */
+function endsWith(latex: string | undefined, answerLatex: string): boolean {
+  if (!latex) return false;
+  const l = squash(latex);
+  const a = squash(answerLatex);
+  return l === a || l.endsWith(`= ${a}`);
+}
+
+function markLastFinal(steps: SolutionStep[]): SolutionStep[] {
+  return steps.map((s, i) => (i === steps.length - 1 ? { ...s, final: true } : s));
+}
+
 /** A worked solution for a stored problem. Never throws. */
 export function solution(p: Problem): Solution {
   const answerLatex = answerLatexOf(p);
@@ -80,11 +94,12 @@ function solutionSteps(p: Problem, answerLatex: string): SolutionStep[] {
       const steps = [...d.steps];
       if (!d.result) return steps;
       const at = point?.[v];
+      if (!at && endsWith(steps.at(-1)?.latex, answerLatex)) return markLastFinal(steps);
       steps.push({
         rule: "Collect and simplify",
         why: "put the pieces together",
-        latex: `f'(${v}) = ${L(d.result)}`,
-        ...(at ? {} : { latex: `f'(${v}) = ${answerLatex}`, final: true }),
+        latex: `f'(${v}) = ${at ? L(d.result) : answerLatex}`,
+        ...(at ? {} : { final: true }),
       });
       if (point && at) steps.push(evaluate(`f'(${L(at)})`, d.result, point, answerLatex));
       return steps;
@@ -126,6 +141,7 @@ function solutionSteps(p: Problem, answerLatex: string): SolutionStep[] {
       ];
       if (!d.result) return steps;
       const at = point && Object.keys(point).length > 0;
+      if (!at && endsWith(steps.at(-1)?.latex, answerLatex)) return markLastFinal(steps);
       steps.push({
         rule: "Collect and simplify",
         why: "put the pieces together",
@@ -303,7 +319,7 @@ function storedSteps(p: Problem, answerLatex: string): SolutionStep[] {
   }));
   // The last step reaches the answer: typeset it there (a step in words gets the answer's line).
   const tail = steps.at(-1);
-  if (tail && (tail.latex === answerLatex || (!tail.latex && body.length > 1)))
+  if (tail && (endsWith(tail.latex, answerLatex) || (!tail.latex && body.length > 1)))
     steps[steps.length - 1] = { ...tail, latex: answerLatex, final: true };
   else steps.push({ rule: "Answer", why: "", latex: answerLatex, final: true });
   return steps;
