@@ -61,7 +61,7 @@ export function FinishedPanel({
           {view.hasLesson ? (
             <p className="lesson-link">
               <Link href={`/learn/${view.skillId}`} data-testid="lesson-link-finished">
-              The lesson on this skill
+                The lesson on this skill
               </Link>
             </p>
           ) : null}

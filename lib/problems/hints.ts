@@ -66,7 +66,9 @@ function lookAt(p: Problem): string {
       const d = f ? derivative(f, v, { trace: true }) : null;
       const top = d?.ok ? d.steps[0]?.rule : undefined;
       const what = top ? OUTERMOST[top] : undefined;
-      const lead = what ? `Look at the outermost operation of f: it is ${what}.` : "Look at the outermost operation of f.";
+      const lead = what
+        ? `Look at the outermost operation of f: it is ${what}.`
+        : "Look at the outermost operation of f.";
       return p.kind === "tangent_line" ? `${lead} You need both f(a) and f′(a).` : lead;
     }
     case "partial":
@@ -83,10 +85,16 @@ function lookAt(p: Problem): string {
       return `f depends on ${m("t")} through ${fvars.map((u) => m(u)).join(" and ")}: each is one path from ${m("t")} to f.`;
     case "concrete":
       return p.grid ? `Write down the shape first: the answer is ${p.grid.object}.` : KIND_RULES.concrete;
-    case "matrix":
-      return `Write down the shape first: the answer is ${String(p.given.shape ?? "")
-        .replace(" x ", "×")
-        .replace(/^scalar$/, "a scalar")}${String(p.given.shape ?? "").includes("x") ? "" : String(p.given.shape ?? "") === "scalar" ? "" : " (a column)"}.`;
+    case "matrix": {
+      const shape = typeof p.given.shape === "string" ? p.given.shape : "";
+      const words =
+        shape === "scalar"
+          ? "a scalar"
+          : shape.includes(" x ")
+            ? `of shape ${shape.replace(" x ", "×")}`
+            : `a column with ${shape} entries`;
+      return `Write down the shape first: the answer is ${words}. Then apply each operation's rule from the outside in.`;
+    }
   }
 }
 
@@ -120,7 +128,11 @@ export function hintSteps(p: Problem): HintStep[] {
   const why = first && !first.final && first.why && !leaksKey(first.why, p) ? first.why : "";
   const third: HintStep = {
     label: HINT_STEP_LABELS[2],
-    text: first ? (why ? `${first.rule}: ${why.replace(/\.$/, "")}.` : `Start with this step: ${first.rule}.`) : rule,
+    text: first
+      ? why
+        ? `${first.rule}: ${why.replace(/\.$/, "")}.`
+        : `Start with this step: ${first.rule}.`
+      : rule,
     ...(line ? { latex: line } : {}),
   };
   return [{ label: HINT_STEP_LABELS[0], text: lookAt(p) }, { label: HINT_STEP_LABELS[1], text: rule }, third];

@@ -62,11 +62,17 @@ function rewriteStandard(f: Expr, v: string, kind: Standard): { expr: Expr; quot
       const cosArg = (x: Expr): Expr | null => (x.kind === "call" && x.fn === "cos" ? x.arg : null);
       const u1 = isOne(a) && b.kind === "neg" ? cosArg(b.arg) : null;
       if (u1)
-        return mul(pow(u1, num(2)), q(`\\frac{1 - \\cos\\left(${L(u1)}\\right)}{${L(pow(u1, num(2)))}}`, div(num(1), num(2))));
+        return mul(
+          pow(u1, num(2)),
+          q(`\\frac{1 - \\cos\\left(${L(u1)}\\right)}{${L(pow(u1, num(2)))}}`, div(num(1), num(2))),
+        );
       const u2 = isMinusOne(b) ? cosArg(a) : null;
       if (u2)
         return neg(
-          mul(pow(u2, num(2)), q(`\\frac{1 - \\cos\\left(${L(u2)}\\right)}{${L(pow(u2, num(2)))}}`, div(num(1), num(2)))),
+          mul(
+            pow(u2, num(2)),
+            q(`\\frac{1 - \\cos\\left(${L(u2)}\\right)}{${L(pow(u2, num(2)))}}`, div(num(1), num(2))),
+          ),
         );
     }
     if (kind === "exp" && e.kind === "add" && e.terms.length === 2) {
@@ -112,7 +118,8 @@ const STANDARD: Record<Standard, { latex: string; why: string }> = {
     why: "multiply and divide each sine (or tangent) by its argument, which tends to 0 as the variable does",
   },
   cos: {
-    latex: "\\lim_{u \\to 0} \\frac{1 - \\cos u}{u^{2}} = \\frac{1}{2},\\quad \\lim_{u \\to 0} \\frac{\\sin u}{u} = 1",
+    latex:
+      "\\lim_{u \\to 0} \\frac{1 - \\cos u}{u^{2}} = \\frac{1}{2},\\quad \\lim_{u \\to 0} \\frac{\\sin u}{u} = 1",
     why: "write 1 − cos u as u² times the standard quotient (and a sine as its argument times sin u/u)",
   },
   exp: {
@@ -146,7 +153,11 @@ function standardSteps(f: Expr, v: string, kind: Standard, head: string, answer:
       why: STANDARD[kind].why,
       latex: `${L(f)} = ${withQuotients(L(rewritten), quotients, false)}`,
     },
-    { rule: "Standard limit", why: `each quotient tends to its standard limit as ${m(`${v} \\to 0`)}`, latex: STANDARD[kind].latex },
+    {
+      rule: "Standard limit",
+      why: `each quotient tends to its standard limit as ${m(`${v} \\to 0`)}`,
+      latex: STANDARD[kind].latex,
+    },
     {
       rule: "Take the limit",
       why: "replace each quotient by its limit; the powers of the variable have cancelled",
@@ -197,13 +208,21 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
           why: `at ${m(`${v} = ${atL}`)} both numerator and denominator are 0, so ${m(factor)} divides both`,
           latex: `${fL}\\Big|_{${v} = ${atL}} = \\frac{0}{0}`,
         },
-        { rule: "Factor", why: `factor ${m(factor)} out of the numerator and the denominator`, latex: `${fL} = ${fac ? L(fac) : ""}` },
+        {
+          rule: "Factor",
+          why: `factor ${m(factor)} out of the numerator and the denominator`,
+          latex: `${fL} = ${fac ? L(fac) : ""}`,
+        },
         {
           rule: "Cancel",
           why: `inside the limit ${m(`${v} \\ne ${atL}`)}, so the common factor cancels; what remains is continuous`,
           latex: `${fac ? L(fac) : fL} = ${can ? L(can) : ""}`,
         },
-        final("Substitute", `put ${m(`${v} = ${atL}`)} into what remains`, can && at ? L(substitute(can, { [v]: at })) : ""),
+        final(
+          "Substitute",
+          `put ${m(`${v} = ${atL}`)} into what remains`,
+          can && at ? L(substitute(can, { [v]: at })) : "",
+        ),
       ];
     }
     case "limit-rationalise": {
@@ -230,7 +249,10 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
               ? `\\left(${L(root)} - ${mm}\\right)\\left(${L(root)} + ${mm}\\right) = ${L(simp(add(radicand, num(-mm * mm))))}`
               : `\\left(\\sqrt{w} - c\\right)\\left(\\sqrt{w} + c\\right) = w - c^{2}`,
         },
-        final("Substitute", `what remains is continuous; at ${m(`${v} = ${atL}`)} the conjugate is ${m(String(2 * mm))}`),
+        final(
+          "Substitute",
+          `what remains is continuous; at ${m(`${v} = ${atL}`)} the conjugate is ${m(String(2 * mm))}`,
+        ),
       ];
     }
     case "limit-rational-at-infinity": {
@@ -250,7 +272,11 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
           latex: `${fL} = \\frac{\\left(${num0 ? L(num0) : ""}\\right) / ${pw}}{\\left(${den0 ? L(den0) : ""}\\right) / ${pw}}`,
         },
         final(
-          n === mdeg ? "Ratio of leading coefficients" : Number(n) < Number(mdeg) ? "Denominator dominates" : "Numerator dominates",
+          n === mdeg
+            ? "Ratio of leading coefficients"
+            : Number(n) < Number(mdeg)
+              ? "Denominator dominates"
+              : "Numerator dominates",
           n === mdeg
             ? "equal degrees: the limit is the ratio of the leading coefficients"
             : Number(n) < Number(mdeg)
@@ -290,8 +316,12 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
       return [
         {
           rule: "Remove the absolute value",
-          why: right ? `for ${m(`${v} > ${atL}`)} the inside is positive` : `for ${m(`${v} < ${atL}`)} the inside is negative`,
-          latex: right ? `\\left|${inside}\\right| = ${inside}` : `\\left|${inside}\\right| = -\\left(${inside}\\right)`,
+          why: right
+            ? `for ${m(`${v} > ${atL}`)} the inside is positive`
+            : `for ${m(`${v} < ${atL}`)} the inside is negative`,
+          latex: right
+            ? `\\left|${inside}\\right| = ${inside}`
+            : `\\left|${inside}\\right| = -\\left(${inside}\\right)`,
         },
         final("Cancel and substitute", `cancel ${m(inside)} and substitute ${m(`${v} = ${atL}`)}`),
       ];

@@ -113,7 +113,11 @@ function solutionSteps(p: Problem, answerLatex: string): SolutionStep[] {
       const det = p.detail ?? {};
       const y0 = readExpr(det.y0, []);
       const slope = readExpr(det.slope, []);
-      steps.push({ rule: "Collect and simplify", why: "put the pieces together", latex: `f'(${v}) = ${L(d.result)}` });
+      steps.push({
+        rule: "Collect and simplify",
+        why: "put the pieces together",
+        latex: `f'(${v}) = ${L(d.result)}`,
+      });
       steps.push({
         rule: "The point and the slope",
         why: `evaluate f and f′ at ${m(`${v} = ${L(a)}`)}`,
@@ -149,7 +153,14 @@ function solutionSteps(p: Problem, answerLatex: string): SolutionStep[] {
         ...(at ? {} : { final: true }),
       });
       if (point && at)
-        steps.push(evaluate(`\\frac{\\partial f}{\\partial ${wrt}}(${argsLatex(fvars, point)})`, d.result, point, answerLatex));
+        steps.push(
+          evaluate(
+            `\\frac{\\partial f}{\\partial ${wrt}}(${argsLatex(fvars, point)})`,
+            d.result,
+            point,
+            answerLatex,
+          ),
+        );
       return steps;
     }
     case "gradient":
@@ -229,7 +240,11 @@ function gradientSteps(
     });
     return steps;
   }
-  steps.push({ rule: "The gradient", why: "the partial derivatives in the order of the variables", latex: symbolic });
+  steps.push({
+    rule: "The gradient",
+    why: "the partial derivatives in the order of the variables",
+    latex: symbolic,
+  });
   const at = argsLatex(fvars, point);
   const gAt = (p.detail?.gradientAt ?? (Array.isArray(p.answer) ? p.answer.join("; ") : "")).split("; ");
   const gLatex = gAt.map((c) => L(readExpr(c, []) ?? variable("?")));
@@ -238,7 +253,8 @@ function gradientSteps(
     why: `substitute ${m(pointLatex(fvars, point))} into each component`,
     latex: `\\nabla f(${at}) = ${vec(gLatex)}`,
   };
-  if (p.kind === "gradient") return [...steps, { ...gradientLine, latex: `\\nabla f(${at}) = ${answerLatex}`, final: true }];
+  if (p.kind === "gradient")
+    return [...steps, { ...gradientLine, latex: `\\nabla f(${at}) = ${answerLatex}`, final: true }];
   steps.push(gradientLine);
   if (p.kind === "steepest_direction") {
     steps.push({

@@ -5,7 +5,13 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { hintSteps } from "@/lib/problems";
 import { getDb } from "@/lib/server/db/client";
-import { getInstance, revealAnswer, startInstance, submitAnswer, takeHint } from "@/lib/server/practice/practice";
+import {
+  getInstance,
+  revealAnswer,
+  startInstance,
+  submitAnswer,
+  takeHint,
+} from "@/lib/server/practice/practice";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { appPost, expectAppError, keyOf, learner } from "./helpers";
 
@@ -15,7 +21,10 @@ const hintRoute = await import("@/app/api/practice/instances/[id]/hint/route");
 
 const sid = () => randomUUID();
 const row = (id: string) =>
-  getDb().problemInstance.findUniqueOrThrow({ where: { id }, select: { hintsTaken: true, hintUsedAt: true } });
+  getDb().problemInstance.findUniqueOrThrow({
+    where: { id },
+    select: { hintsTaken: true, hintUsedAt: true },
+  });
 
 beforeEach(() => {
   session.user = null;
@@ -53,7 +62,16 @@ describe("hint steps", () => {
   it("a forged, skipped, repeated or out-of-range request changes nothing", async () => {
     const me = await learner();
     const view = await startInstance({ actor: me, input: { skillId: "gradient-at-a-point" } });
-    for (const input of [{ step: 2 }, { step: 3 }, { step: 0 }, { step: 4 }, { step: 1.5 }, { step: "1" }, {}, null]) {
+    for (const input of [
+      { step: 2 },
+      { step: 3 },
+      { step: 0 },
+      { step: 4 },
+      { step: 1.5 },
+      { step: "1" },
+      {},
+      null,
+    ]) {
       await expectAppError(takeHint({ actor: me, instanceId: view.id, input }), "INVALID_INPUT");
     }
     expect(await row(view.id)).toEqual({ hintsTaken: 0, hintUsedAt: null });

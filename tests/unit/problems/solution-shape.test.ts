@@ -27,7 +27,10 @@ describe.each(SKILLS.map((s) => [s.id, s.kind] as const))("the worked solution o
       const sol = solution(p);
       const where = `${id} seed ${p.seed}`;
       for (const s of sol.steps) expect(s.rule.trim().length, where).toBeGreaterThan(0);
-      expect(sol.steps.filter((s) => s.final), where).toHaveLength(1);
+      expect(
+        sol.steps.filter((s) => s.final),
+        where,
+      ).toHaveLength(1);
       const last = sol.steps.at(-1)!;
       expect(last.final, where).toBe(true);
       expect(normal(last.latex ?? ""), where).toMatch(
@@ -36,7 +39,9 @@ describe.each(SKILLS.map((s) => [s.id, s.kind] as const))("the worked solution o
       // Nothing before the last line ends with the answer.
       for (const s of sol.steps.slice(0, -1))
         if (sol.answerLatex.length > 2)
-          expect(normal(s.latex ?? "").endsWith(`= ${normal(sol.answerLatex)}`), `${where}: ${s.latex}`).toBe(false);
+          expect(normal(s.latex ?? "").endsWith(`= ${normal(sol.answerLatex)}`), `${where}: ${s.latex}`).toBe(
+            false,
+          );
     }
   });
 
@@ -88,16 +93,29 @@ describe("the methods the solutions show", () => {
     expect(normal(rewrite!.latex!)).toBe(
       "\\frac{\\sin 3x}{x} = 3\\left(\\frac{\\sin\\left(3x\\right)}{3x}\\right)",
     );
-    expect(normal(sol.steps.at(-1)!.latex!)).toBe("\\lim_{x \\to 0} \\frac{\\sin 3x}{x} = 3\\left(1\\right) = 3");
+    expect(normal(sol.steps.at(-1)!.latex!)).toBe(
+      "\\lim_{x \\to 0} \\frac{\\sin 3x}{x} = 3\\left(1\\right) = 3",
+    );
   });
 
   it("gradients and directional derivatives are worked component by component", () => {
-    for (const id of ["gradient-symbolic", "gradient-at-a-point", "directional-derivative", "steepest-ascent-direction", "maximal-rate-of-increase"]) {
+    for (const id of [
+      "gradient-symbolic",
+      "gradient-at-a-point",
+      "directional-derivative",
+      "steepest-ascent-direction",
+      "maximal-rate-of-increase",
+    ]) {
       for (const p of problems(id)) {
         const steps = solution(p).steps;
         const vars = p.given.vars as string[];
-        const partials = steps.filter((s) => /^\\frac\{\\partial f\}\{\\partial [a-z]\} = /.test(s.latex ?? ""));
-        expect(partials.map((s) => s.rule), `${id} seed ${p.seed}`).toEqual(vars.map((v) => `Partial derivative in ${v}`));
+        const partials = steps.filter((s) =>
+          /^\\frac\{\\partial f\}\{\\partial [a-z]\} = /.test(s.latex ?? ""),
+        );
+        expect(
+          partials.map((s) => s.rule),
+          `${id} seed ${p.seed}`,
+        ).toEqual(vars.map((v) => `Partial derivative in ${v}`));
         const order = (re: RegExp) => steps.findIndex((s) => re.test(s.latex ?? ""));
         const vector = order(/^\\nabla f/);
         expect(vector).toBeGreaterThan(steps.indexOf(partials.at(-1)!));

@@ -64,7 +64,11 @@ export default async function LessonPage({ params }: { params: Promise<{ skillId
         </ul>
       </section>
       <div className="actions">
-        <StartPractice start={practiceStart(skill.id, { n: 1, of: 5 })} className="button primary" testId="lesson-start">
+        <StartPractice
+          start={practiceStart(skill.id, { n: 1, of: 5 })}
+          className="button primary"
+          testId="lesson-start"
+        >
           Practise this skill
         </StartPractice>
         <a className="button" href="/practice">
