@@ -6,6 +6,7 @@ import { type Expr, variable } from "../calculus/ast";
 import { derivative } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
 import { keyLatexOf } from "./authored";
+import { getSkill } from "./catalogue";
 import { substitute } from "./exact";
 import { readExpr, readProblem } from "./read";
 import { derivativeSteps, m } from "./solution-derivative";
@@ -316,8 +317,9 @@ function withoutLead(text: string, rule: string): string {
   return text.toLowerCase().startsWith(`${rule.toLowerCase()}:`) ? text.slice(rule.length + 1).trim() : text;
 }
 
-function storedRule(text: string): string {
-  return STORED_RULES.find(([re]) => re.test(text))?.[1] ?? "Work it out";
+/** The rule a stored step names, else the skill's own (its title). */
+function storedRule(text: string, skillRule: string): string {
+  return STORED_RULES.find(([re]) => re.test(text))?.[1] ?? skillRule;
 }
 
 /**
@@ -328,9 +330,10 @@ function storedSteps(p: Problem, answerLatex: string): SolutionStep[] {
   const stored = p.steps ?? [];
   const last = stored.at(-1);
   const body = last && !last.latex && /^So\b/.test(last.text) ? stored.slice(0, -1) : stored;
+  const skillRule = getSkill(p.skill)?.title ?? "Work it out";
   const steps: SolutionStep[] = body.map((s) => ({
-    rule: storedRule(s.text),
-    why: withoutLead(s.text, storedRule(s.text)),
+    rule: storedRule(s.text, skillRule),
+    why: withoutLead(s.text, storedRule(s.text, skillRule)),
     ...(s.latex ? { latex: s.latex } : {}),
   }));
   // The last step reaches the answer: typeset it there (a step in words gets the answer's line).
