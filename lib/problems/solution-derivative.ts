@@ -13,6 +13,11 @@ function paren(e: Expr): string {
   return e.kind === "add" || e.kind === "neg" ? `\\left(${L(e)}\\right)` : L(e);
 }
 
+/** e², bracketed unless e is a variable or a number. */
+function squared(e: Expr): string {
+  return e.kind === "var" || e.kind === "num" ? `${L(e)}^{2}` : `\\left(${L(e)}\\right)^{2}`;
+}
+
 function prime(e: Expr): string {
   return `\\left(${L(e)}\\right)'`;
 }
@@ -109,7 +114,7 @@ function ruleLine(s: DiffStep, v: string): { rule: string; why: string; rhs: str
         return {
           rule: "Quotient rule",
           why: `a quotient with numerator ${m(L(e.num))} and denominator ${m(L(e.den))}: ${m("(u/v)' = (u'v - uv')/v^2")}`,
-          rhs: `\\frac{${prime(e.num)} ${paren(e.den)} - ${paren(e.num)} ${prime(e.den)}}{${paren(e.den)}^{2}}`,
+          rhs: `\\frac{${prime(e.num)} ${paren(e.den)} - ${paren(e.num)} ${prime(e.den)}}{${squared(e.den)}}`,
         };
       break;
     case "reciprocal":
@@ -117,7 +122,7 @@ function ruleLine(s: DiffStep, v: string): { rule: string; why: string; rhs: str
         return {
           rule: "Reciprocal rule",
           why: `a constant over ${m(L(e.den))}: ${m("(c/v)' = -c v'/v^2")}`,
-          rhs: `-\\frac{${L(e.num)} \\cdot ${prime(e.den)}}{${paren(e.den)}^{2}}`,
+          rhs: `-\\frac{${L(e.num)} \\cdot ${prime(e.den)}}{${squared(e.den)}}`,
         };
       break;
     case "chain": {

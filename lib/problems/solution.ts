@@ -312,9 +312,10 @@ const STORED_RULES: readonly [RegExp, string][] = [
   [/row|column|shape|transpose/, "Layout"],
 ];
 
-/** "Chain rule: ∂y/∂x = ..." under the rule "Chain rule" reads "∂y/∂x = ...". */
+/** "Chain rule: ∂y/∂x = ..." under the rule "Chain rule" (or "Forward: ..." under "Forward pass") reads "∂y/∂x = ...". */
 function withoutLead(text: string, rule: string): string {
-  return text.toLowerCase().startsWith(`${rule.toLowerCase()}:`) ? text.slice(rule.length + 1).trim() : text;
+  const lead = [rule, rule.split(" ")[0]!].find((w) => text.toLowerCase().startsWith(`${w.toLowerCase()}:`));
+  return lead ? text.slice(lead.length + 1).trim() : text;
 }
 
 /** The rule a stored step names, else the skill's own (its title). */

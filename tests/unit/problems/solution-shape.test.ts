@@ -2,6 +2,7 @@
 // line per step with its rule named, the answer exactly once (the last line), the standard limits
 // rewritten into their standard quotients, gradients worked component by component; three hint steps
 // in order, the third never giving the answer away.
+import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { SKILLS, generate } from "@/lib/problems/catalogue";
 import { HINT_STEP_LABELS, hintSteps } from "@/lib/problems/hints";
@@ -42,6 +43,23 @@ describe.each(SKILLS.map((s) => [s.id, s.kind] as const))("the worked solution o
           expect(normal(s.latex ?? "").endsWith(`= ${normal(sol.answerLatex)}`), `${where}: ${s.latex}`).toBe(
             false,
           );
+    }
+  });
+
+  it("every line and every bit of mathematics in the words typesets (KaTeX, no parse error)", () => {
+    for (const p of problems(id)) {
+      const tex = [
+        ...solution(p).steps.flatMap((s) => [
+          s.latex ?? "",
+          ...s.why.split("$").filter((_, i) => i % 2 === 1),
+        ]),
+        ...hintSteps(p).flatMap((h) => [h.latex ?? "", ...h.text.split("$").filter((_, i) => i % 2 === 1)]),
+      ].filter((t) => t.length > 0);
+      for (const t of tex)
+        expect(
+          () => katex.renderToString(`\\displaystyle ${t}`, { throwOnError: true }),
+          `${id} seed ${p.seed}: ${t}`,
+        ).not.toThrow();
     }
   });
 
