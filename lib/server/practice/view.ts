@@ -1,7 +1,15 @@
 // Turning a stored instance into what the learner's browser may see: no key, no construction notes,
 // until the instance is finished.
 import "server-only";
-import { type CellKind, HINT_STEP_LABELS, type Problem, getSkill, hintSteps, solution } from "@/lib/problems";
+import {
+  type CellKind,
+  HINT_STEP_LABELS,
+  MAX_HINT_STEPS,
+  type Problem,
+  getSkill,
+  hintSteps,
+  solution,
+} from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
@@ -123,11 +131,11 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     view.matrix = { decls: g.decls, shape: expectedShape(g) };
   }
   // Hint steps: the ones revealed (a problem hinted before steps existed has its first), and the next.
-  const steps = hintSteps(p);
-  const taken = Math.min(steps.length, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
-  view.hints = steps.slice(0, taken);
-  if (!finished && taken < steps.length)
-    view.nextHint = { step: taken + 1, of: steps.length, reveals: HINT_STEP_LABELS[taken] ?? "" };
+  // The steps are worked out only when one was taken (the submit path builds views too).
+  const taken = Math.min(MAX_HINT_STEPS, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
+  view.hints = taken > 0 ? hintSteps(p).slice(0, taken) : [];
+  if (!finished && taken < MAX_HINT_STEPS)
+    view.nextHint = { step: taken + 1, of: MAX_HINT_STEPS, reveals: HINT_STEP_LABELS[taken] ?? "" };
   if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };
   }
