@@ -91,4 +91,14 @@ test("hints come one step at a time, each saying what it reveals and its cost", 
   // A reload shows the same steps.
   await page.reload();
   await expect(page.getByTestId("hint-step")).toHaveCount(3);
+  // The worked solution, line by line, ends with the answer, shown once.
+  await expect(page.getByTestId("submit")).toBeEnabled();
+  await page.getByRole("button", { name: "Show me the answer" }).click();
+  await page.getByRole("button", { name: "Yes, show the answer" }).click();
+  const solution = page.getByTestId("solution");
+  await expect(solution.getByRole("listitem").first()).toContainText("Product rule");
+  await expect(page.getByTestId("key")).toHaveCount(1);
+  await expect(solution.getByRole("listitem").last()).toContainText("Answer");
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: "test-results/solution-390.png", fullPage: true });
 });
