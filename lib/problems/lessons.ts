@@ -264,7 +264,7 @@ export const LESSONS: Readonly<Record<string, LessonText>> = {
     mistakes: ["layout", "missing_factor"],
   },
   "activation-derivatives": {
-    rule: "\\sigma'(z) = \\sigma(z)\\big(1 - \\sigma(z)\\big), \\quad \\tanh'(z) = 1 - \\tanh^{2}(z), \\quad \\mathrm{ReLU}'(z) = [z > 0]",
+    rule: "\\sigma'(z) = \\sigma(z)\\big(1 - \\sigma(z)\\big), \\quad \\tanh'(z) = 1 - \\tanh^{2}(z), \\quad \\mathrm{ReLU}'(z) = {[z > 0]}",
     prose:
       "Activations act entry by entry: their Jacobians are diagonal, with these derivatives on the diagonal.",
     mistakes: ["sigmoid_derivative", "vector_for_diag", "preactivation"],
@@ -335,7 +335,7 @@ export const LESSONS: Readonly<Record<string, LessonText>> = {
     mistakes: ["newton_plus", "newton_times_h", "gradient_step", ...GRID],
   },
   "neuron-gradient": {
-    rule: "a = \\max(0, w^{\\top} x + b): \\quad \\frac{\\partial a}{\\partial w} = [z > 0]\\, x^{\\top}, \\quad \\frac{\\partial a}{\\partial b} = [z > 0]",
+    rule: "a = \\max(0, w^{\\top} x + b): \\quad \\frac{\\partial a}{\\partial w} = {[z > 0]}\\, x^{\\top}, \\quad \\frac{\\partial a}{\\partial b} = {[z > 0]}",
     prose:
       "Run the neuron forward to see whether the gate is open ($z > 0$). An open gate passes the gradient of $z$ back; a closed one passes nothing.",
     mistakes: ["missing_gate", ...GRID],
@@ -351,7 +351,7 @@ export const LESSONS: Readonly<Record<string, LessonText>> = {
     mistakes: ["softmax_y_minus_s", "softmax_forgot_y", ...GRID],
   },
   "backpropagation-two-layers": {
-    rule: "\\delta = \\frac{\\partial L}{\\partial z} = 2(\\hat y - y)\\, w_2 \\odot [z > 0], \\qquad \\nabla_{W_1} L = \\delta\\, x^{\\top}",
+    rule: "\\delta = \\frac{\\partial L}{\\partial z} = 2(\\hat y - y)\\, w_2 \\odot {[z > 0]}, \\qquad \\nabla_{W_1} L = \\delta\\, x^{\\top}",
     prose:
       "Run the network forward and keep every intermediate value. Then go backward: the loss's derivative, through the output layer, through the ReLU gates, to the weights asked.",
     mistakes: ["missing_gate", "missing_factor_2", "preactivation_for_activation", ...GRID],
