@@ -1,16 +1,31 @@
 // A formula rendered on the server with KaTeX (HTML for the eye, MathML for screen readers).
 import katex from "katex";
 
-export function Formula({ tex, display = false, label }: { tex: string; display?: boolean; label?: string }) {
-  const html = katex.renderToString(tex, {
+/**
+ * `display`: a formula on its own line. `wrap` (with display): typeset in display style but as inline
+ * mathematics, which KaTeX breaks after relations and binary operators, so a long line of a worked
+ * solution wraps on a phone instead of scrolling.
+ */
+export function Formula({
+  tex,
+  display = false,
+  wrap = false,
+  label,
+}: {
+  tex: string;
+  display?: boolean;
+  wrap?: boolean;
+  label?: string;
+}) {
+  const html = katex.renderToString(wrap ? `\\displaystyle ${tex}` : tex, {
     output: "htmlAndMathml",
     throwOnError: false,
-    displayMode: display,
+    displayMode: display && !wrap,
   });
   const Tag = display ? "div" : "span";
   return (
     <Tag
-      className={display ? "math-display" : "math-inline"}
+      className={display ? (wrap ? "math-display math-wrap" : "math-display") : "math-inline"}
       data-testid="math"
       aria-label={label}
       dangerouslySetInnerHTML={{ __html: html }}

@@ -56,6 +56,7 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
     setSpecial,
     setField,
   } = p;
+  const nextHint = view.nextHint;
   const fieldLabel = (i: number): string => {
     if (view.answerKind === "vector")
       return fieldCount > 1 ? (view.components?.[i] ?? `Component ${i + 1}`) : "Your answer (a vector)";
@@ -200,9 +201,21 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
             "Check answer"
           )}
         </button>
-        {!view.hint && view.offers?.hint !== false ? (
-          <button type="button" className="button" onClick={() => void takeHint()} disabled={busy !== null}>
-            {busy === "hint" ? "Getting the hint…" : "Hint (a right answer then counts as Hard)"}
+        {nextHint && view.offers?.hint !== false ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void takeHint(nextHint.step)}
+            disabled={busy !== null}
+            data-testid="hint-button"
+          >
+            {busy === "hint"
+              ? "Getting the hint…"
+              : `Hint ${nextHint.step} of ${nextHint.of}: ${nextHint.reveals.toLowerCase()} (${
+                  view.hints.length === 0
+                    ? "a right answer then counts as Hard"
+                    : "no extra cost: a right answer counts as Hard already"
+                })`}
           </button>
         ) : null}
         {/* Nothing to show on a set that hides the answer, or that does not offer it: no button. */}

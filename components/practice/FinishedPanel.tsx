@@ -1,6 +1,8 @@
-// A finished problem: how it ended, the answer, the worked solution, the picture, and the way on.
+// A finished problem: how it ended, the worked solution ending with the answer (shown once), the
+// picture, and the way on.
 import type { RefObject } from "react";
-import { Formula } from "@/components/Formula";
+import Link from "next/link";
+import { SolutionSteps } from "@/components/practice/SolutionSteps";
 import { StartPractice } from "@/components/practice/StartPractice";
 import type { NextStep } from "@/lib/practice/session";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
@@ -52,28 +54,17 @@ export function FinishedPanel({
               ? "The answer was shown; this problem is finished and will come back sooner."
               : "No tries left; here is the answer. This skill will come back sooner."}
       </p>
-      {view.key ? (
-        <div className="card key">
-          <h2>The answer</h2>
-          <div data-testid="key">
-            <Formula display tex={view.key.latex} label="The answer" />
-          </div>
-        </div>
-      ) : null}
       {view.solution ? (
         <div className="card solution" data-testid="solution">
           <h2 id="solution-title">Worked solution</h2>
-          <ol className="solution-steps">
-            {view.solution.steps.map((s, i) => (
-              <li key={i}>
-                <p>{s.text}</p>
-                {s.latex ? <Formula display tex={s.latex} /> : null}
-              </li>
-            ))}
-          </ol>
-          <div className="solution-answer">
-            <Formula display tex={view.solution.answerLatex} label="Result" />
-          </div>
+          <SolutionSteps steps={view.solution.steps} />
+          {view.hasLesson ? (
+            <p className="lesson-link">
+              <Link href={`/learn/${view.skillId}`} data-testid="lesson-link-finished">
+                The lesson on this skill
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : (
         <h2 id="solution-title" className="visually-hidden">

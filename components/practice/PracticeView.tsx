@@ -4,6 +4,8 @@
 // solution, the picture, "Report this grading" and the way on. Keyboard first: Enter submits, Enter
 // again goes on. The state and requests live in useProblem; each panel is its own component.
 import { type ReactNode, useState } from "react";
+import { Formula } from "@/components/Formula";
+import { MathText } from "@/components/MathText";
 import { ReportDialog } from "@/components/practice/ReportDialog";
 import { nextStep, type PracticeSession } from "@/lib/practice/session";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
@@ -40,11 +42,28 @@ export function PracticeView({
           {view.skillTitle}
         </h1>
         {statement}
+        {view.hasLesson ? (
+          <p className="lesson-link">
+            <a href={`/learn/${view.skillId}`} target="_blank" rel="noopener" data-testid="lesson-link">
+              The lesson on this skill (opens in a new tab)
+            </a>
+          </p>
+        ) : null}
       </article>
 
-      {view.hint ? (
-        <aside className="hint-box" data-testid="hint" aria-label="Hint">
-          <strong>Hint:</strong> {view.hint}
+      {view.hints.length > 0 ? (
+        <aside className="hint-box" data-testid="hint" aria-label="Hints">
+          <ol className="hint-steps">
+            {view.hints.map((h, i) => (
+              <li key={i} data-testid="hint-step">
+                <strong>
+                  Hint {i + 1} · {h.label}:
+                </strong>{" "}
+                <MathText text={h.text} />
+                {h.latex ? <Formula display wrap tex={h.latex} /> : null}
+              </li>
+            ))}
+          </ol>
         </aside>
       ) : null}
 

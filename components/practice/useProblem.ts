@@ -152,11 +152,11 @@ export function useProblem(initial: InstanceView) {
     afterResult(instance);
   }
 
-  async function takeHint() {
+  async function takeHint(step: number) {
     if (busy || view.finished) return;
     setBusy("hint");
     setProblem(null);
-    const r = await post<InstanceView>(`/api/practice/instances/${view.id}/hint`, {});
+    const r = await post<InstanceView>(`/api/practice/instances/${view.id}/hint`, { step });
     setBusy(null);
     if (!r.ok) {
       setProblem(r.message);

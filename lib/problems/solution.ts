@@ -1,488 +1,346 @@
-// Worked solutions and hints for stored problems: derivative steps come from the differentiator's
-// trace (the rule at each step, typeset with toLatex), limits from the method of their skill.
-import { type Expr, add, dependsOn, mul, neg, variable } from "../calculus/ast";
-import { type DiffStep, derivative } from "../calculus/diff";
-import { limit } from "../calculus/limit";
-import { toLatex, toText } from "../calculus/print";
-import { simplify } from "../calculus/simplify";
+// Worked solutions of stored problems: one typeset line per step, each naming its rule and why it
+// applies, ending with exactly one line that reaches the answer. Derivatives are worked from the
+// differentiator's trace (solution-derivative.ts), limits by their skill's method (solution-limit.ts),
+// gradients component by component; Parts 2 and 3 carry the steps their generators wrote.
+import { type Expr, variable } from "../calculus/ast";
+import { derivative } from "../calculus/diff";
+import { toLatex } from "../calculus/print";
 import { keyLatexOf } from "./authored";
 import { getSkill } from "./catalogue";
 import { substitute } from "./exact";
-import { approachOfGiven, limitSignLatex } from "./limit-statement";
 import { readExpr, readProblem } from "./read";
-import type { Problem, ProblemKind } from "./types";
+import { derivativeSteps, m } from "./solution-derivative";
+import { limitSteps } from "./solution-limit";
+import type { Solution, SolutionStep } from "./solution-types";
+import type { Problem } from "./types";
 
-export interface SolutionStep {
-  readonly text: string;
-  readonly latex?: string;
-}
+export type { Solution, SolutionStep } from "./solution-types";
+export { derivativeSteps } from "./solution-derivative";
 
-export interface Solution {
-  readonly steps: SolutionStep[];
-  readonly answerLatex: string;
-}
-
-const MAX_TRACE_STEPS = 10;
 const L = toLatex;
-const Tx = toText;
 
-function paren(e: Expr): string {
-  return e.kind === "add" || e.kind === "neg" ? `\\left(${L(e)}\\right)` : L(e);
-}
-
-function prime(e: Expr): string {
-  return `\\left(${L(e)}\\right)'`;
-}
-
-const RULE_NAMES: Record<DiffStep["rule"], string> = {
-  constant: "Constant",
-  variable: "Variable",
-  sum: "Sum rule",
-  "constant multiple": "Constant multiple",
-  product: "Product rule",
-  quotient: "Quotient rule",
-  reciprocal: "Reciprocal rule",
-  power: "Power rule",
-  exponential: "Exponential rule",
-  "general power": "General power rule",
-  function: "Derivative of a standard function",
-  chain: "Chain rule",
-};
-
-/** The rule's formula applied to this expression, before simplification (LaTeX and text). */
-function formula(s: DiffStep, v: string): { latex: string; text: string } | null {
-  const e = s.expr;
-  if (s.rule === "product" && e.kind === "mul") {
-    const varying = e.factors.filter((f) => dependsOn(f, v));
-    const constants = e.factors.filter((f) => !dependsOn(f, v));
-    const c = constants.length ? `${L(mul(...constants))}\\left(` : "";
-    const cEnd = constants.length ? "\\right)" : "";
-    const terms = varying.map((_, i) => varying.map((g, j) => (i === j ? prime(g) : paren(g))).join(" "));
-    const termsText = varying
-      .map((_, i) => varying.map((g, j) => (i === j ? `(${Tx(g)})'` : `(${Tx(g)})`)).join("*"))
-      .join(" + ");
-    return { latex: `${c}${terms.join(" + ")}${cEnd}`, text: termsText };
-  }
-  if (s.rule === "quotient" && e.kind === "div") {
-    return {
-      latex: `\\frac{${prime(e.num)} ${paren(e.den)} - ${paren(e.num)} ${prime(e.den)}}{${paren(e.den)}^{2}}`,
-      text: `((${Tx(e.num)})'*(${Tx(e.den)}) - (${Tx(e.num)})*(${Tx(e.den)})')/(${Tx(e.den)})^2`,
-    };
-  }
-  if (s.rule === "chain") {
-    const inner =
-      e.kind === "call" || e.kind === "logb"
-        ? e.arg
-        : e.kind === "pow"
-          ? dependsOn(e.exp, v)
-            ? e.exp
-            : e.base
-          : null;
-    if (!inner) return null;
-    const u = variable("u");
-    const outer = replace(e, inner, u);
-    return {
-      latex: `\\left.\\frac{d}{du}\\left(${L(outer)}\\right)\\right|_{u = ${L(inner)}} \\cdot ${prime(inner)}`,
-      text: `d/du (${Tx(outer)}) at u = ${Tx(inner)}, times (${Tx(inner)})'`,
-    };
-  }
-  return null;
-}
-
-function replace(e: Expr, target: Expr, by: Expr): Expr {
-  if (Tx(e) === Tx(target)) return by;
-  switch (e.kind) {
-    case "num":
-    case "const":
-    case "var":
-      return e;
-    case "add":
-      return add(...e.terms.map((t) => replace(t, target, by)));
-    case "mul":
-      return mul(...e.factors.map((t) => replace(t, target, by)));
-    case "neg":
-      return neg(replace(e.arg, target, by));
-    case "div":
-      return { kind: "div", num: replace(e.num, target, by), den: replace(e.den, target, by) };
-    case "pow":
-      return { kind: "pow", base: replace(e.base, target, by), exp: replace(e.exp, target, by) };
-    case "call":
-      return { kind: "call", fn: e.fn, arg: replace(e.arg, target, by) };
-    case "logb":
-      return { kind: "logb", base: e.base, arg: replace(e.arg, target, by) };
-  }
-}
-
-/** Steps of d/dv f from the differentiator's trace, outermost rule first. */
-export function derivativeSteps(
-  f: Expr,
-  v: string,
-  label = `d/d${v}`,
-): { steps: SolutionStep[]; result: Expr | null } {
-  const d = derivative(f, v, { trace: true });
-  if (!d.ok) return { steps: [{ text: d.error.message }], result: null };
-  const out: SolutionStep[] = [];
-  const dLatex = label.startsWith("∂") ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${v}}`;
-  const visit = (s: DiffStep, depth: number): void => {
-    if (out.length >= MAX_TRACE_STEPS) return;
-    if (s.rule === "constant" || s.rule === "variable") return;
-    if (depth > 0 && s.rule === "constant multiple") {
-      // c*u inside a bigger rule: the step on u says the same thing.
-      for (const c of s.steps) visit(c, depth + 1);
-      return;
-    }
-    const f0 = formula(s, v);
-    const name =
-      s.fn && s.rule !== "chain"
-        ? `${RULE_NAMES[s.rule]} (${s.fn})`
-        : s.fn
-          ? `${RULE_NAMES[s.rule]} (outer ${s.fn})`
-          : RULE_NAMES[s.rule];
-    const lhs = `${dLatex}\\left(${L(s.expr)}\\right)`;
-    out.push({
-      text: `${name}: ${label} [${Tx(s.expr)}] = ${f0 ? `${f0.text} = ` : ""}${Tx(s.derivative)}`,
-      latex: `${lhs} = ${f0 ? `${f0.latex} = ` : ""}${L(s.derivative)}`,
-    });
-    for (const c of s.steps) visit(c, depth + 1);
-  };
-  for (const s of d.steps) visit(s, 0);
-  return { steps: out, result: d.expr };
-}
-
-function pointText(vars: readonly string[], point: Record<string, Expr>): string {
-  return `(${vars.map((v) => Tx(point[v] ?? variable(v))).join(", ")})`;
-}
-
-const str = (u: unknown, fallback: string): string => (typeof u === "string" ? u : fallback);
-
-function limitTarget(p: Problem): { latex: string; text: string } {
-  const a = approachOfGiven(p.given, (to) => readExpr(to, []));
-  const side = a.side === "both" || a.to === "inf" || a.to === "-inf" ? "" : ` from the ${a.side}`;
-  return { latex: limitSignLatex(a), text: `lim ${a.v} -> ${a.to}${side}` };
-}
-
-function answerLatexOf(p: Problem): string {
+/** The answer alone, typeset (a tangent line with its `y =`). */
+export function answerLatexOf(p: Problem): string {
   if (p.answerKind === "grid" || p.answerKind === "matrix") return keyLatexOf(p);
   if (Array.isArray(p.answer))
     return `\\left(${p.answer.map((a) => L(readExpr(a, p.vars) ?? variable("?"))).join(", ")}\\right)`;
   if (p.answer === "DNE") return "\\text{does not exist}";
-  if (p.answer === "inf") return "\\infty";
+  if (p.answer === "inf") return "+\\infty";
   if (p.answer === "-inf") return "-\\infty";
   const e = readExpr(p.answer, p.vars) ?? readExpr(p.answer, []);
   const body = e ? L(e) : p.answer;
   return p.kind === "tangent_line" ? `y = ${body}` : body;
 }
 
-/** "x - a" simplified: x + 5 for a = -5. */
-function minus(v: string, to: string): string {
-  const e = readExpr(`${v} - (${to})`, [v]);
-  if (!e) return `${v} - ${to}`;
-  const s = simplify(e);
-  return Tx(s.ok ? s.expr : e);
+const squash = (latex: string): string => latex.replace(/\s+/g, " ").trim();
+
+/** Whether a line is the answer or ends with `= answer`. */
+function endsWith(latex: string | undefined, answerLatex: string): boolean {
+  if (!latex) return false;
+  const l = squash(latex);
+  const a = squash(answerLatex);
+  return l === a || l.endsWith(`= ${a}`);
 }
 
-function limitSolution(p: Problem): SolutionStep[] {
-  const { f } = readProblem(p);
-  const v = str(p.given.var, "x");
-  const to = str(p.given.to, "0");
-  const lim = limitTarget(p);
-  const fL = f ? L(f) : String(p.given.f);
-  const steps: SolutionStep[] = [
-    { text: `We want ${lim.text} of ${String(p.given.f)}.`, latex: `${lim.latex} ${fL}` },
-  ];
-  const d = p.detail ?? {};
-  const value =
-    p.answer === "DNE"
-      ? "does not exist"
-      : p.answer === "inf"
-        ? "infinity"
-        : p.answer === "-inf"
-          ? "-infinity"
-          : String(p.answer);
-  switch (p.skill) {
-    case "limit-direct-substitution":
-      steps.push({
-        text: `The function is continuous at ${v} = ${to} (nothing is undefined there), so substitute ${v} = ${to}: the limit is ${value}.`,
-      });
-      break;
-    case "limit-factor-cancel":
-      steps.push({
-        text: `Substituting ${v} = ${to} gives 0/0, so (${minus(v, to)}) divides both the numerator and the denominator.`,
-      });
-      if (d.factored)
-        steps.push({ text: `Factor: ${d.factored}.`, latex: L(readExpr(d.factored, [v]) ?? variable(v)) });
-      if (d.cancelled)
-        steps.push({
-          text: `Cancel the common factor: ${d.cancelled}, which is continuous at ${v} = ${to}.`,
-          latex: L(readExpr(d.cancelled, [v]) ?? variable(v)),
-        });
-      steps.push({ text: `Substitute ${v} = ${to}: the limit is ${value}.` });
-      break;
-    case "limit-rationalise":
-      steps.push({
-        text: `Substituting gives 0/0. Multiply numerator and denominator by the conjugate ${d.conjugate ?? ""}.`,
-      });
-      steps.push({
-        text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${minus(v, to)}); cancel it.`,
-      });
-      steps.push({
-        text: `What remains is continuous: substitute ${v} = ${to} (the conjugate becomes ${Number(d.m ?? 0) * 2}). The limit is ${value}.`,
-      });
-      break;
-    case "limit-sin-over-x":
-      steps.push({
-        text: `Write each sin(a${v}) as (a${v})·sin(a${v})/(a${v}) and each tan(a${v}) as (a${v})·tan(a${v})/(a${v}); both quotients tend to 1 as ${v} -> 0.`,
-        latex: `\\lim_{u \\to 0} \\frac{\\sin u}{u} = \\lim_{u \\to 0} \\frac{\\tan u}{u} = 1`,
-      });
-      steps.push({ text: `The powers of ${v} cancel and the constants remain: the limit is ${value}.` });
-      break;
-    case "limit-one-minus-cos":
-      steps.push({
-        text: `Use (1 - cos u)/u^2 -> 1/2 with u = a${v}: 1 - cos(a${v}) behaves like (a${v})^2/2 (and sin(b${v}) like b${v}).`,
-        latex: `\\lim_{u \\to 0} \\frac{1 - \\cos u}{u^{2}} = \\frac{1}{2}`,
-      });
-      steps.push({ text: `Collect the constants: the limit is ${value}.` });
-      break;
-    case "limit-exp-standard":
-      steps.push({
-        text: `Use (e^u - 1)/u -> 1 with u = a${v}: e^(a${v}) - 1 behaves like a${v} near 0.`,
-        latex: `\\lim_{u \\to 0} \\frac{e^{u} - 1}{u} = 1`,
-      });
-      steps.push({ text: `Collect the constants: the limit is ${value}.` });
-      break;
-    case "limit-log-standard":
-      steps.push({
-        text: `Use ln(1 + u)/u -> 1 with u = a${v}: ln(1 + a${v}) behaves like a${v} near 0.`,
-        latex: `\\lim_{u \\to 0} \\frac{\\ln(1 + u)}{u} = 1`,
-      });
-      steps.push({ text: `Collect the constants: the limit is ${value}.` });
-      break;
-    case "limit-rational-at-infinity": {
-      const [n, m] = (d.degrees ?? "?,?").split(",");
-      steps.push({
-        text: `The numerator has degree ${n}, the denominator degree ${m}. Divide both by ${v}^${m}; every term with a negative power of ${v} tends to 0.`,
-      });
-      steps.push({
-        text:
-          n === m
-            ? `Equal degrees: the limit is the ratio of the leading coefficients, ${value}.`
-            : Number(n) < Number(m)
-              ? `The denominator grows faster: the limit is 0.`
-              : `The numerator grows faster: the quotient grows without bound, with the sign of the leading terms: ${value}.`,
-      });
-      break;
-    }
-    case "limit-exponential-vs-polynomial":
-      steps.push({
-        text: `An exponential e^(a${v}) with a > 0 grows faster than any power of ${v} (and e^(a${v}) -> 0 as ${v} -> -infinity faster than any power grows). Divide by the fastest-growing term.`,
-      });
-      steps.push({ text: `The terms that are beaten tend to 0: the limit is ${value}.` });
-      break;
-    case "limit-infinite":
-      steps.push({
-        text: `At ${v} = ${to} the denominator is 0 but the numerator is not: the quotient grows without bound.`,
-      });
-      steps.push({
-        text: `Its sign: look at the signs of the numerator and of the denominator just ${p.given.side === "left" ? "left of" : p.given.side === "right" ? "right of" : "on both sides of"} ${to}. The limit is ${value}.`,
-      });
-      break;
-    case "limit-one-sided-abs":
-      steps.push({
-        text:
-          p.given.side === "right"
-            ? `For ${v} > ${to}, |${minus(v, to)}| = ${minus(v, to)}.`
-            : `For ${v} < ${to}, |${minus(v, to)}| = -(${minus(v, to)}).`,
-      });
-      steps.push({
-        text: `Replace the absolute value, cancel (${minus(v, to)}), and substitute: the limit is ${value}.`,
-      });
-      break;
-    default:
-      break;
-  }
-  if (p.answer === "DNE" && f) {
-    const at = readExpr(to, []);
-    if (at) {
-      const show = (side: "left" | "right"): string => {
-        const r = limit(f, v, { kind: "point", at }, side);
-        if (!r.ok) return "undetermined";
-        if (r.kind === "finite") return r.exact ? Tx(r.exact) : String(r.value);
-        if (r.kind === "dne") return "no limit (it oscillates)";
-        return r.kind === "+inf" ? "infinity" : "-infinity";
-      };
-      const left = show("left");
-      const right = show("right");
-      steps.push({
-        text:
-          p.detail?.why === "oscillation"
-            ? `As ${v} -> ${to} the argument of sin grows without bound, so the function oscillates between its extremes on both sides and approaches no single value.`
-            : `From the left the function tends to ${left}; from the right to ${right}. The one-sided limits differ, so the two-sided limit does not exist.`,
-      });
-    }
-  }
-  return steps;
-}
-
-function partialLabel(v: string): string {
-  return `∂/∂${v}`;
+function markLastFinal(steps: SolutionStep[]): SolutionStep[] {
+  return steps.map((s, i) => (i === steps.length - 1 ? { ...s, final: true } : s));
 }
 
 /** A worked solution for a stored problem. Never throws. */
 export function solution(p: Problem): Solution {
+  const answerLatex = answerLatexOf(p);
+  let steps: SolutionStep[];
   try {
-    return { steps: solutionSteps(p), answerLatex: answerLatexOf(p) };
+    steps = solutionSteps(p, answerLatex);
   } catch {
-    return {
-      steps: [{ text: "No worked solution is available for this problem." }],
-      answerLatex: answerLatexOf(p),
-    };
+    steps = [];
   }
+  if (!steps.some((s) => s.final))
+    steps = [...steps, { rule: "Answer", why: "", latex: answerLatex, final: true }];
+  return { steps, answerLatex };
 }
 
-function solutionSteps(p: Problem): SolutionStep[] {
-  if (p.kind === "limit") return limitSolution(p);
-  // Concrete problems carry the steps their generator wrote from its construction.
-  if (p.kind === "concrete" || p.kind === "matrix")
-    return p.steps ? [...p.steps] : [{ text: "No worked solution is stored." }];
-  const { f, fvars, wrt, point, inner } = readProblem(p);
-  if (!f) return [{ text: "The function of this problem cannot be read." }];
-  const steps: SolutionStep[] = [];
-  const at = (e: Expr | null, label: string): void => {
-    if (!e || !point) return;
-    const names = Object.keys(point);
-    const where = names.length === 1 ? `${names[0]} = ${Tx(point[names[0]!]!)}` : pointText(names, point);
-    steps.push({ text: `At ${where}: ${label} = ${Tx(substitute(e, point))} = ${String(p.answer)}.` });
+function pointLatex(vars: readonly string[], point: Record<string, Expr>): string {
+  return vars.length === 1
+    ? `${vars[0]} = ${L(point[vars[0]!] ?? variable("?"))}`
+    : `(${vars.map((v) => L(point[v] ?? variable(v))).join(", ")})`;
+}
+
+function argsLatex(vars: readonly string[], point: Record<string, Expr>): string {
+  return vars.map((v) => L(point[v] ?? variable(v))).join(", ");
+}
+
+const vec = (parts: readonly string[]): string => `\\left(${parts.join(",\\ ")}\\right)`;
+
+/** The line that substitutes a point into an expression and reaches the answer. */
+function evaluate(lhs: string, e: Expr, point: Record<string, Expr>, answerLatex: string): SolutionStep {
+  const names = Object.keys(point);
+  return {
+    rule: "Evaluate at the point",
+    why: `substitute ${m(pointLatex(names, point))}`,
+    latex: `${lhs} = ${L(substitute(e, point))} = ${answerLatex}`,
+    final: true,
   };
+}
+
+function solutionSteps(p: Problem, answerLatex: string): SolutionStep[] {
+  if (p.kind === "limit") return limitSteps(p, answerLatex);
+  if (p.kind === "concrete" || p.kind === "matrix") return storedSteps(p, answerLatex);
+  const { f, fvars, wrt, point, inner } = readProblem(p);
+  if (!f) return [];
   switch (p.kind) {
     case "derivative": {
       const v = fvars[0] ?? "x";
       const d = derivativeSteps(f, v);
-      steps.push(...d.steps);
-      if (d.result)
-        steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
-      if (point && d.result) at(d.result, `f'(${Tx(point[v] ?? variable(v))})`);
+      const steps = [...d.steps];
+      if (!d.result) return steps;
+      const at = point?.[v];
+      if (!at && endsWith(steps.at(-1)?.latex, answerLatex)) return markLastFinal(steps);
+      steps.push({
+        rule: "Collect and simplify",
+        why: "put the pieces together",
+        latex: `f'(${v}) = ${at ? L(d.result) : answerLatex}`,
+        ...(at ? {} : { final: true }),
+      });
+      if (point && at) steps.push(evaluate(`f'(${L(at)})`, d.result, point, answerLatex));
       return steps;
     }
     case "tangent_line": {
       const v = fvars[0] ?? "x";
       const d = derivativeSteps(f, v);
-      steps.push(...d.steps);
+      const steps = [...d.steps];
       const a = point?.[v];
+      if (!d.result || !a) return steps;
       const det = p.detail ?? {};
-      if (d.result)
-        steps.push({ text: `So f'(${v}) = ${Tx(d.result)}.`, latex: `f'(${v}) = ${L(d.result)}` });
-      if (a) {
-        steps.push({
-          text: `At ${v} = ${Tx(a)}: f(${Tx(a)}) = ${det.y0 ?? "?"} and the slope is f'(${Tx(a)}) = ${det.slope ?? "?"}.`,
-        });
-        steps.push({
-          text: `The tangent line is y = f(a) + f'(a)(${v} - a) = ${det.y0 ?? "?"} + (${det.slope ?? "?"})(${v} - ${Tx(a)}), that is y = ${String(p.answer)}.`,
-        });
-      }
+      const y0 = readExpr(det.y0, []);
+      const slope = readExpr(det.slope, []);
+      steps.push({
+        rule: "Collect and simplify",
+        why: "put the pieces together",
+        latex: `f'(${v}) = ${L(d.result)}`,
+      });
+      steps.push({
+        rule: "The point and the slope",
+        why: `evaluate f and f′ at ${m(`${v} = ${L(a)}`)}`,
+        latex: `f(${L(a)}) = ${y0 ? L(y0) : "?"},\\quad f'(${L(a)}) = ${slope ? L(slope) : "?"}`,
+      });
+      const aL = a.kind === "neg" ? `\\left(${L(a)}\\right)` : L(a);
+      steps.push({
+        rule: "Point-slope form",
+        why: `${m("y = f(a) + f'(a)(x - a)")}, multiplied out`,
+        latex: `y = ${y0 ? L(y0) : "?"} + ${slope ? `\\left(${L(slope)}\\right)` : "?"}\\left(${v} - ${aL}\\right) \\;\\Rightarrow\\; ${answerLatex}`,
+        final: true,
+      });
       return steps;
     }
     case "partial": {
+      const others = fvars.filter((u) => u !== wrt);
+      const d = derivativeSteps(f, wrt, true);
+      const steps: SolutionStep[] = [
+        {
+          rule: "Partial derivative",
+          why: `hold ${others.map((u) => m(u)).join(" and ")} constant: ${others.length === 1 ? "it behaves" : "they behave"} like a number`,
+          latex: `\\frac{\\partial f}{\\partial ${wrt}} = \\frac{\\partial}{\\partial ${wrt}}\\left(${L(f)}\\right)`,
+        },
+        ...d.steps,
+      ];
+      if (!d.result) return steps;
+      const at = point && Object.keys(point).length > 0;
+      if (!at && endsWith(steps.at(-1)?.latex, answerLatex)) return markLastFinal(steps);
       steps.push({
-        text: `Hold ${fvars.filter((u) => u !== wrt).join(" and ")} constant and differentiate with respect to ${wrt}.`,
+        rule: "Collect and simplify",
+        why: "put the pieces together",
+        latex: `\\frac{\\partial f}{\\partial ${wrt}} = ${at ? L(d.result) : answerLatex}`,
+        ...(at ? {} : { final: true }),
       });
-      const d = derivativeSteps(f, wrt, partialLabel(wrt));
-      steps.push(...d.steps);
-      if (d.result)
-        steps.push({
-          text: `So ∂f/∂${wrt} = ${Tx(d.result)}.`,
-          latex: `\\frac{\\partial f}{\\partial ${wrt}} = ${L(d.result)}`,
-        });
-      if (point && d.result) at(d.result, `∂f/∂${wrt}`);
+      if (point && at)
+        steps.push(
+          evaluate(
+            `\\frac{\\partial f}{\\partial ${wrt}}(${argsLatex(fvars, point)})`,
+            d.result,
+            point,
+            answerLatex,
+          ),
+        );
       return steps;
     }
     case "gradient":
     case "steepest_direction":
     case "max_rate":
-    case "directional": {
-      const parts: Expr[] = [];
-      for (const v of fvars) {
-        const d = derivative(f, v);
-        if (!d.ok) return [{ text: d.error.message }];
-        parts.push(d.expr);
-        steps.push({
-          text: `∂f/∂${v} = ${Tx(d.expr)} (the other variables held constant).`,
-          latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)}`,
-        });
-      }
-      steps.push({
-        text: `grad f = (${parts.map(Tx).join(", ")}).`,
-        latex: `\\nabla f = \\left(${parts.map(L).join(", ")}\\right)`,
-      });
-      if (!point) return steps;
-      const gAt = p.detail?.gradientAt ?? (Array.isArray(p.answer) ? p.answer.join("; ") : "");
-      const gText = `(${gAt.split("; ").join(", ")})`;
-      steps.push({ text: `At ${pointText(fvars, point)}: grad f = ${gText}.` });
-      if (p.kind === "steepest_direction") {
-        steps.push({
-          text: `The directional derivative grad f · u is largest when the unit vector u points along grad f, so the direction of steepest ascent is ${gText} (or any positive multiple).`,
-        });
-      } else if (p.kind === "max_rate") {
-        steps.push({
-          text: `The maximal rate is the length of the gradient: |grad f| = sqrt(${gAt
-            .split("; ")
-            .map((c) => `(${c})^2`)
-            .join(" + ")}) = ${String(p.answer)}.`,
-        });
-      } else if (p.kind === "directional") {
-        const dir = (p.given.direction as number[] | undefined) ?? [];
-        steps.push({
-          text: `|v| = sqrt(${dir.map((c) => `(${c})^2`).join(" + ")}) = ${p.detail?.norm ?? "?"}, so u = v/|v| = (${dir.join(", ")})/${p.detail?.norm ?? "?"}.`,
-        });
-        steps.push({
-          text: `D_u f = grad f · u = (${gAt
-            .split("; ")
-            .map((c, i) => `(${c})(${dir[i] ?? 0})`)
-            .join(" + ")})/${p.detail?.norm ?? "?"} = ${String(p.answer)}.`,
-        });
-      }
-      return steps;
-    }
+    case "directional":
+      return gradientSteps(p, f, fvars, point, answerLatex);
     case "chain": {
-      if (!inner) return [{ text: "The inner functions of this problem cannot be read." }];
+      if (!inner) return [];
+      const steps: SolutionStep[] = [];
       const terms: string[] = [];
       for (const v of fvars) {
         const d = derivative(f, v);
         const dv = inner[v] ? derivative(inner[v], "t") : null;
         if (!d.ok || !dv?.ok) continue;
         steps.push({
-          text: `∂f/∂${v} = ${Tx(d.expr)}; ${v}'(t) = ${Tx(dv.expr)}.`,
-          latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)},\\quad ${v}'(t) = ${L(dv.expr)}`,
+          rule: "Partial derivative",
+          why: `differentiate f by ${m(v)}, the other variable held constant`,
+          latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)}`,
         });
-        terms.push(`f_${v} ${v}'(t)`);
+        steps.push({
+          rule: "Derivative of the inner function",
+          why: `${m(`${v} = ${L(inner[v]!)}`)} depends on ${m("t")}`,
+          latex: `\\frac{d${v}}{dt} = ${L(dv.expr)}`,
+        });
+        terms.push(`\\frac{\\partial f}{\\partial ${v}} \\frac{d${v}}{dt}`);
       }
       steps.push({
-        text: `df/dt = ${terms.join(" + ")}, with ${fvars.map((v) => `${v} = ${Tx(inner[v] ?? variable(v))}`).join(", ")} substituted.`,
+        rule: "Multivariable chain rule",
+        why: `f depends on ${m("t")} through ${fvars.map((v) => m(v)).join(" and ")}: add one term per path, then put ${fvars.map((v) => m(`${v} = ${L(inner[v] ?? variable(v))}`)).join(", ")}`,
+        latex: `\\frac{df}{dt} = ${terms.join(" + ")}`,
       });
       const key = readExpr(p.detail?.derivative ?? (point ? "" : p.answer), ["t"]);
-      if (key) steps.push({ text: `df/dt = ${Tx(key)}.`, latex: `\\frac{df}{dt} = ${L(key)}` });
-      if (point?.t) steps.push({ text: `At t = ${Tx(point.t)}: df/dt = ${String(p.answer)}.` });
+      const t0 = point?.t;
+      if (key)
+        steps.push({
+          rule: "Substitute and simplify",
+          why: "write everything in t",
+          latex: `\\frac{df}{dt} = ${t0 ? L(key) : answerLatex}`,
+          ...(t0 ? {} : { final: true }),
+        });
+      if (key && t0) steps.push(evaluate(`\\frac{df}{dt}\\Big|_{t = ${L(t0)}}`, key, { t: t0 }, answerLatex));
       return steps;
     }
   }
+  return [];
 }
 
-const KIND_HINTS: Record<ProblemKind, string> = {
-  limit:
-    "Try substitution first; if it gives 0/0, c/0 or infinity/infinity, transform the expression before taking the limit.",
-  derivative: "Identify the outermost operation and apply its rule.",
-  tangent_line: "Find f(a) and f'(a), then use y = f(a) + f'(a)(x - a).",
-  partial: "Hold the other variables constant.",
-  gradient: "List the partial derivatives in the order of the variables.",
-  directional: "Use grad f · v/|v|.",
-  steepest_direction: "The gradient points in the direction of steepest ascent.",
-  max_rate: "The maximal rate of increase is |grad f|.",
-  chain: "df/dt = f_x x'(t) + f_y y'(t).",
-  concrete: "Write down the shape of the object asked for first, then fill it entry by entry.",
-  matrix:
-    "Write down the shape of the answer first; then apply each operation's rule from the outside in, checking the shape of every product.",
-};
+/** Gradients component by component: each partial, the vector, then what the problem asks of it. */
+function gradientSteps(
+  p: Problem,
+  f: Expr,
+  fvars: readonly string[],
+  point: Record<string, Expr> | null,
+  answerLatex: string,
+): SolutionStep[] {
+  const steps: SolutionStep[] = [];
+  const parts: Expr[] = [];
+  for (const v of fvars) {
+    const d = derivative(f, v);
+    if (!d.ok) return [];
+    parts.push(d.expr);
+    const others = fvars.filter((u) => u !== v);
+    steps.push({
+      rule: `Partial derivative in ${v}`,
+      why: `hold ${others.map((u) => m(u)).join(" and ")} constant`,
+      latex: `\\frac{\\partial f}{\\partial ${v}} = ${L(d.expr)}`,
+    });
+  }
+  const symbolic = `\\nabla f = ${vec(parts.map(L))}`;
+  if (!point) {
+    steps.push({
+      rule: "The gradient",
+      why: "the partial derivatives in the order of the variables",
+      latex: `\\nabla f = ${answerLatex}`,
+      final: true,
+    });
+    return steps;
+  }
+  steps.push({
+    rule: "The gradient",
+    why: "the partial derivatives in the order of the variables",
+    latex: symbolic,
+  });
+  const at = argsLatex(fvars, point);
+  const gAt = (p.detail?.gradientAt ?? (Array.isArray(p.answer) ? p.answer.join("; ") : "")).split("; ");
+  const gLatex = gAt.map((c) => L(readExpr(c, []) ?? variable("?")));
+  const gradientLine = {
+    rule: "Evaluate at the point",
+    why: `substitute ${m(pointLatex(fvars, point))} into each component`,
+    latex: `\\nabla f(${at}) = ${vec(gLatex)}`,
+  };
+  if (p.kind === "gradient")
+    return [...steps, { ...gradientLine, latex: `\\nabla f(${at}) = ${answerLatex}`, final: true }];
+  steps.push(gradientLine);
+  if (p.kind === "steepest_direction") {
+    steps.push({
+      rule: "Steepest ascent",
+      why: `${m("\\nabla f \\cdot u")} is largest when the unit vector ${m("u")} points along the gradient (any positive multiple is the same direction)`,
+      latex: `u \\parallel \\nabla f(${at}) = ${answerLatex}`,
+      final: true,
+    });
+  } else if (p.kind === "max_rate") {
+    steps.push({
+      rule: "Length of the gradient",
+      why: "the fastest rate of increase is the gradient's length",
+      latex: `\\left|\\nabla f(${at})\\right| = \\sqrt{${gLatex.map((c) => `\\left(${c}\\right)^{2}`).join(" + ")}} = ${answerLatex}`,
+      final: true,
+    });
+  } else {
+    const dir = (p.given.direction as number[] | undefined) ?? [];
+    const norm = readExpr(p.detail?.norm, []);
+    const n = norm ? L(norm) : "?";
+    steps.push({
+      rule: "Unit direction",
+      why: `divide ${m(`v = ${vec(dir.map(String))}`)} by its length`,
+      latex: `|v| = \\sqrt{${dir.map((c) => `\\left(${c}\\right)^{2}`).join(" + ")}} = ${n},\\quad u = \\frac{v}{|v|} = \\frac{1}{${n}}${vec(dir.map(String))}`,
+    });
+    steps.push({
+      rule: "Dot product with the unit direction",
+      why: `${m("D_u f = \\nabla f \\cdot u")}, component by component`,
+      latex: `D_u f = \\frac{${gLatex.map((c, i) => `\\left(${c}\\right)\\left(${dir[i] ?? 0}\\right)`).join(" + ")}}{${n}} = ${answerLatex}`,
+      final: true,
+    });
+  }
+  return steps;
+}
 
-/** A hint: the method of the problem's skill, never the answer. */
-export function hint(p: Problem): string {
-  return getSkill(p.skill)?.hint ?? KIND_HINTS[p.kind];
+/** Rules named by what a stored step of Parts 2 and 3 does. */
+const STORED_RULES: readonly [RegExp, string][] = [
+  [/^Forward/, "Forward pass"],
+  [/^Backward/, "Backward pass"],
+  [/^Layout convention/, "Layout convention"],
+  [/^Row \d/, "Row of the Jacobian"],
+  [/^At \(/, "Evaluate at the point"],
+  [/^Residuals/, "Residuals"],
+  [/^Through the output layer/, "Chain rule through the layers"],
+  [/chain rule|Chain rule/, "Chain rule"],
+  [/[Ee]igenvalue/, "Eigenvalues"],
+  [/Hessian/, "The Hessian"],
+  [/gradient|∇/, "The gradient"],
+  [/^Differentiate/, "Repeated differentiation"],
+  [/^f\^?'+\(|^f'/, "Differentiate again"],
+  [/[Ee]lement-wise|diagonal/, "Element-wise rule"],
+  [/linear map|Jacobian is its matrix/, "Linear map"],
+  [/Scalar expansion/, "Scalar expansion"],
+  [/Sum reduction/, "Sum reduction"],
+  [/row|column|shape|transpose/, "Layout"],
+];
+
+/** "Chain rule: ∂y/∂x = ..." under the rule "Chain rule" (or "Forward: ..." under "Forward pass") reads "∂y/∂x = ...". */
+function withoutLead(text: string, rule: string): string {
+  const lead = [rule, rule.split(" ")[0]!].find((w) => text.toLowerCase().startsWith(`${w.toLowerCase()}:`));
+  return lead ? text.slice(lead.length + 1).trim() : text;
+}
+
+/** The rule a stored step names, else the skill's own (its title). */
+function storedRule(text: string, skillRule: string): string {
+  return STORED_RULES.find(([re]) => re.test(text))?.[1] ?? skillRule;
+}
+
+/**
+ * The steps a generator of Parts 2 and 3 wrote from its construction, each given a rule name, then
+ * the answer once: a last step that only restates the answer in words gives way to the typeset one.
+ */
+function storedSteps(p: Problem, answerLatex: string): SolutionStep[] {
+  const stored = p.steps ?? [];
+  const last = stored.at(-1);
+  const body = last && !last.latex && /^So\b/.test(last.text) ? stored.slice(0, -1) : stored;
+  const skillRule = getSkill(p.skill)?.title ?? "Work it out";
+  const steps: SolutionStep[] = body.map((s) => ({
+    rule: storedRule(s.text, skillRule),
+    why: withoutLead(s.text, storedRule(s.text, skillRule)),
+    ...(s.latex ? { latex: s.latex } : {}),
+  }));
+  // The last step reaches the answer: typeset it there (a step in words gets the answer's line).
+  const tail = steps.at(-1);
+  if (tail && (endsWith(tail.latex, answerLatex) || (!tail.latex && body.length > 1)))
+    steps[steps.length - 1] = { ...tail, latex: answerLatex, final: true };
+  else steps.push({ rule: "Answer", why: "", latex: answerLatex, final: true });
+  return steps;
 }

@@ -76,7 +76,7 @@ async function populate(): Promise<void> {
   ] as const) {
     const view = await startInstance({ actor, input: { skillId } });
     const p = await keyOf(view.id);
-    await takeHint({ actor, instanceId: view.id });
+    await takeHint({ actor, instanceId: view.id, input: { step: 1 } });
     await submitAnswer({
       actor,
       instanceId: view.id,

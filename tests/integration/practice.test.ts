@@ -112,8 +112,8 @@ describe("tries, feedback and the review", () => {
   it("a hint is recorded and a right answer after it rates Hard", async () => {
     const me = await learner();
     const view = await startInstance({ actor: me, input: { skillId: "derivative-chain-rule" } });
-    const hinted = await takeHint({ actor: me, instanceId: view.id });
-    expect(hinted.hint?.length).toBeGreaterThan(10);
+    const hinted = await takeHint({ actor: me, instanceId: view.id, input: { step: 1 } });
+    expect(hinted.hints[0]?.text.length).toBeGreaterThan(10);
     const p = await keyOf(view.id);
     await submitAnswer({
       actor: me,
@@ -220,7 +220,7 @@ describe("bad requests change nothing", () => {
       }),
       "NOT_FOUND",
     );
-    await expectAppError(takeHint({ actor: intruder, instanceId: view.id }), "NOT_FOUND");
+    await expectAppError(takeHint({ actor: intruder, instanceId: view.id, input: { step: 1 } }), "NOT_FOUND");
     await expectAppError(
       revealAnswer({ actor: intruder, instanceId: view.id, input: { clientSubmissionId: sid() } }),
       "NOT_FOUND",

@@ -69,7 +69,7 @@ async function play(actor: ActingUser, skillId: string, how: Script): Promise<st
       expect((await submit(p.answer)).feedback.correct).toBe(true);
       break;
     case "hint-right":
-      await takeHint({ actor, instanceId: view.id });
+      await takeHint({ actor, instanceId: view.id, input: { step: 1 } });
       expect((await submit(p.answer)).feedback.correct).toBe(true);
       break;
     case "wrong":

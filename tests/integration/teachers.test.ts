@@ -168,7 +168,7 @@ describe("classes", () => {
     const bobProblems = await openAll(bob, set.id);
     await removeStudent({ actor: teacher, classId: cls.id, userId: ann.id });
     const id = annProblems.problems[0]!.instanceId;
-    await expectAppError(takeHint({ actor: ann, instanceId: id }), "FORBIDDEN");
+    await expectAppError(takeHint({ actor: ann, instanceId: id, input: { step: 1 } }), "FORBIDDEN");
     await expectAppError(
       reportGrading({ actor: ann, instanceId: id, input: { comment: "the grading is wrong" } }),
       "FORBIDDEN",
@@ -183,7 +183,7 @@ describe("classes", () => {
     expect(await getDb().gradingReport.count({ where: { instanceId: id } })).toBe(0);
     // Bob, still in the class, takes the hint and files a report.
     const bobs = bobProblems.problems[0]!.instanceId;
-    await takeHint({ actor: bob, instanceId: bobs });
+    await takeHint({ actor: bob, instanceId: bobs, input: { step: 1 } });
     await reportGrading({ actor: bob, instanceId: bobs, input: { comment: "the grading is wrong" } });
     expect(
       (await getDb().problemInstance.findUniqueOrThrow({ where: { id: bobs } })).hintUsedAt,

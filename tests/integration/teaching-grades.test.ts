@@ -377,7 +377,7 @@ describe("what a set offers", () => {
     expect(tried.kind).toBe("graded");
     expect(tried.instance.finished).toBe(false);
     expect(tried.instance.offers).toEqual({ hint: false, reveal: false });
-    await expectAppError(takeHint({ actor: ann, instanceId: id }), "FORBIDDEN");
+    await expectAppError(takeHint({ actor: ann, instanceId: id, input: { step: 1 } }), "FORBIDDEN");
     await expectAppError(
       revealAnswer({ actor: ann, instanceId: id, input: { clientSubmissionId: randomUUID() } }),
       "FORBIDDEN",
@@ -386,7 +386,7 @@ describe("what a set offers", () => {
     expect([row.hintUsedAt, row.finishedAt]).toEqual([null, null]);
 
     await updateSet({ actor: teacher, setId: set.id, input: { ...SETTINGS } });
-    expect((await takeHint({ actor: ann, instanceId: id })).hint).toBeTruthy();
+    expect((await takeHint({ actor: ann, instanceId: id, input: { step: 1 } })).hints).toHaveLength(1);
     const shown = await revealAnswer({
       actor: ann,
       instanceId: id,

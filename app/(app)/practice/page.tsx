@@ -87,6 +87,9 @@ export default async function PracticePage({
                       ) : null}
                     </StartPractice>
                     <p className="skill-description">{s.description}</p>
+                    <a className="skill-lesson" href={`/learn/${s.id}`} data-testid={`lesson-${s.id}`}>
+                      Lesson<span className="visually-hidden">: {s.title}</span>
+                    </a>
                   </li>
                 );
               })}

@@ -4,6 +4,7 @@ import "server-only";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate, getSkill } from "@/lib/problems";
 import { authoredProblem, keyLatexOf } from "@/lib/problems/authored";
+import { type Solution, solution } from "@/lib/problems/solution";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -245,6 +246,7 @@ export async function previewSet(options: { actor: ActingUser; setId: unknown; s
     statement: string;
     latex: string;
     keyLatex: string;
+    solution: Solution;
   }[] = [];
   for (const item of items) {
     for (let copy = 0; copy < item.count; copy++) {
@@ -264,6 +266,7 @@ export async function previewSet(options: { actor: ActingUser; setId: unknown; s
           statement: p.statement,
           latex: p.latex,
           keyLatex: keyLatexOf(p),
+          solution: solution(p),
         });
     }
   }

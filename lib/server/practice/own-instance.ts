@@ -17,6 +17,7 @@ export const instanceSelect = {
   maxTries: true,
   triesUsed: true,
   hintUsedAt: true,
+  hintsTaken: true,
   issuedAt: true,
   finishedAt: true,
   outcome: true,

@@ -3,7 +3,8 @@
 import type { DeclInput } from "@/lib/calculus/matrix";
 import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
-import type { AnswerKind, CellKind, ProblemKind, SolutionStep } from "@/lib/problems";
+import type { AnswerKind, CellKind, HintStep, ProblemKind, SolutionStep } from "@/lib/problems";
+import { MAX_HINT_STEPS } from "@/lib/problems/hints";
 
 export interface GridView {
   rows: number;
@@ -50,6 +51,18 @@ export const startInputSchema = z.object({
   skillId: z.string().regex(/^[a-z0-9-]{1,80}$/, "Unknown skill."),
 });
 
+/** A hint step asked for, 1-based: only the next one is revealed. */
+export const hintInputSchema = z.object(
+  {
+    step: z
+      .number({ error: "Say which hint step (1, 2 or 3)." })
+      .int("Say which hint step (1, 2 or 3).")
+      .min(1, "Say which hint step (1, 2 or 3).")
+      .max(MAX_HINT_STEPS, "Say which hint step (1, 2 or 3)."),
+  },
+  { error: "Say which hint step (1, 2 or 3)." },
+);
+
 export const revealInputSchema = z.object({ clientSubmissionId: clientSubmissionIdSchema });
 
 export const reportInputSchema = z.object({
@@ -77,6 +90,8 @@ export interface InstanceView {
   id: string;
   skillId: string;
   skillTitle: string;
+  /** Whether the skill has a lesson (/learn/[skillId]): every catalogue skill, not a teacher's problem. */
+  hasLesson: boolean;
   kind: ProblemKind;
   answerKind: AnswerKind;
   statement: string;
@@ -92,7 +107,10 @@ export interface InstanceView {
   allowSpecial: boolean;
   maxTries: number;
   triesUsed: number;
-  hint?: string;
+  /** The hint steps revealed so far, in order. */
+  hints: HintStep[];
+  /** The next hint step, when there is one: its number, how many there are, and what it reveals. */
+  nextHint?: { step: number; of: number; reveals: string };
   issuedAt: string;
   submissions: FeedbackView[];
   finished: boolean;

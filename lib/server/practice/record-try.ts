@@ -44,7 +44,7 @@ type Row = LoadedInstance & {
 } & { [K in keyof Omit<CardRecord, "skillId" | "due"> as `card${Capitalize<K>}`]: CardRecord[K] | null };
 
 const READ = `
-  SELECT p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt",
+  SELECT p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt", p."hintsTaken",
          p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
          p."showSolution", p."late", p."overrideCorrect", p."overrideNote", u."desiredRetention",
          COALESCE((SELECT json_agg(json_build_object(
@@ -99,6 +99,7 @@ export async function loadForTry(userId: string, instanceId: string): Promise<Lo
       maxTries: r.maxTries,
       triesUsed: r.triesUsed,
       hintUsedAt: r.hintUsedAt,
+      hintsTaken: r.hintsTaken,
       issuedAt: r.issuedAt,
       finishedAt: r.finishedAt,
       outcome: r.outcome,

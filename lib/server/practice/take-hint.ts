@@ -1,16 +1,30 @@
-// Taking the hint of a problem: recorded, since a right answer after a hint rates Hard.
+// Taking a hint step of a problem: recorded, since a right answer after any hint rates Hard. The steps
+// are revealed in order, one per request; a request for a step already shown changes nothing.
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
-import { type InstanceView } from "@/lib/server/practice/practice.types";
+import { AppError } from "@/lib/server/errors";
+import { type InstanceView, hintInputSchema } from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { assignmentGate } from "@/lib/server/assignments/gate";
+import { parseOrThrow } from "@/lib/server/validation";
+import { hintSteps } from "@/lib/problems";
 import { instanceId, loadOwn } from "./own-instance";
 import { getInstance } from "./get-instance";
+import { problemOf } from "./view";
 
-/** The hint of an instance; taking it is recorded (a right answer after a hint rates Hard). */
-export async function takeHint(options: { actor: ActingUser; instanceId: unknown }): Promise<InstanceView> {
+/**
+ * Reveals hint step `input.step` (1-based) of an instance: only the next one (a step already shown is
+ * answered as it is, a later one is refused), only while the problem is open. The first step records
+ * the time of the hint (hintUsedAt), which the review's rating and record_try count.
+ */
+export async function takeHint(options: {
+  actor: ActingUser;
+  instanceId: unknown;
+  input: unknown;
+}): Promise<InstanceView> {
   const id = instanceId(options.instanceId);
+  const { step } = parseOrThrow(hintInputSchema, options.input);
   const at = await clockNow();
   const instance = await loadOwn(options.actor, id);
   await assignmentGate(
@@ -19,9 +33,15 @@ export async function takeHint(options: { actor: ActingUser; instanceId: unknown
     at,
     instance.finishedAt ? "report" : "hint",
   );
-  await getDb().problemInstance.updateMany({
-    where: { id, userId: options.actor.id, hintUsedAt: null, finishedAt: null },
-    data: { hintUsedAt: at },
-  });
+  const count = hintSteps(problemOf(instance)).length;
+  if (step > count) throw new AppError("INVALID_INPUT", `This problem has ${count} hint steps.`);
+  if (step > instance.hintsTaken + 1 && !instance.finishedAt)
+    throw new AppError("INVALID_INPUT", `Take hint step ${instance.hintsTaken + 1} first.`);
+  if (step === instance.hintsTaken + 1) {
+    await getDb().problemInstance.updateMany({
+      where: { id, userId: options.actor.id, hintsTaken: step - 1, finishedAt: null },
+      data: step === 1 ? { hintsTaken: step, hintUsedAt: at } : { hintsTaken: step },
+    });
+  }
   return getInstance({ actor: options.actor, instanceId: id });
 }

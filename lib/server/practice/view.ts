@@ -1,7 +1,15 @@
 // Turning a stored instance into what the learner's browser may see: no key, no construction notes,
 // until the instance is finished.
 import "server-only";
-import { type CellKind, type Problem, getSkill, hint, solution } from "@/lib/problems";
+import {
+  type CellKind,
+  HINT_STEP_LABELS,
+  MAX_HINT_STEPS,
+  type Problem,
+  getSkill,
+  hintSteps,
+  solution,
+} from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
@@ -16,6 +24,8 @@ export interface StoredInstance {
   maxTries: number;
   triesUsed: number;
   hintUsedAt: Date | null;
+  /** How many hint steps were revealed. */
+  hintsTaken: number;
   issuedAt: Date;
   finishedAt: Date | null;
   outcome: "right" | "wrong" | "revealed" | null;
@@ -97,6 +107,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
       p.skill === "authored"
         ? "A problem from your teacher"
         : (getSkill(instance.skillId)?.title ?? instance.skillId),
+    hasLesson: p.skill !== "authored" && getSkill(instance.skillId) !== undefined,
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,
@@ -109,6 +120,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     submissions: [...submissions].sort((a, b) => a.tryNumber - b.tryNumber).map(feedbackOf),
     finished,
     solutionShown: instance.showSolution !== false,
+    hints: [],
   };
   const labels = componentLabels(p);
   if (labels) view.components = labels;
@@ -118,7 +130,12 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     const g = p.given as unknown as MatrixGiven;
     view.matrix = { decls: g.decls, shape: expectedShape(g) };
   }
-  if (instance.hintUsedAt) view.hint = hint(p);
+  // Hint steps: the ones revealed (a problem hinted before steps existed has its first), and the next.
+  // The steps are worked out only when one was taken (the submit path builds views too).
+  const taken = Math.min(MAX_HINT_STEPS, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
+  view.hints = taken > 0 ? hintSteps(p).slice(0, taken) : [];
+  if (!finished && taken < MAX_HINT_STEPS)
+    view.nextHint = { step: taken + 1, of: MAX_HINT_STEPS, reveals: HINT_STEP_LABELS[taken] ?? "" };
   if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };
   }

@@ -1,7 +1,7 @@
 // Problems a teacher types: keyed by the core, graded and solved like generated ones, refused when
 // the core cannot key them.
 import { describe, expect, it } from "vitest";
-import { grade, hint, solution } from "@/lib/problems";
+import { grade, hintSteps, solution } from "@/lib/problems";
 import { type AuthoredSpec, authoredProblem, keyLatexOf, scheduleSkillFor } from "@/lib/problems/authored";
 import { getSkill } from "@/lib/problems";
 
@@ -24,7 +24,7 @@ describe("typed problems", () => {
     expect(grade(p, "2x sin x + x^2 cos x").status).toBe("right");
     expect(grade(p, "2x cos x").status).toBe("wrong");
     expect(solution(p).steps.length).toBeGreaterThan(1);
-    expect(hint(p).length).toBeGreaterThan(5);
+    expect(hintSteps(p)[1]?.text.length).toBeGreaterThan(5);
     expect(keyLatexOf(p)).toBe("2x\\sin x + x^{2}\\cos x");
   });
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { excuseAction } from "@/app/actions/grading";
 import { overrideAction } from "@/app/actions/teaching";
 import { Formula } from "@/components/Formula";
+import { SolutionSteps } from "@/components/practice/SolutionSteps";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { StudentName } from "@/components/teaching/StudentName";
 import { getStudentInstanceForTeacher } from "@/lib/server/assignments/gradebook";
@@ -100,6 +101,12 @@ export default async function TeacherInstancePage({
         <div className="card" data-testid="teacher-key">
           <h2>Key</h2>
           <Formula display tex={view.key.latex} label="The key" />
+        </div>
+      ) : null}
+      {view.solution ? (
+        <div className="card" data-testid="teacher-solution">
+          <h2>Worked solution</h2>
+          <SolutionSteps steps={view.solution.steps} answerTestId="teacher-solution-answer" />
         </div>
       ) : null}
     </section>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Formula } from "@/components/Formula";
+import { SolutionSteps } from "@/components/practice/SolutionSteps";
 import { one, type SearchParams } from "@/components/teaching/Notice";
 import { previewSet } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
@@ -52,6 +53,10 @@ export default async function PreviewPage({
             <details>
               <summary>Key</summary>
               <Formula display tex={p.keyLatex} label="The key" />
+            </details>
+            <details data-testid="preview-solution">
+              <summary>Worked solution</summary>
+              <SolutionSteps steps={p.solution.steps} answerTestId="preview-answer" />
             </details>
           </li>
         ))}

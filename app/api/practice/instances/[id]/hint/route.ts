@@ -1,4 +1,4 @@
-// POST: take the hint (recorded: a right answer after it rates Hard).
+// POST {step}: reveal the next hint step (recorded: a right answer after any hint rates Hard).
 import { withUserWrite } from "@/lib/server/route-frame";
 import { takeHint } from "@/lib/server/practice/practice";
 
@@ -9,5 +9,5 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUserWrite(request, (actor) => takeHint({ actor, instanceId: id }));
+  return withUserWrite(request, (actor, input) => takeHint({ actor, instanceId: id, input }));
 }
