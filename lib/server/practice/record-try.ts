@@ -5,6 +5,7 @@
 // 20261130204500_record_try: lock, try, problem, card, review, or a refusal that writes nothing).
 import "server-only";
 import { getPool } from "@/lib/server/db/client";
+import { INSTANCE_COLUMNS, SUBMISSIONS_JSON } from "@/lib/server/practice/own-instance";
 import { type CardRecord, cardFromRecord } from "@/lib/srs";
 import type { StoredInstance } from "@/lib/server/practice/view";
 import type { SkillCard } from "@/lib/srs";
@@ -44,14 +45,7 @@ type Row = LoadedInstance & {
 } & { [K in keyof Omit<CardRecord, "skillId" | "due"> as `card${Capitalize<K>}`]: CardRecord[K] | null };
 
 const READ = `
-  SELECT p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt",
-         p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
-         p."showSolution", p."late", p."overrideCorrect", p."overrideNote", u."desiredRetention",
-         COALESCE((SELECT json_agg(json_build_object(
-                      'id', s."id", 'tryNumber', s."tryNumber", 'answer', s."answer", 'feedback', s."feedback",
-                      'elapsedMs', s."elapsedMs", 'diagnosis', s."diagnosis",
-                      'clientSubmissionId', s."clientSubmissionId") ORDER BY s."tryNumber")
-                   FROM "Submission" s WHERE s."instanceId" = p."id"), '[]'::json) AS "submissions",
+  SELECT ${INSTANCE_COLUMNS}, u."desiredRetention", ${SUBMISSIONS_JSON} AS "submissions",
          c."due" AS "cardDue", c."stability" AS "cardStability", c."difficulty" AS "cardDifficulty",
          c."elapsedDays" AS "cardElapsedDays", c."scheduledDays" AS "cardScheduledDays",
          c."learningSteps" AS "cardLearningSteps", c."reps" AS "cardReps", c."lapses" AS "cardLapses",
