@@ -168,7 +168,10 @@ runCommand(async () => {
         continue;
       }
       const params = JSON.parse(s.params) as unknown[];
-      const values = params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p));
+      // Arrays stay arrays (text[] and uuid[] parameters); other objects are JSON (jsonb parameters).
+      const values = params.map((p) =>
+        p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p,
+      );
       await pgc.query("BEGIN");
       try {
         const r = await pgc.query<{ "QUERY PLAN": string }>(
