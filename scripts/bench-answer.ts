@@ -79,7 +79,10 @@ runCommand(async () => {
         decodeSessionToken({ token: tokens[i % tokens.length]!, secret, salt }),
       );
       await part("session user read (pool)", (i) =>
-        readSessionUser({ id: learners[i % learners.length]!.id, sessionVersion: learners[i % learners.length]!.sv }),
+        readSessionUser({
+          id: learners[i % learners.length]!.id,
+          sessionVersion: learners[i % learners.length]!.sv,
+        }),
       );
       await part("grading (the key as answer)", (i) => {
         const p = problems[i % problems.length]!.problem;

@@ -34,7 +34,9 @@ describe("decodeSessionToken", () => {
     const token = await encode({ token: { sub: "u-4", sv: 0 }, secret, salt });
     expect(await decodeSessionToken({ token, secret, salt })).toMatchObject({ sub: "u-4" });
     // The same token read for another cookie name (salt) is not the kept one.
-    await expect(decodeSessionToken({ token, secret, salt: "__Secure-authjs.session-token" })).rejects.toThrow();
+    await expect(
+      decodeSessionToken({ token, secret, salt: "__Secure-authjs.session-token" }),
+    ).rejects.toThrow();
     const damaged = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     await expect(decodeSessionToken({ token: damaged, secret, salt })).rejects.toThrow();
     // Refused again on a second try: a refused token is never kept.
