@@ -1,21 +1,24 @@
 // `npm run bench:db [-- --iterations 2000 --plans docs-plans.md]`: latency of the three database paths
 // that matter, on the scale data set (`npm run seed:scale`), through the real data functions:
-//  1. the day's drill (startDrill: queue from the cards, then the drill of today read back; the first
-//     call of a learner's day also writes the drill and issues its problems),
-//  2. recording a review (submitAnswer with a right answer: grade, lock, submission, card, review),
+//  1. the drill's next problem (what /today/drill and the practice page read: getDrill, then the
+//     problem's view with getInstance), after the learner's drill of today is started (startDrill,
+//     untimed; "one more" when the drill is done),
+//  2. recording a review (submitAnswer with a right answer to that problem: read, grade, FSRS,
+//     record_try: the try, the problem, the card and the review),
 //  3. the progress page's data (getProgress).
-// Prints p50/p95/p99 and the EXPLAIN (ANALYZE) plan of every distinct statement each path sends,
-// flagging any sequential scan. Uses DATABASE_URL (or the embedded database).
+// Prints p50/p95/p99 and the EXPLAIN (ANALYZE) plan of every distinct statement each path sends
+// (through the ORM or the pool), flagging any sequential scan. Uses DATABASE_URL (or the embedded
+// database).
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Problem } from "@/lib/problems";
-import { closeDb, getDb } from "@/lib/server/db/client";
-import { startInstance, submitAnswer } from "@/lib/server/practice/practice";
+import { closeDb, getDb, getPool } from "@/lib/server/db/client";
+import { getInstance, submitAnswer } from "@/lib/server/practice/practice";
 import { applyEnvironmentDefaults, runCommand, withDatabase } from "@/lib/server/runtime";
-import { getProgress, startDrill } from "@/lib/server/scheduling/scheduling";
+import { getDrill, getProgress, oneMore, startDrill } from "@/lib/server/scheduling/scheduling";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
 function arg(name: string, fallback: string): string {
@@ -28,6 +31,8 @@ function pct(sorted: number[], p: number): number {
 }
 
 let capture: { query: string; params: string }[] | null = null;
+/** Whether the statements sent now belong to a timed part (setup statements are not listed). */
+let timed = false;
 
 runCommand(async () => {
   const iterations = Number(arg("iterations", "2000"));
@@ -40,8 +45,24 @@ runCommand(async () => {
       adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 10 }),
       log: [{ emit: "event", level: "query" }],
     });
-    client.$on("query", (e) => capture?.push({ query: e.query, params: e.params }));
+    client.$on("query", (e) => {
+      if (timed) capture?.push({ query: e.query, params: e.params });
+    });
     (globalThis as unknown as { gradientDrillPrisma?: PrismaClient }).gradientDrillPrisma = client;
+    // The statements the hot paths send on the pool, captured the same way.
+    const pool = getPool();
+    const send = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
+    (pool as unknown as { query: typeof send }).query = (config, values) => {
+      if (capture && timed) {
+        const c = config as string | { text: string; values?: unknown[] };
+        capture.push(
+          typeof c === "string"
+            ? { query: c, params: JSON.stringify(values ?? []) }
+            : { query: c.text, params: JSON.stringify(c.values ?? []) },
+        );
+      }
+      return send(config, values);
+    };
 
     const learners = await getDb().user.count({ where: { email: { startsWith: "scale-" } } });
     if (learners === 0) throw new Error("No scale learners: run `npm run seed:scale -- --learners N` first.");
@@ -55,56 +76,85 @@ runCommand(async () => {
     };
     const randomActor = () => actorOf(1 + Math.floor(Math.random() * learners));
 
+    // The learner whose drill's next problem was just read, and that problem, for the review after it.
+    let current: { actor: ActingUser; instanceId: string } | null = null;
     const paths: Record<string, () => Promise<number>> = {
-      "the day's drill (startDrill)": async () => {
+      "next problem (the drill's next: getDrill + getInstance)": async () => {
         const actor = await randomActor();
+        const started = await startDrill({ actor });
+        if (!started?.next) await oneMore({ actor });
+        timed = true;
         const t0 = performance.now();
-        await startDrill({ actor });
-        return performance.now() - t0;
+        const drill = await getDrill({ actor });
+        const next = drill?.next;
+        if (!next) throw new Error("the drill has no next problem");
+        const view = await getInstance({ actor, instanceId: next.instanceId });
+        const ms = performance.now() - t0;
+        timed = false;
+        if (view.finished) throw new Error("the drill's next problem is finished");
+        current = { actor, instanceId: view.id };
+        return ms;
       },
-      "record a review (submitAnswer, right answer)": async () => {
-        const actor = await randomActor();
-        const view = await startInstance({ actor, input: { skillId: "limit-direct-substitution" } });
+      "record a review (submitAnswer, right answer to the drill's problem)": async () => {
+        const { actor, instanceId } = current!;
+        current = null;
         const row = await getDb().problemInstance.findUniqueOrThrow({
-          where: { id: view.id },
+          where: { id: instanceId },
           select: { problem: true },
         });
         const answer = (row.problem as unknown as Problem).answer;
+        timed = true;
         const t0 = performance.now();
         const r = await submitAnswer({
           actor,
-          instanceId: view.id,
+          instanceId,
           input: { clientSubmissionId: randomUUID(), answer, elapsedMs: 9000 },
         });
         const ms = performance.now() - t0;
-        if (!r.feedback.correct) throw new Error("the key was not graded right");
+        timed = false;
+        if (r.kind !== "graded" || !r.feedback.correct) throw new Error("the key was not graded right");
         return ms;
       },
       "progress data (getProgress)": async () => {
         const actor = await randomActor();
+        timed = true;
         const t0 = performance.now();
         await getProgress({ actor });
+        timed = false;
         return performance.now() - t0;
       },
     };
 
     const results: string[] = [];
     const statements = new Map<string, { path: string; query: string; params: string }>();
-    for (const [name, run] of Object.entries(paths)) {
-      for (let i = 0; i < Math.min(100, iterations); i++) await run(); // warm-up
-      const times: number[] = [];
-      for (let i = 0; i < iterations; i++) times.push(await run());
-      times.sort((a, b) => a - b);
-      const line = `| ${name} | ${iterations} | ${pct(times, 50).toFixed(2)} | ${pct(times, 95).toFixed(2)} | ${pct(times, 99).toFixed(2)} | ${times.at(-1)!.toFixed(1)} |`;
-      results.push(line);
-      console.log(line);
-      capture = [];
-      await run();
-      for (const s of capture as { query: string; params: string }[]) {
-        if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(s.query.trim())) continue;
-        if (!statements.has(s.query)) statements.set(s.query, { path: name, ...s });
+    // The first two paths alternate (a review records the answer to the problem just read); each
+    // path's times are its own.
+    const groups = [Object.keys(paths).slice(0, 2), Object.keys(paths).slice(2)];
+    for (const names of groups) {
+      const round = async (times: Map<string, number[]> | null) => {
+        for (const name of names) {
+          const ms = await paths[name]!();
+          times?.get(name)!.push(ms);
+        }
+      };
+      for (let i = 0; i < Math.min(100, iterations); i++) await round(null); // warm-up
+      const times = new Map(names.map((n) => [n, [] as number[]]));
+      for (let i = 0; i < iterations; i++) await round(times);
+      for (const name of names) {
+        const t = times.get(name)!.sort((a, b) => a - b);
+        const line = `| ${name} | ${iterations} | ${pct(t, 50).toFixed(2)} | ${pct(t, 95).toFixed(2)} | ${pct(t, 99).toFixed(2)} | ${t.at(-1)!.toFixed(1)} |`;
+        results.push(line);
+        console.log(line);
       }
-      capture = null;
+      for (const name of names) {
+        capture = [];
+        await paths[name]!();
+        for (const s of capture as { query: string; params: string }[]) {
+          if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(s.query.trim())) continue;
+          if (!statements.has(s.query)) statements.set(s.query, { path: name, ...s });
+        }
+        capture = null;
+      }
     }
 
     // EXPLAIN ANALYZE every distinct statement (writes inside a rolled-back transaction).
@@ -118,7 +168,10 @@ runCommand(async () => {
         continue;
       }
       const params = JSON.parse(s.params) as unknown[];
-      const values = params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p));
+      // Arrays stay arrays (text[] and uuid[] parameters); other objects are JSON (jsonb parameters).
+      const values = params.map((p) =>
+        p !== null && typeof p === "object" && !Array.isArray(p) ? JSON.stringify(p) : p,
+      );
       await pgc.query("BEGIN");
       try {
         const r = await pgc.query<{ "QUERY PLAN": string }>(

@@ -40,11 +40,11 @@ const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Ma
 /** The catalogue without the generators (plain data). */
 export const SKILLS: readonly Skill[] = SKILL_DEFS.map(({ gen: _gen, ...skill }) => skill);
 
+const PLAIN_BY_ID: ReadonlyMap<string, Skill> = new Map(SKILLS.map((s) => [s.id, s]));
+
+/** A skill of the catalogue without its generator (the same object on every call), or undefined. */
 export function getSkill(id: string): Skill | undefined {
-  const s = BY_ID.get(id);
-  if (!s) return undefined;
-  const { gen: _gen, ...skill } = s;
-  return skill;
+  return PLAIN_BY_ID.get(id);
 }
 
 export type GenerateError = {

@@ -123,11 +123,68 @@ export class Frame {
   sy(y: number): number {
     return this.h - PAD - ((y - this.win.y[0]) / (this.win.y[1] - this.win.y[0])) * (this.h - 2 * PAD);
   }
+  /** The polyline through the points, without the points it would pass within PATH_TOLERANCE of anyway. */
   path(ps: readonly { x: number; y: number }[]): string {
-    return ps
-      .map((p, i) => `${i === 0 ? "M" : "L"}${this.sx(p.x).toFixed(1)},${this.sy(p.y).toFixed(1)}`)
-      .join("");
+    const n = ps.length;
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      xs[i] = this.sx(ps[i]!.x);
+      ys[i] = this.sy(ps[i]!.y);
+    }
+    const keep = simplified(xs, ys, PATH_TOLERANCE);
+    let d = "";
+    for (let i = 0; i < n; i++)
+      if (keep[i]) d += `${d === "" ? "M" : "L"}${xs[i]!.toFixed(1)},${ys[i]!.toFixed(1)}`;
+    return d;
   }
+}
+
+/**
+ * How far (in the picture's units, about a pixel each) a drawn polyline may pass from a sampled point
+ * it leaves out: a quarter of a pixel, less than the 0.1 the coordinates are written to plus the
+ * stroke's width can show. A smooth curve of 480 samples then needs a few dozen points.
+ */
+const PATH_TOLERANCE = 0.25;
+
+/**
+ * Which points a polyline keeps (Ramer-Douglas-Peucker): the ends, and every point farther than
+ * `tolerance` from the segment between the points kept on either side of it.
+ */
+export function simplified(xs: Float64Array, ys: Float64Array, tolerance: number): Uint8Array {
+  const n = xs.length;
+  const keep = new Uint8Array(n);
+  if (n === 0) return keep;
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: number[] = [0, n - 1];
+  const tol2 = tolerance * tolerance;
+  while (stack.length > 0) {
+    const b = stack.pop()!;
+    const a = stack.pop()!;
+    const dx = xs[b]! - xs[a]!;
+    const dy = ys[b]! - ys[a]!;
+    const len2 = dx * dx + dy * dy;
+    let far = -1;
+    let farD2 = tol2;
+    for (let i = a + 1; i < b; i++) {
+      const px = xs[i]! - xs[a]!;
+      const py = ys[i]! - ys[a]!;
+      // Squared distance from the segment (from the end point when the projection falls outside it).
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
+      const ex = px - t * dx;
+      const ey = py - t * dy;
+      const d2 = ex * ex + ey * ey;
+      if (d2 > farD2) {
+        farD2 = d2;
+        far = i;
+      }
+    }
+    if (far < 0) continue;
+    keep[far] = 1;
+    stack.push(a, far, far, b);
+  }
+  return keep;
 }
 
 /** The axes' lines (drawn inside the clipped area) and their labels with the window's extent (outside it). */

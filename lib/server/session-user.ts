@@ -12,10 +12,12 @@ export async function readSessionUser(
 ): Promise<ActingUser | null> {
   const id = claims?.id;
   if (!id || !UUID.test(id)) return null;
-  const { rows } = await getPool().query<ActingUser & { sessionVersion: number }>(
-    `SELECT "id", "email", "displayName", "role"::text AS "role", "sessionVersion" FROM "User" WHERE "id" = $1`,
-    [id],
-  );
+  const { rows } = await getPool().query<ActingUser & { sessionVersion: number }>({
+    // Named: each pooled connection parses and plans it once.
+    name: "session_user",
+    text: `SELECT "id", "email", "displayName", "role"::text AS "role", "sessionVersion" FROM "User" WHERE "id" = $1`,
+    values: [id],
+  });
   const user = rows[0];
   if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   const { sessionVersion: _version, ...actor } = user;

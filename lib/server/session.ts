@@ -1,7 +1,7 @@
 // Server-side helpers that return the acting user or refuse. The user is re-read from the database
 // on each call, so a deleted account, a sign-out or a changed role takes effect at once despite JWT
 // sessions. The check is what it must be: the session cookie decrypted (Auth.js's getToken, no
-// refreshed token built) and one indexed read on the pool; a page's layout and body share one check.
+// refreshed token built; a token's claims are kept once decrypted) and one indexed read on the pool; a page's layout and body share one check.
 import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
@@ -9,6 +9,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/server/db/client";
+import { decodeSessionToken } from "@/lib/server/session-token";
 import { readSessionUser } from "@/lib/server/session-user";
 import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
 
@@ -19,6 +20,7 @@ export const getCurrentUser = cache(async (): Promise<ActingUser | null> => {
     req: { headers: await headers() },
     secret: process.env.AUTH_SECRET ?? "",
     secureCookie: (await cookies()).has(SECURE_COOKIE),
+    decode: decodeSessionToken,
   });
   if (!token?.sub) return null;
   return readSessionUser({ id: token.sub, sessionVersion: token.sv });

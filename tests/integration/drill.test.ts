@@ -172,6 +172,30 @@ describe("a whole day's drill", () => {
     expect(tomorrow.done).toBe(0);
   });
 
+  it("far from UTC, the drill is the one of the learner's local day, not of the UTC date", async () => {
+    // 2030-03-04 23:30 UTC: already March 5 in Kiritimati (+14), still March 4 in Pago Pago (-11).
+    const late = Date.parse("2030-03-04T23:30:00.000Z");
+    for (const [timezone, day, nextDay] of [
+      ["Pacific/Kiritimati", "2030-03-05", "2030-03-06"],
+      ["Pacific/Pago_Pago", "2030-03-04", "2030-03-05"],
+    ] as const) {
+      const me = await learner("far", { timezone });
+      await clockAt(late);
+      const drill = (await startDrill({ actor: me }))!;
+      expect(drill.day).toBe(day);
+      expect((await getDrill({ actor: me }))!.id).toBe(drill.id);
+      // The next local day has no drill yet, though the UTC date may be the same.
+      await clockAt(late + DAY);
+      expect(await getDrill({ actor: me })).toBeNull();
+      const tomorrow = (await startDrill({ actor: me }))!;
+      expect(tomorrow.day).toBe(nextDay);
+      expect((await getDrill({ actor: me }))!.id).toBe(tomorrow.id);
+      // Back on the first day, its own drill again.
+      await clockAt(late);
+      expect((await getDrill({ actor: me }))!.id).toBe(drill.id);
+    }
+  });
+
   it("two starts at once make one drill; two 'one more' at once issue one problem", async () => {
     const me = await learner("race");
     await clockAt(T0);

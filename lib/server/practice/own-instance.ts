@@ -1,9 +1,10 @@
 // One of the learner's own problem instances with its tries: an id that is not theirs is answered
-// exactly like one that does not exist.
+// exactly like one that does not exist. Read with one named statement on the pool (no ORM: every
+// view of a problem and every replayed or refused answer passes here).
 import "server-only";
 import { type AssignmentRules, assignmentRules } from "@/lib/server/assignments/gate";
 import { now as clockNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db/client";
+import { getPool } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { instanceIdSchema } from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
@@ -45,11 +46,61 @@ export function instanceId(raw: unknown): string {
   return idOr404(raw, NOT_FOUND, instanceIdSchema);
 }
 
+/** A problem's tries, oldest first, as one JSON array (shared by the reads of the practice paths). */
+export const SUBMISSIONS_JSON = `
+  COALESCE((SELECT json_agg(json_build_object(
+               'id', s."id", 'tryNumber', s."tryNumber", 'answer', s."answer", 'feedback', s."feedback",
+               'elapsedMs', s."elapsedMs", 'diagnosis', s."diagnosis",
+               'clientSubmissionId', s."clientSubmissionId") ORDER BY s."tryNumber")
+            FROM "Submission" s WHERE s."instanceId" = p."id"), '[]'::json)`;
+
+/** The columns of instanceSelect, for statements sent without the ORM. */
+export const INSTANCE_COLUMNS = `
+  p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt",
+  p."hintsTaken", p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
+  p."showSolution", p."late", p."overrideCorrect", p."overrideNote"`;
+
+export interface OwnSubmission {
+  id: string;
+  tryNumber: number;
+  answer: unknown;
+  feedback: unknown;
+  elapsedMs: number;
+  diagnosis: string | null;
+  clientSubmissionId: string | null;
+}
+
+export interface OwnInstance {
+  id: string;
+  userId: string;
+  skillId: string;
+  problem: unknown;
+  maxTries: number;
+  triesUsed: number;
+  hintUsedAt: Date | null;
+  hintsTaken: number;
+  issuedAt: Date;
+  finishedAt: Date | null;
+  outcome: "right" | "wrong" | "revealed" | null;
+  durationMs: number | null;
+  assignmentItemId: string | null;
+  showSolution: boolean;
+  late: boolean;
+  overrideCorrect: boolean | null;
+  overrideNote: string | null;
+  submissions: OwnSubmission[];
+}
+
+const OWN = `SELECT ${INSTANCE_COLUMNS}, ${SUBMISSIONS_JSON} AS "submissions"
+  FROM "ProblemInstance" p WHERE p."id" = $1::uuid AND p."userId" = $2::uuid`;
+
 export async function loadOwn(actor: ActingUser, id: string) {
-  const instance = await getDb().problemInstance.findFirst({
-    where: { id, userId: actor.id },
-    select: { ...instanceSelect, submissions: { select: submissionSelect, orderBy: { tryNumber: "asc" } } },
+  const { rows } = await getPool().query<OwnInstance>({
+    name: "own_instance",
+    text: OWN,
+    values: [id, actor.id],
   });
+  const instance = rows[0];
   if (!instance) throw new AppError("NOT_FOUND", NOT_FOUND);
   return withSetRules(instance, await assignmentRules(instance.assignmentItemId, actor.id, await clockNow()));
 }

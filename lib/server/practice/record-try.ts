@@ -1,10 +1,11 @@
-// The submit path's two statements, sent through the pool without the ORM: one read (the problem
-// with its tries, the skill card, the learner's retention and, when the answer could rate Easy, the
-// skill's past first-try times) and one write (the SQL function record_try, installed by the
-// migration 20261130204500_record_try: lock, try, problem, card, review, or a refusal that writes
-// nothing).
+// The submit path's two statements, sent through the pool without the ORM as named statements (each
+// pooled connection parses and plans them once): one read (the problem with its tries, the skill
+// card, the learner's retention and, when the answer could rate Easy, the skill's past first-try
+// times) and one write (the SQL function record_try, installed by the migration
+// 20261130204500_record_try: lock, try, problem, card, review, or a refusal that writes nothing).
 import "server-only";
 import { getPool } from "@/lib/server/db/client";
+import { INSTANCE_COLUMNS, SUBMISSIONS_JSON } from "@/lib/server/practice/own-instance";
 import { type CardRecord, cardFromRecord } from "@/lib/srs";
 import type { StoredInstance } from "@/lib/server/practice/view";
 import type { SkillCard } from "@/lib/srs";
@@ -44,14 +45,7 @@ type Row = LoadedInstance & {
 } & { [K in keyof Omit<CardRecord, "skillId" | "due"> as `card${Capitalize<K>}`]: CardRecord[K] | null };
 
 const READ = `
-  SELECT p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt", p."hintsTaken",
-         p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
-         p."showSolution", p."late", p."overrideCorrect", p."overrideNote", u."desiredRetention",
-         COALESCE((SELECT json_agg(json_build_object(
-                      'id', s."id", 'tryNumber', s."tryNumber", 'answer', s."answer", 'feedback', s."feedback",
-                      'elapsedMs', s."elapsedMs", 'diagnosis', s."diagnosis",
-                      'clientSubmissionId', s."clientSubmissionId") ORDER BY s."tryNumber")
-                   FROM "Submission" s WHERE s."instanceId" = p."id"), '[]'::json) AS "submissions",
+  SELECT ${INSTANCE_COLUMNS}, u."desiredRetention", ${SUBMISSIONS_JSON} AS "submissions",
          c."due" AS "cardDue", c."stability" AS "cardStability", c."difficulty" AS "cardDifficulty",
          c."elapsedDays" AS "cardElapsedDays", c."scheduledDays" AS "cardScheduledDays",
          c."learningSteps" AS "cardLearningSteps", c."reps" AS "cardReps", c."lapses" AS "cardLapses",
@@ -70,7 +64,11 @@ const READ = `
 
 /** The learner's problem and what grading and the review need, in one statement; null when not theirs. */
 export async function loadForTry(userId: string, instanceId: string): Promise<LoadedForTry | null> {
-  const { rows } = await getPool().query<Row>(READ, [instanceId, userId]);
+  const { rows } = await getPool().query<Row>({
+    name: "load_for_try",
+    text: READ,
+    values: [instanceId, userId],
+  });
   const r = rows[0];
   if (!r) return null;
   const card =
@@ -156,34 +154,38 @@ const WRITE = `SELECT "record_try"(${Array.from({ length: 26 }, (_, i) => `$${i 
 export async function recordTry(t: TryToRecord): Promise<RecordOutcome> {
   const f = t.finish;
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const { rows } = await getPool().query<{ outcome: RecordOutcome }>(WRITE, [
-    t.instanceId,
-    t.userId,
-    t.submissionId,
-    t.clientSubmissionId,
-    t.triesBefore,
-    JSON.stringify(t.answer),
-    t.status,
-    t.correct,
-    t.diagnosis,
-    JSON.stringify(t.feedback),
-    t.elapsedMs,
-    t.late,
-    f?.at ?? null,
-    f?.outcome ?? null,
-    f?.durationMs ?? null,
-    f ? f.cardRead !== null : null,
-    f?.cardRead?.due ?? null,
-    f?.cardRead?.reps ?? null,
-    f?.cardRead?.lastReview ?? null,
-    f?.rating ?? null,
-    f?.hintUsed ?? null,
-    json(f?.stateBefore),
-    json(f?.stateAfter),
-    f?.elapsedDays ?? null,
-    f?.scheduledDays ?? null,
-    f?.reviewedAt ?? null,
-  ]);
+  const { rows } = await getPool().query<{ outcome: RecordOutcome }>({
+    name: "record_try",
+    text: WRITE,
+    values: [
+      t.instanceId,
+      t.userId,
+      t.submissionId,
+      t.clientSubmissionId,
+      t.triesBefore,
+      JSON.stringify(t.answer),
+      t.status,
+      t.correct,
+      t.diagnosis,
+      JSON.stringify(t.feedback),
+      t.elapsedMs,
+      t.late,
+      f?.at ?? null,
+      f?.outcome ?? null,
+      f?.durationMs ?? null,
+      f ? f.cardRead !== null : null,
+      f?.cardRead?.due ?? null,
+      f?.cardRead?.reps ?? null,
+      f?.cardRead?.lastReview ?? null,
+      f?.rating ?? null,
+      f?.hintUsed ?? null,
+      json(f?.stateBefore),
+      json(f?.stateAfter),
+      f?.elapsedDays ?? null,
+      f?.scheduledDays ?? null,
+      f?.reviewedAt ?? null,
+    ],
+  });
   return rows[0]!.outcome;
 }
 

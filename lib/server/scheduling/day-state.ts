@@ -3,7 +3,7 @@
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { SKILLS } from "@/lib/problems";
-import { getDb } from "@/lib/server/db/client";
+import { getPool } from "@/lib/server/db/client";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { type SkillCard, buildQueue, localDayBounds } from "@/lib/srs";
 import { loadCards, loadSettings } from "./learner-data";
@@ -29,9 +29,14 @@ export async function dayState(actor: ActingUser): Promise<DayState> {
   const [settings, cards, recent] = await Promise.all([
     loadSettings(actor.id),
     loadCards(actor.id),
-    getDb().$queryRaw<{ reviewedAt: Date; introduced: boolean }[]>`
-      SELECT "reviewedAt", ("stateBefore" IS NULL) AS "introduced" FROM "Review"
-      WHERE "userId" = ${actor.id}::uuid AND "reviewedAt" >= ${new Date(+at - RECENT_MS)}`,
+    getPool()
+      .query<{ reviewedAt: Date; introduced: boolean }>({
+        name: "recent_reviews",
+        text: `SELECT "reviewedAt", ("stateBefore" IS NULL) AS "introduced" FROM "Review"
+               WHERE "userId" = $1::uuid AND "reviewedAt" >= $2`,
+        values: [actor.id, new Date(+at - RECENT_MS)],
+      })
+      .then((r) => r.rows),
   ]);
   const { start, end } = localDayBounds(at, settings.timezone);
   // A skill's first review has no state before it: that is when it was introduced.

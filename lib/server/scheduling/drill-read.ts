@@ -3,7 +3,8 @@
 // writes a row, so GET pages may call it.
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
-import { getDb } from "@/lib/server/db/client";
+import { getPool } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
 import type {
   ComingDue,
   DrillItemView,
@@ -21,38 +22,41 @@ import {
   streak,
 } from "@/lib/srs";
 import { dayState } from "./day-state";
-import { expand, loadSettings, reviewDays, title } from "./learner-data";
+import { expand, reviewDays, title } from "./learner-data";
 
-const drillSelect = {
-  id: true,
-  day: true,
+/** The learner's drills of the days in $2 with their items and each item's result, as JSON. */
+const DRILLS_JSON = `
+  COALESCE((SELECT json_agg(json_build_object('id', d."id", 'day', d."day", 'items',
+              COALESCE((SELECT json_agg(json_build_object(
+                          'position', i."position", 'skillId', i."skillId", 'kind', i."kind",
+                          'instanceId', i."instanceId", 'finished', p."finishedAt" IS NOT NULL,
+                          'outcome', p."outcome") ORDER BY i."position")
+                        FROM "DrillItem" i JOIN "ProblemInstance" p ON p."id" = i."instanceId"
+                        WHERE i."drillId" = d."id"), '[]'::json)))
+            FROM "Drill" d WHERE d."userId" = $1::uuid AND d."day" = ANY($2::text[])), '[]'::json)`;
+
+interface DrillRow {
+  id: string;
+  day: string;
   items: {
-    select: {
-      position: true,
-      skillId: true,
-      kind: true,
-      instanceId: true,
-      instance: { select: { finishedAt: true, outcome: true } },
-    },
-    orderBy: { position: "asc" },
-  },
-} as const;
+    position: number;
+    skillId: string;
+    kind: DrillItemView["kind"];
+    instanceId: string;
+    finished: boolean;
+    outcome: DrillItemView["result"];
+  }[];
+}
 
-/** The learner's drill of the local day of `now` in `timezone`, or null before it starts. */
-export async function readDrill(userId: string, now: Date, timezone: string): Promise<DrillView | null> {
-  const row = await getDb().drill.findUnique({
-    where: { userId_day: { userId, day: localDateKey(now, timezone) } },
-    select: drillSelect,
-  });
-  if (!row) return null;
+function drillView(row: DrillRow): DrillView {
   const all: DrillItemView[] = row.items.map((i) => ({
     position: i.position,
     skillId: i.skillId,
     title: title(i.skillId),
     kind: i.kind,
     instanceId: i.instanceId,
-    finished: i.instance.finishedAt !== null,
-    result: i.instance.finishedAt === null ? null : i.instance.outcome,
+    finished: i.finished,
+    result: i.finished ? i.outcome : null,
   }));
   const p = drillProgress(all);
   const next = p.next
@@ -75,10 +79,37 @@ export async function readDrill(userId: string, now: Date, timezone: string): Pr
   };
 }
 
-/** The learner's drill of today, or null before it starts. */
+/** The learner's drill of the local day of `now` in `timezone`, or null before it starts. */
+export async function readDrill(userId: string, now: Date, timezone: string): Promise<DrillView | null> {
+  const { rows } = await getPool().query<{ drills: DrillRow[] }>({
+    name: "drill_of_day",
+    text: `SELECT ${DRILLS_JSON} AS "drills"`,
+    values: [userId, [localDateKey(now, timezone)]],
+  });
+  const row = rows[0]?.drills[0];
+  return row ? drillView(row) : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The learner's drill of today, or null before it starts: one statement reads the timezone and the
+ * drills of the three UTC dates that today's local date can be (every offset is within a day of UTC),
+ * and today's is picked once the timezone is known.
+ */
 export async function getDrill(options: { actor: ActingUser }): Promise<DrillView | null> {
-  const [at, settings] = await Promise.all([clockNow(), loadSettings(options.actor.id)]);
-  return readDrill(options.actor.id, at, settings.timezone);
+  const at = await clockNow();
+  const days = [-1, 0, 1].map((k) => localDateKey(+at + k * DAY_MS, "UTC"));
+  const { rows } = await getPool().query<{ timezone: string; drills: DrillRow[] }>({
+    name: "drill_today",
+    text: `SELECT u."timezone", ${DRILLS_JSON} AS "drills" FROM "User" u WHERE u."id" = $1::uuid`,
+    values: [options.actor.id, days],
+  });
+  const r = rows[0];
+  if (!r) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  const today = localDateKey(at, r.timezone);
+  const row = r.drills.find((d) => d.day === today);
+  return row ? drillView(row) : null;
 }
 
 /** Started skills due before the end of tomorrow, soonest first, in dueStatus's words. */

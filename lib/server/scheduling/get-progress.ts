@@ -4,7 +4,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { SKILLS, TOPIC_TITLES } from "@/lib/problems";
 import { type Topic } from "@/lib/problems/types";
-import { getDb } from "@/lib/server/db/client";
+import { getPool } from "@/lib/server/db/client";
 import { problemOf } from "@/lib/server/practice/view";
 import {
   type HistoryEntry,
@@ -23,37 +23,47 @@ function answerText(answer: unknown): string {
   return typeof answer === "string" ? answer : "";
 }
 
+interface HistoryRow {
+  instanceId: string;
+  skillId: string;
+  rating: HistoryEntry["rating"];
+  outcome: HistoryEntry["verdict"];
+  reviewedAt: Date;
+  problem: unknown;
+  answer: unknown;
+}
+
+/** A page of the learner's reviews, newest first, each with its problem and the last answer tried. */
+const HISTORY = `
+  SELECT r."instanceId", r."skillId", r."rating"::text AS "rating", r."outcome"::text AS "outcome",
+         r."reviewedAt", p."problem",
+         (SELECT s."answer" FROM "Submission" s WHERE s."instanceId" = r."instanceId"
+          ORDER BY s."tryNumber" DESC LIMIT 1) AS "answer"
+  FROM "Review" r JOIN "ProblemInstance" p ON p."id" = r."instanceId"
+  WHERE r."userId" = $1::uuid
+  ORDER BY r."reviewedAt" DESC, r."id" DESC
+  LIMIT $2 OFFSET $3`;
+
 /** Mastery per skill by topic, the review heatmap, weekly accuracy, the 30-day forecast, streak and
  * a page of past attempts (newest first). */
 export async function getProgress(options: { actor: ActingUser; page?: unknown }): Promise<ProgressView> {
   const { actor } = options;
   const page = historyPageSchema.parse(options.page ?? 1);
   const at = await clockNow();
-  const [settings, cards, days, total, reviews] = await Promise.all([
+  const [settings, cards, days, reviews] = await Promise.all([
     loadSettings(actor.id),
     loadCards(actor.id),
     reviewDays(actor.id),
-    getDb().review.count({ where: { userId: actor.id } }),
-    getDb().review.findMany({
-      where: { userId: actor.id },
-      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * HISTORY_PAGE_SIZE,
-      take: HISTORY_PAGE_SIZE,
-      select: {
-        instanceId: true,
-        skillId: true,
-        rating: true,
-        outcome: true,
-        reviewedAt: true,
-        instance: {
-          select: {
-            problem: true,
-            submissions: { select: { answer: true }, orderBy: { tryNumber: "desc" }, take: 1 },
-          },
-        },
-      },
-    }),
+    getPool()
+      .query<HistoryRow>({
+        name: "history_page",
+        text: HISTORY,
+        values: [actor.id, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE],
+      })
+      .then((r) => r.rows),
   ]);
+  // Every review is in one of the days counted.
+  const total = days.reduce((sum, d) => sum + d.count, 0);
 
   const tz = settings.timezone;
   const byId = new Map(cards.map((c) => [c.skillId, c]));
@@ -84,14 +94,13 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
 
   const { dates, marks } = expand(days);
   const entries: HistoryEntry[] = reviews.map((r) => {
-    const p = problemOf(r.instance);
-    const last = r.instance.submissions[0];
+    const p = problemOf(r);
     return {
       instanceId: r.instanceId,
       skillTitle: title(r.skillId),
       statement: p.statement,
       latex: p.latex,
-      answer: last ? answerText(last.answer) : "",
+      answer: r.answer === null ? "" : answerText(r.answer),
       verdict: r.outcome,
       rating: r.rating,
       date: r.reviewedAt.toISOString(),

@@ -1,29 +1,24 @@
 // What the scheduling views read about a learner: their cards, their settings, and their reviews per
-// local day. Each read is scoped to the user id given.
+// local day. Each read is scoped to the user id given, and is one named statement on the pool (these
+// run on Today, the drill and Progress: no ORM on them).
 import "server-only";
 import { getSkill } from "@/lib/problems";
-import { getDb } from "@/lib/server/db/client";
+import { getPool } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { type SettingsInput } from "@/lib/server/scheduling/scheduling.types";
-import { type SkillCard, cardFromRecord } from "@/lib/srs";
+import { type CardRecord, type SkillCard, cardFromRecord } from "@/lib/srs";
 
-const cardSelect = {
-  skillId: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  state: true,
-  lastReview: true,
-  lastRating: true,
-} as const;
+const CARDS = `
+  SELECT "skillId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",
+         "reps", "lapses", "state"::text AS "state", "lastReview", "lastRating"::text AS "lastRating"
+  FROM "SkillCard" WHERE "userId" = $1::uuid`;
 
 export async function loadCards(userId: string): Promise<SkillCard[]> {
-  const rows = await getDb().skillCard.findMany({ where: { userId }, select: cardSelect });
+  const { rows } = await getPool().query<CardRecord>({
+    name: "learner_cards",
+    text: CARDS,
+    values: [userId],
+  });
   return rows.map(cardFromRecord);
 }
 
@@ -35,13 +30,30 @@ export const settingsSelect = {
   settingsSavedAt: true,
 } as const;
 
-export async function loadSettings(userId: string) {
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: settingsSelect });
+export interface LearnerSettings {
+  dailyNewLimit: number;
+  sessionLength: number;
+  desiredRetention: number;
+  timezone: string;
+  settingsSavedAt: Date | null;
+}
+
+const SETTINGS = `
+  SELECT "dailyNewLimit", "sessionLength", "desiredRetention", "timezone", "settingsSavedAt"
+  FROM "User" WHERE "id" = $1::uuid`;
+
+export async function loadSettings(userId: string): Promise<LearnerSettings> {
+  const { rows } = await getPool().query<LearnerSettings>({
+    name: "learner_settings",
+    text: SETTINGS,
+    values: [userId],
+  });
+  const user = rows[0];
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   return user;
 }
 
-export function publicSettings(s: Awaited<ReturnType<typeof loadSettings>>): SettingsInput {
+export function publicSettings(s: LearnerSettings): SettingsInput {
   return {
     dailyNewLimit: s.dailyNewLimit,
     sessionLength: s.sessionLength,
@@ -50,14 +62,21 @@ export function publicSettings(s: Awaited<ReturnType<typeof loadSettings>>): Set
   };
 }
 
+const REVIEW_DAYS = `
+  SELECT min(r."reviewedAt") AS "first", count(*)::int AS "count",
+         (count(*) FILTER (WHERE r."outcome" = 'right'))::int AS "correct"
+  FROM "Review" r JOIN "User" u ON u."id" = r."userId"
+  WHERE r."userId" = $1::uuid
+  GROUP BY (r."reviewedAt" AT TIME ZONE u."timezone")::date`;
+
 /** Reviews per local day (in the learner's timezone, read in the same query), aggregated by the database. */
 export async function reviewDays(userId: string) {
-  return getDb().$queryRaw<{ first: Date; count: number; correct: number }[]>`
-    SELECT min(r."reviewedAt") AS "first", count(*)::int AS "count",
-           (count(*) FILTER (WHERE r."outcome" = 'right'))::int AS "correct"
-    FROM "Review" r JOIN "User" u ON u."id" = r."userId"
-    WHERE r."userId" = ${userId}::uuid
-    GROUP BY (r."reviewedAt" AT TIME ZONE u."timezone")::date`;
+  const { rows } = await getPool().query<{ first: Date; count: number; correct: number }>({
+    name: "review_days",
+    text: REVIEW_DAYS,
+    values: [userId],
+  });
+  return rows;
 }
 
 /** One date per review (the day's first), which is all the day-based views need. */

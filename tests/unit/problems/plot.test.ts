@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import { parse } from "@/lib/calculus/parse";
 import { SKILLS, generate } from "@/lib/problems";
 import {
+  Frame,
   contourPlot,
   contourSegments,
   limitPlot,
   pieces,
   sample,
+  simplified,
   tangentPlot,
   yRange,
 } from "@/lib/problems/plot";
@@ -126,6 +128,35 @@ describe("helpers", () => {
   it("pieces breaks at undefined points", () => {
     const pts = sample((x) => (x < 0 ? NaN : x), -1, 1, 20);
     expect(pieces(pts, { x: [-1, 1], y: [-1, 1] })).toHaveLength(1);
+  });
+
+  it("a curve is drawn through few points, passing within a quarter pixel of every sample", () => {
+    const win = { x: [-3, 3], y: [-1.5, 1.5] } as const;
+    const fr = new Frame(win);
+    const pts = sample(Math.sin, -3, 3);
+    const d = fr.path(pts);
+    const drawn = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(drawn.length).toBeLessThan(pts.length / 4);
+    // Every sample lies within 0.25 px (plus the 0.05 of the written coordinates) of the polyline.
+    const dist = (px: number, py: number) =>
+      Math.min(
+        ...drawn.slice(1).map(([bx, by], i) => {
+          const [ax, ay] = drawn[i]!;
+          const [dx, dy] = [bx! - ax!, by! - ay!];
+          const t = Math.max(0, Math.min(1, ((px - ax!) * dx + (py - ay!) * dy) / (dx * dx + dy * dy)));
+          return Math.hypot(px - ax! - t * dx, py - ay! - t * dy);
+        }),
+      );
+    for (const p of pts) expect(dist(fr.sx(p.x), fr.sy(p.y))).toBeLessThan(0.25 + 0.1);
+    // The ends and a corner are kept.
+    const corner = fr.path(sample((x) => Math.abs(x), -3, 3));
+    expect(corner).toMatch(/^M28\.0,-?[\d.]+L180\.0,-?[\d.]+L332\.0,-?[\d.]+$/);
+  });
+
+  it("simplified keeps only the ends of a straight line", () => {
+    const xs = Float64Array.from({ length: 50 }, (_, i) => i);
+    const ys = Float64Array.from({ length: 50 }, (_, i) => 2 * i + 1);
+    expect([...simplified(xs, ys, 0.25)].filter(Boolean)).toHaveLength(2);
   });
 });
 

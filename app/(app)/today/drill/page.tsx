@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { oneMoreAction } from "@/app/actions/drill";
 import { ComingDueList } from "@/components/scheduling/ComingDueList";
 import { Streak } from "@/components/scheduling/Streak";
-import { getDrillSummary } from "@/lib/server/scheduling/scheduling";
+import { getDrill, getDrillSummary } from "@/lib/server/scheduling/scheduling";
 import type { DrillItemView } from "@/lib/server/scheduling/scheduling.types";
 import { requireUser } from "@/lib/server/session";
 
@@ -49,17 +49,20 @@ function Results({ title, items, testId }: { title: string; items: DrillItemView
 
 export default async function DrillPage() {
   const actor = await requireUser("/today/drill");
+  // The next problem needs the drill alone (one read); the finish screen reads the rest.
+  const current = await getDrill({ actor });
+  if (!current) redirect("/today");
+  if (current.next) {
+    const query = new URLSearchParams({
+      next: "/today/drill",
+      n: String(current.next.n),
+      of: String(current.next.of),
+    });
+    redirect(`/practice/i/${current.next.instanceId}?${query.toString()}`);
+  }
   const summary = await getDrillSummary({ actor });
   if (!summary) redirect("/today");
   const { drill } = summary;
-  if (drill.next) {
-    const query = new URLSearchParams({
-      next: "/today/drill",
-      n: String(drill.next.n),
-      of: String(drill.next.of),
-    });
-    redirect(`/practice/i/${drill.next.instanceId}?${query.toString()}`);
-  }
   const right = drill.items.filter((i) => i.result === "right").length;
   return (
     <section>
