@@ -51,7 +51,13 @@ export type GenerateError = {
   code: "UNKNOWN_SKILL" | "UNKNOWN_VERSION" | "BAD_SEED" | "GENERATOR_FAILED";
   message: string;
 };
-export type GenerateResult = { ok: true; problem: Problem } | { ok: false; error: GenerateError };
+/**
+ * `template`: the form the generator drew (`Draft.template`), for the variety tests and tools; not part
+ * of the stored problem, and never sent to a learner.
+ */
+export type GenerateResult =
+  | { ok: true; problem: Problem; template: string }
+  | { ok: false; error: GenerateError };
 
 /** Draws allowed before giving up (a degenerate draft is redrawn from the same seeded stream). */
 const MAX_ATTEMPTS = 200;
@@ -85,7 +91,8 @@ export function generate(skillId: string, seed: number, version?: number): Gener
   const header: Header = { skill: skillId, seed, version: v };
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     try {
-      return { ok: true, problem: finish(header, gen(rng)) };
+      const draft = gen(rng);
+      return { ok: true, problem: finish(header, draft), template: draft.template ?? "" };
     } catch (err) {
       if (!(err instanceof Reject)) {
         return { ok: false, error: { code: "GENERATOR_FAILED", message: `Generator error: ${String(err)}` } };
