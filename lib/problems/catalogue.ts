@@ -10,7 +10,13 @@ import type { SkillDef } from "./catalogue-types";
 import { Reject } from "./exact";
 import { rngFor } from "./random";
 import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
-import { LIMIT_SKILLS } from "./skills-limits";
+import {
+  LIMIT_SKILLS,
+  doesNotExistV1,
+  oneMinusCosV1,
+  rationalInfinityV1,
+  rationaliseV1,
+} from "./skills-limits";
 import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import { NETWORK_SKILLS } from "./skills-networks";
@@ -35,6 +41,10 @@ const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
 /** Older generator versions still reachable: skill id -> version -> generator. */
 const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Map([
   ["derivative-product-rule", new Map([[1, productRuleV1]])],
+  ["limit-rationalise", new Map([[1, rationaliseV1]])],
+  ["limit-one-minus-cos", new Map([[1, oneMinusCosV1]])],
+  ["limit-rational-at-infinity", new Map([[1, rationalInfinityV1]])],
+  ["limit-does-not-exist", new Map([[1, doesNotExistV1]])],
 ]);
 
 /** The catalogue without the generators (plain data). */
@@ -56,8 +66,7 @@ export type GenerateError = {
  * of the stored problem, and never sent to a learner.
  */
 export type GenerateResult =
-  | { ok: true; problem: Problem; template: string }
-  | { ok: false; error: GenerateError };
+  { ok: true; problem: Problem; template: string } | { ok: false; error: GenerateError };
 
 /** Draws allowed before giving up (a degenerate draft is redrawn from the same seeded stream). */
 const MAX_ATTEMPTS = 200;

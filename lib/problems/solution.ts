@@ -222,6 +222,15 @@ function limitSolution(p: Problem): SolutionStep[] {
       steps.push({
         text: `Substituting gives 0/0. Multiply numerator and denominator by the conjugate ${d.conjugate ?? ""}.`,
       });
+      if (d.other) {
+        steps.push({
+          text: `(${d.root ?? ""} - ${d.other})(${d.conjugate ?? ""}) is the difference of the two radicands, which has the factor (${minus(v, to)}); cancel it.`,
+        });
+        steps.push({
+          text: `What remains is continuous: substitute ${v} = ${to} (the conjugate becomes ${Number(d.m ?? 0) * 2}). The limit is ${value}.`,
+        });
+        break;
+      }
       steps.push({
         text: `(${d.root ?? "sqrt(...)"} - ${d.m ?? "m"})(${d.conjugate ?? ""}) = (the radicand) - ${d.m ?? "m"}^2, which has the factor (${minus(v, to)}); cancel it.`,
       });
@@ -285,6 +294,20 @@ function limitSolution(p: Problem): SolutionStep[] {
       steps.push({
         text: `Its sign: look at the signs of the numerator and of the denominator just ${p.given.side === "left" ? "left of" : p.given.side === "right" ? "right of" : "on both sides of"} ${to}. The limit is ${value}.`,
       });
+      break;
+    case "limit-does-not-exist":
+      if (d.why === "one-sided")
+        steps.push({
+          text: `Only the ${p.given.side === "left" ? "left" : "right"} side is asked: for ${v} ${p.given.side === "left" ? "<" : ">"} ${to}, simplify and let ${v} approach ${to}. The limit is ${value}.`,
+        });
+      else if (d.why === "same-infinities")
+        steps.push({
+          text: `The denominator is an even power of (${minus(v, to)}), positive on both sides, so both one-sided limits are the same infinity: the limit is ${value}.`,
+        });
+      else if (d.why === "removable")
+        steps.push({
+          text: `Substituting gives 0/0: cancel the common factor (${minus(v, to)}), then substitute. Both sides agree: the limit is ${value}.`,
+        });
       break;
     case "limit-one-sided-abs":
       steps.push({
