@@ -9,7 +9,7 @@ import { type Header, finish } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import { Reject } from "./exact";
 import { rngFor } from "./random";
-import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
+import { DERIVATIVE_SKILLS, chainRuleV1, logarithmV1, productRuleV1 } from "./skills-derivatives";
 import {
   LIMIT_SKILLS,
   doesNotExistV1,
@@ -41,6 +41,8 @@ const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
 /** Older generator versions still reachable: skill id -> version -> generator. */
 const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Map([
   ["derivative-product-rule", new Map([[1, productRuleV1]])],
+  ["derivative-chain-rule", new Map([[1, chainRuleV1]])],
+  ["derivative-logarithm", new Map([[1, logarithmV1]])],
   ["limit-rationalise", new Map([[1, rationaliseV1]])],
   ["limit-one-minus-cos", new Map([[1, oneMinusCosV1]])],
   ["limit-rational-at-infinity", new Map([[1, rationalInfinityV1]])],
