@@ -20,6 +20,8 @@ import {
 import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import { NETWORK_SKILLS } from "./skills-networks";
+import { classifyCriticalV1 } from "./second-order-curvature";
+import { hessianQuadraticFormV1 } from "./second-order-hessian";
 import { SECOND_ORDER_SKILLS } from "./skills-second-order";
 import { VECTOR_CHAIN_SKILLS } from "./skills-vector-chain";
 import { VECTOR_RULE_SKILLS } from "./skills-vector-rules";
@@ -47,6 +49,8 @@ const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Ma
   ["limit-one-minus-cos", new Map([[1, oneMinusCosV1]])],
   ["limit-rational-at-infinity", new Map([[1, rationalInfinityV1]])],
   ["limit-does-not-exist", new Map([[1, doesNotExistV1]])],
+  ["classifying-critical-points", new Map([[1, classifyCriticalV1]])],
+  ["hessian-quadratic-form", new Map([[1, hessianQuadraticFormV1]])],
 ]);
 
 /** The catalogue without the generators (plain data). */

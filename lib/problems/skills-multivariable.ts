@@ -50,10 +50,7 @@ const SYMBOLIC_TEMPLATES = [
   "quotient",
 ];
 
-function symbolicFunction(
-  r: Rng,
-  vars: readonly string[],
-): { f: Expr; domain?: Domain; template: string } {
+function symbolicFunction(r: Rng, vars: readonly string[]): { f: Expr; domain?: Domain; template: string } {
   const [x = "x", y = "y"] = vars;
   const z = vars[2];
   const a = r.nonzero(-4, 4);

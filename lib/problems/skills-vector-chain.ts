@@ -5,7 +5,17 @@ import type { Draft } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import type { MatrixDraft } from "./matrix-problem";
 import type { Rng } from "./random";
-import { MATRICES, VECTORS, coef, dims, matrixDraftNamed, names, plus, step, times } from "./skills-vector-rules";
+import {
+  MATRICES,
+  VECTORS,
+  coef,
+  dims,
+  matrixDraftNamed,
+  names,
+  plus,
+  step,
+  times,
+} from "./skills-vector-rules";
 
 type Decls = MatrixDraft["decls"];
 type Asks = MatrixDraft["asks"];
@@ -29,7 +39,9 @@ function sumReduction(r: Rng): Draft {
   const c = coef(r);
   const asks = asksOf(r);
   const t = r.int(0, 4);
-  const named = matrixDraftNamed(["sum-times-scalar", "scaled-sum", "sum-of-squares", "weighted-sum-plus-sum", "sum-of-map"][t]!);
+  const named = matrixDraftNamed(
+    ["sum-times-scalar", "scaled-sum", "sum-of-squares", "weighted-sum-plus-sum", "sum-of-map"][t]!,
+  );
   if (t === 0) {
     const s = r.pick(["a", "b", "s"] as const);
     const decls: Decls = { [x!]: n, [s]: "scalar" };
@@ -93,7 +105,9 @@ function dotProduct(r: Rng): Draft {
   const c = coef(r);
   const asks = asksOf(r);
   const t = r.int(0, 4);
-  const named = matrixDraftNamed(["affine-dot", "self-dot", "dot-with-difference", "dot-with-map", "quadratic-plus-linear"][t]!);
+  const named = matrixDraftNamed(
+    ["affine-dot", "self-dot", "dot-with-difference", "dot-with-map", "quadratic-plus-linear"][t]!,
+  );
   const b = r.pick(["b", "c", "a"] as const);
   if (t === 0) {
     const decls: Decls = { [w!]: n, [x!]: n, [b]: "scalar" };
@@ -306,7 +320,9 @@ function matrixGradient(r: Rng): Draft {
   const [x, y, b] = names(r, VECTORS, 3);
   const c = r.int(2, 9);
   const t = r.int(0, 4);
-  const named = matrixDraftNamed(["least-squares", "scaled-least-squares", "bilinear", "norm-of-map", "norm-of-elementwise"][t]!);
+  const named = matrixDraftNamed(
+    ["least-squares", "scaled-least-squares", "bilinear", "norm-of-map", "norm-of-elementwise"][t]!,
+  );
   const base: Decls = { [W!]: `${m} x ${n}`, [x!]: n, [y!]: m };
   const outer = step(
     base,

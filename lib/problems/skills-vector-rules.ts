@@ -66,7 +66,15 @@ function linearMaps(r: Rng): Draft {
   const c = coef(r);
   const decls: Decls = { [A!]: `${m} x ${n}`, [x!]: n, [u!]: m };
   const t = r.int(0, 4);
-  const named = matrixDraftNamed(["scaled-map-plus-vector", "map-plus-scaled-vector", "sum-of-maps", "scaled-vector-minus-map", "product-of-maps"][t]!);
+  const named = matrixDraftNamed(
+    [
+      "scaled-map-plus-vector",
+      "map-plus-scaled-vector",
+      "sum-of-maps",
+      "scaled-vector-minus-map",
+      "product-of-maps",
+    ][t]!,
+  );
   const rule = step(decls, "A linear map's Jacobian is its matrix: ∂(Mx)/∂x = M, ∂(x)/∂x = I.");
   if (t === 0) {
     const f = `${times(c, `${A} ${x}`)} + ${u}`;
@@ -161,7 +169,16 @@ function elementwiseBinary(r: Rng): Draft {
   const [w, x] = names(r, VECTORS, 2);
   const c = coef(r);
   const t = r.int(0, 5);
-  const named = matrixDraftNamed(["product-by-right", "product-by-left", "quotient-by-numerator", "quotient-by-denominator", "square-plus-vector", "difference"][t]!);
+  const named = matrixDraftNamed(
+    [
+      "product-by-right",
+      "product-by-left",
+      "quotient-by-numerator",
+      "quotient-by-denominator",
+      "square-plus-vector",
+      "difference",
+    ][t]!,
+  );
   const decls: Decls = { [w!]: n, [x!]: t === 2 || t === 3 ? { shape: n, props: ["positive"] } : n };
   const diagRule = step(
     decls,
@@ -264,7 +281,9 @@ function elementwiseFunctions(r: Rng): Draft {
   const [x] = names(r, VECTORS, 1);
   const c = coef(r);
   const t = r.int(0, 6);
-  const named = matrixDraftNamed(["exp", "sin", "cos", "tanh", "sigmoid", "logarithm", "product-with-function"][t]!);
+  const named = matrixDraftNamed(
+    ["exp", "sin", "cos", "tanh", "sigmoid", "logarithm", "product-with-function"][t]!,
+  );
   if (t === 5) {
     const decls: Decls = { [x!]: { shape: n, props: ["positive"] } };
     const d = coef(r);
@@ -327,7 +346,15 @@ function scalarExpansion(r: Rng): Draft {
   const s = r.pick(["a", "b", "c", "s"] as const);
   const c = coef(r);
   const t = r.int(0, 4);
-  const named = matrixDraftNamed(["scaled-minus-scalar", "plus-scaled-scalar", "scalar-times-vector", "scaled-plus-scalar", "scaled-over-scalar"][t]!);
+  const named = matrixDraftNamed(
+    [
+      "scaled-minus-scalar",
+      "plus-scaled-scalar",
+      "scalar-times-vector",
+      "scaled-plus-scalar",
+      "scaled-over-scalar",
+    ][t]!,
+  );
   const decls: Decls = { [x!]: n, [s]: t === 4 ? { shape: "scalar", props: ["positive"] } : "scalar" };
   const expand = step(decls, `Scalar expansion: ${s} acts as ${s}·𝟏, the same value in every entry.`);
   switch (t) {
