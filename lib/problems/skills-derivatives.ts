@@ -282,7 +282,7 @@ export function logarithmV1(r: Rng): Draft {
 }
 
 /**
- * Version 2: ln and log_b (bases 2, 3, 5, 10) of a linear or polynomial inside, of a product or a
+ * Version 2: ln and log_b (bases 2, 3, 5, 7, 10) of a linear or polynomial inside, of a product or a
  * quotient (the log rules split them), and a chain through the logarithm (a power of ln, a root inside).
  */
 function logarithm(r: Rng): Draft {
@@ -292,7 +292,7 @@ function logarithm(r: Rng): Draft {
   const d = r.int(1, 5);
   const e = r.int(1, 9);
   const n = r.int(2, 4);
-  const base = r.pick([2, 3, 5, 10]);
+  const base = r.pick([2, 3, 5, 7, 10]);
   const inside = r.pick([lin(a, b), sum(term(a, power("x", n)), String(b))]);
   const form = r.pick([
     "ln-of-polynomial",
