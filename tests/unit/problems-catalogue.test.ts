@@ -176,8 +176,13 @@ describe("worked solutions and hints", () => {
   it("explains a limit by its method", () => {
     const fc = solution(problem("limit-factor-cancel", 0));
     expect(fc.steps.map((s) => s.text).join(" ")).toMatch(/0\/0.*Factor.*Cancel/s);
-    const dne = solution(problem("limit-does-not-exist", 0));
+    const dne = solution(problem("limit-does-not-exist", 1));
     expect(dne.answerLatex).toBe("\\text{does not exist}");
+    expect(dne.steps.map((s) => s.text).join(" ")).toMatch(/one-sided limits differ/);
+    // A look-alike whose one-sided limit exists is explained by its side.
+    const oneSided = solution(problem("limit-does-not-exist", 0));
+    expect(oneSided.answerLatex).toBe("-5");
+    expect(oneSided.steps.map((s) => s.text).join(" ")).toMatch(/Only the right side is asked/);
     const dir = solution(problem("directional-derivative", 0));
     expect(dir.steps.map((s) => s.text).join(" ")).toMatch(/u = v\/\|v\|/);
     const ch = solution(problem("multivariable-chain-rule", 0));
@@ -261,8 +266,8 @@ describe("calc batch operations", () => {
     child.stdout.on("data", (c: string) => (out += c));
     child.stdin.end(
       [
-        '{"op":"generate","skill":"limit-does-not-exist","seed":3,"id":1}',
-        '{"op":"grade","skill":"limit-does-not-exist","seed":3,"answer":"DNE"}',
+        '{"op":"generate","skill":"limit-does-not-exist","seed":1,"id":1}',
+        '{"op":"grade","skill":"limit-does-not-exist","seed":1,"answer":"DNE"}',
         '{"op":"diff","expr":"x^2","var":"x"}',
       ].join("\n") + "\n",
     );
