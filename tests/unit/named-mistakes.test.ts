@@ -147,7 +147,10 @@ describe("the chain rule along a curve with x'(t) forgotten", () => {
     });
     const e = add(...terms);
     if (p.given.at === undefined) return { text: toText(e) };
-    const at = substitute(e, { t: read(String(p.given.at), []) });
+    const t0 = p.given.at;
+    const at = substitute(e, {
+      t: read(typeof t0 === "number" ? String(t0) : typeof t0 === "string" ? t0 : "0", []),
+    });
     return { text: T(simp(at)), value: numericValue(at) };
   }
   const nonLinear = (s: unknown): boolean => /t\^|exp|e\^|sin|cos/.test(String(s));
