@@ -108,7 +108,15 @@ function variants(input: DiagnoseInput, key: Shaped, wrt: string): Variant[] {
     }
   }
   out.push({ code: "sign_error", key: negate(key) });
+  if (!Array.isArray(key))
+    for (const k of oneTermNegated(key as Expr)) out.push({ code: "sign_error_term", key: k });
   return out;
+}
+
+/** The key with the sign of one of its terms flipped, for each term (a sum of two to six terms). */
+export function oneTermNegated(key: Expr): Expr[] {
+  if (key.kind !== "add" || key.terms.length > 6) return [];
+  return key.terms.map((_, i) => add(...key.terms.map((t, j) => (i === j ? neg(t) : t))));
 }
 
 function flatten(s: Shaped): Expr {

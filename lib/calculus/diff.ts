@@ -89,7 +89,11 @@ function outer(fn: UnaryFunction, u: Expr): Expr {
  * compared with to name the mistake (docs/grading.md, "Common-mistake diagnosis").
  */
 export type Mistake =
-  "no-inner-derivative" | "product-of-derivatives" | "reversed-quotient" | "quotient-of-derivatives";
+  | "no-inner-derivative"
+  | "product-of-derivatives"
+  | "reversed-quotient"
+  | "quotient-of-derivatives"
+  | "exponent-not-lowered";
 
 interface Ctx {
   readonly v: string;
@@ -208,7 +212,9 @@ function d(e: Expr, ctx: Ctx): Raw {
       const expVaries = dependsOn(e.exp, v);
       if (!expVaries) {
         const inner = d(e.base, ctx);
-        const outerD = mul(e.exp, pow(e.base, sub(e.exp, ONE)));
+        // The power rule with the exponent brought down but not lowered: n u^n instead of n u^(n-1).
+        const lowered = ctx.mistake === "exponent-not-lowered" ? e.exp : sub(e.exp, ONE);
+        const outerD = mul(e.exp, pow(e.base, lowered));
         const rule: DiffRule = e.base.kind === "var" ? "power" : "chain";
         return step(ctx, rule, e, mul(outerD, innerFactor(ctx, inner)), inner.steps);
       }

@@ -146,6 +146,9 @@ function drawPoints(
 
 /** Values with just enough digits to tell them apart: 1.20 vs 1.53, 2.0000 vs 2.0001. */
 export function formatPair(a: number, b: number): [string, string] {
+  // Short exact values (12, 0.25, -1.5) as they are, so that a learner can check them by hand.
+  const short = (v: number): boolean => Math.abs(v) < 1e6 && Math.round(v * 1e4) / 1e4 === v;
+  if (short(a) && short(b) && a !== b) return [String(a), String(b)];
   for (let digits = 3; digits <= 12; digits++) {
     const sa = formatValue(a, digits);
     const sb = formatValue(b, digits);
@@ -262,6 +265,63 @@ function definedGuards(opts: EquivOptions): ((x: ArrayLike<number>) => number)[]
   return out;
 }
 
+// ---------------------------------------------------------------- counterexamples a learner can check
+
+/**
+ * Values a learner can substitute by hand, simplest first. A counterexample is shown at the first
+ * combination of them (fewest steps down this list) inside the domain where the key, the answer and
+ * every `defined` expression are defined and the two values clearly differ; only when none does is
+ * the sampled point kept.
+ */
+const SIMPLE_VALUES = [2, 0.5, 1, 0, -1, 3, -2, 1.5, -0.5, 4, -3, 0.25];
+/** How many of them each variable tries: every combination is tried, at most a few hundred in all. */
+const SIMPLE_PER_VARIABLE = [0, 12, 8, 5, 4];
+/** Values differ clearly when they differ by at least this share of the larger (or of 1). */
+const CLEAR_DIFFERENCE = 0.01;
+
+const SIMPLE_TUPLES = new Map<number, readonly number[][]>();
+function simpleCandidates(n: number): readonly number[][] {
+  const cached = SIMPLE_TUPLES.get(n);
+  if (cached) return cached;
+  const k = SIMPLE_PER_VARIABLE[n] ?? 3;
+  let ranked: number[][] = [[]];
+  for (let i = 0; i < n; i++) ranked = ranked.flatMap((t) => Array.from({ length: k }, (_, j) => [...t, j]));
+  ranked.sort((a, b) => a.reduce((s, j) => s + j, 0) - b.reduce((s, j) => s + j, 0));
+  const out = ranked.map((t) => t.map((j) => SIMPLE_VALUES[j]!));
+  SIMPLE_TUPLES.set(n, out);
+  return out;
+}
+
+/**
+ * The counterexample to show: `c` moved to the simplest point (SIMPLE_VALUES) where key and answer
+ * are both defined and clearly differ, or `c` itself when there is none.
+ */
+function clearest(
+  c: Extract<Check, { kind: "differ" }>,
+  key: Prepared,
+  answer: Prepared,
+  opts: EquivOptions,
+): Extract<Check, { kind: "differ" }> {
+  const n = opts.vars.length;
+  if (n === 0 || n >= SIMPLE_PER_VARIABLE.length) return c;
+  const guards = definedGuards(opts);
+  const inside = (v: number, i: number): boolean => {
+    const [a, b] = opts.domain?.[opts.vars[i]!] ?? DEFAULT_DOMAIN;
+    return v >= a && v <= b;
+  };
+  for (const x of simpleCandidates(n)) {
+    if (!x.every(inside)) continue;
+    if (guards.some((g) => !Number.isFinite(g(x)))) continue;
+    const vk = key.value(x);
+    const va = answer.value(x);
+    if (!Number.isFinite(vk) || !Number.isFinite(va)) continue;
+    if (Math.abs(va - vk) < CLEAR_DIFFERENCE * Math.max(1, Math.abs(va), Math.abs(vk))) continue;
+    if (agree(key, answer, x, vk, va)) continue;
+    return { kind: "differ", point: x.slice(), answer: va, expected: vk };
+  }
+  return c;
+}
+
 function mismatch(vars: readonly string[], c: Extract<Check, { kind: "differ" }>, prefix = ""): Verdict {
   const where = describePoint(vars, c.point);
   const point: Record<string, number> = {};
@@ -311,7 +371,7 @@ export function equivalent(key: Expr, answer: Expr, opts: EquivOptions): Verdict
     },
     () => differ !== null,
   );
-  if (differ) return mismatch(opts.vars, differ);
+  if (differ) return mismatch(opts.vars, clearest(differ, pk, pa, opts));
   return accepted >= Math.min(MIN_POINTS, want) ? { ok: true, equivalent: true } : CANNOT;
 }
 
@@ -357,11 +417,14 @@ function compareAll(keys: readonly Expr[], answers: readonly Expr[], opts: Equiv
   const points = samplePoints(keys, pk, opts);
   const pa = answers.map((a) => prepare(a, opts.vars));
   const pair = (i: number, j: number): Check | "cannot" => compareScalar(pk[i]!, pa[j]!, points);
-  return { points, pair };
+  /** The disagreement of key i and answer j, moved to the simplest point where they clearly differ. */
+  const clear = (i: number, j: number, c: Extract<Check, { kind: "differ" }>) =>
+    clearest(c, pk[i]!, pa[j]!, opts);
+  return { points, pair, clear };
 }
 
 function compareVector(keys: readonly Expr[], answers: readonly Expr[], opts: EquivOptions): Verdict {
-  const { points, pair } = compareAll(keys, answers, opts);
+  const { points, pair, clear } = compareAll(keys, answers, opts);
   if (points.length === 0) return CANNOT;
   const results = keys.map((_, i) => pair(i, i));
   if (results.some((r) => r === "cannot")) return CANNOT;
@@ -392,7 +455,7 @@ function compareVector(keys: readonly Expr[], answers: readonly Expr[], opts: Eq
     }
   }
   const wrong = results[firstWrong] as Extract<Check, { kind: "differ" }>;
-  const v = mismatch(opts.vars, wrong, `component ${firstWrong + 1}: `);
+  const v = mismatch(opts.vars, clear(firstWrong, firstWrong, wrong), `component ${firstWrong + 1}: `);
   return v.ok && !v.equivalent ? { ...v, component: [firstWrong] } : v;
 }
 
@@ -418,7 +481,7 @@ function compareMatrix(
   const transposedShape = aRows === cols && aCols === rows;
   if (!sameShape && !transposedShape) return shapeMismatch(keys, answers);
   const flatAnswers = answers.flat();
-  const { points, pair } = compareAll(flatKeys, flatAnswers, opts);
+  const { points, pair, clear } = compareAll(flatKeys, flatAnswers, opts);
   if (points.length === 0) return CANNOT;
   let firstWrong: { i: number; j: number; c: Extract<Check, { kind: "differ" }> } | null = null;
   if (sameShape) {
@@ -457,7 +520,12 @@ function compareMatrix(
     }
   }
   if (!firstWrong) return shapeMismatch(keys, answers);
-  const v = mismatch(opts.vars, firstWrong.c, `entry (${firstWrong.i + 1}, ${firstWrong.j + 1}): `);
+  const k = firstWrong.i * cols + firstWrong.j;
+  const v = mismatch(
+    opts.vars,
+    clear(k, k, firstWrong.c),
+    `entry (${firstWrong.i + 1}, ${firstWrong.j + 1}): `,
+  );
   return v.ok && !v.equivalent ? { ...v, component: [firstWrong.i, firstWrong.j] } : v;
 }
 

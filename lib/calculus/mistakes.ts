@@ -17,7 +17,10 @@ export const MISTAKES = {
   partial_not_constant:
     "In a partial derivative the other variables are constants; you differentiated them too.",
   gradient_swapped: "Your gradient has the right components in the wrong order.",
+  power_not_lowered:
+    "You brought the exponent down but did not lower it: d/dx x^n = n x^(n-1), one power less.",
   sign_error: "Your answer has the wrong sign.",
+  sign_error_term: "One term of your answer has the wrong sign; the other terms are right.",
   constant_factor: "Your answer is off by a constant factor.",
   // numbers (lib/problems/grade)
   too_few_figures: "Your decimal has too few significant figures; give more, or an exact value.",
@@ -29,6 +32,8 @@ export const MISTAKES = {
   chain_missing_term: "You left out a term: df/dt = f_x x'(t) + f_y y'(t).",
   chain_inner_missing:
     "Multiply each partial derivative by the derivative of its inner function, x'(t) or y'(t).",
+  chain_one_inner_missing:
+    "One partial derivative is not multiplied by the derivative of its inner function: df/dt = f_x x'(t) + f_y y'(t).",
   // tangent lines
   tangent_no_shift: "Use y = f(a) + f'(a)(x - a): the slope multiplies (x - a), not x.",
   tangent_no_value: "The line must pass through (a, f(a)): add f(a).",
@@ -206,4 +211,5 @@ export const RULE_MISTAKES: readonly (readonly [Mistake, MistakeCode])[] = [
   ["product-of-derivatives", "product_rule_as_product"],
   ["reversed-quotient", "quotient_rule_reversed"],
   ["quotient-of-derivatives", "quotient_of_derivatives"],
+  ["exponent-not-lowered", "power_not_lowered"],
 ];

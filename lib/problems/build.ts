@@ -13,7 +13,13 @@ import type { Point, Problem } from "./types";
 export type Side = "both" | "left" | "right";
 export type Domain = Record<string, [number, number]>;
 
-export type Draft =
+/**
+ * A generator's draft. `template` names the form the generator drew (its construction, not the
+ * answer); it is returned by `generate` for the variety tests and is never stored in the problem.
+ */
+export type Draft = DraftBody & { template?: string };
+
+type DraftBody =
   | {
       kind: "limit";
       f: Expr;

@@ -9,11 +9,19 @@ import { type Header, finish } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import { Reject } from "./exact";
 import { rngFor } from "./random";
-import { DERIVATIVE_SKILLS, productRuleV1 } from "./skills-derivatives";
-import { LIMIT_SKILLS } from "./skills-limits";
+import { DERIVATIVE_SKILLS, chainRuleV1, logarithmV1, productRuleV1 } from "./skills-derivatives";
+import {
+  LIMIT_SKILLS,
+  doesNotExistV1,
+  oneMinusCosV1,
+  rationalInfinityV1,
+  rationaliseV1,
+} from "./skills-limits";
 import { JACOBIAN_SKILLS } from "./skills-jacobians";
 import { MULTIVARIABLE_SKILLS } from "./skills-multivariable";
 import { NETWORK_SKILLS } from "./skills-networks";
+import { classifyCriticalV1 } from "./second-order-curvature";
+import { hessianQuadraticFormV1 } from "./second-order-hessian";
 import { SECOND_ORDER_SKILLS } from "./skills-second-order";
 import { VECTOR_CHAIN_SKILLS } from "./skills-vector-chain";
 import { VECTOR_RULE_SKILLS } from "./skills-vector-rules";
@@ -35,6 +43,14 @@ const BY_ID = new Map(SKILL_DEFS.map((s) => [s.id, s]));
 /** Older generator versions still reachable: skill id -> version -> generator. */
 const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Map([
   ["derivative-product-rule", new Map([[1, productRuleV1]])],
+  ["derivative-chain-rule", new Map([[1, chainRuleV1]])],
+  ["derivative-logarithm", new Map([[1, logarithmV1]])],
+  ["limit-rationalise", new Map([[1, rationaliseV1]])],
+  ["limit-one-minus-cos", new Map([[1, oneMinusCosV1]])],
+  ["limit-rational-at-infinity", new Map([[1, rationalInfinityV1]])],
+  ["limit-does-not-exist", new Map([[1, doesNotExistV1]])],
+  ["classifying-critical-points", new Map([[1, classifyCriticalV1]])],
+  ["hessian-quadratic-form", new Map([[1, hessianQuadraticFormV1]])],
 ]);
 
 /** The catalogue without the generators (plain data). */
@@ -51,7 +67,12 @@ export type GenerateError = {
   code: "UNKNOWN_SKILL" | "UNKNOWN_VERSION" | "BAD_SEED" | "GENERATOR_FAILED";
   message: string;
 };
-export type GenerateResult = { ok: true; problem: Problem } | { ok: false; error: GenerateError };
+/**
+ * `template`: the form the generator drew (`Draft.template`), for the variety tests and tools; not part
+ * of the stored problem, and never sent to a learner.
+ */
+export type GenerateResult =
+  { ok: true; problem: Problem; template: string } | { ok: false; error: GenerateError };
 
 /** Draws allowed before giving up (a degenerate draft is redrawn from the same seeded stream). */
 const MAX_ATTEMPTS = 200;
@@ -85,7 +106,8 @@ export function generate(skillId: string, seed: number, version?: number): Gener
   const header: Header = { skill: skillId, seed, version: v };
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     try {
-      return { ok: true, problem: finish(header, gen(rng)) };
+      const draft = gen(rng);
+      return { ok: true, problem: finish(header, draft), template: draft.template ?? "" };
     } catch (err) {
       if (!(err instanceof Reject)) {
         return { ok: false, error: { code: "GENERATOR_FAILED", message: `Generator error: ${String(err)}` } };

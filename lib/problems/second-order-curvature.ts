@@ -127,6 +127,7 @@ export function definitenessCurvature(r: Rng): Draft {
       const hi = Math.max(l1, l2);
       return {
         kind: "concrete",
+        template: "eigenvalues",
         problem: {
           ...common,
           statement: `Find the eigenvalues of the Hessian H = ${Ht}, smallest first.`,
@@ -155,6 +156,7 @@ export function definitenessCurvature(r: Rng): Draft {
             : "indefinite";
       return {
         kind: "concrete",
+        template: "definiteness",
         problem: {
           ...common,
           statement: `Is the Hessian H = ${Ht} positive definite, negative definite or indefinite?`,
@@ -189,6 +191,7 @@ export function definitenessCurvature(r: Rng): Draft {
       const hi = Math.max(l1, l2);
       return {
         kind: "concrete",
+        template: "condition-number",
         problem: {
           ...common,
           statement: `The Hessian H = ${Ht} is positive definite. What is its condition number λ_max/λ_min?`,
@@ -218,6 +221,7 @@ export function definitenessCurvature(r: Rng): Draft {
       const raw = qText(q(quad));
       return {
         kind: "concrete",
+        template: "curvature",
         problem: {
           ...common,
           statement: `The curvature of f along a unit vector d is dᵀHd. Find it for H = ${Ht} and d = ${u.text}.`,
@@ -293,10 +297,27 @@ const TYPE_WORDS: Record<string, string> = {
   "saddle point": "saddle",
 };
 
+const typeOf = (f: ReturnType<typeof quadratic>): "minimum" | "maximum" | "saddle" =>
+  f.det < 0 ? "saddle" : f.H[0]![0]! > 0 ? "minimum" : "maximum";
+
+/** Version 1: about 60 % of the critical points were saddles. */
+export function classifyCriticalV1(r: Rng): Draft {
+  return classifyDraft(quadratic(r, true));
+}
+
+/** Version 2: minimum, maximum and saddle equally often. */
 export function classifyCritical(r: Rng): Draft {
-  const f = quadratic(r, true);
+  const want = r.pick(["minimum", "maximum", "saddle"] as const);
+  for (let i = 0; i < 50; i++) {
+    const f = quadratic(r, true);
+    if (typeOf(f) === want) return classifyDraft(f);
+  }
+  return reject("no critical point of the kind drawn");
+}
+
+function classifyDraft(f: ReturnType<typeof quadratic>): Draft {
   const { H, det, p, s } = f;
-  const type = det < 0 ? "saddle" : H[0]![0]! > 0 ? "minimum" : "maximum";
+  const type = typeOf(f);
   const fromDiagonal =
     H[0]![0]! > 0 && H[1]![1]! > 0 ? "minimum" : H[0]![0]! < 0 && H[1]![1]! < 0 ? "maximum" : "saddle";
   const key = [[String(p), String(s), type]];
@@ -311,6 +332,7 @@ export function classifyCritical(r: Rng): Draft {
     );
   return {
     kind: "concrete",
+    template: `${type}-${fromDiagonal === type ? "diagonal-agrees" : "diagonal-misleads"}`,
     problem: {
       statement: `f(x, y) = ${f.text} has one critical point. Find it and say whether it is a minimum, a maximum or a saddle.`,
       latex: `f(x, y) = ${toLatex(V(f.text))}`,

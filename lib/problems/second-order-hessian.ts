@@ -58,6 +58,7 @@ export function higherOrder(r: Rng): Draft {
   const name = `f${PRIMES[order]}(x)`;
   return {
     kind: "concrete",
+    template: `${["power-times-exp", "power-times-sin", "power-times-cos", "exp-times-sin", "power-plus-exp", "power-times-log", "exp-times-cos"][pick]!}-order-${order}`,
     problem: {
       statement: `Find the ${order === 2 ? "second" : "third"} derivative ${name} of f(x) = ${T(f)}.`,
       latex: `\\frac{d^{${order}}}{dx^{${order}}}\\left(${toLatex(f)}\\right)`,
@@ -97,7 +98,8 @@ export function hessianSymbolic(r: Rng): Draft {
   ]);
   const f = V(sum(...terms, extra));
   if (!vars.every((v) => T(f).includes(v))) reject("a variable missing");
-  return hessianDraft(f, vars);
+  const kind = extra === "" ? "polynomial" : extra.includes("sin") ? "with-sine" : "with-exponential";
+  return { ...hessianDraft(f, vars), template: `${vars.length}-variables-${kind}` };
 }
 
 /** The Hessian of f in `vars` as a grid of expressions, with its worked solution (Reject if degenerate). */
@@ -157,8 +159,17 @@ function quadraticFormText(A: readonly (readonly number[])[], vars: readonly str
   return T(V(sum(...parts)));
 }
 
+/** Version 1: two variables in 70 % of the problems. */
+export function hessianQuadraticFormV1(r: Rng): Draft {
+  return quadraticFormDraft(r, r.next() < 0.7 ? 2 : 3);
+}
+
+/** Version 2: two or three variables equally often. */
 export function hessianQuadraticForm(r: Rng): Draft {
-  const n = r.next() < 0.7 ? 2 : 3;
+  return quadraticFormDraft(r, r.next() < 0.5 ? 2 : 3);
+}
+
+function quadraticFormDraft(r: Rng, n: number): Draft {
   const vars = n === 2 ? XY : XYZ;
   const A = Array.from({ length: n }, () => Array.from({ length: n }, () => r.int(-4, 5)));
   const symmetric = A.every((row, i) => row.every((v, j) => v === A[j]![i]));
@@ -171,6 +182,7 @@ export function hessianQuadraticForm(r: Rng): Draft {
   const labels = vars.map((a) => vars.map((b) => (a === b ? `∂²f/∂${a}²` : `∂²f/∂${a}∂${b}`)));
   return {
     kind: "concrete",
+    template: `${n}-variables-${A.flat().includes(0) ? "with-zeros" : "full"}`,
     problem: {
       statement: `Let f(x) = xᵀAx with A = ${matText(A)} and x = (${vars.join(", ")}). Find the Hessian ∇²f (${n}×${n}).`,
       latex: `f(\\mathbf{x}) = \\mathbf{x}^\\top A \\mathbf{x},\\ A = ${matLatex(A)},\\ \\mathbf{x} = (${vars.join(", ")}):\\ \\nabla^2 f`,

@@ -20,7 +20,21 @@ function powerRule(r: Rng): Draft {
     f = term(c, power("x", n.includes("/") || n.startsWith("-") ? n : Number(n)));
   else if (form === 1) f = `${c.includes("/") ? `(${c})` : c}/${power("x", Number(n))}`;
   else f = n === "2" ? term(c, "sqrt(x)") : term(c, power("x", Number(n)));
-  return { kind: "derivative", f: X(f), ...(fractional || form === 2 ? { domain: POSITIVE } : {}) };
+  const template = fractional
+    ? "fractional-power"
+    : n.startsWith("-")
+      ? "negative-power"
+      : form === 1
+        ? "reciprocal"
+        : form === 2 && n === "2"
+          ? "root"
+          : "positive-power";
+  return {
+    kind: "derivative",
+    f: X(f),
+    ...(fractional || form === 2 ? { domain: POSITIVE } : {}),
+    template,
+  };
 }
 
 function polyTerms(r: Rng, count: number): string[] {
@@ -40,7 +54,13 @@ function sumRule(r: Rng): Draft {
   const terms = polyTerms(r, r.int(3, 4));
   const f = X(sum(...terms));
   const needsPositive = terms.some((t) => t.includes("sqrt") || t.includes("3/2"));
-  return { kind: "derivative", f, ...(needsPositive ? { domain: POSITIVE } : {}) };
+  const mixed = terms.some((t) => /sqrt|\/x|3\/2/.test(t));
+  return {
+    kind: "derivative",
+    f,
+    ...(needsPositive ? { domain: POSITIVE } : {}),
+    template: `${terms.length}-terms-${mixed ? "with-roots-or-reciprocals" : "polynomial"}`,
+  };
 }
 
 const BASIC = ["sin(x)", "cos(x)", "e^x", "ln(x)", "sqrt(x)", "tan(x)"];
@@ -59,17 +79,30 @@ function simpleFactor(r: Rng): string {
 /** Version 1: could draw two monomials, whose product is a single power (no product rule needed). */
 export function productRuleV1(r: Rng): Draft {
   const g = r.pick(BASIC);
-  const f = r.next() < 0.2 ? `${simpleFactor(r)}*${simpleFactor(r)}` : `${simpleFactor(r)}*${g}`;
-  return { kind: "derivative", f: X(f), ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}) };
+  const two = r.next() < 0.2;
+  const f = two ? `${simpleFactor(r)}*${simpleFactor(r)}` : `${simpleFactor(r)}*${g}`;
+  return {
+    kind: "derivative",
+    f: X(f),
+    ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}),
+    template: two ? "two-polynomials" : `polynomial-times-${g}`,
+  };
 }
 
 /** Version 2: a genuine product: a polynomial factor times a basic function, or two different binomials. */
 function productRule(r: Rng): Draft {
-  const f =
-    r.next() < 0.3
-      ? `(${lin(r.nonzero(-5, 5), r.nonzero(-9, 9))})*(${sum(term(r.nonzero(-4, 4), "x^2"), String(r.nonzero(-9, 9)))})`
-      : `${simpleFactor(r)}*${r.pick(PRODUCT_PARTNERS)}`;
-  return { kind: "derivative", f: X(f), ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}) };
+  let f: string;
+  let template: string;
+  if (r.next() < 0.3) {
+    f = `(${lin(r.nonzero(-5, 5), r.nonzero(-9, 9))})*(${sum(term(r.nonzero(-4, 4), "x^2"), String(r.nonzero(-9, 9)))})`;
+    template = "two-binomials";
+  } else {
+    const factor = simpleFactor(r);
+    const partner = r.pick(PRODUCT_PARTNERS);
+    f = `${factor}*${partner}`;
+    template = `polynomial-times-${partner}`;
+  }
+  return { kind: "derivative", f: X(f), ...(/ln|sqrt/.test(f) ? { domain: POSITIVE } : {}), template };
 }
 
 /** Functions that stay a product with a polynomial (x^k * sqrt(x) would merge into one power). */
@@ -92,13 +125,16 @@ function quotientRule(r: Rng): Draft {
     power("x", r.int(2, 3)),
   ];
   const top = r.pick(tops);
-  const bottom = r.pick(bottoms);
+  const b = r.int(0, bottoms.length - 1);
+  const bottom = bottoms[b]!;
   if (top === bottom) reject("same");
   const f = `${term(smallRational(r, 6, [1, 1, 2, 3]), `(${top})`)}/(${bottom})`;
-  return { kind: "derivative", f: X(f), ...(/ln/.test(f) ? { domain: POSITIVE } : {}) };
+  const template = `over-${["linear", "quadratic", "exponential-sum", "cosine", "power"][b]!}`;
+  return { kind: "derivative", f: X(f), ...(/ln/.test(f) ? { domain: POSITIVE } : {}), template };
 }
 
-function chainRule(r: Rng): Draft {
+/** Version 1: powers and roots of a polynomial only. */
+export function chainRuleV1(r: Rng): Draft {
   const a = r.nonzero(-5, 5);
   const b = r.nonzero(-9, 9);
   const k = r.int(2, 7);
@@ -108,14 +144,16 @@ function chainRule(r: Rng): Draft {
       return {
         kind: "derivative",
         f: X(term(c, `(${sum(term(a, power("x", r.int(1, 3))), String(b))})^${k}`)),
+        template: "power-of-polynomial",
       };
     case 1:
       return {
         kind: "derivative",
         f: X(term(c, `sqrt(${sum(term(Math.abs(a), "x^2"), String(Math.abs(b)))})`)),
+        template: "square-root",
       };
     case 2:
-      return { kind: "derivative", f: X(`${c}/(${lin(a, b)})^${k}`) };
+      return { kind: "derivative", f: X(`${c}/(${lin(a, b)})^${k}`), template: "reciprocal-power" };
     default: {
       const q = r.pick([2, 3]);
       const p = r.nonzero(1, 5);
@@ -124,8 +162,63 @@ function chainRule(r: Rng): Draft {
         kind: "derivative",
         f: X(term(c, `(${lin(Math.abs(a), Math.abs(b))})^(${fracOf(p, q)})`)),
         domain: POSITIVE,
+        template: "fractional-power",
       };
     }
+  }
+}
+
+/**
+ * Version 2: an outer function (a power, a root, a reciprocal power, an exponential, a logarithm, a
+ * sine or cosine, a power of a sine or cosine) of an inner polynomial or trigonometric function.
+ */
+function chainRule(r: Rng): Draft {
+  const a = r.nonzero(-5, 5);
+  const b = r.nonzero(-9, 9);
+  const k = r.int(2, 7);
+  const c = r.nonzero(-4, 4);
+  const inner = r.pick([lin(a, b), sum(term(a, "x^2"), String(b)), sum(term(a, "x^3"), term(b, "x"))]);
+  const form = r.pick([
+    "power-of-polynomial",
+    "square-root",
+    "reciprocal-power",
+    "fractional-power",
+    "exponential",
+    "logarithm",
+    "sine-or-cosine",
+    "power-of-trig",
+  ] as const);
+  const positive = sum(term(Math.abs(a), "x^2"), String(Math.abs(b)));
+  switch (form) {
+    case "power-of-polynomial":
+      return { kind: "derivative", f: X(term(c, `(${inner})^${k}`)), template: form };
+    case "square-root":
+      return { kind: "derivative", f: X(term(c, `sqrt(${positive})`)), template: form };
+    case "reciprocal-power":
+      return { kind: "derivative", f: X(`${c}/(${lin(a, b)})^${Math.min(k, 4)}`), template: form };
+    case "fractional-power": {
+      const q = r.pick([2, 3]);
+      const p = r.nonzero(1, 5);
+      if (p === q) reject("trivial");
+      return {
+        kind: "derivative",
+        f: X(term(c, `(${lin(Math.abs(a), Math.abs(b))})^(${fracOf(p, q)})`)),
+        domain: POSITIVE,
+        template: form,
+      };
+    }
+    case "exponential":
+      return { kind: "derivative", f: X(term(c, `e^(${inner})`)), template: form };
+    case "logarithm":
+      return { kind: "derivative", f: X(term(c, `ln(${positive})`)), template: form };
+    case "sine-or-cosine":
+      return { kind: "derivative", f: X(term(c, `${r.pick(["sin", "cos"])}(${inner})`)), template: form };
+    default:
+      return {
+        kind: "derivative",
+        f: X(term(c, `${r.pick(["sin", "cos"])}(${term(Math.abs(a), "x")})^${Math.min(k, 5)}`)),
+        template: form,
+      };
   }
 }
 
@@ -135,40 +228,106 @@ function exponential(r: Rng): Draft {
   const c = smallRational(r, 9, [1, 1, 2, 3]);
   switch (r.int(0, 2)) {
     case 0:
-      return { kind: "derivative", f: X(term(c, `e^(${lin(a, b)})`)) };
+      return { kind: "derivative", f: X(term(c, `e^(${lin(a, b)})`)), template: "e-of-linear" };
     case 1:
-      return { kind: "derivative", f: X(term(c, `${r.pick([2, 3, 5, 10])}^(${lin(a, b)})`)) };
+      return {
+        kind: "derivative",
+        f: X(term(c, `${r.pick([2, 3, 5, 10])}^(${lin(a, b)})`)),
+        template: "base-b-of-linear",
+      };
     default:
-      return { kind: "derivative", f: X(term(c, `e^(${sum(term(a, "x^2"), term(r.int(-5, 5), "x"))})`)) };
+      return {
+        kind: "derivative",
+        f: X(term(c, `e^(${sum(term(a, "x^2"), term(r.int(-5, 5), "x"))})`)),
+        template: "e-of-quadratic",
+      };
   }
 }
 
-function logarithm(r: Rng): Draft {
+/** Version 1: ln of a linear or polynomial inside, log2/log10 of ax, ln of a power. */
+export function logarithmV1(r: Rng): Draft {
   const a = r.int(1, 7);
   const b = r.int(0, 9);
   const c = smallRational(r, 9, [1, 1, 2, 3]);
   switch (r.int(0, 3)) {
     case 0:
-      return { kind: "derivative", f: X(term(c, `ln(${lin(a, b)})`)), domain: POSITIVE };
+      return {
+        kind: "derivative",
+        f: X(term(c, `ln(${lin(a, b)})`)),
+        domain: POSITIVE,
+        template: "ln-linear",
+      };
     case 1:
       return {
         kind: "derivative",
         f: X(term(c, `ln(${sum(term(a, power("x", r.int(2, 4))), String(r.int(1, 9)))})`)),
         domain: POSITIVE,
+        template: "ln-polynomial",
       };
     case 2:
       return {
         kind: "derivative",
         f: X(term(c, `${r.pick(["log2", "log10"])}(${term(a, "x")})`)),
         domain: POSITIVE,
+        template: "log-base-b",
       };
     default:
       return {
         kind: "derivative",
         f: X(sum(term(c, `ln(${power("x", r.int(2, 6))})`), term(r.nonzero(-9, 9), "x"))),
         domain: POSITIVE,
+        template: "ln-power",
       };
   }
+}
+
+/**
+ * Version 2: ln and log_b (bases 2, 3, 5, 7, 10) of a linear or polynomial inside, of a product or a
+ * quotient (the log rules split them), and a chain through the logarithm (a power of ln, a root inside).
+ */
+function logarithm(r: Rng): Draft {
+  const a = r.int(1, 7);
+  const b = r.int(1, 9);
+  const c = smallRational(r, 9, [1, 1, 2, 3]);
+  const d = r.int(1, 5);
+  const e = r.int(1, 9);
+  const n = r.int(2, 4);
+  const base = r.pick([2, 3, 5, 7, 10]);
+  const inside = r.pick([lin(a, b), sum(term(a, power("x", n)), String(b))]);
+  const form = r.pick([
+    "ln-of-polynomial",
+    "log-base-b",
+    "ln-of-product",
+    "ln-of-quotient",
+    "log-base-b-of-product",
+    "power-of-ln",
+    "ln-of-root",
+  ] as const);
+  let f: string;
+  switch (form) {
+    case "ln-of-polynomial":
+      f = term(c, `ln(${inside})`);
+      break;
+    case "log-base-b":
+      f = term(c, `log_${base}(${inside})`);
+      break;
+    case "ln-of-product":
+      f = term(c, `ln(${power("x", n)}*(${lin(d, e)}))`);
+      break;
+    case "ln-of-quotient":
+      f = term(c, `ln((${lin(a, b)})/(${lin(d, e)}))`);
+      if (a * e === b * d) reject("constant quotient");
+      break;
+    case "log-base-b-of-product":
+      f = term(c, `log_${base}((${lin(a, b)})*(${lin(d, e)}))`);
+      break;
+    case "power-of-ln":
+      f = term(c, `ln(${lin(a, b)})^${n}`);
+      break;
+    default:
+      f = term(c, `ln(sqrt(${inside}))`);
+  }
+  return { kind: "derivative", f: X(f), domain: POSITIVE, template: form };
 }
 
 function trig(r: Rng): Draft {
@@ -177,18 +336,31 @@ function trig(r: Rng): Draft {
   const arg = r.next() < 0.7 ? term(a, "x") : lin(a, r.nonzero(-5, 5));
   switch (r.int(0, 3)) {
     case 0:
-      return { kind: "derivative", f: X(term(c, `${r.pick(["sin", "cos"])}(${arg})`)) };
+      return {
+        kind: "derivative",
+        f: X(term(c, `${r.pick(["sin", "cos"])}(${arg})`)),
+        template: "sine-or-cosine",
+      };
     case 1:
-      return { kind: "derivative", f: X(term(c, `${r.pick(["tan", "sec", "cot", "csc"])}(${arg})`)) };
+      return {
+        kind: "derivative",
+        f: X(term(c, `${r.pick(["tan", "sec", "cot", "csc"])}(${arg})`)),
+        template: "tan-sec-cot-csc",
+      };
     case 2:
       return {
         kind: "derivative",
         f: X(
           sum(term(c, `sin(${term(a, "x")})`), term(r.nonzero(-9, 9), `cos(${term(r.nonzero(-6, 6), "x")})`)),
         ),
+        template: "sine-plus-cosine",
       };
     default:
-      return { kind: "derivative", f: X(sum(term(c, `tan(${arg})`), term(r.nonzero(-9, 9), "x"))) };
+      return {
+        kind: "derivative",
+        f: X(sum(term(c, `tan(${arg})`), term(r.nonzero(-9, 9), "x"))),
+        template: "tangent-plus-linear",
+      };
   }
 }
 
@@ -201,10 +373,15 @@ function inverseTrig(r: Rng): Draft {
   const extra = term(r.int(-5, 5), r.pick(["x", "x^2"]));
   if (fn === "atan") {
     const inner = r.pick([arg, term(a, "x^2"), lin(a, r.nonzero(-5, 5))]);
-    return { kind: "derivative", f: X(sum(term(c, `atan(${inner})`), extra)) };
+    return { kind: "derivative", f: X(sum(term(c, `atan(${inner})`), extra)), template: fn };
   }
   const half = byDivision ? a * 0.95 : 0.95 / a;
-  return { kind: "derivative", f: X(sum(term(c, `${fn}(${arg})`), extra)), domain: { x: [-half, half] } };
+  return {
+    kind: "derivative",
+    f: X(sum(term(c, `${fn}(${arg})`), extra)),
+    domain: { x: [-half, half] },
+    template: fn,
+  };
 }
 
 function combined(r: Rng): Draft {
@@ -232,14 +409,39 @@ function combined(r: Rng): Draft {
     () => ({ kind: "derivative", f: X(term(c, `sin(${term(a, "x^2")})/x`)) }),
     () => ({ kind: "derivative", f: X(term(c, `e^(${term(a, "x")})/(${sum("x^2", String(Math.abs(b)))})`)) }),
   ];
-  return r.pick(templates)();
+  const names = [
+    "power-times-exponential",
+    "exponential-times-trig",
+    "power-of-trig",
+    "log-over-power",
+    "x-times-root",
+    "power-of-linear-times-exponential",
+    "trig-of-square-over-x",
+    "exponential-over-quadratic",
+  ];
+  const i = r.int(0, templates.length - 1);
+  return { ...templates[i]!(), template: names[i]! };
 }
 
 const ANGLES = ["pi/6", "pi/4", "pi/3", "pi/2", "2*pi/3", "3*pi/4", "5*pi/6", "pi"];
 
+const AT_POINT_TEMPLATES = [
+  "cubic",
+  "linear-over-linear",
+  "linear-times-exponential",
+  "trig",
+  "root",
+  "logarithm",
+];
+
 function atPoint(r: Rng): Draft {
   const p = r.int(-3, 3);
-  switch (r.int(0, 5)) {
+  const form = r.int(0, 5);
+  return { ...atPointOf(r, p, form), template: AT_POINT_TEMPLATES[form]! };
+}
+
+function atPointOf(r: Rng, p: number, form: number): Draft {
+  switch (form) {
     case 0:
       return {
         kind: "derivative",
@@ -303,7 +505,7 @@ function atPoint(r: Rng): Draft {
 function tangentLine(r: Rng): Draft {
   const d = atPoint(r);
   if (d.kind !== "derivative" || d.at === undefined) return reject("no point");
-  return { kind: "tangent_line", f: d.f, at: d.at };
+  return { kind: "tangent_line", f: d.f, at: d.at, ...(d.template ? { template: d.template } : {}) };
 }
 
 export const DERIVATIVE_SKILLS: SkillDef[] = [
@@ -359,14 +561,14 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
   },
   {
     id: "derivative-chain-rule",
-    title: "The chain rule (powers of a function)",
+    title: "The chain rule",
     topic: "derivatives",
     kind: "derivative",
     description:
-      "d/dx u(x)^n = n u^(n-1) u'(x): differentiate the outside, keep the inside, multiply by the inside's derivative.",
+      "(f(u(x)))' = f'(u(x)) u'(x): differentiate the outside (a power, a root, an exponential, a logarithm, a sine), keep the inside, multiply by the inside's derivative.",
     prerequisites: ["derivative-sum-rule"],
-    version: 1,
-    hint: "Treat the bracket as u: differentiate u^n as n u^(n-1), then multiply by u'.",
+    version: 2,
+    hint: "Name the inside u: differentiate the outer function at u (u^n gives n u^(n-1), e^u gives e^u, ln u gives 1/u, sin u gives cos u), then multiply by u'.",
     gen: chainRule,
   },
   {
@@ -387,7 +589,7 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     kind: "derivative",
     description: "(ln u)' = u'/u and (log_b u)' = u'/(u ln b).",
     prerequisites: ["derivative-sum-rule"],
-    version: 1,
+    version: 2,
     hint: "Divide the derivative of the inside by the inside (and by ln b for a base b).",
     gen: logarithm,
   },

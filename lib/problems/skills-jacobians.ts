@@ -26,6 +26,7 @@ interface ShapeCase {
   wrt: string;
   asks: "derivative" | "gradient" | "hessian";
   why: string;
+  template: string;
 }
 
 const VECTOR_NAMES = ["x", "w", "h", "u", "v", "p"];
@@ -39,7 +40,25 @@ function shapeCase(r: Rng): ShapeCase {
   const y = r.pick(["y", "a", "s", "o"]);
   const f = r.pick(["f", "L", "C", "g"]);
   const W = r.pick(["W", "A", "M"]);
-  switch (r.int(0, 6)) {
+  const form = r.int(0, 6);
+  return { ...shapeCaseOf(form, { n, m, x, y, f, W }), template: SHAPE_TEMPLATES[form]! };
+}
+
+const SHAPE_TEMPLATES = [
+  "jacobian-of-vector-function",
+  "derivative-of-scalar",
+  "gradient-of-scalar",
+  "gradient-by-matrix",
+  "hessian",
+  "affine-by-input",
+  "affine-by-bias",
+];
+
+function shapeCaseOf(
+  form: number,
+  { n, m, x, y, f, W }: { n: number; m: number; x: string; y: string; f: string; W: string },
+): Omit<ShapeCase, "template"> {
+  switch (form) {
     case 0:
       return {
         text: `${x} ∈ ℝ^${n} and ${y} = g(${x}) ∈ ℝ^${m}. What is the shape of the Jacobian ∂${y}/∂${x}?`,
@@ -158,6 +177,7 @@ function shapesOfDerivatives(r: Rng): Draft {
               ),
             ],
     },
+    template: c.template,
   };
 }
 
@@ -211,6 +231,8 @@ function jacobianDraft(r: Rng, atPoint: boolean): Draft {
   const rowsExpr = j.rows;
   if (rowsExpr.some((row) => row.every((e) => T(e) === "0"))) reject("a constant component");
   if (rowsExpr.flat().filter((e) => T(e) === "0").length > (m * n) / 2) reject("too many zeros");
+  const transcendental = texts.some((t) => /exp|e\^|sin|cos/.test(t));
+  const template = `${m}x${n}-${transcendental ? "with-exponential-or-trig" : "polynomial"}`;
   const fName = `f(${vars.join(", ")})`;
   const fText = `(${texts.join(", ")})`;
   const fLatex = `\\left(${comps.map(toLatex).join(",\\ ")}\\right)`;
@@ -248,6 +270,7 @@ function jacobianDraft(r: Rng, atPoint: boolean): Draft {
         grid: gridSpec(m, n, object, "expression", labels),
         steps,
       },
+      template,
     };
   }
   const point = pointExprs(at);
@@ -271,6 +294,7 @@ function jacobianDraft(r: Rng, atPoint: boolean): Draft {
       grid: gridSpec(m, n, object, "number", labels),
       steps,
     },
+    template,
   };
 }
 

@@ -24,7 +24,8 @@ const inf = (s: number): "inf" | "-inf" => (s > 0 ? "inf" : "-inf");
 function substitution(r: Rng): Draft {
   const p = r.int(-4, 4);
   let f: Expr;
-  switch (r.int(0, 3)) {
+  const form = r.int(0, 3);
+  switch (form) {
     case 0: {
       const d = r.nonzero(-4, 4);
       const e = r.int(-6, 6);
@@ -58,26 +59,27 @@ function substitution(r: Rng): Draft {
       );
   }
   const { exact } = exactAt(f, { x: P(String(p), []) });
-  return { kind: "limit", f, to: String(p), key: exact };
+  const template = ["rational", "root", "quadratic-ratio", "polynomial-exponential"][form]!;
+  return { kind: "limit", f, to: String(p), key: exact, template };
 }
 
 /** A factor that stays after cancelling (x - a): a constant, a linear factor, or the cofactor of a cube or square difference. */
-function cofactor(r: Rng, a: number): { text: string; at: number } {
+function cofactor(r: Rng, a: number): { text: string; at: number; form: string } {
   switch (r.int(0, 3)) {
     case 0: {
       const k = r.nonzero(-5, 5);
-      return { text: String(k), at: k };
+      return { text: String(k), at: k, form: "constant" };
     }
     case 1:
     case 2: {
       const p = r.int(1, 3);
       const q = r.int(-9, 9);
-      return { text: `(${lin(p, q)})`, at: p * a + q };
+      return { text: `(${lin(p, q)})`, at: p * a + q, form: "linear" };
     }
     default:
       return r.next() < 0.5
-        ? { text: `(x + ${a})`, at: 2 * a }
-        : { text: `(x^2 + ${a}*x + ${a * a})`, at: 3 * a * a };
+        ? { text: `(x + ${a})`, at: 2 * a, form: "square-difference" }
+        : { text: `(x^2 + ${a}*x + ${a * a})`, at: 3 * a * a, form: "cube-difference" };
   }
 }
 
@@ -97,10 +99,12 @@ function factorCancel(r: Rng): Draft {
     to: String(a),
     key: P(fracText(top.at, bottom.at), []),
     detail: { factored: T(X(`(${num})/(${den})`)), cancelled: T(X(`${top.text}/${bottom.text}`)) },
+    template: `${top.form}/${bottom.form}`,
   };
 }
 
-function rationalise(r: Rng): Draft {
+/** Version 1: a root over a linear factor, or the flipped quotient. */
+export function rationaliseV1(r: Rng): Draft {
   const m = r.int(1, 6);
   const p = r.int(-5, 5);
   const a = r.int(1, 5);
@@ -119,6 +123,44 @@ function rationalise(r: Rng): Draft {
     to: String(p),
     key: P(key, []),
     detail: { conjugate: T(X(`${root} + ${m}`)), root: T(X(root)), m: String(m) },
+    template: flip ? "root-below" : "root-above",
+  };
+}
+
+/** Version 2: a root minus a number above or below a linear factor, or a difference of two roots. */
+function rationalise(r: Rng): Draft {
+  const m = r.int(1, 6);
+  const p = r.int(-5, 5);
+  const a = r.int(1, 5);
+  const c = r.nonzero(-4, 4);
+  const root = `sqrt(${lin(a, m * m - a * p)})`;
+  const den = expand(X(`${c}*${shift("x", p)}`));
+  if (!den.ok) reject("too large");
+  const form = r.pick(["root-above", "root-below", "two-roots"] as const);
+  if (form === "two-roots") {
+    const b = r.int(1, 5);
+    if (b === a) reject("the roots cancel");
+    const other = `sqrt(${lin(b, m * m - b * p)})`;
+    return {
+      kind: "limit",
+      f: { kind: "div", num: X(`${root} - ${other}`), den: den.expr },
+      to: String(p),
+      key: P(fracText(a - b, 2 * m * c), []),
+      detail: { conjugate: T(X(`${root} + ${other}`)), root: T(X(root)), other: T(X(other)), m: String(m) },
+      template: form,
+    };
+  }
+  const top = X(`${root} - ${m}`);
+  const flip = form === "root-below";
+  const f: Expr = flip ? { kind: "div", num: den.expr, den: top } : { kind: "div", num: top, den: den.expr };
+  const key = flip ? fracText(2 * m * c, a) : fracText(a, 2 * m * c);
+  return {
+    kind: "limit",
+    f,
+    to: String(p),
+    key: P(key, []),
+    detail: { conjugate: T(X(`${root} + ${m}`)), root: T(X(root)), m: String(m) },
+    template: form,
   };
 }
 
@@ -129,7 +171,8 @@ function sinStandard(r: Rng): Draft {
   const C = c === 1 ? "" : `${c}*`;
   let f: string;
   let key: string;
-  switch (r.int(0, 4)) {
+  const form = r.int(0, 4);
+  switch (form) {
     case 0:
       f = `${C}sin(${term(a, "x")})/(${term(b, "x")})`;
       key = fracText(c * a, b);
@@ -151,16 +194,19 @@ function sinStandard(r: Rng): Draft {
       f = `${term(c * b, "x")}/sin(${term(a, "x")})`;
       key = fracText(c * b, a);
   }
-  return { kind: "limit", f: X(f), to: "0", key: P(key, []) };
+  const template = ["sin/x", "tan/x", "sin/sin", "sin/tan", "x/sin"][form]!;
+  return { kind: "limit", f: X(f), to: "0", key: P(key, []), template };
 }
 
-function oneMinusCos(r: Rng): Draft {
+/** Version 1: a quarter of the problems were (1 - cos(ax))/(bx), whose limit is 0. */
+export function oneMinusCosV1(r: Rng): Draft {
   const a = r.int(1, 9);
   const b = r.int(1, 9);
   const c = r.nonzero(-6, 6);
   let f: string;
   let key: string;
-  switch (r.int(0, 3)) {
+  const form = r.int(0, 3);
+  switch (form) {
     case 0:
       f = `${c}*(1 - cos(${term(a, "x")}))/(${term(b, "x^2")})`;
       key = fracText(c * a * a, 2 * b);
@@ -177,7 +223,53 @@ function oneMinusCos(r: Rng): Draft {
       f = `${c}*(1 - cos(${term(a, "x")}))/(${term(b, "x")})`;
       key = "0";
   }
-  return { kind: "limit", f: X(f.replace(/^1\*/, "")), to: "0", key: P(key, []) };
+  const template = ["one-minus-cos/x^2", "cos-minus-one/x^2", "one-minus-cos/x-sin", "one-minus-cos/x"][
+    form
+  ]!;
+  return { kind: "limit", f: X(f.replace(/^1\*/, "")), to: "0", key: P(key, []), template };
+}
+
+/** Version 2: (1 - cos)/x^2 in several dresses, sin^2 over 1 - cos, and (1 - cos)/x (limit 0) rarely. */
+function oneMinusCos(r: Rng): Draft {
+  const a = r.int(1, 9);
+  const b = r.int(1, 9);
+  const c = r.nonzero(-6, 6);
+  const form = r.pick([
+    "one-minus-cos/x^2",
+    "cos-minus-one/x^2",
+    "one-minus-cos/x-sin",
+    "one-minus-cos/x-tan",
+    "sin^2/one-minus-cos",
+    "one-minus-cos/x",
+  ] as const);
+  let f: string;
+  let key: string;
+  switch (form) {
+    case "one-minus-cos/x^2":
+      f = `${c}*(1 - cos(${term(a, "x")}))/(${term(b, "x^2")})`;
+      key = fracText(c * a * a, 2 * b);
+      break;
+    case "cos-minus-one/x^2":
+      f = `${c}*(cos(${term(a, "x")}) - 1)/(${term(b, "x^2")})`;
+      key = fracText(-c * a * a, 2 * b);
+      break;
+    case "one-minus-cos/x-sin":
+      f = `${c}*(1 - cos(${term(a, "x")}))/(x*sin(${term(b, "x")}))`;
+      key = fracText(c * a * a, 2 * b);
+      break;
+    case "one-minus-cos/x-tan":
+      f = `${c}*(1 - cos(${term(a, "x")}))/(x*tan(${term(b, "x")}))`;
+      key = fracText(c * a * a, 2 * b);
+      break;
+    case "sin^2/one-minus-cos":
+      f = `${c}*sin(${term(a, "x")})^2/(1 - cos(${term(b, "x")}))`;
+      key = fracText(2 * c * a * a, b * b);
+      break;
+    default:
+      f = `${c}*(1 - cos(${term(a, "x")}))/(${term(b, "x")})`;
+      key = "0";
+  }
+  return { kind: "limit", f: X(f.replace(/^1\*/, "")), to: "0", key: P(key, []), template: form };
 }
 
 function expStandard(r: Rng): Draft {
@@ -187,7 +279,8 @@ function expStandard(r: Rng): Draft {
   const C = c === 1 ? "" : `${c}*`;
   let f: string;
   let key: string;
-  switch (r.int(0, 2)) {
+  const form = r.int(0, 2);
+  switch (form) {
     case 0:
       f = `${C}(e^(${term(a, "x")}) - 1)/(${term(b, "x")})`;
       key = fracText(c * a, b);
@@ -201,7 +294,8 @@ function expStandard(r: Rng): Draft {
       f = `${C}(1 - e^(${term(a, "x")}))/(${term(b, "x")})`;
       key = fracText(-c * a, b);
   }
-  return { kind: "limit", f: X(f), to: "0", key: P(key, []) };
+  const template = ["exp-minus-one/x", "exp-minus-exp/x", "one-minus-exp/x"][form]!;
+  return { kind: "limit", f: X(f), to: "0", key: P(key, []), template };
 }
 
 function logStandard(r: Rng): Draft {
@@ -211,7 +305,8 @@ function logStandard(r: Rng): Draft {
   const C = c === 1 ? "" : `${c}*`;
   let f: string;
   let key: string;
-  switch (r.int(0, 2)) {
+  const form = r.int(0, 2);
+  switch (form) {
     case 0:
       f = `${C}ln(${lin(a, 1)})/(${term(b, "x")})`;
       key = fracText(c * a, b);
@@ -225,7 +320,8 @@ function logStandard(r: Rng): Draft {
       f = `${term(b, "x")}/(${C}ln(${lin(a, 1)}))`;
       key = fracText(b, c * a);
   }
-  return { kind: "limit", f: X(f), to: "0", key: P(key, []) };
+  const template = ["log/x", "log/log", "x/log"][form]!;
+  return { kind: "limit", f: X(f), to: "0", key: P(key, []), template };
 }
 
 function polyText(r: Rng, degree: number, lead: number): string {
@@ -236,7 +332,8 @@ function polyText(r: Rng, degree: number, lead: number): string {
   return sum(...terms.map((t) => (t === "" ? "" : t)).filter((t) => t !== "" && t !== "0"));
 }
 
-function rationalInfinity(r: Rng): Draft {
+/** Version 1: answers were 0 or a ratio most of the time, and top and bottom could share a factor. */
+export function rationalInfinityV1(r: Rng): Draft {
   const n = r.int(1, 3);
   const choice = r.next();
   const m = choice < 0.5 ? n : choice < 0.75 ? Math.min(4, n + r.int(1, 2)) : Math.max(0, n - r.int(1, 2));
@@ -251,7 +348,69 @@ function rationalInfinity(r: Rng): Draft {
   if (n === m) key = P(fracText(p, q), []);
   else if (n < m) key = P("0", []);
   else key = inf(Math.sign(p / q) * (toPlus ? 1 : (-1) ** (n - m)));
-  return { kind: "limit", f, to: toPlus ? "inf" : "-inf", key, detail: { degrees: `${n},${m}` } };
+  const template = n === m ? "equal-degrees" : n < m ? "lower-top" : "higher-top";
+  return { kind: "limit", f, to: toPlus ? "inf" : "-inf", key, detail: { degrees: `${n},${m}` }, template };
+}
+
+/** Coefficients (highest degree first) of a polynomial with the leading coefficient and at least one more term. */
+function polyCoefficients(r: Rng, degree: number, lead: number): number[] {
+  const cs = [lead];
+  for (let d = degree - 1; d >= 0; d--) cs.push(r.next() < 0.6 ? r.nonzero(-9, 9) : 0);
+  if (degree > 0 && cs.slice(1).every((c) => c === 0)) cs[degree] = r.nonzero(-9, 9);
+  return cs;
+}
+
+function polyOf(cs: readonly number[]): string {
+  const n = cs.length - 1;
+  return sum(...cs.map((c, i) => term(c, n - i === 0 ? "" : n - i === 1 ? "x" : `x^${n - i}`)));
+}
+
+const valueAt = (cs: readonly number[], x: number): number => cs.reduce((s, c) => s * x + c, 0);
+
+function gcdOf(values: readonly number[]): number {
+  let g = 0;
+  for (let v of values) {
+    v = Math.abs(v);
+    while (v) [g, v] = [v, g % v];
+  }
+  return g;
+}
+
+/** Top and bottom share a factor: a common integer, or a common root p/q (p | constant terms, q | leads). */
+function sharesFactor(top: readonly number[], bottom: readonly number[]): boolean {
+  if (gcdOf([...top, ...bottom]) > 1) return true;
+  const roots = [0];
+  for (let q = 1; q <= 9; q++) for (let p = 1; p <= 9; p++) roots.push(p / q, -p / q);
+  return roots.some((x) => Math.abs(valueAt(top, x)) < 1e-9 && Math.abs(valueAt(bottom, x)) < 1e-9);
+}
+
+/**
+ * Version 2: equal degrees (a non-zero ratio), a lower top (0) and a higher top (an infinity) equally
+ * often, towards +infinity or -infinity; top and bottom have at least two terms and no common factor.
+ */
+function rationalInfinity(r: Rng): Draft {
+  const form = r.pick(["equal-degrees", "lower-top", "higher-top"] as const);
+  const n = form === "lower-top" ? r.int(0, 2) : form === "higher-top" ? r.int(2, 3) : r.int(1, 3);
+  const m = form === "equal-degrees" ? n : form === "lower-top" ? n + r.int(1, 2) : r.int(1, n - 1);
+  const p = r.nonzero(-9, 9);
+  const q = r.nonzero(-9, 9);
+  const toPlus = r.next() < 0.5;
+  const top = polyCoefficients(r, n, p);
+  const bottom = polyCoefficients(r, m, q);
+  if (sharesFactor(top, bottom)) reject("not in lowest terms");
+  const f = X(`(${polyOf(top)})/(${polyOf(bottom)})`);
+  let key: Expr | "inf" | "-inf";
+  if (n === m) key = P(fracText(p, q), []);
+  else if (n < m) key = P("0", []);
+  else key = inf(Math.sign(p / q) * (toPlus ? 1 : (-1) ** (n - m)));
+  return {
+    kind: "limit",
+    f,
+    to: toPlus ? "inf" : "-inf",
+    key,
+    detail: { degrees: `${n},${m}` },
+    template: form,
+  };
 }
 
 function expVsPoly(r: Rng): Draft {
@@ -268,6 +427,7 @@ function expVsPoly(r: Rng): Draft {
         f: X(sum(`${term(c, xn)}/e^(${A})`, String(d))),
         to: "inf",
         key: P(String(d), []),
+        template: "power-over-exponential",
       };
     case 1:
       return {
@@ -275,6 +435,7 @@ function expVsPoly(r: Rng): Draft {
         f: X(`${term(c, `e^(${A})`)}/(${sum(xn, String(Math.abs(d)))})`),
         to: "inf",
         key: inf(c),
+        template: "exponential-over-power",
       };
     case 2: {
       const p = r.nonzero(-9, 9);
@@ -283,7 +444,7 @@ function expVsPoly(r: Rng): Draft {
       const f = X(
         `(${sum(term(p, `e^(${A})`), term(c, xn))})/(${sum(term(q, `e^(${A})`), term(d === 0 ? 1 : d, m === 1 ? "x" : `x^${m}`))})`,
       );
-      return { kind: "limit", f, to: "inf", key: P(fracText(p, q), []) };
+      return { kind: "limit", f, to: "inf", key: P(fracText(p, q), []), template: "exponentials-lead" };
     }
     default:
       return {
@@ -291,6 +452,7 @@ function expVsPoly(r: Rng): Draft {
         f: X(`(${sum(term(c, xn), String(d))})*e^(${A})`),
         to: "-inf",
         key: P("0", []),
+        template: "towards-minus-infinity",
       };
   }
 }
@@ -304,22 +466,37 @@ function infinite(r: Rng): Draft {
       const k = r.int(1, 3);
       const den = k === 1 ? shift("x", a) : `${shift("x", a)}^${k}`;
       const f = X(sum(`${c}/${den}`, String(r.int(-5, 5))));
-      if (k % 2 === 0) return { kind: "limit", f, to: String(a), side: "both", key: inf(c) };
-      return { kind: "limit", f, to: String(a), side, key: inf(c * sideSign(side)) };
+      if (k % 2 === 0)
+        return { kind: "limit", f, to: String(a), side: "both", key: inf(c), template: "even-power" };
+      return { kind: "limit", f, to: String(a), side, key: inf(c * sideSign(side)), template: "odd-power" };
     }
     case 1: {
       const b = r.int(-9, 9);
       const m = r.int(1, 4);
       if (m * a + b === 0) reject("removable");
       const f = { kind: "div", num: X(lin(m, b)), den: expanded(shift("x", a)) } as const;
-      return { kind: "limit", f, to: String(a), side, key: inf((m * a + b) * sideSign(side)) };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        side,
+        key: inf((m * a + b) * sideSign(side)),
+        template: "linear-over-linear",
+      };
     }
     default: {
       const b = r.nonzero(-5, 5);
       const d = r.int(-9, 9);
       if (b * a + d === 0) reject("removable");
       const f = { kind: "div", num: X(lin(b, d)), den: expanded(`${shift("x", a)}^2`) } as const;
-      return { kind: "limit", f, to: String(a), side: "both", key: inf(b * a + d) };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        side: "both",
+        key: inf(b * a + d),
+        template: "linear-over-square",
+      };
     }
   }
 }
@@ -340,6 +517,7 @@ function oneSidedAbs(r: Rng): Draft {
         to: String(a),
         side,
         key: P(fracText(c * s, k), []),
+        template: "abs-over-linear",
       };
     }
     case 1: {
@@ -350,18 +528,33 @@ function oneSidedAbs(r: Rng): Draft {
         num: expanded(`${c}*${shift("x", a)}*${shift("x", -a)}`),
         den: X(k === 1 ? absX : `${k}*${absX}`),
       } as const;
-      return { kind: "limit", f, to: String(a), side, key: P(fracText(2 * a * c * s, k), []) };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        side,
+        key: P(fracText(2 * a * c * s, k), []),
+        template: "square-difference-over-abs",
+      };
     }
     default: {
       const b = r.int(-9, 9);
       if (b === -a) reject("zero");
       const f = { kind: "div", num: expanded(`${c}*${shift("x", a)}*(x + ${b})`), den: X(absX) } as const;
-      return { kind: "limit", f, to: String(a), side, key: P(String(c * (a + b) * s), []) };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        side,
+        key: P(String(c * (a + b) * s), []),
+        template: "product-over-abs",
+      };
     }
   }
 }
 
-function doesNotExist(r: Rng): Draft {
+/** Version 1: every answer was DNE. */
+export function doesNotExistV1(r: Rng): Draft {
   const a = r.int(-6, 6);
   const c = r.nonzero(-9, 9);
   const absX = `abs(${T(X(shift("x", a)))})`;
@@ -373,6 +566,7 @@ function doesNotExist(r: Rng): Draft {
         to: String(a),
         key: "DNE",
         detail: { why: "jump" },
+        template: "jump",
       };
     case 1: {
       const k = r.pick([1, 3]);
@@ -383,6 +577,7 @@ function doesNotExist(r: Rng): Draft {
         to: String(a),
         key: "DNE",
         detail: { why: "infinities" },
+        template: "opposite-infinities",
       };
     }
     case 2: {
@@ -393,12 +588,102 @@ function doesNotExist(r: Rng): Draft {
         num: expanded(`${r.nonzero(1, 4)}*(x + ${b})`),
         den: expanded(shift("x", a)),
       } as const;
-      return { kind: "limit", f, to: String(a), key: "DNE", detail: { why: "infinities" } };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        key: "DNE",
+        detail: { why: "infinities" },
+        template: "linear-over-linear",
+      };
     }
     default: {
       const b = r.int(1, 9);
       const f = X(`${term(c, `sin(${b}/${shift("x", a)})`)}`);
-      return { kind: "limit", f, to: String(a), key: "DNE", detail: { why: "oscillation" } };
+      return {
+        kind: "limit",
+        f,
+        to: String(a),
+        key: "DNE",
+        detail: { why: "oscillation" },
+        template: "oscillation",
+      };
+    }
+  }
+}
+
+/**
+ * Version 2: the learner decides. Limits that do not exist (a jump, infinities of opposite signs,
+ * oscillation) beside look-alikes whose limit exists: one side of a jump, one side of an asymptote,
+ * an even power (both sides the same infinity), a removable 0/0, an absolute value that is continuous.
+ */
+function doesNotExist(r: Rng): Draft {
+  const a = r.int(-6, 6);
+  const c = r.nonzero(-9, 9);
+  const d = r.int(-5, 5);
+  const absX = `abs(${T(X(shift("x", a)))})`;
+  const side = r.pick(["left", "right"] as const);
+  const s = sideSign(side);
+  const form = r.pick([
+    "jump",
+    "opposite-infinities",
+    "oscillation",
+    "one-side-of-a-jump",
+    "one-side-of-an-asymptote",
+    "same-infinities",
+    "removable",
+  ] as const);
+  const at = { kind: "limit", to: String(a), template: form } as const;
+  switch (form) {
+    case "jump":
+      return {
+        ...at,
+        f: X(sum(`${term(c, absX)}/${shift("x", a)}`, String(d))),
+        key: "DNE",
+        detail: { why: "jump" },
+      };
+    case "one-side-of-a-jump":
+      return {
+        ...at,
+        f: X(sum(`${term(c, absX)}/${shift("x", a)}`, String(d))),
+        side,
+        key: P(String(c * s + d), []),
+        detail: { why: "one-sided" },
+      };
+    case "opposite-infinities": {
+      const k = r.pick([1, 3]);
+      const den = k === 1 ? shift("x", a) : `${shift("x", a)}^${k}`;
+      return { ...at, f: X(sum(`${c}/${den}`, String(d))), key: "DNE", detail: { why: "infinities" } };
+    }
+    case "one-side-of-an-asymptote": {
+      const k = r.pick([1, 3]);
+      const den = k === 1 ? shift("x", a) : `${shift("x", a)}^${k}`;
+      return {
+        ...at,
+        f: X(sum(`${c}/${den}`, String(d))),
+        side,
+        key: inf(c * s),
+        detail: { why: "one-sided" },
+      };
+    }
+    case "same-infinities": {
+      const den = `${shift("x", a)}^${r.pick([2, 4])}`;
+      return { ...at, f: X(sum(`${c}/${den}`, String(d))), key: inf(c), detail: { why: "same-infinities" } };
+    }
+    case "removable": {
+      const b = r.int(-9, 9);
+      if (a + b === 0) reject("cancels completely");
+      const f = {
+        kind: "div",
+        num: expanded(`${c}*${shift("x", a)}*(x + ${b})`),
+        den: expanded(shift("x", a)),
+      } as const;
+      return { ...at, f, key: P(String(c * (a + b)), []), detail: { why: "removable" } };
+    }
+    default: {
+      const b = r.int(1, 9);
+      const f = X(`${term(c, `sin(${b}/${shift("x", a)})`)}`);
+      return { ...at, f, key: "DNE", detail: { why: "oscillation" } };
     }
   }
 }
@@ -435,7 +720,7 @@ export const LIMIT_SKILLS: SkillDef[] = [
     description:
       "With a square root in a 0/0 form, multiply top and bottom by the conjugate so that the root disappears, cancel, substitute.",
     prerequisites: ["limit-factor-cancel"],
-    version: 1,
+    version: 2,
     hint: "Multiply numerator and denominator by the conjugate sqrt(...) + m and use (A - B)(A + B) = A^2 - B^2.",
     gen: rationalise,
   },
@@ -458,7 +743,7 @@ export const LIMIT_SKILLS: SkillDef[] = [
     kind: "limit",
     description: "Use (1 - cos(ax))/(ax)^2 -> 1/2 (and (1 - cos u)/u -> 0), together with sin(u)/u -> 1.",
     prerequisites: ["limit-sin-over-x"],
-    version: 1,
+    version: 2,
     hint: "Write 1 - cos(ax) over (ax)^2, which tends to 1/2, and collect the constants.",
     gen: oneMinusCos,
   },
@@ -492,7 +777,7 @@ export const LIMIT_SKILLS: SkillDef[] = [
     description:
       "Divide top and bottom by the highest power of x in the denominator: the limit depends on the degrees and the leading coefficients.",
     prerequisites: ["limit-direct-substitution"],
-    version: 1,
+    version: 2,
     hint: "Compare the degrees of numerator and denominator, and divide both by the highest power of x in the denominator.",
     gen: rationalInfinity,
   },
@@ -534,14 +819,14 @@ export const LIMIT_SKILLS: SkillDef[] = [
   },
   {
     id: "limit-does-not-exist",
-    title: "Limits that do not exist",
+    title: "Does the limit exist?",
     topic: "limits",
     kind: "limit",
     description:
-      "A two-sided limit exists only when both one-sided limits exist and agree: compare the left and right limits (or spot oscillation).",
+      "A two-sided limit exists only when both one-sided limits exist and agree. Decide: a number, an infinity (both sides the same), a one-sided limit, or DNE (the sides differ, or the function oscillates).",
     prerequisites: ["limit-one-sided-abs", "limit-infinite"],
-    version: 1,
-    hint: "Work out the limit from the left and from the right separately and compare them.",
+    version: 2,
+    hint: "Work out the limit from the left and from the right separately (only the side asked, if one is) and compare them.",
     gen: doesNotExist,
   },
 ];

@@ -39,7 +39,18 @@ function polyTerms(
 }
 
 /** A function for symbolic work: a polynomial with, often, one transcendental term. */
-function symbolicFunction(r: Rng, vars: readonly string[]): { f: Expr; domain?: Domain } {
+const SYMBOLIC_TEMPLATES = [
+  "polynomial",
+  "exponential-of-product",
+  "sine-of-sum",
+  "cosine-of-product",
+  "variable-times-exponential",
+  "square-times-logarithm",
+  "root-of-squares",
+  "quotient",
+];
+
+function symbolicFunction(r: Rng, vars: readonly string[]): { f: Expr; domain?: Domain; template: string } {
   const [x = "x", y = "y"] = vars;
   const z = vars[2];
   const a = r.nonzero(-4, 4);
@@ -58,8 +69,9 @@ function symbolicFunction(r: Rng, vars: readonly string[]): { f: Expr; domain?: 
   const k = r.int(0, extra.length - 1);
   const terms = polyTerms(r, vars, k === 0 ? 3 : 2);
   const f = V(sum(...terms, extra[k]!));
-  if (k === 5) return { f, domain: { x: [-3, 3], y: [0.1, 4], z: [-3, 3] } };
-  return { f };
+  const template = SYMBOLIC_TEMPLATES[k]!;
+  if (k === 5) return { f, domain: { x: [-3, 3], y: [0.1, 4], z: [-3, 3] }, template };
+  return { f, template };
 }
 
 const PYTHAGOREAN2: readonly (readonly [number, number])[] = [
@@ -86,12 +98,15 @@ const PYTHAGOREAN3: readonly (readonly [number, number, number])[] = [
 const signed = (r: Rng, n: number): number => (n === 0 ? 0 : n * r.sign());
 
 /** A function and a point where every partial derivative has a short exact value. */
-function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point } {
+const AT_POINT_TEMPLATES = ["polynomial", "exponential", "logarithm", "root", "sine", "quotient"];
+
+function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point; template: string } {
   const three = vars.length === 3;
   let pt = vars.map(() => r.int(-2, 2));
   const c = r.nonzero(-6, 6);
   let extra = "";
-  switch (r.int(0, 5)) {
+  const form = r.int(0, 5);
+  switch (form) {
     case 0:
       break;
     case 1: {
@@ -127,39 +142,39 @@ function functionAtPoint(r: Rng, vars: readonly string[]): { f: Expr; at: Point 
   const terms = polyTerms(r, vars, extra === "" ? 3 : 2, 2, 3, 6);
   const at: Point = {};
   vars.forEach((v, i) => (at[v] = pt[i]!));
-  return { f: V(sum(...terms, extra)), at };
+  return { f: V(sum(...terms, extra)), at, template: AT_POINT_TEMPLATES[form]! };
 }
 
 function partialSymbolic(vars: string[]) {
   return (r: Rng): Draft => {
-    const { f, domain } = symbolicFunction(r, vars);
-    return { kind: "partial", f, vars, wrt: r.pick(vars), ...(domain ? { domain } : {}) };
+    const { f, domain, template } = symbolicFunction(r, vars);
+    return { kind: "partial", f, vars, wrt: r.pick(vars), ...(domain ? { domain } : {}), template };
   };
 }
 
 function partialAtPoint(r: Rng): Draft {
   const vars = r.next() < 0.6 ? XY : XYZ;
-  const { f, at } = functionAtPoint(r, vars);
-  return { kind: "partial", f, vars, wrt: r.pick(vars), at };
+  const { f, at, template } = functionAtPoint(r, vars);
+  return { kind: "partial", f, vars, wrt: r.pick(vars), at, template };
 }
 
 function gradientSymbolic(r: Rng): Draft {
   const vars = r.next() < 0.6 ? XY : XYZ;
-  const { f, domain } = symbolicFunction(r, vars);
-  return { kind: "gradient", f, vars, ...(domain ? { domain } : {}) };
+  const { f, domain, template } = symbolicFunction(r, vars);
+  return { kind: "gradient", f, vars, ...(domain ? { domain } : {}), template };
 }
 
 function atPointKind(kind: "gradient" | "steepest_direction" | "max_rate") {
   return (r: Rng): Draft => {
     const vars = r.next() < 0.65 ? XY : XYZ;
-    const { f, at } = functionAtPoint(r, vars);
-    return { kind, f, vars, at };
+    const { f, at, template } = functionAtPoint(r, vars);
+    return { kind, f, vars, at, template };
   };
 }
 
 function directional(r: Rng): Draft {
   const vars = r.next() < 0.65 ? XY : XYZ;
-  const { f, at } = functionAtPoint(r, vars);
+  const { f, at, template } = functionAtPoint(r, vars);
   let direction: number[];
   if (r.next() < 0.5) {
     const base = vars.length === 2 ? r.pick(PYTHAGOREAN2) : r.pick(PYTHAGOREAN3);
@@ -168,7 +183,7 @@ function directional(r: Rng): Draft {
     direction = vars.map(() => r.int(-4, 4));
     if (!direction.some((d) => d !== 0)) direction[0] = 1;
   }
-  return { kind: "directional", f, vars, at, direction };
+  return { kind: "directional", f, vars, at, direction, template };
 }
 
 const INNER_ANY = (r: Rng): string =>
@@ -180,20 +195,25 @@ const INNER_ANY = (r: Rng): string =>
     term(r.nonzero(-3, 3), `cos(${term(r.int(1, 3), "t")})`),
   ]);
 
-function chainFunction(r: Rng): string {
+const CHAIN_TEMPLATES = ["polynomial", "x-times-exponential", "sine-of-product", "mixed-cubic", "logarithm"];
+
+function chainFunction(r: Rng): { text: string; template: string } {
   const c = r.nonzero(-6, 6);
-  return r.pick([
+  const forms = [
     sum(...polyTerms(r, XY, 2)),
     sum(term(c, `x*e^(${term(r.nonzero(-3, 3), "y")})`), term(r.nonzero(-6, 6), "y^2")),
     sum(term(c, "sin(x*y)"), term(r.nonzero(-6, 6), "x")),
     sum(term(c, "x^2*y"), term(r.nonzero(-6, 6), "x*y^2")),
     sum(term(c, "ln(x^2 + y^2 + 1)"), term(r.nonzero(-6, 6), "y")),
-  ]);
+  ];
+  const i = r.int(0, forms.length - 1);
+  return { text: forms[i]!, template: CHAIN_TEMPLATES[i]! };
 }
 
 function chainSymbolic(r: Rng): Draft {
   const inner = { x: V(INNER_ANY(r)), y: V(INNER_ANY(r)) };
-  return { kind: "chain", f: V(chainFunction(r)), vars: XY, inner };
+  const { text, template } = chainFunction(r);
+  return { kind: "chain", f: V(text), vars: XY, inner, template };
 }
 
 function chainAtPoint(r: Rng): Draft {
@@ -208,7 +228,8 @@ function chainAtPoint(r: Rng): Draft {
           term(r.nonzero(-3, 3), `e^(${term(r.nonzero(-3, 3), t0 > 0 ? `(t - ${t0})` : `(t + ${-t0})`)})`),
         ]);
   const inner = { x: V(innerFor()), y: V(innerFor()) };
-  return { kind: "chain", f: V(chainFunction(r)), vars: XY, inner, at };
+  const { text, template } = chainFunction(r);
+  return { kind: "chain", f: V(text), vars: XY, inner, at, template };
 }
 
 export const MULTIVARIABLE_SKILLS: SkillDef[] = [

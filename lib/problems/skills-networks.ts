@@ -94,6 +94,7 @@ function neuronGradient(r: Rng): Draft {
   if (asks === "db") {
     return {
       kind: "concrete",
+      template: asks,
       problem: {
         ...common,
         statement: `${head} Find ∂a/∂b (a number).`,
@@ -121,6 +122,7 @@ function neuronGradient(r: Rng): Draft {
     asks === "gw" ? `the gradient ∇_w a (${n}×1 column)` : `the derivative ∂a/∂${wrt} (1×${n} row)`;
   return {
     kind: "concrete",
+    template: asks,
     problem: {
       ...common,
       statement: `${head} Find ${name}, ${asks === "gw" ? `a ${n}×1 column` : `a 1×${n} row`}.`,
@@ -187,6 +189,7 @@ function mseGradient(r: Rng): Draft {
     checkNiceKey([[gb]]);
     return {
       kind: "concrete",
+      template: asks,
       problem: {
         statement: `${head} Find ∂C/∂b (a number).`,
         latex: `${headLatex}:\\ \\frac{\\partial C}{\\partial b}`,
@@ -208,6 +211,7 @@ function mseGradient(r: Rng): Draft {
   const object = asks === "gw" ? "the gradient ∇_w C (2×1 column)" : "the derivative ∂C/∂w (1×2 row)";
   return {
     kind: "concrete",
+    template: asks,
     problem: {
       statement: `${head} Find ${asks === "gw" ? "∇_w C, a 2×1 column" : "∂C/∂w, a 1×2 row"}.`,
       latex: `${headLatex}:\\ ${asks === "gw" ? "\\nabla_{\\mathbf{w}} C" : "\\frac{\\partial C}{\\partial \\mathbf{w}}"}`,
@@ -258,6 +262,7 @@ function softmaxCrossEntropy(r: Rng): Draft {
   const name = layout === "row" ? "∂L/∂z" : "∇_z L";
   return {
     kind: "concrete",
+    template: `${n}-classes-${layout}`,
     problem: {
       statement: `Logits z = ${vecText(zText)}, s = softmax(z), and the cross-entropy loss L = −Σ yᵢ ln sᵢ with the one-hot label y = ${vecText(y)}. Find ${name}, ${layout === "row" ? `a 1×${n} row` : `a ${n}×1 column`}.`,
       latex: `\\mathbf{z} = ${vecLatex(zText)},\\ L = -\\sum_i y_i \\ln \\operatorname{softmax}(\\mathbf{z})_i,\\ \\mathbf{y} = ${vecText(y)}:\\ ${layout === "row" ? "\\frac{\\partial L}{\\partial \\mathbf{z}}" : "\\nabla_{\\mathbf{z}} L"}`,
@@ -363,6 +368,7 @@ function backprop(r: Rng): Draft {
     mistakes: ReturnType<typeof mistake>[],
   ): Draft => ({
     kind: "concrete",
+    template: asks,
     problem: {
       statement: `${head} Find ${statementAsk}.`,
       latex: `${headLatex}:\\ ${latexAsk}`,

@@ -51,8 +51,9 @@ function taylor(r: Rng): Draft {
   const m = r.nonzero(-4, 4);
   // A constant factor in front: more distinct problems, the same method.
   const scale = r.pick([1, 1, 2, 3, 4, 5, 6, 7, 8, -1, -2, -3, -4, -5, -6]);
+  let template: string;
   if (one) {
-    fText = r.pick([
+    const forms = [
       `e^(${term(k, "x")})`,
       `ln(1 + ${term(Math.abs(k), "x")})`,
       `cos(${term(Math.abs(k), "x")})`,
@@ -61,10 +62,13 @@ function taylor(r: Rng): Draft {
       `x*e^(${term(k, "x")})`,
       `sqrt(1 + ${term(Math.abs(k), "x")})`,
       sum(term(r.nonzero(-2, 2), "x^3"), term(m, "x^2")),
-    ]);
+    ];
+    const i = r.int(0, forms.length - 1);
+    fText = forms[i]!;
+    template = `one-variable-${["exp", "log", "cos", "sin", "reciprocal", "x-times-exp", "root", "cubic"][i]!}`;
     at = { x: fText.includes("x^3") ? r.int(-2, 2) : 0 };
   } else {
-    fText = r.pick([
+    const forms = [
       `e^(${term(k, "x")})*cos(${term(Math.abs(m), "y")})`,
       `e^(${sum(term(k, "x"), term(m, "y"))})`,
       `sin(${sum(term(k, "x"), term(m, "y"))})`,
@@ -73,11 +77,14 @@ function taylor(r: Rng): Draft {
       `cos(${sum(term(k, "x"), term(m, "y"))})`,
       `x*e^(${term(m, "y")})`,
       sum(term(r.nonzero(-2, 2), "x^2*y"), term(k, "x*y"), term(m, "y^2")),
-    ]);
+    ];
+    const i = r.int(0, forms.length - 1);
+    fText = forms[i]!;
+    template = `two-variables-${["exp-times-cos", "exp-of-sum", "sin-of-sum", "log-of-sum", "exp-times-sin", "cos-of-sum", "x-times-exp", "cubic"][i]!}`;
     at = fText.includes("x^2*y") ? { x: r.int(-2, 2), y: r.int(-2, 2) } : { x: 0, y: 0 };
   }
   const f = V(term(scale, fText.includes(" + ") || fText.includes(" - ") ? `(${fText})` : fText));
-  return taylorDraft(f, vars, at);
+  return { ...taylorDraft(f, vars, at), template };
 }
 
 /** The second-order Taylor polynomial of f at `at`, with its worked solution (Reject if degenerate). */
@@ -169,6 +176,7 @@ function optimalStep(r: Rng): Draft {
   const fText = `½xᵀHx${hasB ? ` − bᵀx with b = ${vecText(b)}` : ""}`;
   return {
     kind: "concrete",
+    template: `${hasB ? "linear-term" : "pure-quadratic"}-${s.H[0]![1] === 0 ? "diagonal" : "coupled"}-${s.l1 * s.l2 > 0 && Math.min(s.l1, s.l2) * 3 <= Math.max(s.l1, s.l2) ? "stretched" : "round"}`,
     problem: {
       statement: `f(x) = ${fText} and H = ${matText(s.H)}. From x₀ = ${vecText(x0)}, gradient descent moves to x₀ − εg with g = ∇f(x₀). Which step size ε minimises f along that line?`,
       latex: `f(\\mathbf{x}) = \\tfrac12 \\mathbf{x}^\\top H \\mathbf{x}${hasB ? ` - \\mathbf{b}^\\top \\mathbf{x},\\ \\mathbf{b} = ${vecText(b)}` : ""},\\ H = ${matLatex(s.H)},\\ \\mathbf{x}_0 = ${vecText(x0)}:\\ \\varepsilon^*`,
@@ -230,6 +238,7 @@ function newtonStep(r: Rng): Draft {
   const key = textGrid(column(x1));
   return {
     kind: "concrete",
+    template: `${cubic === 0 ? "quadratic" : "cubic"}-${f.b === 0 ? "uncoupled" : "coupled"}`,
     problem: {
       statement: `Take one step of Newton's method towards a critical point of f(x, y) = ${text} from x₀ = ${vecText(x0)}: x₁ = x₀ − H(x₀)⁻¹∇f(x₀). Give x₁ as a column.`,
       latex: `f(x, y) = ${toLatex(V(text))},\\ \\mathbf{x}_0 = ${vecText(x0)}:\\ \\mathbf{x}_1 = \\mathbf{x}_0 - H(\\mathbf{x}_0)^{-1} \\nabla f(\\mathbf{x}_0)`,
@@ -309,7 +318,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     kind: "concrete",
     description: "The Hessian of xᵀAx is A + Aᵀ (which is 2A only when A is symmetric).",
     prerequisites: ["hessian-symbolic", "jacobian-symbolic"],
-    version: 1,
+    version: 2,
     hint: "The gradient of xᵀAx is (A + Aᵀ)x; differentiate once more.",
     gen: hessianQuadraticForm,
   },
@@ -333,7 +342,7 @@ export const SECOND_ORDER_SKILLS: SkillDef[] = [
     description:
       "Solve ∇f = 0, then read the type from the Hessian: det < 0 a saddle; det > 0 a minimum or maximum by the sign of H₁₁.",
     prerequisites: ["definiteness-and-curvature"],
-    version: 1,
+    version: 2,
     hint: "Set both partial derivatives to zero and solve; then compute the determinant of the Hessian.",
     gen: classifyCritical,
   },

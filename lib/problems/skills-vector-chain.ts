@@ -5,7 +5,17 @@ import type { Draft } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import type { MatrixDraft } from "./matrix-problem";
 import type { Rng } from "./random";
-import { MATRICES, VECTORS, coef, dims, matrixDraft, names, plus, step, times } from "./skills-vector-rules";
+import {
+  MATRICES,
+  VECTORS,
+  coef,
+  dims,
+  matrixDraftNamed,
+  names,
+  plus,
+  step,
+  times,
+} from "./skills-vector-rules";
 
 type Decls = MatrixDraft["decls"];
 type Asks = MatrixDraft["asks"];
@@ -29,10 +39,13 @@ function sumReduction(r: Rng): Draft {
   const c = coef(r);
   const asks = asksOf(r);
   const t = r.int(0, 4);
+  const named = matrixDraftNamed(
+    ["sum-times-scalar", "scaled-sum", "sum-of-squares", "weighted-sum-plus-sum", "sum-of-map"][t]!,
+  );
   if (t === 0) {
     const s = r.pick(["a", "b", "s"] as const);
     const decls: Decls = { [x!]: n, [s]: "scalar" };
-    return matrixDraft({
+    return named({
       decls,
       name: "L",
       f: `sum(${times(c, `${x} ${s}`)})`,
@@ -71,7 +84,7 @@ function sumReduction(r: Rng): Draft {
   };
   const k = cases[t]!;
   const key = laid(asks, k.column);
-  return matrixDraft({
+  return named({
     decls,
     name: "L",
     f: k.f,
@@ -92,12 +105,15 @@ function dotProduct(r: Rng): Draft {
   const c = coef(r);
   const asks = asksOf(r);
   const t = r.int(0, 4);
+  const named = matrixDraftNamed(
+    ["affine-dot", "self-dot", "dot-with-difference", "dot-with-map", "quadratic-plus-linear"][t]!,
+  );
   const b = r.pick(["b", "c", "a"] as const);
   if (t === 0) {
     const decls: Decls = { [w!]: n, [x!]: n, [b]: "scalar" };
     const byW = r.next() < 0.5;
     const key = laid(asks, byW ? x! : w!);
-    return matrixDraft({
+    return named({
       decls,
       f: `${w} · ${x} + ${b}`,
       wrt: byW ? w! : x!,
@@ -116,7 +132,7 @@ function dotProduct(r: Rng): Draft {
   if (t === 1) {
     const decls: Decls = { [x!]: n };
     const key = laid(asks, times(2 * c, x!));
-    return matrixDraft({
+    return named({
       decls,
       f: times(c, `${x} · ${x}`),
       wrt: x!,
@@ -132,7 +148,7 @@ function dotProduct(r: Rng): Draft {
   if (t === 2) {
     const decls: Decls = { [w!]: n, [x!]: n, [u!]: n };
     const key = laid(asks, times(-c, w!));
-    return matrixDraft({
+    return named({
       decls,
       f: `${w} · (${x} - ${times(c, u!)})`,
       wrt: u!,
@@ -149,7 +165,7 @@ function dotProduct(r: Rng): Draft {
     const [A] = names(r, MATRICES, 1);
     const decls: Decls = { [A!]: `${m} x ${n}`, [x!]: n, [u!]: m };
     const key = asks === "gradient" ? `${A}^T ${u}` : `${u}^T ${A}`;
-    return matrixDraft({
+    return named({
       decls,
       f: `(${A} ${x}) · ${u}`,
       wrt: x!,
@@ -168,7 +184,7 @@ function dotProduct(r: Rng): Draft {
   const decls: Decls = { [w!]: n, [x!]: n };
   const column = `2 ${x} ${plus(c, w!)}`;
   const key = laid(asks, column);
-  return matrixDraft({
+  return named({
     decls,
     f: `${x} · ${x} ${plus(c, `${w} · ${x}`)}`,
     wrt: x!,
@@ -199,12 +215,13 @@ function activationDerivatives(r: Rng): Draft {
   const [n] = dims(r);
   const [z, b] = names(r, VECTORS, 2);
   const t = r.int(0, 5);
+  const named = matrixDraftNamed(["sigmoid", "tanh", "relu", "exp", "sin", "softmax"][t]!);
   if (t === 5) {
     const decls: Decls = { [z!]: n };
     const c = r.int(1, 9);
     const sm = `softmax(${times(c, z!)})`;
     const key = times(c, `(diag(${sm}) - ${sm} ${sm}^T)`);
-    return matrixDraft({
+    return named({
       decls,
       name: "s",
       f: sm,
@@ -228,7 +245,7 @@ function activationDerivatives(r: Rng): Draft {
   const byBias = withBias && r.next() < 0.5;
   const inner = g.d(arg, n);
   const key = byBias ? `diag(${inner})` : times(c, `diag(${inner})`);
-  return matrixDraft({
+  return named({
     decls,
     name: "a",
     f: `${g.fn}(${arg})`,
@@ -254,11 +271,12 @@ function vectorChainRule(r: Rng): Draft {
   const [x, b] = names(r, VECTORS, 2);
   const g = r.pick(ACTIVATIONS.filter((a) => a.fn !== "relu"));
   const t = r.int(0, 2);
+  const named = matrixDraftNamed(["activation-of-map", "activation-of-affine-map", "map-of-activation"][t]!);
   const c = coef(r);
   if (t === 2) {
     const decls: Decls = { [W!]: `${m} x ${n}`, [x!]: n };
     const key = `${W} diag(${g.d(x!, n)})`;
-    return matrixDraft({
+    return named({
       decls,
       name: "y",
       f: `${W} ${g.fn}(${x})`,
@@ -281,7 +299,7 @@ function vectorChainRule(r: Rng): Draft {
     : { [W!]: `${m} x ${n}`, [x!]: n };
   const inner = withBias ? `${times(c, `${W} ${x}`)} + ${b}` : times(c, `${W} ${x}`);
   const key = times(c, `diag(${g.d(inner, m)}) ${W}`);
-  return matrixDraft({
+  return named({
     decls,
     name: "y",
     f: `${g.fn}(${inner})`,
@@ -302,6 +320,9 @@ function matrixGradient(r: Rng): Draft {
   const [x, y, b] = names(r, VECTORS, 3);
   const c = r.int(2, 9);
   const t = r.int(0, 4);
+  const named = matrixDraftNamed(
+    ["least-squares", "scaled-least-squares", "bilinear", "norm-of-map", "norm-of-elementwise"][t]!,
+  );
   const base: Decls = { [W!]: `${m} x ${n}`, [x!]: n, [y!]: m };
   const outer = step(
     base,
@@ -312,7 +333,7 @@ function matrixGradient(r: Rng): Draft {
     case 1: {
       const scaled = t === 1;
       const key = scaled ? `${2 * c} (${W} ${x} - ${y}) ${x}^T` : `2 (${W} ${x} - ${y}) ${x}^T`;
-      return matrixDraft({
+      return named({
         decls: base,
         name: "L",
         f: scaled ? `${c} ‖${W} ${x} - ${y}‖^2` : `‖${W} ${x} - ${y}‖^2`,
@@ -332,7 +353,7 @@ function matrixGradient(r: Rng): Draft {
     case 2: {
       const decls: Decls = { [W!]: `${m} x ${n}`, [x!]: n, [y!]: m };
       const key = times(c, `${y} ${x}^T`);
-      return matrixDraft({
+      return named({
         decls,
         name: "L",
         f: times(c, `${y} · (${W} ${x})`),
@@ -349,7 +370,7 @@ function matrixGradient(r: Rng): Draft {
     case 3: {
       const key = times(2 * c, `${W} ${x} ${x}^T`);
       const decls: Decls = { [W!]: `${m} x ${n}`, [x!]: n };
-      return matrixDraft({
+      return named({
         decls,
         name: "L",
         f: times(c, `‖${W} ${x}‖^2`),
@@ -368,7 +389,7 @@ function matrixGradient(r: Rng): Draft {
       const byBias = r.next() < 0.5;
       const e = `${W} ${x} + ${b} - ${y}`;
       const key = byBias ? `2 (${e})` : `2 (${e}) ${x}^T`;
-      return matrixDraft({
+      return named({
         decls,
         name: "L",
         f: `‖${e}‖^2`,

@@ -54,9 +54,10 @@ export function step(decls: Decls, text: string, math?: string): Step {
   return math ? { text, latex: matrixTex(decls, math) } : { text };
 }
 
-export function matrixDraft(d: MatrixDraft): Draft {
-  return { kind: "matrix", problem: d };
-}
+/** A matrix draft with the name of the template it was drawn from. */
+export const matrixDraftNamed =
+  (template: string) =>
+  (d: MatrixDraft): Draft => ({ kind: "matrix", problem: d, template });
 
 function linearMaps(r: Rng): Draft {
   const [n, m] = dims(r);
@@ -65,10 +66,19 @@ function linearMaps(r: Rng): Draft {
   const c = coef(r);
   const decls: Decls = { [A!]: `${m} x ${n}`, [x!]: n, [u!]: m };
   const t = r.int(0, 4);
+  const named = matrixDraftNamed(
+    [
+      "scaled-map-plus-vector",
+      "map-plus-scaled-vector",
+      "sum-of-maps",
+      "scaled-vector-minus-map",
+      "product-of-maps",
+    ][t]!,
+  );
   const rule = step(decls, "A linear map's Jacobian is its matrix: ∂(Mx)/∂x = M, ∂(x)/∂x = I.");
   if (t === 0) {
     const f = `${times(c, `${A} ${x}`)} + ${u}`;
-    return matrixDraft({
+    return named({
       decls,
       name: "y",
       f,
@@ -84,7 +94,7 @@ function linearMaps(r: Rng): Draft {
   }
   if (t === 1) {
     const f = `${A} ${x} ${plus(c, u!)}`;
-    return matrixDraft({
+    return named({
       decls,
       name: "y",
       f,
@@ -103,7 +113,7 @@ function linearMaps(r: Rng): Draft {
   }
   if (t === 2) {
     const declsAB: Decls = { [A!]: `${m} x ${n}`, [B!]: `${m} x ${n}`, [x!]: n };
-    return matrixDraft({
+    return named({
       decls: declsAB,
       name: "y",
       f: `${A} ${x} ${c < 0 ? "-" : "+"} ${times(Math.abs(c), `${B} ${x}`)}`,
@@ -118,7 +128,7 @@ function linearMaps(r: Rng): Draft {
   }
   if (t === 3) {
     const declsSq: Decls = { [A!]: `${n} x ${n}`, [x!]: n };
-    return matrixDraft({
+    return named({
       decls: declsSq,
       name: "y",
       f: `${times(c, x!)} - ${A} ${x}`,
@@ -135,7 +145,7 @@ function linearMaps(r: Rng): Draft {
   const declsAB: Decls = { [A!]: `${m} x ${k}`, [B!]: `${k} x ${n}`, [x!]: n, [u!]: n };
   const byX = r.next() < 0.5;
   const key = byX ? `${A} ${B}` : times(c, `${A} ${B}`);
-  return matrixDraft({
+  return named({
     decls: declsAB,
     name: "y",
     f: `${A} ${B} (${x} ${plus(c, u!)})`,
@@ -159,6 +169,16 @@ function elementwiseBinary(r: Rng): Draft {
   const [w, x] = names(r, VECTORS, 2);
   const c = coef(r);
   const t = r.int(0, 5);
+  const named = matrixDraftNamed(
+    [
+      "product-by-right",
+      "product-by-left",
+      "quotient-by-numerator",
+      "quotient-by-denominator",
+      "square-plus-vector",
+      "difference",
+    ][t]!,
+  );
   const decls: Decls = { [w!]: n, [x!]: t === 2 || t === 3 ? { shape: n, props: ["positive"] } : n };
   const diagRule = step(
     decls,
@@ -166,7 +186,7 @@ function elementwiseBinary(r: Rng): Draft {
   );
   switch (t) {
     case 0:
-      return matrixDraft({
+      return named({
         decls,
         f: `${w} .* ${times(c, x!)}`,
         wrt: x!,
@@ -175,7 +195,7 @@ function elementwiseBinary(r: Rng): Draft {
         steps: [diagRule, step(decls, `∂(${c}${w}ᵢ${x}ᵢ)/∂${x}ᵢ = ${c}${w}ᵢ, so:`, times(c, `diag(${w})`))],
       });
     case 1:
-      return matrixDraft({
+      return named({
         decls,
         f: `${times(c, w!)} .* ${x}`,
         wrt: w!,
@@ -184,7 +204,7 @@ function elementwiseBinary(r: Rng): Draft {
         steps: [diagRule, step(decls, `∂(${c}${w}ᵢ${x}ᵢ)/∂${w}ᵢ = ${c}${x}ᵢ, so:`, times(c, `diag(${x})`))],
       });
     case 2:
-      return matrixDraft({
+      return named({
         decls,
         f: `${times(c, w!)} ./ ${x}`,
         wrt: x!,
@@ -200,7 +220,7 @@ function elementwiseBinary(r: Rng): Draft {
         ],
       });
     case 3:
-      return matrixDraft({
+      return named({
         decls,
         f: `${times(c, w!)} ./ ${x}`,
         wrt: w!,
@@ -212,7 +232,7 @@ function elementwiseBinary(r: Rng): Draft {
         ],
       });
     case 4:
-      return matrixDraft({
+      return named({
         decls,
         f: `${times(c, `${x} .* ${x}`)} + ${w}`,
         wrt: x!,
@@ -228,7 +248,7 @@ function elementwiseBinary(r: Rng): Draft {
         ],
       });
     default:
-      return matrixDraft({
+      return named({
         decls,
         f: `${w} - ${times(c, x!)}`,
         wrt: x!,
@@ -261,11 +281,14 @@ function elementwiseFunctions(r: Rng): Draft {
   const [x] = names(r, VECTORS, 1);
   const c = coef(r);
   const t = r.int(0, 6);
+  const named = matrixDraftNamed(
+    ["exp", "sin", "cos", "tanh", "sigmoid", "logarithm", "product-with-function"][t]!,
+  );
   if (t === 5) {
     const decls: Decls = { [x!]: { shape: n, props: ["positive"] } };
     const d = coef(r);
     const key = times(d, `diag(1_${n} ./ ${x})`);
-    return matrixDraft({
+    return named({
       decls,
       f: times(d, `ln(${times(Math.abs(c), x!)})`),
       wrt: x!,
@@ -285,7 +308,7 @@ function elementwiseFunctions(r: Rng): Draft {
   if (t === 6) {
     const e = `exp(${times(c, x!)})`;
     const key = `diag(${e} ${plus(c, `${x} .* ${e}`)})`;
-    return matrixDraft({
+    return named({
       decls,
       f: `${x} .* ${e}`,
       wrt: x!,
@@ -303,7 +326,7 @@ function elementwiseFunctions(r: Rng): Draft {
   const g = FUNCTIONS[t]!;
   const arg = times(c, x!);
   const key = scaledDiag(c, g.d(arg, n));
-  return matrixDraft({
+  return named({
     decls,
     f: `${g.fn}(${arg})`,
     wrt: x!,
@@ -323,11 +346,20 @@ function scalarExpansion(r: Rng): Draft {
   const s = r.pick(["a", "b", "c", "s"] as const);
   const c = coef(r);
   const t = r.int(0, 4);
+  const named = matrixDraftNamed(
+    [
+      "scaled-minus-scalar",
+      "plus-scaled-scalar",
+      "scalar-times-vector",
+      "scaled-plus-scalar",
+      "scaled-over-scalar",
+    ][t]!,
+  );
   const decls: Decls = { [x!]: n, [s]: t === 4 ? { shape: "scalar", props: ["positive"] } : "scalar" };
   const expand = step(decls, `Scalar expansion: ${s} acts as ${s}·𝟏, the same value in every entry.`);
   switch (t) {
     case 0:
-      return matrixDraft({
+      return named({
         decls,
         name: "y",
         f: `${times(c, x!)} - ${s}`,
@@ -344,7 +376,7 @@ function scalarExpansion(r: Rng): Draft {
         ],
       });
     case 1:
-      return matrixDraft({
+      return named({
         decls,
         name: "y",
         f: `${x} ${plus(c, s)}`,
@@ -356,7 +388,7 @@ function scalarExpansion(r: Rng): Draft {
     case 2: {
       const byS = r.next() < 0.5;
       const key = byS ? times(c, x!) : times(c, `${s} I_${n}`);
-      return matrixDraft({
+      return named({
         decls,
         name: "y",
         f: `${times(c, s)} ${x}`,
@@ -376,7 +408,7 @@ function scalarExpansion(r: Rng): Draft {
       });
     }
     case 3:
-      return matrixDraft({
+      return named({
         decls,
         name: "y",
         f: `${times(c, x!)} + ${s}`,
@@ -389,7 +421,7 @@ function scalarExpansion(r: Rng): Draft {
         ],
       });
     default:
-      return matrixDraft({
+      return named({
         decls,
         name: "y",
         f: `${times(c, x!)} / ${s}`,

@@ -230,6 +230,30 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
       const root = readExpr(d.root, [v]);
       const mm = Number(d.m ?? 0);
       const radicand = root && root.kind === "call" ? root.arg : null;
+      const other = readExpr(d.other, [v]);
+      const otherRadicand = other && other.kind === "call" ? other.arg : null;
+      if (other && root && radicand && otherRadicand)
+        return [
+          {
+            rule: "Substitute first",
+            why: `at ${m(`${v} = ${atL}`)} the function is ${m("\\frac{0}{0}")}, a difference of two square roots`,
+            latex: `${fL}\\Big|_{${v} = ${atL}} = \\frac{0}{0}`,
+          },
+          {
+            rule: "Multiply by the conjugate",
+            why: `multiply the numerator and the denominator by ${m(conj ? L(conj) : "")}`,
+            latex: `${fL} = ${fL} \\cdot \\frac{${conj ? L(conj) : ""}}{${conj ? L(conj) : ""}}`,
+          },
+          {
+            rule: "Difference of squares",
+            why: `${m("(\\sqrt{u} - \\sqrt{w})(\\sqrt{u} + \\sqrt{w}) = u - w")}, which has the factor ${m(L(simp(add(variable(v), neg(at ?? num(0))))))}: cancel it`,
+            latex: `\\left(${L(root)} - ${L(other)}\\right)\\left(${L(root)} + ${L(other)}\\right) = ${L(simp(add(radicand, neg(otherRadicand))))}`,
+          },
+          final(
+            "Substitute",
+            `what remains is continuous; at ${m(`${v} = ${atL}`)} the conjugate is ${m(String(2 * mm))}`,
+          ),
+        ];
       return [
         {
           rule: "Substitute first",
@@ -325,6 +349,48 @@ export function limitSteps(p: Problem, answerLatex: string): SolutionStep[] {
         },
         final("Cancel and substitute", `cancel ${m(inside)} and substitute ${m(`${v} = ${atL}`)}`),
       ];
+    }
+    case "limit-does-not-exist": {
+      // The look-alikes whose limit exists, each explained by what makes it exist.
+      const factor = L(simp(add(variable(v), neg(at ?? num(0)))));
+      const side = p.given.side === "left" ? "left" : "right";
+      if (d.why === "one-sided")
+        return [
+          {
+            rule: "Only one side",
+            why: `only the ${side} side is asked: for ${m(`${v} ${side === "left" ? "<" : ">"} ${atL}`)} the function has one formula`,
+            latex: `${head}`,
+          },
+          final(
+            "Simplify and substitute",
+            `simplify for ${m(`${v} ${side === "left" ? "<" : ">"} ${atL}`)}, then let ${m(v)} approach ${m(atL)}`,
+          ),
+        ];
+      if (d.why === "same-infinities")
+        return [
+          {
+            rule: "Sign on both sides",
+            why: `the denominator is an even power of ${m(factor)}, positive on both sides of ${m(atL)}`,
+            latex: `\\left(${factor}\\right)^{2k} > 0 \\quad (${v} \\ne ${atL})`,
+          },
+          final(
+            "The same infinity from both sides",
+            "both one-sided limits are the same infinity, so the limit is that infinity",
+          ),
+        ];
+      if (d.why === "removable")
+        return [
+          {
+            rule: "Substitute first",
+            why: `at ${m(`${v} = ${atL}`)} both numerator and denominator are 0, so ${m(factor)} divides both`,
+            latex: `${fL}\\Big|_{${v} = ${atL}} = \\frac{0}{0}`,
+          },
+          final(
+            "Cancel and substitute",
+            `cancel ${m(factor)}; what remains is continuous, and both sides agree`,
+          ),
+        ];
+      break;
     }
     default:
       break;

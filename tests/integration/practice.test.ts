@@ -93,6 +93,37 @@ describe("tries, feedback and the review", () => {
     expect(card.lastRating).toBe("Hard");
   });
 
+  it("a wrong derivative's feedback names a point a learner can check by hand, and stores it as shown", async () => {
+    const me = await learner();
+    const view = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
+    const p = await keyOf(view.id);
+    // An answer far from any derivative of c x^n: the key and it differ at x = 2 or a point after it.
+    const wrong = await submitAnswer({
+      actor: me,
+      instanceId: view.id,
+      input: { clientSubmissionId: sid(), answer: "x + 1000", elapsedMs: 3000 },
+    });
+    expect(wrong.kind).toBe("graded");
+    if (wrong.kind !== "graded") return;
+    expect(wrong.feedback.correct).toBe(false);
+    expect(wrong.feedback.counterexample).toMatch(
+      /^At x = (2|0\.5|1|0|-1|3|-2|1\.5|-0\.5|4|-3|0\.25) your answer is /,
+    );
+    expect(wrong.instance.key).toBeUndefined();
+    const stored = await getDb().submission.findFirstOrThrow({ where: { instanceId: view.id } });
+    expect((stored.feedback as { counterexample?: string }).counterexample).toBe(
+      wrong.feedback.counterexample,
+    );
+    // The right answer is right, with no counterexample.
+    const right = await submitAnswer({
+      actor: me,
+      instanceId: view.id,
+      input: { clientSubmissionId: sid(), answer: p.answer, elapsedMs: 3000 },
+    });
+    expect(right.kind === "graded" && right.feedback.correct).toBe(true);
+    expect(right.kind === "graded" && right.feedback.counterexample).toBeUndefined();
+  });
+
   it("two wrong tries finish the problem as wrong (Again)", async () => {
     const me = await learner();
     const view = await startInstance({ actor: me, input: { skillId: "limit-factor-cancel" } });

@@ -177,8 +177,13 @@ describe("worked solutions and hints", () => {
   it("explains a limit by its method", () => {
     const fc = solution(problem("limit-factor-cancel", 0));
     expect(fc.steps.map((s) => s.rule)).toEqual(["Substitute first", "Factor", "Cancel", "Substitute"]);
-    const dne = solution(problem("limit-does-not-exist", 0));
+    const dne = solution(problem("limit-does-not-exist", 1));
     expect(dne.answerLatex).toBe("\\text{does not exist}");
+    expect(dne.steps.map((s) => s.why).join(" ")).toMatch(/one-sided limits differ/);
+    // A look-alike whose one-sided limit exists is explained by its side.
+    const oneSided = solution(problem("limit-does-not-exist", 0));
+    expect(oneSided.answerLatex).toBe("-5");
+    expect(oneSided.steps.map((s) => s.why).join(" ")).toMatch(/only the right side is asked/);
     const ch = solution(problem("multivariable-chain-rule", 0));
     expect(ch.steps.map((s) => s.rule)).toContain("Multivariable chain rule");
   });
@@ -260,8 +265,8 @@ describe("calc batch operations", () => {
     child.stdout.on("data", (c: string) => (out += c));
     child.stdin.end(
       [
-        '{"op":"generate","skill":"limit-does-not-exist","seed":3,"id":1}',
-        '{"op":"grade","skill":"limit-does-not-exist","seed":3,"answer":"DNE"}',
+        '{"op":"generate","skill":"limit-does-not-exist","seed":1,"id":1}',
+        '{"op":"grade","skill":"limit-does-not-exist","seed":1,"answer":"DNE"}',
         '{"op":"diff","expr":"x^2","var":"x"}',
       ].join("\n") + "\n",
     );

@@ -38,6 +38,11 @@ export function gradeDerivativeExpression(
   return diagnosedResult(r, preview, warnings);
 }
 
+/** The sentence for a chain rule along a curve with x'(t) forgotten (under chain_one_inner_missing). */
+export function oneInnerMissing(x: string): string {
+  return `You forgot ${x}'(t): multiply ∂f/∂${x} by the derivative of ${x}(t), as in df/dt = f_x x'(t) + f_y y'(t).`;
+}
+
 export function gradeChainExpression(p: Problem, text: string): GradeResult {
   const { f, fvars, inner } = readProblem(p);
   const key = readExpr(p.answer, ["t"]);
@@ -74,6 +79,8 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
     for (const [cand, code] of [
       [rest, "chain_missing_term"],
       [partial, "chain_missing_term"],
+      // x'(t) forgotten, the other terms right: f_x(x(t), y(t)) + f_y(x(t), y(t)) y'(t).
+      [add(substitute(d.expr, inner), rest), "chain_one_inner_missing"],
       [
         add(
           substitute(d.expr, inner),
@@ -89,7 +96,10 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
     ] as const) {
       const c = equivalent(cand, r.expr, opts);
       if (c.ok && c.equivalent) {
-        diag = diagnosisOf(code);
+        diag =
+          code === "chain_one_inner_missing" && fvars.length > 1
+            ? { code, message: oneInnerMissing(x) }
+            : diagnosisOf(code);
         break;
       }
     }

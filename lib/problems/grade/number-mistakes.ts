@@ -6,6 +6,7 @@ import { derivative } from "../../calculus/diff";
 import { MISTAKES, type MistakeCode, RULE_MISTAKES } from "../../calculus/mistakes";
 import { numericValue, substitute } from "../exact";
 import { readProblem } from "../read";
+import { oneInnerMissing } from "./expression";
 import { type Problem } from "../types";
 
 type Candidate = { code: MistakeCode; message: string; value: number };
@@ -65,17 +66,33 @@ export function numberMistakes(p: Problem, keyValue: number): Candidate[] {
     }
   }
   if (f && inner && point && p.kind === "chain") {
+    const terms: { v: string; term: number; bare: number }[] = [];
     for (const v of fvars) {
       const d = derivative(f, v);
       const dv = inner[v] ? derivative(inner[v], "t") : null;
-      if (d.ok && dv?.ok && fvars.length > 1) {
-        const termValue = valueAt(mul(substitute(d.expr, inner), dv.expr), point);
+      if (d.ok && dv?.ok)
+        terms.push({
+          v,
+          term: valueAt(mul(substitute(d.expr, inner), dv.expr), point),
+          bare: valueAt(substitute(d.expr, inner), point),
+        });
+    }
+    if (terms.length === fvars.length && fvars.length > 1) {
+      const total = terms.reduce((s, t) => s + t.term, 0);
+      for (const t of terms) {
+        out.push({ code: "chain_missing_term", message: MISTAKES.chain_missing_term, value: t.term });
+        // x'(t) forgotten in one term, the other terms right.
         out.push({
-          code: "chain_missing_term",
-          message: MISTAKES.chain_missing_term,
-          value: termValue,
+          code: "chain_one_inner_missing",
+          message: oneInnerMissing(t.v),
+          value: total - t.term + t.bare,
         });
       }
+      out.push({
+        code: "chain_inner_missing",
+        message: MISTAKES.chain_inner_missing,
+        value: terms.reduce((s, t) => s + t.bare, 0),
+      });
     }
   }
   if (p.kind === "limit" && keyValue !== 0) {

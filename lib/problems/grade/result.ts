@@ -119,6 +119,7 @@ export function diagnosedResult(
 const HIDDEN_WRONG = "Not right yet: your answer and the right one differ.";
 const KEY_GIVING: ReadonlySet<string> = new Set([
   "sign_error",
+  "sign_error_term",
   "layout_transposed",
   // The matrix core's: the transposed layout, and a vector where its diag(...) belongs.
   "layout",

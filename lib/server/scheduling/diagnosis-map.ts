@@ -5,6 +5,9 @@ import type { DiagnosisSkillMap } from "@/lib/srs";
 
 export const DIAGNOSIS_SKILLS: DiagnosisSkillMap = {
   chain_rule_inner: "derivative-chain-rule",
+  chain_inner_missing: "derivative-chain-rule",
+  chain_one_inner_missing: "derivative-chain-rule",
+  power_not_lowered: "derivative-power-rule",
   product_rule_as_product: "derivative-product-rule",
   quotient_rule_reversed: "derivative-quotient-rule",
   quotient_of_derivatives: "derivative-quotient-rule",

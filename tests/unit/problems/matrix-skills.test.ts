@@ -116,7 +116,8 @@ describe.each(MATRIX_SKILLS.map((id) => [id]))("matrix skill %s over 1000 seeds"
     const ps = all(id);
     expect(new Set(ps.map((p) => JSON.stringify(p.given))).size).toBeGreaterThanOrEqual(0.8 * SEEDS);
     for (const seed of [0, 1, 17, 999]) {
-      expect(generate(id, seed, ps[seed]!.version)).toEqual({ ok: true, problem: ps[seed] });
+      const again = generate(id, seed, ps[seed]!.version);
+      expect(again.ok && again.problem).toEqual(ps[seed]);
       expect(JSON.parse(JSON.stringify(ps[seed]))).toEqual(ps[seed]);
     }
     for (const p of ps.slice(0, 50)) {

@@ -1,0 +1,71 @@
+// A wrong answer's counterexample is shown at a point a learner can check by hand (x = 2, 1/2, 1, 0,
+// -1, ...) where the key and the answer are both defined and clearly differ; only when no such
+// point exists is a sampled point (three decimals) kept.
+import { describe, expect, it } from "vitest";
+import type { Expr } from "@/lib/calculus/ast";
+import { type EquivOptions, equivalent, equivalentShaped } from "@/lib/calculus/equiv";
+import { parse } from "@/lib/calculus/parse";
+
+function read(s: string, vars: readonly string[]): Expr {
+  const r = parse(s, { vars });
+  if (!r.ok) throw new Error(`cannot parse ${s}`);
+  return r.expr;
+}
+
+function reason(key: string, answer: string, opts: EquivOptions): string {
+  const v = equivalent(read(key, opts.vars), read(answer, opts.vars), opts);
+  if (!v.ok || v.equivalent) throw new Error("expected a wrong answer");
+  return v.reason;
+}
+
+describe("counterexamples at simple points", () => {
+  it("uses x = 2 when the values differ there", () => {
+    expect(reason("3x^2", "3x", { vars: ["x"] })).toBe("At x = 2 your answer is 6, the correct value is 12");
+  });
+
+  it("skips a simple point where key and answer happen to agree (2x and x^2 at x = 2)", () => {
+    expect(reason("2x", "x^2", { vars: ["x"] })).toMatch(/^At x = 0\.5 your answer is 0\.25/);
+  });
+
+  it("skips points outside the domain or where the function is undefined", () => {
+    const opts: EquivOptions = { vars: ["x"], domain: { x: [0.1, 4] }, defined: [read("ln(x - 1)", ["x"])] };
+    // x = 2 is the first simple point with x > 1.
+    expect(reason("2/(x - 1)", "1/(x - 1)", opts)).toMatch(
+      /^At x = 2 your answer is 1, the correct value is 2/,
+    );
+    // 1/x is undefined at 0: the next simple point where both are defined.
+    expect(reason("1/x", "1/x^2", { vars: ["x"] })).toMatch(/^At x = 2 your answer is 0\.25/);
+  });
+
+  it("keeps the answer's and the key's values at the point it names", () => {
+    const v = equivalent(read("2x", ["x"]), read("x^2", ["x"]), { vars: ["x"] });
+    expect(v.ok && !v.equivalent && v.counterexample).toEqual({
+      point: { x: 0.5 },
+      answer: 0.25,
+      expected: 1,
+    });
+  });
+
+  it("uses simple points for several variables, component by component", () => {
+    const v = equivalentShaped(
+      [read("2x y", ["x", "y"]), read("x^2", ["x", "y"])],
+      [read("2x y", ["x", "y"]), read("x^2 + y", ["x", "y"])],
+      { vars: ["x", "y"] },
+    );
+    expect(v.ok && !v.equivalent && v.reason).toBe(
+      "Component 2: at (x, y) = (2, 2) your answer is 6, the correct value is 4",
+    );
+  });
+
+  it("falls back to a sampled point when the two agree at every simple point", () => {
+    // x + sin(4 pi x) and x agree at every multiple of 1/4.
+    const r = reason("x + sin(4 pi x)", "x", { vars: ["x"] });
+    expect(r).toMatch(/^At x = -?\d\.\d{3} /);
+    expect(r).not.toMatch(/^At x = -?\d(\.[05]0*)? /);
+  });
+
+  it("a right answer has no counterexample", () => {
+    const v = equivalent(read("2x", ["x"]), read("x + x", ["x"]), { vars: ["x"] });
+    expect(v.ok && v.equivalent).toBe(true);
+  });
+});
