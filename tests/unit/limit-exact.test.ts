@@ -54,7 +54,17 @@ describe("forms within reach of the laws", () => {
   it.each([["x^2 + x sin x + cos x"], ["x^2 - x sin x"]])("%s grows past its oscillation", (expr) => {
     expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "+inf" });
   });
-  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])("%s has no limit: refused, not guessed", (expr) => {
-    expect(lim(expr, "inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])(
+    "%s has no limit: two sequences (sin x = 0 and sin x = 1) tend to different limits",
+    (expr) => {
+      expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "dne", method: "two sequences" });
+    },
+  );
+  it.each([
+    ["x sin(x^2) + x", "inf"],
+    ["(cos(x) + 1)^(1/x)", "-inf"],
+    ["sin(x)^2 + cos(x)^2", "inf"],
+  ])("%s at %s is refused, not guessed", (expr, to) => {
+    expect(lim(expr, to)).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
   });
 });

@@ -67,6 +67,7 @@ import { toText } from "../print";
 import { simplify } from "../simplify";
 import { limitOf } from "./laws";
 import { type Approach, type Claim, confirm, definedNear, recognize } from "./numeric";
+import { byPeriodicSequences } from "./periodic";
 import {
   DERIVATIVE_BUDGET,
   MAX_SIZE,
@@ -98,6 +99,7 @@ export type LimitResult = ({ ok: true; method: string } & LimitValue) | { ok: fa
 function methodName(c: SideSearch): string {
   if (c.lhopitalSteps > 0)
     return `L'Hopital (${c.lhopitalSteps} ${c.lhopitalSteps === 1 ? "time" : "times"})`;
+  if (c.methods.has("two sequences")) return "two sequences";
   if (c.methods.has("growth")) return "growth rates";
   if (c.methods.has("series")) return "series expansion";
   if (c.methods.has("conjugate")) return "conjugate";
@@ -143,6 +145,11 @@ function oneSided(e: Expr, v: string, t: Approach, pointExpr: Expr | undefined):
   if (l.k === "unk") {
     const s = bySeries(e, c, l.why);
     if (determinate(s)) l = s;
+  }
+  if (l.k === "unk" && t.kind === "inf") {
+    const p = byPeriodicSequences(e, c);
+    // each sequence's limit was confirmed by numbers on its own; the whole oscillates
+    if (determinate(p)) return { ok: true, l: p, method: methodName(c) };
   }
   if (l.k === "unk") return cannot(`Cannot decide this limit (${l.why}).`);
   const claim: Claim =
