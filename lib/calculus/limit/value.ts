@@ -30,9 +30,15 @@ export function finite(v: number, x?: Expr): Tendency {
   return x === undefined ? { k: "fin", v } : { k: "fin", v, x };
 }
 
-/** A computed value, taken as 0 when it is that small compared with `scale` (what it was computed from). */
-export const finiteTidy = (v: number, scale: number, x?: Expr): Tendency =>
-  finite(Math.abs(v) < ZERO_TOL * scale ? 0 : v, x);
+/**
+ * A computed value that may be rounding around 0 when it is that small compared with `scale` (what
+ * it was computed from: sin(pi), cos(pi/2), 1 - 1): then decided exactly from its exact form, never
+ * from the float (pi - 3.14159265358979 is not 0).
+ */
+export function finiteTidy(v: number, scale: number, x?: Expr): Tendency {
+  if (v === 0 || Math.abs(v) >= ZERO_TOL * scale) return finite(v, x);
+  return exactNearZero(x);
+}
 
 /** Below this, a computed finite value may be rounding around 0 (tan(2pi) = -2.4e-16 in floats). */
 const NEAR_ZERO = 1e-9;
@@ -50,8 +56,13 @@ const isRationalConstant = (e: Expr): boolean =>
  */
 export function settled(l: Tendency): Tendency {
   if (l.k !== "fin" || l.v === 0 || Math.abs(l.v) >= NEAR_ZERO) return l;
-  if (!l.x) return undecided("a value too close to 0 to tell from rounding");
-  const s = simplify(l.x, SETTLE_BUDGET);
+  return exactNearZero(l.x);
+}
+
+/** A value too small to tell from rounding, decided by its exact form `x` (undecided without one). */
+function exactNearZero(x: Expr | undefined): Tendency {
+  if (!x) return undecided("a value too close to 0 to tell from rounding");
+  const s = simplify(x, SETTLE_BUDGET);
   if (!s.ok) return undecided("a value too close to 0 to tell from rounding");
   if (s.expr.kind === "num" && s.expr.value === 0) return ZERO;
   if (isRationalConstant(s.expr) && freeVariables(s.expr).length === 0) {
