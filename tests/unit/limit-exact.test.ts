@@ -31,6 +31,17 @@ describe("a pole where the float of the denominator is 1e-16, not 0", () => {
   });
 });
 
+describe("a constant within rounding of 0 that is not 0", () => {
+  it.each([
+    ["1/(pi - 3.14159265358979 + x^2)", "0"],
+    ["1/(e - 2.718281828459045 + (x - 1)^2)", "1"],
+  ])("%s at %s is finite: answered exactly or refused, never infinite", (expr, to) => {
+    const r = lim(expr, to);
+    if (r.ok) expect(r.kind).toBe("finite");
+    else expect(r).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  });
+});
+
 describe("a constant base of exactly 1", () => {
   it.each([["1.0^x"], ["1^x"], ["1.0^(x^2)"]])("%s at infinity is 1", (expr) => {
     expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "finite", value: 1 });

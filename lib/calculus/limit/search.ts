@@ -5,7 +5,7 @@ import { compile } from "../eval";
 import { simplify } from "../simplify";
 import type { Approach } from "./numeric";
 import { type SeriesPool, seriesLimit } from "./series";
-import { type Tendency, determinate, finite, infinite, undecided } from "./value";
+import { ROUNDING, type Tendency, determinate, finite, infinite, undecided } from "./value";
 
 /** Nodes an expression (or a point) may have. */
 export const MAX_SIZE = 3000;
@@ -70,6 +70,7 @@ export function simplified(e: Expr): Expr {
 
 /** The limit of `e` by series expansion (series.ts), or unknown for the reason `why`. */
 export function bySeries(e: Expr, c: SideSearch, why: string): Tendency {
+  if (why === ROUNDING) return undecided(why);
   const s = seriesLimit(e, c.variable, c.approach, c.pool);
   if (!s) return undecided(why);
   c.methods.add("series");
