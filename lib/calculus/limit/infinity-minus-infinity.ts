@@ -1,9 +1,9 @@
 // The indeterminate form inf - inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of
 // logarithms as one logarithm; hyperbolic functions as exponentials; one common denominator; the
 // conjugate (P^2 - M^2)/(P + M).
-import { type Expr, add, div, neg, num, pow } from "../ast";
+import { type Expr, add, dependsOn, div, neg, num, pow } from "../ast";
 import { limitOf } from "./laws";
-import { combinedLogarithm, commonDenominator, hyperbolicAsExp, mentions } from "./rewrites";
+import { combinedLogarithm, commonDenominator, commonFactor, hyperbolicAsExp, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, infinite, sumOf, undecided } from "./value";
 
@@ -35,6 +35,15 @@ export function resolveInfMinusInf(
       if (ratio.k === "fin" && Math.abs(1 + ratio.v) > 1e-9) {
         c.methods.add("dominant term");
         return infinite(1 + ratio.v);
+      }
+      // a factor shared by every term taken out: x ln(2 + 6x) - x ln(6x) = x (ln(2 + 6x) - ln(6x))
+      const shared = commonFactor([...pos, ...negs], (f) => dependsOn(f, c.variable));
+      if (shared) {
+        const r = attempt(c, () => limitOf(shared, c));
+        if (determinate(r)) {
+          c.methods.add("common factor");
+          return r;
+        }
       }
       // a sum of logarithms is the logarithm of a product
       const logs = combinedLogarithm([...pos, ...negs]);

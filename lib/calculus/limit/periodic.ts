@@ -4,7 +4,20 @@
 // constants. If g_t0 has a limit, f has the same limit along that sequence; two starting points t0
 // whose limits differ prove that f has none (sin x - sin(x + 1), tan x, ((sin x + 1)/2)^x).
 // Each limit used is decided by the rules and confirmed by numbers on its own.
-import { type Expr, type UnaryFunction, add, call, cnst, dependsOn, div, mapCalls, mul, neg, num, substitute } from "../ast";
+import {
+  type Expr,
+  type UnaryFunction,
+  add,
+  call,
+  cnst,
+  dependsOn,
+  div,
+  mapCalls,
+  mul,
+  neg,
+  num,
+  substitute,
+} from "../ast";
 import { derivative } from "../diff";
 import { limitOf } from "./laws";
 import { confirm } from "./numeric";

@@ -1,9 +1,10 @@
 // The indeterminate form 0 * inf: series expansion, growth rates at infinity, standard equivalents of
 // the factors tending to 0 (ln w ~ w - 1, sin u ~ u: the 1^inf forms), then the product as a quotient
 // f/(1/g) either way round.
-import { type Expr, add, div, mul, num } from "../ast";
+import { type Expr, add, dependsOn, div, mul, num } from "../ast";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
+import { commonDenominator } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, isZero, productOf, undecided } from "./value";
 
@@ -42,6 +43,19 @@ export function resolveZeroTimesInf(
           return r;
         }
       }
+      // a sum among the factors multiplied out: Z (A + B) = Z A + Z B when each has a limit
+      const spread = distributed(factors, c);
+      if (spread) {
+        const r = attempt(c, () => limitOf(spread, c));
+        if (r.k === "fin" || r.k === "inf") return r;
+      }
+      // a factor tending to 0 that is a sum of fractions, over one denominator
+      const zsTogether = zs.map((z) => (z.kind === "add" ? commonDenominator(z.terms) : null));
+      if (zsTogether.some((z) => z !== null)) {
+        const Z2 = mul(...zs.map((z, i) => zsTogether[i] ?? z));
+        const r = attempt(c, () => limitOf(simplified(mul(Z2, I)), c));
+        if (r.k === "fin" || r.k === "inf") return r;
+      }
       const a = attempt(c, () => limitOf(div(I, simplified(div(num(1), Z))), c));
       if (a.k === "fin" || a.k === "inf") return a;
       const b = attempt(c, () => limitOf(div(Z, simplified(div(num(1), I))), c));
@@ -53,6 +67,15 @@ export function resolveZeroTimesInf(
   });
   if (!determinate(core)) return core;
   return productOf([core, ...rest], c);
+}
+
+/** The product with its first factor that is a sum multiplied out, term by term; null without one. */
+function distributed(factors: readonly Expr[], c: SideSearch): Expr | null {
+  const i = factors.findIndex((f) => f.kind === "add" && dependsOn(f, c.variable));
+  const sum = factors[i];
+  if (!sum || sum.kind !== "add") return null;
+  const others = factors.filter((_, j) => j !== i);
+  return add(...sum.terms.map((t) => mul(...others, t)));
 }
 
 /**
