@@ -3,6 +3,7 @@
 // conjugate (P^2 - M^2)/(P + M).
 import { type Expr, add, dependsOn, div, neg, num, pow } from "../ast";
 import { limitOf } from "./laws";
+import { logsExpanded } from "./log-expansion";
 import { combinedLogarithm, commonDenominator, commonFactor, hyperbolicAsExp, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, infinite, sumOf, undecided } from "./value";
@@ -43,6 +44,17 @@ export function resolveInfMinusInf(
         if (determinate(r)) {
           c.methods.add("common factor");
           return r;
+        }
+      }
+      // logarithms taken apart
+      if (mentions(e, ["ln"])) {
+        const x = logsExpanded(add(P, N), c);
+        if (x) {
+          const r = attempt(c, () => limitOf(x, c));
+          if (determinate(r)) {
+            c.methods.add("logarithm rules");
+            return r;
+          }
         }
       }
       // a sum of logarithms is the logarithm of a product

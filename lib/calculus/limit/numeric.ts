@@ -66,8 +66,19 @@ export function signNear(e: Expr, v: string, t: Approach): number {
  * domain questions and do not count.
  */
 export function outsideDomain(e: Expr, v: string, x: number): boolean {
+  return inspect(e, v, x).outside;
+}
+
+/** Whether evaluating `e` at `x` meets a value outside the domain, or an infinite intermediate value. */
+function inspect(e: Expr, v: string, x: number): { outside: boolean; overflow: boolean } {
   let bad = false;
+  let overflow = false;
   const ev = (n: Expr): number => {
+    const y = node(n);
+    if (y === Infinity || y === -Infinity) overflow = true;
+    return y;
+  };
+  const node = (n: Expr): number => {
     switch (n.kind) {
       case "num":
         return n.value;
@@ -155,7 +166,7 @@ export function outsideDomain(e: Expr, v: string, x: number): boolean {
     }
   };
   ev(e);
-  return bad;
+  return { outside: bad, overflow };
 }
 
 /** Whether the function is defined at points approaching the target: "yes", "no", or "gaps". */
@@ -190,7 +201,9 @@ const spread = (w: readonly number[]): number => Math.max(...w) - Math.min(...w)
  * on something the claim rules out.
  */
 export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict {
-  const f = sampler(e, v);
+  // values computed through an overflow (e^x far out) say nothing about the limit
+  const f0 = sampler(e, v);
+  const f = (x: number): number => (inspect(e, v, x).overflow ? NaN : f0(x));
   const xs = t.kind === "point" ? approachPoints(t, 4, 24) : approachPoints(t, 4, 32);
   const ys = xs.map(f).filter((y) => Number.isFinite(y));
   if (ys.length < 4) return "inconclusive";

@@ -6,6 +6,7 @@ import { dividedByDominantTerm } from "./dominant-term";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
 import { byLHopital } from "./lhopital";
+import { logsExpanded } from "./log-expansion";
 import { mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate } from "./value";
@@ -31,6 +32,17 @@ export function resolveQuotient(n: Expr, d: Expr, e: Expr, c: SideSearch): Tende
         const r = attempt(c, () => limitOf(s, c));
         if (determinate(r)) {
           c.methods.add("simplification");
+          return r;
+        }
+      }
+    }
+    // logarithms taken apart: ln(e^(3x) + x) = 3x + ln(1 + x e^(-3x))
+    if (mentions(e, ["ln"]) && mark("g:" + text)) {
+      const x = logsExpanded(e, c);
+      if (x) {
+        const r = attempt(c, () => limitOf(x, c));
+        if (determinate(r)) {
+          c.methods.add("logarithm rules");
           return r;
         }
       }

@@ -4,7 +4,8 @@
 import { type Expr, add, dependsOn, div, mul, num } from "../ast";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
-import { commonDenominator } from "./rewrites";
+import { logsExpanded } from "./log-expansion";
+import { commonDenominator, exponentialsCombined, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, isZero, productOf, undecided } from "./value";
 
@@ -42,6 +43,23 @@ export function resolveZeroTimesInf(
           c.methods.add("standard limits");
           return r;
         }
+      }
+      // logarithms taken apart (the exponent of 1^inf, 0^0 and inf^0 forms)
+      if (mentions(I, ["ln"]) || mentions(Z, ["ln"])) {
+        const x = logsExpanded(mul(Z, I), c);
+        if (x) {
+          const r = attempt(c, () => limitOf(x, c));
+          if (r.k === "fin" || r.k === "inf") {
+            c.methods.add("logarithm rules");
+            return r;
+          }
+        }
+      }
+      // exponential factors as one exponential
+      const together = exponentialsCombined(factors, c.variable);
+      if (together) {
+        const r = attempt(c, () => limitOf(together, c));
+        if (r.k === "fin" || r.k === "inf") return r;
       }
       // a sum among the factors multiplied out: Z (A + B) = Z A + Z B when each has a limit
       const spread = distributed(factors, c);
