@@ -1,7 +1,7 @@
 // The indeterminate form 0 * inf: series expansion, growth rates at infinity, standard equivalents of
 // the factors tending to 0 (ln w ~ w - 1, sin u ~ u: the 1^inf forms), then the product as a quotient
 // f/(1/g) either way round.
-import { type Expr, add, dependsOn, div, mul, num } from "../ast";
+import { type Expr, add, call, dependsOn, div, mul, neg, num } from "../ast";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
 import { logsExpanded } from "./log-expansion";
@@ -104,6 +104,11 @@ function distributed(factors: readonly Expr[], c: SideSearch): Expr | null {
 function equivalents(zs: readonly Expr[], c: SideSearch): Expr | null {
   let changed = false;
   const out = zs.map((z) => {
+    const d = differenceEquivalent(z, c);
+    if (d) {
+      changed = true;
+      return d;
+    }
     if (z.kind !== "call") return z;
     if (z.fn === "ln") {
       const w = limitOf(z.arg, c);
@@ -123,4 +128,35 @@ function equivalents(zs: readonly Expr[], c: SideSearch): Expr | null {
     return z;
   });
   return changed ? mul(...out) : null;
+}
+
+/**
+ * f(A) - f(B) with A - B tending to 0, for f = exp, sin, cos, by an exact identity and then the
+ * equivalent of the factor that tends to 0: e^A - e^B = e^B (e^(A - B) - 1) ~ e^B (A - B);
+ * sin A - sin B = 2 cos((A + B)/2) sin((A - B)/2) ~ cos((A + B)/2) (A - B);
+ * cos A - cos B = -2 sin((A + B)/2) sin((A - B)/2) ~ -sin((A + B)/2) (A - B). Null otherwise.
+ */
+function differenceEquivalent(z: Expr, c: SideSearch): Expr | null {
+  if (z.kind !== "add" || z.terms.length !== 2) return null;
+  const [p, q] = z.terms as [Expr, Expr];
+  const pair = (a: Expr, b: Expr): { fn: string; A: Expr; B: Expr } | null => {
+    if (a.kind !== "call" || b.kind !== "neg" || b.arg.kind !== "call" || a.fn !== b.arg.fn) return null;
+    if (a.fn !== "exp" && a.fn !== "sin" && a.fn !== "cos") return null;
+    return { fn: a.fn, A: a.arg, B: b.arg.arg };
+  };
+  const m = pair(p, q) ?? pair(q, p);
+  if (!m) return null;
+  const { fn, A, B } = m;
+  const diff = simplified(add(A, neg(B)));
+  const w = attempt(c, () => limitOf(diff, c));
+  if (w.k !== "fin" || w.v !== 0) return null;
+  // z = f(A) - f(B) whichever order the terms come in
+  const half = div(add(A, B), num(2));
+  const body =
+    fn === "exp"
+      ? mul(call("exp", B), diff)
+      : fn === "sin"
+        ? mul(call("cos", half), diff)
+        : neg(mul(call("sin", half), diff));
+  return body;
 }
