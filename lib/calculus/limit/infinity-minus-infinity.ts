@@ -1,7 +1,7 @@
 // The indeterminate form inf - inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of
 // logarithms as one logarithm; hyperbolic functions as exponentials; one common denominator; the
 // conjugate (P^2 - M^2)/(P + M).
-import { type Expr, add, dependsOn, div, neg, num, pow } from "../ast";
+import { type Expr, add, call, dependsOn, div, mul, neg, num, pow } from "../ast";
 import { limitOf } from "./laws";
 import { logsExpanded } from "./log-expansion";
 import { combinedLogarithm, commonDenominator, commonFactor, hyperbolicAsExp, mentions } from "./rewrites";
@@ -45,6 +45,22 @@ export function resolveInfMinusInf(
           c.methods.add("common factor");
           return r;
         }
+      }
+      // e^A - e^B = e^B (e^(A - B) - 1), exactly
+      const ip = pos.findIndex((t) => exponent(t) !== null);
+      const jn = negs.findIndex((t) => t.kind === "neg" && exponent(t.arg) !== null);
+      if (ip >= 0 && jn >= 0) {
+        const A = exponent(pos[ip]!)!;
+        const nb = negs[jn]!;
+        const B = exponent(nb.kind === "neg" ? nb.arg : null)!;
+        const others = [...pos.filter((_, i) => i !== ip), ...negs.filter((_, j) => j !== jn)];
+        const r = attempt(c, () =>
+          limitOf(
+            add(mul(call("exp", B), add(call("exp", simplified(add(A, neg(B)))), num(-1))), ...others),
+            c,
+          ),
+        );
+        if (determinate(r)) return r;
       }
       // logarithms taken apart
       if (mentions(e, ["ln"])) {
@@ -98,4 +114,12 @@ export function resolveInfMinusInf(
   });
   if (!determinate(core)) return core;
   return sumOf([core, ...rest]);
+}
+
+/** u when `e` is e^u, else null. */
+function exponent(e: Expr | null): Expr | null {
+  if (!e) return null;
+  if (e.kind === "call" && e.fn === "exp") return e.arg;
+  if (e.kind === "pow" && e.base.kind === "const" && e.base.name === "e") return e.exp;
+  return null;
 }

@@ -10,7 +10,7 @@ import { ROUNDING, type Tendency, determinate, finite, infinite, undecided } fro
 /** Nodes an expression (or a point) may have. */
 export const MAX_SIZE = 3000;
 /** Indeterminate forms nested inside one another. */
-export const MAX_DEPTH = 8;
+export const MAX_DEPTH = 10;
 /** Nodes of f'/g' that L'Hopital's rule may go on with. */
 export const MAX_DERIVATIVE_SIZE = 400;
 /** Limit-law steps per side. */

@@ -140,6 +140,10 @@ function differenceEquivalent(z: Expr, c: SideSearch): Expr | null {
   if (z.kind !== "add" || z.terms.length !== 2) return null;
   const [p, q] = z.terms as [Expr, Expr];
   const pair = (a: Expr, b: Expr): { fn: string; A: Expr; B: Expr } | null => {
+    // e^u - 1 is e^u - e^0
+    const minusOne =
+      (b.kind === "num" && b.value === -1) || (b.kind === "neg" && b.arg.kind === "num" && b.arg.value === 1);
+    if (a.kind === "call" && a.fn === "exp" && minusOne) return { fn: "exp", A: a.arg, B: num(0) };
     if (a.kind !== "call" || b.kind !== "neg" || b.arg.kind !== "call" || a.fn !== b.arg.fn) return null;
     if (a.fn !== "exp" && a.fn !== "sin" && a.fn !== "cos") return null;
     return { fn: a.fn, A: a.arg, B: b.arg.arg };
