@@ -10,7 +10,7 @@ import { signNear } from "./numeric";
 import { type SideSearch, attempt, simplified } from "./search";
 
 /** Whether `e` is positive near the point (on the side searched). */
-function positive(e: Expr, c: SideSearch): boolean {
+export function positive(e: Expr, c: SideSearch): boolean {
   const l = attempt(c, () => limitOf(e, c));
   if (l.k === "fin") return l.v > 0 || (l.v === 0 && signNear(e, c.variable, c.approach) === 1);
   if (l.k === "inf") return l.s > 0;
@@ -35,11 +35,19 @@ function expandLn(u: Expr, c: SideSearch, depth: number): Expr | null {
   const ln = (w: Expr): Expr => expandLn(w, c, depth + 1) ?? call("ln", w);
   switch (u.kind) {
     case "call":
-      return u.fn === "exp" ? u.arg : null;
+      if (u.fn === "exp") return u.arg;
+      if (u.fn === "abs")
+        return positive(u.arg, c) ? ln(u.arg) : positive(neg(u.arg), c) ? ln(neg(u.arg)) : null;
+      return null;
     case "pow":
       if (!dependsOn(u.exp, c.variable) && !dependsOn(u.base, c.variable)) return null;
       if (u.base.kind === "const" && u.base.name === "e") return u.exp;
-      return positive(u.base, c) ? mul(u.exp, ln(u.base)) : null;
+      if (!positive(u.base, c)) return null;
+      {
+        // g (a + b) as g a + g b, so that like terms of the sums around can cancel
+        const l = ln(u.base);
+        return l.kind === "add" ? add(...l.terms.map((t) => mul(u.exp, t))) : mul(u.exp, l);
+      }
     case "mul":
       return u.factors.every((f) => positive(f, c)) ? add(...u.factors.map(ln)) : null;
     case "div":
@@ -54,6 +62,29 @@ function expandLn(u: Expr, c: SideSearch, depth: number): Expr | null {
     default:
       return null;
   }
+}
+
+/** Whether `e` is negative near the point (on the side searched). */
+function negative(e: Expr, c: SideSearch): boolean {
+  return positive(neg(e), c);
+}
+
+/** `e` with each |u| written u or -u where u keeps one sign near the point; null when none could be. */
+export function absRemoved(e: Expr, c: SideSearch): Expr | null {
+  let changed = false;
+  const r = mapCalls(e, (fn, arg) => {
+    if (fn !== "abs" || !dependsOn(arg, c.variable)) return call(fn, arg);
+    if (positive(arg, c)) {
+      changed = true;
+      return arg;
+    }
+    if (negative(arg, c)) {
+      changed = true;
+      return neg(arg);
+    }
+    return call(fn, arg);
+  });
+  return changed ? simplified(r) : null;
 }
 
 /** `e` with every logarithm it contains taken apart; null when none could be. */

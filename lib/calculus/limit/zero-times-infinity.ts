@@ -4,7 +4,7 @@
 import { type Expr, add, call, dependsOn, div, mul, neg, num } from "../ast";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
-import { logsExpanded } from "./log-expansion";
+import { absRemoved, logsExpanded } from "./log-expansion";
 import { commonDenominator, exponentialsCombined, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, isZero, productOf, undecided } from "./value";
@@ -53,6 +53,14 @@ export function resolveZeroTimesInf(
             c.methods.add("logarithm rules");
             return r;
           }
+        }
+      }
+      // |u| as u or -u where u keeps one sign
+      if (mentions(mul(Z, I), ["abs"])) {
+        const x = absRemoved(mul(Z, I), c);
+        if (x) {
+          const r = attempt(c, () => limitOf(x, c));
+          if (r.k === "fin" || r.k === "inf") return r;
         }
       }
       // exponential factors as one exponential
@@ -104,7 +112,7 @@ function distributed(factors: readonly Expr[], c: SideSearch): Expr | null {
 function equivalents(zs: readonly Expr[], c: SideSearch): Expr | null {
   let changed = false;
   const out = zs.map((z) => {
-    const d = differenceEquivalent(z, c);
+    const d = differenceEquivalent(z, c) ?? minusOneEquivalent(z, c);
     if (d) {
       changed = true;
       return d;
@@ -163,4 +171,15 @@ function differenceEquivalent(z: Expr, c: SideSearch): Expr | null {
         ? mul(call("cos", half), diff)
         : neg(mul(call("sin", half), diff));
   return body;
+}
+
+/** R - 1 with R tending to 1 (not an exponential) by its equivalent ln R; null otherwise. */
+function minusOneEquivalent(z: Expr, c: SideSearch): Expr | null {
+  if (z.kind !== "add" || z.terms.length !== 2) return null;
+  const isMinusOne = (t: Expr): boolean =>
+    (t.kind === "num" && t.value === -1) || (t.kind === "neg" && t.arg.kind === "num" && t.arg.value === 1);
+  const R = isMinusOne(z.terms[1]!) ? z.terms[0]! : isMinusOne(z.terms[0]!) ? z.terms[1]! : null;
+  if (!R || (R.kind !== "mul" && R.kind !== "div" && R.kind !== "pow")) return null;
+  const l = attempt(c, () => limitOf(R, c));
+  return l.k === "fin" && l.v === 1 ? call("ln", R) : null;
 }
