@@ -67,19 +67,8 @@ export function signNear(e: Expr, v: string, t: Approach): number {
  * domain questions and do not count.
  */
 export function outsideDomain(e: Expr, v: string, x: number): boolean {
-  return inspect(e, v, x).outside;
-}
-
-/** Whether evaluating `e` at `x` meets a value outside the domain, or an infinite intermediate value. */
-function inspect(e: Expr, v: string, x: number): { outside: boolean; overflow: boolean } {
   let bad = false;
-  let overflow = false;
   const ev = (n: Expr): number => {
-    const y = node(n);
-    if (y === Infinity || y === -Infinity) overflow = true;
-    return y;
-  };
-  const node = (n: Expr): number => {
     switch (n.kind) {
       case "num":
         return n.value;
@@ -167,7 +156,7 @@ function inspect(e: Expr, v: string, x: number): { outside: boolean; overflow: b
     }
   };
   ev(e);
-  return { outside: bad, overflow };
+  return bad;
 }
 
 /** Whether the function is defined at points approaching the target: "yes", "no", or "gaps". */
@@ -207,9 +196,9 @@ export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict 
   const g = compileMagnitude(e, [v]);
   const out = { m: 0 };
   const f = (x: number): number => {
-    if (inspect(e, v, x).overflow) return NaN;
     const y = g([x], out);
-    return out.m * 1.2e-16 <= 1e-6 * Math.abs(y) ? y : NaN;
+    // an infinite magnitude: some value on the way overflowed
+    return Number.isFinite(out.m) && out.m * 1.2e-16 <= 1e-6 * Math.abs(y) ? y : NaN;
   };
   const xs = t.kind === "point" ? approachPoints(t, 4, 24) : approachPoints(t, 4, 32);
   const ys = xs.map(f).filter((y) => Number.isFinite(y));
