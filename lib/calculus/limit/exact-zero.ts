@@ -31,11 +31,11 @@ function piAsVariable(e: Expr): Expr | null {
     }
     case "add": {
       const ts = e.terms.map(piAsVariable);
-      return ts.every((t) => t !== null) ? add(...(ts)) : null;
+      return ts.every((t) => t !== null) ? add(...ts) : null;
     }
     case "mul": {
       const fs = e.factors.map(piAsVariable);
-      return fs.every((f) => f !== null) ? mul(...(fs)) : null;
+      return fs.every((f) => f !== null) ? mul(...fs) : null;
     }
     case "div": {
       const n = piAsVariable(e.num);
