@@ -5,6 +5,8 @@
 //    compile-and-evaluate at 5 points (parse both, compile, evaluate, compare).
 // 3. matrix grading: mequiv and mderiv (parse + type check + grade, as the command-line tool runs them)
 //    on typical Part 2/3 answers, right and wrong, sizes up to 10.
+// 4. limits: typical textbook limits as the command-line tool's limit request answers them (parse,
+//    decide each side, confirm by numbers, exact form), ours only.
 // Nothing is cached across repeated inputs. Usage: npm run bench [-- --quick]
 import os from "node:os";
 import { compile as mathCompile, derivative as mathDerivative, parse as mathParse } from "mathjs";
@@ -13,6 +15,7 @@ import { equivalent } from "../lib/calculus/equiv";
 import { matrixOps } from "../lib/calculus/matrix";
 import { parse } from "../lib/calculus/parse";
 import { toText } from "../lib/calculus/print";
+import { handle } from "../lib/calculus/tool-protocol";
 import { INNER, OUTER, TEXTBOOK } from "../tests/unit/fixtures/derivative-corpus";
 
 const quick = process.argv.includes("--quick");
@@ -132,6 +135,32 @@ const mderivs: MatrixRequest[] = [
 const oursMequiv = measure(mequivs, (r) => matrixOps(r));
 const oursMderiv = measure(mderivs, (r) => matrixOps(r));
 
+// ---------------------------------------------------------------- limits
+
+const limits: [string, string][] = [
+  ["x^2 + 3x - 1", "2"],
+  ["(x^2 - 1)/(x - 1)", "1"],
+  ["(x^2 - 4)/(x^2 - 3x + 2)", "2"],
+  ["sin(3x)/x", "0"],
+  ["(1 - cos(x))/x^2", "0"],
+  ["(e^x - 1)/x", "0"],
+  ["ln(1 + 2x)/x", "0"],
+  ["(sqrt(x + 4) - 2)/x", "0"],
+  ["tan(x)/x", "0"],
+  ["x ln(x)", "0"],
+  ["(3x^2 + 2x)/(5x^2 - 1)", "inf"],
+  ["(2x^3 - x)/(x^2 + 1)", "-inf"],
+  ["sqrt(x^2 + x) - x", "inf"],
+  ["(1 + 2/x)^x", "inf"],
+  ["ln(x)/x", "inf"],
+  ["x^2 e^(-x)", "inf"],
+  ["x sin(1/x)", "inf"],
+  ["1/(x - 3)", "3"],
+  ["abs(x)/x", "0"],
+  ["sin(1/x)", "0"],
+];
+const oursLimit = measure(limits, ([expr, to]) => handle({ op: "limit", expr, var: "x", to, side: "both" }));
+
 // ---------------------------------------------------------------- report
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -153,3 +182,7 @@ console.log(
 console.log(`matrix grading (parse + type check + grade, right and wrong answers, sizes up to 10):`);
 console.log(line(`mequiv (${mequivs.length} requests)`, oursMequiv));
 console.log(line(`mderiv (${mderivs.length} requests, key by forward-mode AD)`, oursMderiv));
+console.log(
+  `limits (${limits.length} textbook limits, the limit request as the command-line tool answers it):`,
+);
+console.log(line("Gradient Drill core", oursLimit));

@@ -31,6 +31,17 @@ describe("a pole where the float of the denominator is 1e-16, not 0", () => {
   });
 });
 
+describe("a constant within rounding of 0 that is not 0", () => {
+  it.each([
+    ["1/(pi - 3.14159265358979 + x^2)", "0"],
+    ["1/(e - 2.718281828459045 + (x - 1)^2)", "1"],
+  ])("%s at %s is finite: answered exactly or refused, never infinite", (expr, to) => {
+    const r = lim(expr, to);
+    if (r.ok) expect(r.kind).toBe("finite");
+    else expect(r).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  });
+});
+
 describe("a constant base of exactly 1", () => {
   it.each([["1.0^x"], ["1^x"], ["1.0^(x^2)"]])("%s at infinity is 1", (expr) => {
     expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "finite", value: 1 });
@@ -54,7 +65,17 @@ describe("forms within reach of the laws", () => {
   it.each([["x^2 + x sin x + cos x"], ["x^2 - x sin x"]])("%s grows past its oscillation", (expr) => {
     expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "+inf" });
   });
-  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])("%s has no limit: refused, not guessed", (expr) => {
-    expect(lim(expr, "inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  it.each([["x sin x + x"], ["(1 + sin(x)/x)^x"]])(
+    "%s has no limit: two sequences (sin x = 0 and sin x = 1) tend to different limits",
+    (expr) => {
+      expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "dne", method: "two sequences" });
+    },
+  );
+  it.each([
+    ["x sin(x^2) + x", "inf"],
+    ["(cos(x) + 1)^(1/x)", "-inf"],
+    ["sin(x)^2 + cos(x)^2", "inf"],
+  ])("%s at %s is refused, not guessed", (expr, to) => {
+    expect(lim(expr, to)).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
   });
 });

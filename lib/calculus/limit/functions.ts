@@ -4,7 +4,17 @@ import { type Expr, type UnaryFunction, call, cnst, dependsOn, div, neg, num } f
 import { limitOf } from "./laws";
 import { signNear } from "./numeric";
 import { type SideSearch, bySeries } from "./search";
-import { type Tendency, ZERO, finite, finiteTidy, infinite, oscillating, undecided } from "./value";
+import {
+  ROUNDING,
+  type Tendency,
+  ZERO,
+  finite,
+  finiteTidy,
+  infinite,
+  oscillating,
+  roundedZero,
+  undecided,
+} from "./value";
 
 const PI2: Expr = div(cnst("pi"), num(2));
 
@@ -82,6 +92,7 @@ export function limitOfCall(fn: UnaryFunction, arg: Expr, c: SideSearch): Tenden
           if (v > 0) return exact(fn === "ln" ? Math.log(v) : fn === "log10" ? Math.log10(v) : Math.log2(v));
           if (v === 0) {
             if (!dependsOn(arg, c.variable)) return undecided("log of 0");
+            if (roundedZero(a)) return undecided(ROUNDING);
             c.methods.add("laws");
             return infinite(-1);
           }

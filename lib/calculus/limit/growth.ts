@@ -66,8 +66,10 @@ function growthForm(e: Expr, c: SideSearch, depth = 0): Growth | null {
       if (e.fn === "sinh" || e.fn === "cosh") {
         // sinh u ~ e^u / 2 and cosh u ~ e^|u| / 2 as u -> +/-inf
         const l = limitOf(e.arg, c);
-        if (l.k !== "inf") return null;
-        return { c: e.fn === "sinh" ? l.s / 2 : 0.5, E: l.s > 0 ? e.arg : neg(e.arg), a: 0, b: 0 };
+        // a bounded argument: the finite limit below
+        if (l.k === "inf")
+          return { c: e.fn === "sinh" ? l.s / 2 : 0.5, E: l.s > 0 ? e.arg : neg(e.arg), a: 0, b: 0 };
+        break;
       }
       if (e.fn === "sqrt") return g(pow(e.arg, num(0.5)));
       if (e.fn === "abs") {

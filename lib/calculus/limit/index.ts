@@ -24,13 +24,22 @@
 //     oscillating terms: a factor shared by every term taken out (x cos(1/(x-1)) - cos(1/(x-1)));
 //     infinite terms of one sign plus the rest R: P(1 + R/P) when R/P tends to a limit > -1
 //     (x^2 + x sin x + cos x).
-//     Every finite value below 1e-9 in size is decided exactly before it is used (`settled`): its
-//     exact form simplified (the special values simplify/ knows: tan(2pi), cot(3pi/2), ln 1) is 0,
-//     or a non-zero rational, or else the part is unknown: a float near 0 is never trusted (1/tan(x^3)
-//     at (2pi)^(1/3) is a pole, not -4e15). A constant base of exactly 1 gives 1 (1.0^x).
+//     Every finite value below 1e-9 in size, and every sum or function value within rounding of 0
+//     (below 1e-13 of what it was computed from, an exact float 0 included), is decided exactly
+//     before it is used (`settled`, exact-zero.ts): its exact form simplified or expanded is 0
+//     (tan(2pi), ((sqrt 5 - 1)/2)^2 + (sqrt 5 - 1)/2 - 1), or it is a rational function of pi that
+//     vanishes identically, or sin/tan/cos of one at a multiple of pi (of pi/2); or it is a non-zero
+//     rational; else the part is unknown and series expansion is not asked either: a float near 0 is
+//     never trusted (1/tan(x^3) at (2pi)^(1/3) is a pole, not -4e15; pi - 3.14159265358979 is not 0).
+//     A 0 known only as a float (a value from series expansion) is a value but never a denominator,
+//     a logarithm's argument or a base. A constant base of exactly 1 gives 1 (1.0^x); of exactly 0,
+//     0 where the exponent is positive.
 //  2. Indeterminate forms, where they arise (nested at most MAX_DEPTH deep; quotient.ts,
 //     zero-times-infinity.ts, infinity-minus-infinity.ts):
-//     0/0, inf/inf: (a) algebraic simplification (simplify/); (b) at infinity, growth rates: each
+//     0/0, inf/inf: (a) e^A / e^B as e^(A - B); algebraic simplification (simplify/); logarithms
+//       taken apart (log-expansion.ts: ln(e^u) = u, ln(a^g) = g ln a, ln of a product or quotient of
+//       positive parts, ln of a sum by its dominant term T: ln T + ln(1 + (S - T)/T)); (b) at
+//       infinity, growth rates: each
 //       factor ~ c e^E |x|^a ln|x|^b (series leading terms, exp, a^g, f^g, ln of a power, sinh,
 //       cosh, abs, a sum with one unbounded term), decided by the limit of E + a ln|x| + b ln ln|x|,
 //       so exponentials beat powers beat logarithms; (c) at infinity, numerator and denominator
@@ -39,23 +48,34 @@
 //       of f'/g' exists, finite or infinite (a cycle guard on the current path, a size cap);
 //       (e) series expansion.
 //     0*inf: series expansion, growth rates (at infinity), standard equivalents of the factors
-//       tending to 0 (ln w ~ w - 1, sin u ~ tan u ~ u), then as a quotient f/(1/g) either way.
-//     inf-inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of logarithms as one
-//       logarithm, other terms t as ln(e^t) (x - ln(1 + e^x)); one common denominator; the conjugate
-//       (P^2 - M^2)/(P + M).
+//       tending to 0 (ln w ~ w - 1, sin u ~ tan u ~ u; f(A) - f(B) for exp, sin, cos with A - B -> 0
+//       by an exact identity and the equivalent of its small factor, e^u - 1 ~ u; R - 1 ~ ln R),
+//       logarithms taken apart, |u| as u or -u where u keeps one sign, exponential factors as one
+//       exponential, a sum among the factors multiplied out, a vanishing sum of fractions over one
+//       denominator, then as a quotient f/(1/g) either way.
+//     inf-inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; a factor shared by every
+//       term taken out; e^A - e^B = e^B (e^(A - B) - 1); logarithms taken apart; sums of logarithms
+//       as one logarithm, other terms t as ln(e^t) (x - ln(1 + e^x)); one common denominator; the
+//       conjugate (P^2 - M^2)/(P + M).
 //     1^inf, 0^0, inf^0 and every variable power f^g: exp(lim g ln f).
 //  3. If the rules leave the answer unknown: the simplified expression, then series expansion of the
 //     whole (series.ts: x = a +/- t or +/-1/t, t -> 0+; fails on ln t, e^(1/t), sin(1/t)).
+//     At infinity, still unknown: two sequences (periodic.ts). Where the variable enters sin, cos,
+//     tan, ... only through linear arguments with commensurable frequencies, along x = t0 + nP the
+//     periodic parts keep their values at t0; two starting points whose limits (decided by the
+//     rules, each confirmed by numbers) differ prove that there is no limit (tan x, sin x -
+//     sin(x + 1), ((sin x + 1)/2)^x, x sin x + x).
 //  4. Numerical confirmation (numeric.ts): values along a sequence approaching the point, with
 //     Aitken extrapolation. If they have settled on something the symbolic answer rules out, the
-//     methods disagree: CANNOT_DECIDE. Inconclusive numbers (slow logarithms, overflow) do not
-//     overrule a symbolic answer. Numbers alone never produce an answer.
+//     methods disagree: CANNOT_DECIDE. Values computed through an overflow, or with fewer than 6
+//     digits left after cancellation (the magnitude of what was combined bounds the rounding error),
+//     are not used. Inconclusive numbers (slow logarithms, overflow) do not overrule a symbolic
+//     answer. Numbers alone never produce an answer.
 // Decision rules: one-sided limits that are equal (finite within 1e-9 relative, or the same
 // infinity) give the two-sided limit; different ones give "dne: one-sided limits differ", with both;
 // an oscillating side gives "dne: (unbounded) oscillation" (with both sides when two-sided).
-// Anything unknown is CANNOT_DECIDE, never a guess. A computed finite value smaller than 1e-13 times
-// what it was computed from is taken as 0 (sin(pi), cos(pi/2), 1 - 1 in floats); typed constants
-// are kept exactly (0.0000000000001 is not 0).
+// Anything unknown is CANNOT_DECIDE, never a guess. Typed constants are kept exactly
+// (0.0000000000001 is not 0).
 // The exact form of a finite limit is the simplified exact value carried by the rules, or a short
 // recognised form of the float (p/q, p/q pi, p/q e, p/q sqrt(n), e^(p/q), p/q ln n, p/(q ln n),
 // p/q pi^2), whichever is shorter; it is returned only when it agrees with the value to 1e-9.
@@ -67,6 +87,7 @@ import { toText } from "../print";
 import { simplify } from "../simplify";
 import { limitOf } from "./laws";
 import { type Approach, type Claim, confirm, definedNear, recognize } from "./numeric";
+import { byPeriodicSequences } from "./periodic";
 import {
   DERIVATIVE_BUDGET,
   MAX_SIZE,
@@ -98,6 +119,7 @@ export type LimitResult = ({ ok: true; method: string } & LimitValue) | { ok: fa
 function methodName(c: SideSearch): string {
   if (c.lhopitalSteps > 0)
     return `L'Hopital (${c.lhopitalSteps} ${c.lhopitalSteps === 1 ? "time" : "times"})`;
+  if (c.methods.has("two sequences")) return "two sequences";
   if (c.methods.has("growth")) return "growth rates";
   if (c.methods.has("series")) return "series expansion";
   if (c.methods.has("conjugate")) return "conjugate";
@@ -143,6 +165,11 @@ function oneSided(e: Expr, v: string, t: Approach, pointExpr: Expr | undefined):
   if (l.k === "unk") {
     const s = bySeries(e, c, l.why);
     if (determinate(s)) l = s;
+  }
+  if (l.k === "unk" && t.kind === "inf") {
+    const p = byPeriodicSequences(e, c);
+    // each sequence's limit was confirmed by numbers on its own; the whole oscillates
+    if (determinate(p)) return { ok: true, l: p, method: methodName(c) };
   }
   if (l.k === "unk") return cannot(`Cannot decide this limit (${l.why}).`);
   const claim: Claim =

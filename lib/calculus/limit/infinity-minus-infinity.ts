@@ -1,9 +1,10 @@
 // The indeterminate form inf - inf: series expansion; P + N = P(1 + N/P) when lim N/P != -1; sums of
 // logarithms as one logarithm; hyperbolic functions as exponentials; one common denominator; the
 // conjugate (P^2 - M^2)/(P + M).
-import { type Expr, add, div, neg, num, pow } from "../ast";
+import { type Expr, add, call, dependsOn, div, mul, neg, num, pow } from "../ast";
 import { limitOf } from "./laws";
-import { combinedLogarithm, commonDenominator, hyperbolicAsExp, mentions } from "./rewrites";
+import { logsExpanded } from "./log-expansion";
+import { combinedLogarithm, commonDenominator, commonFactor, hyperbolicAsExp, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate, infinite, sumOf, undecided } from "./value";
 
@@ -35,6 +36,42 @@ export function resolveInfMinusInf(
       if (ratio.k === "fin" && Math.abs(1 + ratio.v) > 1e-9) {
         c.methods.add("dominant term");
         return infinite(1 + ratio.v);
+      }
+      // a factor shared by every term taken out: x ln(2 + 6x) - x ln(6x) = x (ln(2 + 6x) - ln(6x))
+      const shared = commonFactor([...pos, ...negs], (f) => dependsOn(f, c.variable));
+      if (shared) {
+        const r = attempt(c, () => limitOf(shared, c));
+        if (determinate(r)) {
+          c.methods.add("common factor");
+          return r;
+        }
+      }
+      // e^A - e^B = e^B (e^(A - B) - 1), exactly
+      const ip = pos.findIndex((t) => exponent(t) !== null);
+      const jn = negs.findIndex((t) => t.kind === "neg" && exponent(t.arg) !== null);
+      if (ip >= 0 && jn >= 0) {
+        const A = exponent(pos[ip]!)!;
+        const nb = negs[jn]!;
+        const B = exponent(nb.kind === "neg" ? nb.arg : null)!;
+        const others = [...pos.filter((_, i) => i !== ip), ...negs.filter((_, j) => j !== jn)];
+        const r = attempt(c, () =>
+          limitOf(
+            add(mul(call("exp", B), add(call("exp", simplified(add(A, neg(B)))), num(-1))), ...others),
+            c,
+          ),
+        );
+        if (determinate(r)) return r;
+      }
+      // logarithms taken apart
+      if (mentions(e, ["ln"])) {
+        const x = logsExpanded(add(P, N), c);
+        if (x) {
+          const r = attempt(c, () => limitOf(x, c));
+          if (determinate(r)) {
+            c.methods.add("logarithm rules");
+            return r;
+          }
+        }
       }
       // a sum of logarithms is the logarithm of a product
       const logs = combinedLogarithm([...pos, ...negs]);
@@ -77,4 +114,12 @@ export function resolveInfMinusInf(
   });
   if (!determinate(core)) return core;
   return sumOf([core, ...rest]);
+}
+
+/** u when `e` is e^u, else null. */
+function exponent(e: Expr | null): Expr | null {
+  if (!e) return null;
+  if (e.kind === "call" && e.fn === "exp") return e.arg;
+  if (e.kind === "pow" && e.base.kind === "const" && e.base.name === "e") return e.exp;
+  return null;
 }

@@ -5,10 +5,12 @@ import { literalFraction } from "../eval";
 import { limitOfCall } from "./functions";
 import { resolveInfMinusInf } from "./infinity-minus-infinity";
 import { resolveQuotient } from "./quotient";
+import { signNear } from "./numeric";
 import { commonFactor } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries } from "./search";
 import {
   type Tendency,
+  ZERO,
   determinate,
   expOf,
   finite,
@@ -162,6 +164,13 @@ function limitOfPower(e: Expr & { kind: "pow" }, c: SideSearch): Tendency {
   }
   if (!dependsOn(base, c.variable)) {
     const b = constValue(base, c);
+    if (b === 0) {
+      // 0^g is 0 wherever g > 0 (the base decided exactly 0, never a float near it)
+      const g = limitOf(exp, c);
+      if ((g.k === "fin" && g.v > 0) || (g.k === "inf" && g.s > 0)) return ZERO;
+      if (g.k === "fin" && g.v === 0 && signNear(exp, c.variable, c.approach) === 1) return ZERO;
+      return undecided("a zero base");
+    }
     if (!(b > 0)) return undecided("a non-positive base");
     const g = limitOf(exp, c);
     const lnb = Math.log(b);

@@ -3,6 +3,7 @@
 // symbolic answer (with Aitken extrapolation), and recognition of exact forms of a float.
 import { type Expr, cnst, call, dependsOn, div, mul, neg, num, pow } from "../ast";
 import { compile, literalFraction, realRootPower } from "../eval";
+import { compileMagnitude } from "../magnitude";
 
 /** Where the variable goes: a finite point from one side (`s` = +1 right, -1 left) or +/-infinity. */
 export type Approach = { kind: "point"; a: number; s: 1 | -1 } | { kind: "inf"; s: 1 | -1 };
@@ -190,7 +191,15 @@ const spread = (w: readonly number[]): number => Math.max(...w) - Math.min(...w)
  * on something the claim rules out.
  */
 export function confirm(e: Expr, v: string, t: Approach, claim: Claim): Verdict {
-  const f = sampler(e, v);
+  // values computed through an overflow (e^x far out), or with fewer than 6 digits left after
+  // cancellation (their magnitude bounds the rounding error), say nothing about the limit
+  const g = compileMagnitude(e, [v]);
+  const out = { m: 0 };
+  const f = (x: number): number => {
+    const y = g([x], out);
+    // an infinite magnitude: some value on the way overflowed
+    return Number.isFinite(out.m) && out.m * 1.2e-16 <= 1e-6 * Math.abs(y) ? y : NaN;
+  };
   const xs = t.kind === "point" ? approachPoints(t, 4, 24) : approachPoints(t, 4, 32);
   const ys = xs.map(f).filter((y) => Number.isFinite(y));
   if (ys.length < 4) return "inconclusive";

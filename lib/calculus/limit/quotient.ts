@@ -1,12 +1,13 @@
 // The indeterminate forms 0/0 and inf/inf, method by method: algebraic simplification, growth rates
 // and the dominant term (at infinity), L'Hopital's rule, then series expansion.
-import { type Expr, div } from "../ast";
+import { type Expr, call, div, neg, num, pow } from "../ast";
 import { toText } from "../print";
 import { dividedByDominantTerm } from "./dominant-term";
 import { byGrowthRates } from "./growth";
 import { limitOf } from "./laws";
 import { byLHopital } from "./lhopital";
-import { mentions } from "./rewrites";
+import { logsExpanded } from "./log-expansion";
+import { exponentialsCombined, mentions } from "./rewrites";
 import { MAX_DEPTH, type SideSearch, attempt, bySeries, simplified } from "./search";
 import { type Tendency, determinate } from "./value";
 
@@ -23,6 +24,20 @@ export function resolveQuotient(n: Expr, d: Expr, e: Expr, c: SideSearch): Tende
   };
   try {
     const text = toText(e);
+    // exponentials over exponentials as one: e^A / e^B = e^(A - B)
+    const en = n.kind === "mul" ? n.factors : [n];
+    const ed = d.kind === "mul" ? d.factors : [d];
+    const inverse = (f: Expr): Expr =>
+      f.kind === "call" && f.fn === "exp"
+        ? call("exp", neg(f.arg))
+        : f.kind === "pow"
+          ? pow(f.base, neg(f.exp))
+          : simplified(div(num(1), f));
+    const one = exponentialsCombined([...en, ...ed.map(inverse)], c.variable);
+    if (one && mark("x:" + text)) {
+      const r = attempt(c, () => limitOf(one, c));
+      if (determinate(r)) return r;
+    }
     // 1. algebraic simplification
     const s = simplified(e);
     if (mark("s:" + text)) {
@@ -31,6 +46,17 @@ export function resolveQuotient(n: Expr, d: Expr, e: Expr, c: SideSearch): Tende
         const r = attempt(c, () => limitOf(s, c));
         if (determinate(r)) {
           c.methods.add("simplification");
+          return r;
+        }
+      }
+    }
+    // logarithms taken apart: ln(e^(3x) + x) = 3x + ln(1 + x e^(-3x))
+    if (mentions(e, ["ln"]) && mark("g:" + text)) {
+      const x = logsExpanded(e, c);
+      if (x) {
+        const r = attempt(c, () => limitOf(x, c));
+        if (determinate(r)) {
+          c.methods.add("logarithm rules");
           return r;
         }
       }

@@ -5,6 +5,7 @@ import {
   add,
   call,
   children,
+  dependsOn,
   div,
   equal,
   mapCalls,
@@ -13,7 +14,7 @@ import {
   num,
   pow,
 } from "../ast";
-import { simplified } from "./search";
+import { evalConst, simplified } from "./search";
 
 /** Whether `e` calls one of `fns`. */
 export function mentions(e: Expr, fns: readonly UnaryFunction[]): boolean {
@@ -109,4 +110,23 @@ export function commonDenominator(terms: readonly Expr[]): Expr | null {
   const numer = add(...parts.map((p, i) => mul(p.n, ...parts.filter((_, j) => j !== i).map((q) => q.d))));
   const den = mul(...parts.map((p) => p.d));
   return div(simplified(numer), simplified(den));
+}
+
+/**
+ * A product with its exponential factors (exp(u), b^g for a constant b > 0) as one exponential,
+ * exp(u + g ln b) (3^(1/x) 5^(-1/x) = exp((ln 3 - ln 5)/x)); null with fewer than two of them.
+ */
+export function exponentialsCombined(factors: readonly Expr[], v: string): Expr | null {
+  const exps: Expr[] = [];
+  const others: Expr[] = [];
+  for (const f of factors) {
+    if (f.kind === "call" && f.fn === "exp") exps.push(f.arg);
+    else if (f.kind === "pow" && dependsOn(f.exp, v) && !dependsOn(f.base, v)) {
+      if (f.base.kind === "const" && f.base.name === "e") exps.push(f.exp);
+      else if (evalConst(f.base) > 0) exps.push(mul(f.exp, call("ln", f.base)));
+      else others.push(f);
+    } else others.push(f);
+  }
+  if (exps.length < 2) return null;
+  return mul(call("exp", simplified(add(...exps))), ...others);
 }

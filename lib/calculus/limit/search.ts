@@ -5,12 +5,12 @@ import { compile } from "../eval";
 import { simplify } from "../simplify";
 import type { Approach } from "./numeric";
 import { type SeriesPool, seriesLimit } from "./series";
-import { type Tendency, determinate, finite, infinite, undecided } from "./value";
+import { ROUNDING, type Tendency, determinate, finite, infinite, undecided } from "./value";
 
 /** Nodes an expression (or a point) may have. */
 export const MAX_SIZE = 3000;
 /** Indeterminate forms nested inside one another. */
-export const MAX_DEPTH = 8;
+export const MAX_DEPTH = 10;
 /** Nodes of f'/g' that L'Hopital's rule may go on with. */
 export const MAX_DERIVATIVE_SIZE = 400;
 /** Limit-law steps per side. */
@@ -70,6 +70,7 @@ export function simplified(e: Expr): Expr {
 
 /** The limit of `e` by series expansion (series.ts), or unknown for the reason `why`. */
 export function bySeries(e: Expr, c: SideSearch, why: string): Tendency {
+  if (why === ROUNDING) return undecided(why);
   const s = seriesLimit(e, c.variable, c.approach, c.pool);
   if (!s) return undecided(why);
   c.methods.add("series");

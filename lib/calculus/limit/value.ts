@@ -4,6 +4,7 @@
 import { type Expr, add, call, dependsOn, div, freeVariables, mul, neg, num, pow } from "../ast";
 import { compile, realRootPower } from "../eval";
 import { simplify } from "../simplify";
+import { exactlyZero } from "./exact-zero";
 import { signNear } from "./numeric";
 import type { SideSearch } from "./search";
 
@@ -30,9 +31,22 @@ export function finite(v: number, x?: Expr): Tendency {
   return x === undefined ? { k: "fin", v } : { k: "fin", v, x };
 }
 
-/** A computed value, taken as 0 when it is that small compared with `scale` (what it was computed from). */
-export const finiteTidy = (v: number, scale: number, x?: Expr): Tendency =>
-  finite(Math.abs(v) < ZERO_TOL * scale ? 0 : v, x);
+/**
+ * A computed value that may be rounding around 0 when it is that small compared with `scale` (what
+ * it was computed from: sin(pi), cos(pi/2), 1 - 1): then decided exactly from its exact form, never
+ * from the float (pi - 3.14159265358979 is not 0).
+ */
+export function finiteTidy(v: number, scale: number, x?: Expr): Tendency {
+  // an exact 0 made of non-zero parts is rounding too (e - 2.718281828459045 is 0 in floats)
+  if (scale === 0 || Math.abs(v) >= ZERO_TOL * scale) return finite(v, x);
+  if (x) return exactNearZero(x);
+  // parts known only as floats (series values): 0 as a value, but no exact form, so that nothing
+  // divides by it or takes its logarithm (`roundedZero`)
+  return { k: "fin", v: 0 };
+}
+
+/** A 0 that is only rounding of floats (no exact form): never a denominator, a log argument or a base. */
+export const roundedZero = (l: Tendency): boolean => l.k === "fin" && l.v === 0 && !l.x;
 
 /** Below this, a computed finite value may be rounding around 0 (tan(2pi) = -2.4e-16 in floats). */
 const NEAR_ZERO = 1e-9;
@@ -50,16 +64,27 @@ const isRationalConstant = (e: Expr): boolean =>
  */
 export function settled(l: Tendency): Tendency {
   if (l.k !== "fin" || l.v === 0 || Math.abs(l.v) >= NEAR_ZERO) return l;
-  if (!l.x) return undecided("a value too close to 0 to tell from rounding");
-  const s = simplify(l.x, SETTLE_BUDGET);
-  if (!s.ok) return undecided("a value too close to 0 to tell from rounding");
-  if (s.expr.kind === "num" && s.expr.value === 0) return ZERO;
+  return exactNearZero(l.x);
+}
+
+/**
+ * Why a part is undecided when its value is too close to 0 to tell from rounding. Series expansion,
+ * made of floats too, is not asked to decide what the exact forms could not (search.ts).
+ */
+export const ROUNDING = "a value too close to 0 to tell from rounding";
+
+/** A value too small to tell from rounding, decided by its exact form `x` (undecided without one). */
+function exactNearZero(x: Expr | undefined): Tendency {
+  if (!x) return undecided(ROUNDING);
+  if (exactlyZero(x)) return ZERO;
+  const s = simplify(x, SETTLE_BUDGET);
+  if (!s.ok) return undecided(ROUNDING);
   if (isRationalConstant(s.expr) && freeVariables(s.expr).length === 0) {
     const c = compile(s.expr, []);
     const v = c.ok ? c.fn([]) : NaN;
     if (v !== 0 && Number.isFinite(v)) return finite(v, s.expr);
   }
-  return undecided("a value too close to 0 to tell from rounding");
+  return undecided(ROUNDING);
 }
 
 export const infinite = (s: number): Tendency => ({ k: "inf", s: s > 0 ? 1 : -1 });
@@ -215,6 +240,7 @@ export function quotientOf(a: Tendency, b: Tendency, d: Expr, c: SideSearch): Te
       return a;
     }
     if (!dependsOn(d, c.variable)) return undecided("division by zero");
+    if (roundedZero(b)) return undecided(ROUNDING);
     const s = denSign();
     if (s === 0) return undecided("the denominator is 0 near the point");
     if (s !== 1 && s !== -1) return undecided("the denominator changes sign near the point");
@@ -281,6 +307,7 @@ export function powerOf(
       if (b.v < 0) return signedOk ? finite(rp(b.v), b.x && pow(b.x, exp)) : undecided("a negative base");
       if (r > 0) return ZERO;
       if (!dependsOn(base, c.variable)) return undecided("division by zero");
+      if (roundedZero(b)) return undecided(ROUNDING);
       if (signedOk && !oddPower) return infinite(1);
       c.methods.add("laws");
       const s = signNear(base, c.variable, c.approach);

@@ -61,7 +61,7 @@ describe("typed problems", () => {
     [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "z" }, "BAD_VARIABLE", /not one of the variables/],
     [{ kind: "gradient", f: "x y", vars: ["x", "x"] }, "BAD_VARIABLE", /only once/],
     [
-      { kind: "limit", f: "x^x^x^x - sin(x)^(1/x)", var: "x", to: "0", side: "right" },
+      { kind: "limit", f: "27^(log_3(x))/x^3", var: "x", to: "inf", side: "both" },
       "CANNOT_KEY",
       /cannot decide/,
     ],
