@@ -18,10 +18,13 @@ export function PracticeView({
   initial,
   session,
   statement,
+  closedNotice,
 }: {
   initial: InstanceView;
   session: PracticeSession;
   statement: ReactNode;
+  /** Why the problem set takes no more answers, in the viewer's timezone: shown instead of the answer box. */
+  closedNotice?: string;
 }) {
   const p = useProblem(initial);
   const { view, feedback, busy, problem, triesLeft } = p;
@@ -61,7 +64,12 @@ export function PracticeView({
         ) : null}
       </div>
 
-      {!finished ? <AnswerForm problem={p} /> : null}
+      {!finished && closedNotice ? (
+        <p className="message message-error" data-testid="closed-notice" role="status">
+          {closedNotice}
+        </p>
+      ) : null}
+      {!finished && !closedNotice ? <AnswerForm problem={p} /> : null}
 
       {finished ? <FinishedPanel view={view} next={step} nextRef={p.nextRef} /> : null}
 

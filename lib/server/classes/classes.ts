@@ -45,22 +45,25 @@ export async function createClass(options: {
   );
 }
 
-export async function listTeacherClasses(options: { actor: ActingUser }) {
+/** The actor's classes: current ones, or with `archived` the archived ones. */
+export async function listTeacherClasses(options: { actor: ActingUser; archived?: boolean }) {
   assertTeacher(options.actor);
   const rows = await getDb().class.findMany({
-    where: { teacherId: options.actor.id },
+    where: { teacherId: options.actor.id, archivedAt: options.archived ? { not: null } : null },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
       name: true,
       joinCode: true,
-      _count: { select: { enrollments: { where: { removedAt: null } }, sets: true } },
+      archivedAt: true,
+      _count: { select: { enrollments: { where: { removedAt: null } }, sets: { where: { archivedAt: null } } } },
     },
   });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     joinCode: r.joinCode,
+    archived: r.archivedAt !== null,
     students: r._count.enrollments,
     sets: r._count.sets,
   }));
@@ -80,13 +83,21 @@ export async function getClassForTeacher(options: {
     getDb().problemSet.findMany({
       where: { classId: c.id },
       orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, publishedAt: true, dueAt: true, _count: { select: { items: true } } },
+      select: {
+        id: true,
+        title: true,
+        publishedAt: true,
+        dueAt: true,
+        archivedAt: true,
+        _count: { select: { items: true } },
+      },
     }),
   ]);
   return {
     id: c.id,
     name: c.name,
     joinCode: c.joinCode,
+    archived: c.archivedAt !== null,
     roster: enrollments.map((e) => ({
       ...identityOf(e),
       joinedAt: e.joinedAt.toISOString(),
@@ -96,6 +107,7 @@ export async function getClassForTeacher(options: {
       id: s.id,
       title: s.title,
       published: s.publishedAt !== null,
+      archived: s.archivedAt !== null,
       dueAt: s.dueAt?.toISOString() ?? null,
       items: s._count.items,
     })),
@@ -141,9 +153,11 @@ export async function joinClass(options: {
   if (!code) throw new AppError("NOT_FOUND", NOPE);
   const c = await getDb().class.findUnique({
     where: { joinCode: code },
-    select: { id: true, name: true, teacherId: true },
+    select: { id: true, name: true, teacherId: true, archivedAt: true },
   });
   if (!c) throw new AppError("NOT_FOUND", NOPE);
+  if (c.archivedAt)
+    throw new AppError("INVALID_INPUT", "This class is archived and takes no new students. Ask your teacher.");
   if (c.teacherId === actor.id)
     throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
   await getDb().enrollment.upsert({
@@ -157,7 +171,7 @@ export async function joinClass(options: {
 /** The classes the actor belongs to now (as a student). */
 export async function listMyClasses(options: { actor: ActingUser }) {
   const rows = await getDb().enrollment.findMany({
-    where: { userId: options.actor.id, removedAt: null },
+    where: { userId: options.actor.id, removedAt: null, class: { archivedAt: null } },
     select: { class: { select: { id: true, name: true, teacher: { select: { displayName: true } } } } },
     orderBy: { joinedAt: "asc" },
   });
