@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { signUpInput } from "@/lib/validation/account";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
+import { acceptInvitations } from "@/lib/server/classes/invitations";
 
 export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists. Sign in instead.";
 
