@@ -112,7 +112,8 @@ export async function assignmentGate(
   if (!rules) return { late: false, rules };
   if (!rules.enrolled) throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
   if (!rules.open) throw new AppError("FORBIDDEN", "This problem set is not open yet.");
-  if (rules.closed?.kind === "archived" && action !== "report") throw new AppError("FORBIDDEN", closedMessage(rules.closed, "UTC"));
+  if (rules.closed?.kind === "archived" && action !== "report")
+    throw new AppError("FORBIDDEN", closedMessage(rules.closed, "UTC"));
   if (action === "hint" && !rules.hints)
     throw new AppError("FORBIDDEN", "Your teacher does not offer hints on this problem set.");
   if (action === "reveal" && !rules.reveal)

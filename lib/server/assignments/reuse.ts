@@ -121,7 +121,10 @@ export async function moveItem(options: {
     if (at < 0) throw new AppError("NOT_FOUND", "No such item.");
     const to = direction === "up" ? at - 1 : at + 1;
     if (to < 0 || to >= items.length)
-      throw new AppError("INVALID_INPUT", `This item is already the ${direction === "up" ? "first" : "last"}.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `This item is already the ${direction === "up" ? "first" : "last"}.`,
+      );
     if (await answeredIn(tx, set.id)) throw new AppError("INVALID_INPUT", REORDER_REFUSED);
     const order = items.map((i) => i.id);
     [order[at], order[to]] = [order[to]!, order[at]!];
@@ -179,7 +182,10 @@ export async function archiveSet(options: {
 }
 
 /** Deletes a set nobody has answered (problems merely opened go with it); otherwise refused: archive it. */
-export async function deleteSet(options: { actor: ActingUser; setId: unknown }): Promise<{ classId: string }> {
+export async function deleteSet(options: {
+  actor: ActingUser;
+  setId: unknown;
+}): Promise<{ classId: string }> {
   const set = await ownSet(options.actor, options.setId);
   await getDb().$transaction(async (tx) => {
     await lockSet(tx, set.id);

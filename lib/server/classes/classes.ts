@@ -56,7 +56,9 @@ export async function listTeacherClasses(options: { actor: ActingUser; archived?
       name: true,
       joinCode: true,
       archivedAt: true,
-      _count: { select: { enrollments: { where: { removedAt: null } }, sets: { where: { archivedAt: null } } } },
+      _count: {
+        select: { enrollments: { where: { removedAt: null } }, sets: { where: { archivedAt: null } } },
+      },
     },
   });
   return rows.map((r) => ({
@@ -157,7 +159,10 @@ export async function joinClass(options: {
   });
   if (!c) throw new AppError("NOT_FOUND", NOPE);
   if (c.archivedAt)
-    throw new AppError("INVALID_INPUT", "This class is archived and takes no new students. Ask your teacher.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "This class is archived and takes no new students. Ask your teacher.",
+    );
   if (c.teacherId === actor.id)
     throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
   await getDb().enrollment.upsert({

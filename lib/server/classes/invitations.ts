@@ -31,7 +31,8 @@ export function parseEmailList(text: string): { emails: string[]; errors: string
     else seen.add(parsed.data);
   }
   const emails = [...seen];
-  if (emails.length > MAX_INVITES) errors.push(`Add at most ${MAX_INVITES} emails at a time (${emails.length} given).`);
+  if (emails.length > MAX_INVITES)
+    errors.push(`Add at most ${MAX_INVITES} emails at a time (${emails.length} given).`);
   return { emails, errors };
 }
 
@@ -60,9 +61,15 @@ export async function inviteByEmail(options: {
       `Nobody was added. ${errors.slice(0, 5).join(" ")}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""}`,
     );
   if (emails.includes(options.actor.email.toLowerCase()))
-    throw new AppError("INVALID_INPUT", "Nobody was added. Your own email is in the list: you teach this class.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "Nobody was added. Your own email is in the list: you teach this class.",
+    );
   return getDb().$transaction(async (tx) => {
-    const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+    const users = await tx.user.findMany({
+      where: { email: { in: emails } },
+      select: { id: true, email: true },
+    });
     const current = await tx.enrollment.findMany({
       where: { classId: c.id, userId: { in: users.map((u) => u.id) }, removedAt: null },
       select: { userId: true },
@@ -103,7 +110,9 @@ export async function cancelInvitation(options: {
 }): Promise<void> {
   const c = await ownClass(options.actor, options.classId);
   const { email } = parseOrThrow(cancelInviteInput, options.input);
-  const r = await getDb().invitation.deleteMany({ where: { classId: c.id, email: email.trim().toLowerCase() } });
+  const r = await getDb().invitation.deleteMany({
+    where: { classId: c.id, email: email.trim().toLowerCase() },
+  });
   if (r.count === 0) throw new AppError("NOT_FOUND", "No such invitation.");
 }
 
