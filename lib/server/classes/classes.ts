@@ -173,6 +173,31 @@ export async function joinClass(options: {
   return { classId: c.id, name: c.name };
 }
 
+/** What a join code leads to, for the join page to name before "Join": the class, its teacher, and
+ * whether the actor is already in it. Null for a code no class has (or an archived class). */
+export async function describeJoinCode(options: { actor: ActingUser; code: unknown }) {
+  const code = typeof options.code === "string" ? normaliseJoinCode(options.code) : null;
+  if (!code) return null;
+  const c = await getDb().class.findUnique({
+    where: { joinCode: code },
+    select: {
+      id: true,
+      name: true,
+      archivedAt: true,
+      teacherId: true,
+      teacher: { select: { displayName: true } },
+      enrollments: { where: { userId: options.actor.id, removedAt: null }, select: { userId: true } },
+    },
+  });
+  if (!c || c.archivedAt) return null;
+  return {
+    name: c.name,
+    teacher: c.teacher.displayName,
+    member: c.enrollments.length > 0,
+    teaches: c.teacherId === options.actor.id,
+  };
+}
+
 /** The classes the actor belongs to now (as a student). */
 export async function listMyClasses(options: { actor: ActingUser }) {
   const rows = await getDb().enrollment.findMany({
