@@ -1,0 +1,148 @@
+// The teacher's dashboard across their current classes: students' open reports of a grading problem
+// (oldest first, each with the set and the problem to open), and published sets due in the next
+// week or overdue by less than a day, with how many current students have not finished them.
+import "server-only";
+import { now as clockNow } from "@/lib/server/clock";
+import { getDb } from "@/lib/server/db/client";
+import type { ActingUser } from "@/lib/server/users/user.types";
+import { assertTeacher } from "@/lib/server/classes/access";
+import { identityOf, identitySelect } from "@/lib/server/classes/identity";
+import type { StudentIdentity } from "@/lib/server/classes/classes.types";
+import { itemLabel } from "./sets";
+
+const DAY = 86_400_000;
+export const DUE_AHEAD_DAYS = 7;
+
+export interface DashboardReport {
+  id: string;
+  instanceId: string;
+  setId: string;
+  setTitle: string;
+  className: string;
+  problem: string;
+  comment: string;
+  createdAt: string;
+  student: StudentIdentity | null;
+}
+
+export interface DueSoonSet {
+  id: string;
+  title: string;
+  className: string;
+  dueAt: string;
+  /** Current students who have not finished every problem of it. */
+  unfinished: number;
+  students: number;
+}
+
+export async function getTeacherDashboard(options: {
+  actor: ActingUser;
+}): Promise<{ reports: DashboardReport[]; reportsTotal: number; dueSoon: DueSoonSet[] }> {
+  const { actor } = options;
+  assertTeacher(actor);
+  const at = await clockNow();
+  const inScope = { class: { teacherId: actor.id, archivedAt: null }, archivedAt: null };
+  const reportWhere = {
+    status: "open" as const,
+    instance: { assignmentItem: { set: inScope } },
+  };
+  const [reports, reportsTotal, sets] = await Promise.all([
+    getDb().gradingReport.findMany({
+      where: reportWhere,
+      orderBy: { createdAt: "asc" },
+      take: 20,
+      select: {
+        id: true,
+        comment: true,
+        createdAt: true,
+        instanceId: true,
+        userId: true,
+        instance: {
+          select: {
+            assignmentItem: {
+              select: {
+                skillId: true,
+                authored: true,
+                set: { select: { id: true, title: true, classId: true, class: { select: { name: true } } } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    getDb().gradingReport.count({ where: reportWhere }),
+    getDb().problemSet.findMany({
+      where: {
+        ...inScope,
+        publishedAt: { not: null },
+        dueAt: { gt: new Date(at.getTime() - DAY), lte: new Date(at.getTime() + DUE_AHEAD_DAYS * DAY) },
+      },
+      orderBy: { dueAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        dueAt: true,
+        classId: true,
+        class: { select: { name: true } },
+        items: { where: { excused: false, fullCredit: false }, select: { id: true, count: true } },
+      },
+    }),
+  ]);
+  // Who the reporters are in their class (email, student number), one query.
+  const enrollments = await getDb().enrollment.findMany({
+    where: {
+      OR: reports.map((r) => ({ userId: r.userId, classId: r.instance.assignmentItem!.set.classId })),
+    },
+    select: { ...identitySelect, classId: true },
+  });
+  const who = new Map(enrollments.map((e) => [`${e.classId}:${e.userId}`, identityOf(e)]));
+  const dueSoon: DueSoonSet[] = [];
+  for (const s of sets) {
+    const [students, finished] = await Promise.all([
+      getDb().enrollment.count({ where: { classId: s.classId, removedAt: null } }),
+      finishedCount(s.classId, s.items),
+    ]);
+    dueSoon.push({
+      id: s.id,
+      title: s.title,
+      className: s.class.name,
+      dueAt: s.dueAt!.toISOString(),
+      students,
+      unfinished: Math.max(0, students - finished),
+    });
+  }
+  return {
+    reportsTotal,
+    dueSoon,
+    reports: reports.map((r) => {
+      const item = r.instance.assignmentItem!;
+      return {
+        id: r.id,
+        instanceId: r.instanceId,
+        setId: item.set.id,
+        setTitle: item.set.title,
+        className: item.set.class.name,
+        problem: itemLabel(item),
+        comment: r.comment,
+        createdAt: r.createdAt.toISOString(),
+        student: who.get(`${item.set.classId}:${r.userId}`) ?? null,
+      };
+    }),
+  };
+}
+
+/** Current students of the class who finished (or got a verdict on) every problem that counts. */
+async function finishedCount(classId: string, items: { id: string; count: number }[]): Promise<number> {
+  if (items.length === 0) return 0;
+  const needed = items.reduce((n, i) => n + i.count, 0);
+  const rows = await getDb().problemInstance.groupBy({
+    by: ["userId"],
+    where: {
+      assignmentItemId: { in: items.map((i) => i.id) },
+      OR: [{ finishedAt: { not: null } }, { overrideCorrect: { not: null } }],
+      user: { enrollments: { some: { classId, removedAt: null } } },
+    },
+    _count: { _all: true },
+  });
+  return rows.filter((r) => r._count._all >= needed).length;
+}
