@@ -95,7 +95,12 @@ export async function moveItemAction(form: FormData): Promise<void> {
   const actor = await requireUser("/teacher");
   const setId = text(form, "setId");
   await act(setPage(setId), async () => {
-    await moveItem({ actor, setId, itemId: text(form, "itemId"), input: { direction: text(form, "direction") } });
+    await moveItem({
+      actor,
+      setId,
+      itemId: text(form, "itemId"),
+      input: { direction: text(form, "direction") },
+    });
     return `${setPage(setId)}#items`;
   });
 }

@@ -45,8 +45,7 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
                   <span className="muted">
                     ({r.className} · {r.setTitle} · {formatInZone(new Date(r.createdAt), tz)})
                   </span>
-                  : “{r.comment}”{" "}
-                  <Link href={`/teacher/sets/${r.setId}/gradebook#reports`}>Answer</Link>
+                  : “{r.comment}” <Link href={`/teacher/sets/${r.setId}/gradebook#reports`}>Answer</Link>
                   {" · "}
                   <Link href={`/teacher/instances/${r.instanceId}`}>Open the problem</Link>
                 </li>

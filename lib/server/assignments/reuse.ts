@@ -92,7 +92,7 @@ export async function copySet(options: {
         position,
         skillId: i.skillId,
         count: i.count,
-        authored: (i.authored ?? undefined) as Prisma.InputJsonValue | undefined,
+        authored: (i.authored ?? undefined),
         points: i.points,
       })),
     });

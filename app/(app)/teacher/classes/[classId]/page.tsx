@@ -224,7 +224,11 @@ export default async function ClassPage({
                 <form action={cancelInviteAction} className="inline-form">
                   <input type="hidden" name="classId" value={view.id} />
                   <input type="hidden" name="email" value={i.email} />
-                  <button type="submit" className="button small" aria-label={`Cancel the invitation of ${i.email}`}>
+                  <button
+                    type="submit"
+                    className="button small"
+                    aria-label={`Cancel the invitation of ${i.email}`}
+                  >
                     Cancel
                   </button>
                 </form>
