@@ -48,7 +48,7 @@ const HOUR = 3_600_000;
 
 describe("copying a set", () => {
   it("to next term's class: items, points, penalty and switches, as a draft without dates or student data", async () => {
-    const { teacher, ann, cls, set } = await world({ dueAt: new Date(Date.now() + HOUR).toISOString() });
+    const { teacher, ann, set } = await world({ dueAt: new Date(Date.now() + HOUR).toISOString() });
     await updateSet({
       actor: teacher,
       setId: set.id,

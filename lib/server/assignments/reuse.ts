@@ -92,7 +92,7 @@ export async function copySet(options: {
         position,
         skillId: i.skillId,
         count: i.count,
-        authored: (i.authored ?? undefined),
+        authored: i.authored ?? undefined,
         points: i.points,
       })),
     });
