@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import { getTeacherDashboard } from "@/lib/server/assignments/dashboard";
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
+import { excuseItem } from "@/lib/server/assignments/items";
 import { archiveClass } from "@/lib/server/classes/lifecycle";
 import { reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { expectAppError } from "./helpers";
@@ -46,6 +47,18 @@ describe("the teacher's dashboard", () => {
     ]);
     expect(d.reports[0]!.student).toMatchObject({ userId: mine.ann.id, email: mine.ann.email });
     expect(d.dueSoon.map((s) => [s.id, s.students, s.unfinished])).toEqual([[mine.set.id, 2, 1]]);
+    // Ann finished the typed problem; with the catalogue item excused for her alone, she has finished.
+    const [power] = await getDb().problemSetItem.findMany({
+      where: { setId: mine.set.id },
+      orderBy: { position: "asc" },
+    });
+    await excuseItem({
+      actor: mine.teacher,
+      setId: mine.set.id,
+      itemId: power!.id,
+      input: { userId: mine.ann.id, excused: true },
+    });
+    expect((await getTeacherDashboard({ actor: mine.teacher })).dueSoon[0]!.unfinished).toBe(0);
     expect((await getTeacherDashboard({ actor: later.teacher })).dueSoon).toEqual([]);
 
     // Resolved reports and archived classes leave the dashboard.

@@ -98,10 +98,15 @@ export async function getTeacherDashboard(options: {
   const who = new Map(enrollments.map((e) => [`${e.classId}:${e.userId}`, identityOf(e)]));
   const dueSoon: DueSoonSet[] = [];
   for (const s of sets) {
-    const [students, finished] = await Promise.all([
-      getDb().enrollment.count({ where: { classId: s.classId, removedAt: null } }),
-      finishedCount(s.classId, s.items),
-    ]);
+    const current = await getDb().enrollment.findMany({
+      where: { classId: s.classId, removedAt: null },
+      select: { userId: true },
+    });
+    const students = current.length;
+    const finished = await finishedCount(
+      current.map((e) => e.userId),
+      s.items,
+    );
     dueSoon.push({
       id: s.id,
       title: s.title,
@@ -131,18 +136,36 @@ export async function getTeacherDashboard(options: {
   };
 }
 
-/** Current students of the class who finished (or got a verdict on) every problem that counts. */
-async function finishedCount(classId: string, items: { id: string; count: number }[]): Promise<number> {
-  if (items.length === 0) return 0;
+/** Current students of the class who finished (or got a verdict on) every problem that counts for
+ * them (an item excused for one student does not count for that student). */
+async function finishedCount(userIds: string[], items: { id: string; count: number }[]): Promise<number> {
+  if (items.length === 0 || userIds.length === 0) return 0;
+  const countOf = new Map(items.map((i) => [i.id, i.count]));
   const needed = items.reduce((n, i) => n + i.count, 0);
-  const rows = await getDb().problemInstance.groupBy({
-    by: ["userId"],
-    where: {
-      assignmentItemId: { in: items.map((i) => i.id) },
-      OR: [{ finishedAt: { not: null } }, { overrideCorrect: { not: null } }],
-      user: { enrollments: { some: { classId, removedAt: null } } },
-    },
-    _count: { _all: true },
-  });
-  return rows.filter((r) => r._count._all >= needed).length;
+  const [done, excusals] = await Promise.all([
+    getDb().problemInstance.groupBy({
+      by: ["userId", "assignmentItemId"],
+      where: {
+        assignmentItemId: { in: items.map((i) => i.id) },
+        OR: [{ finishedAt: { not: null } }, { overrideCorrect: { not: null } }],
+        userId: { in: userIds },
+      },
+      _count: { _all: true },
+    }),
+    getDb().itemExcusal.findMany({
+      where: { itemId: { in: items.map((i) => i.id) }, userId: { in: userIds } },
+      select: { userId: true, itemId: true },
+    }),
+  ]);
+  const excused = new Set(excusals.map((x) => `${x.userId}:${x.itemId}`));
+  const doneBy = new Map<string, number>();
+  for (const r of done) {
+    if (excused.has(`${r.userId}:${r.assignmentItemId}`)) continue;
+    doneBy.set(r.userId, (doneBy.get(r.userId) ?? 0) + r._count._all);
+  }
+  const neededBy = (userId: string) =>
+    needed -
+    [...countOf].reduce((n, [itemId, count]) => n + (excused.has(`${userId}:${itemId}`) ? count : 0), 0);
+  const users = new Set([...done.map((r) => r.userId), ...excusals.map((x) => x.userId)]);
+  return [...users].filter((u) => (doneBy.get(u) ?? 0) >= neededBy(u)).length;
 }
