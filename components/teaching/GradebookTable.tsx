@@ -95,12 +95,12 @@ export function GradebookTable(props: {
         {shown.matching} of {props.rows.length} students
         {shown.pages > 1 ? ` · page ${shown.page} of ${shown.pages}` : ""}
       </p>
+      <p className="muted gradebook-help" id="gradebook-help">
+        Each problem: its result and the number of tries (“right · 2”: right at the second try). Select a
+        result to open the problem with its key, or “Details” for a student&apos;s page.
+      </p>
       <div className="table-wrap gradebook-wrap">
-        <table className="data-table gradebook" aria-label="Gradebook">
-          <caption className="muted">
-            Each problem: its result and the number of tries (“right · 2”: right at the second try). Select a
-            result to open the problem with its key, or “Details” for a student&apos;s page.
-          </caption>
+        <table className="data-table gradebook" aria-label="Gradebook" aria-describedby="gradebook-help">
           <thead>
             <tr>
               <SortHeader setId={setId} query={query} sort="name" label="Student" className="sticky-col" />

@@ -263,7 +263,7 @@ test("a gradebook of 200 students at 390 and 1280 px; a student's page and the d
   const first = teacher.getByTestId("gradebook-row").first();
   await expect(first.getByTestId("score")).toBeVisible();
   await expect(teacher.getByRole("columnheader", { name: "Q1", exact: true })).toBeHidden();
-  await teacher.screenshot({ path: "test-results/gradebook-200-390.png" });
+  await teacher.screenshot({ path: "test-results/gradebook-200-390.png", fullPage: true });
   await first.getByRole("link", { name: "Details" }).click();
   await expect(teacher.getByTestId("student-problem")).toHaveCount(20);
   await noSideScroll(teacher);
