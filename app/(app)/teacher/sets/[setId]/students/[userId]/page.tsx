@@ -30,9 +30,10 @@ export default async function StudentResultsPage({
       <p>
         <Link href={`/teacher/sets/${setId}/gradebook`}>← Gradebook: {g.set.title}</Link>
       </p>
-      <h1>
+      <h1>{g.set.title}: a student&apos;s results</h1>
+      <p>
         <StudentName student={r} removed={r.removed} />
-      </h1>
+      </p>
       <p data-testid="student-score">
         Score{" "}
         {r.afterPenalty === r.score ? r.score : `${r.afterPenalty} (${r.score} before the late penalty)`} /{" "}
