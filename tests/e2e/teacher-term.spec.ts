@@ -85,9 +85,12 @@ test("a teacher's term: import by email, join after sign-up, typed problem, excu
   // The set: one catalogue problem, one typed problem, published.
   await teacher.getByLabel("New problem set title").fill("Week 1");
   await teacher.getByRole("button", { name: "Create problem set" }).click();
+  await expect(teacher.getByTestId("no-items")).toBeVisible();
   await teacher.getByLabel("Skill").selectOption({ label: "The power rule" });
   await teacher.getByLabel("Number of problems").fill("1");
   await teacher.getByRole("button", { name: "Add problems" }).click();
+  // The page reloads after adding: type the problem only once it has.
+  await expect(teacher.getByTestId("form-success")).toHaveText("Problems added.");
   await teacher.getByLabel("Kind").selectOption("derivative");
   await teacher.getByLabel("f", { exact: true }).fill(TYPED.f);
   await teacher.getByLabel("Variable (derivative, limit)").fill(TYPED.var);
