@@ -1,6 +1,7 @@
 // The root layout: theme (set before paint), KaTeX's stylesheet (loaded once, here), header.
 import "katex/dist/katex.min.css";
 import "./globals.css";
+import "./teaching.css";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";

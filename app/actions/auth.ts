@@ -64,7 +64,8 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: "/dashboard",
+      // Back to where sign-up began (a class's join link), when that is a page of this site.
+      redirectTo: safeReturnPath(form.get("callbackUrl")),
     });
   } catch (error) {
     if (error instanceof AuthError)

@@ -6,10 +6,11 @@ import { initialFormState } from "@/app/actions/form-state";
 import { BrowserTimezoneField } from "@/components/forms/BrowserTimezoneField";
 import { Field, FormMessage, NewPasswordField } from "@/components/forms/parts";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);
   return (
     <form action={action} className="form" aria-label="Create an account">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <BrowserTimezoneField />
       <Field
         name="displayName"

@@ -20,10 +20,13 @@ export function PracticeView({
   initial,
   session,
   statement,
+  closedNotice,
 }: {
   initial: InstanceView;
   session: PracticeSession;
   statement: ReactNode;
+  /** Why the problem set takes no more answers, in the viewer's timezone: shown instead of the answer box. */
+  closedNotice?: string;
 }) {
   const p = useProblem(initial);
   const { view, feedback, busy, problem, triesLeft } = p;
@@ -80,7 +83,12 @@ export function PracticeView({
         ) : null}
       </div>
 
-      {!finished ? <AnswerForm problem={p} /> : null}
+      {!finished && closedNotice ? (
+        <p className="message message-error" data-testid="closed-notice" role="status">
+          {closedNotice}
+        </p>
+      ) : null}
+      {!finished && !closedNotice ? <AnswerForm problem={p} /> : null}
 
       {finished ? <FinishedPanel view={view} next={step} nextRef={p.nextRef} /> : null}
 

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { StudentName } from "@/components/teaching/StudentName";
 import type { GradebookColumn, GradebookRow } from "@/lib/server/assignments/gradebook";
 import { type GradebookQuery, viewRows } from "@/lib/teaching/gradebook-view";
-import { studentLine } from "@/lib/teaching/student";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
@@ -96,8 +95,12 @@ export function GradebookTable(props: {
         {shown.matching} of {props.rows.length} students
         {shown.pages > 1 ? ` · page ${shown.page} of ${shown.pages}` : ""}
       </p>
+      <p className="muted gradebook-help" id="gradebook-help">
+        Each problem: its result and the number of tries (“right · 2”: right at the second try). Select a
+        result to open the problem with its key, or “Details” for a student&apos;s page.
+      </p>
       <div className="table-wrap gradebook-wrap">
-        <table className="data-table gradebook" aria-label="Gradebook">
+        <table className="data-table gradebook" aria-label="Gradebook" aria-describedby="gradebook-help">
           <thead>
             <tr>
               <SortHeader setId={setId} query={query} sort="name" label="Student" className="sticky-col" />
@@ -105,6 +108,7 @@ export function GradebookTable(props: {
               {columns.map((c, i) => (
                 <SortHeader
                   key={c.key}
+                  className="i"
                   setId={setId}
                   query={query}
                   sort={c.key}
@@ -118,7 +122,10 @@ export function GradebookTable(props: {
             {shown.rows.map((r) => (
               <tr key={r.userId} data-testid="gradebook-row">
                 <th scope="row" className="sticky-col">
-                  <StudentName student={r} removed={r.removed} />
+                  <StudentName student={r} removed={r.removed} />{" "}
+                  <a href={`/teacher/sets/${setId}/students/${r.userId}`} className="detail">
+                    Details
+                  </a>
                 </th>
                 <td data-testid="score">
                   {r.afterPenalty === r.score
@@ -129,38 +136,35 @@ export function GradebookTable(props: {
                   <br />
                   <span className="muted">{mins(r.timeMs)}</span>
                 </td>
-                {columns.map((c, i) => {
+                {columns.map((c) => {
                   const cell = r.cells[c.key];
                   const excused = c.excused || r.excused.includes(c.key);
+                  // Lean cells (a class of 200 is 4,000 of them): plain links (no prefetching of
+                  // every problem on screen), named by the row and column headers; minutes are in the
+                  // student's page, the drill-down and the CSV.
                   if (excused || c.fullCredit)
                     return (
-                      <td key={c.key} className="muted">
-                        {excused ? "excused" : "full credit"}
+                      <td key={c.key} className="i muted">
                         {cell ? (
-                          <>
-                            <br />
-                            <Link
-                              href={`/teacher/instances/${cell.instanceId}`}
-                              aria-label={`${studentLine(r)}, ${q(i)}`}
-                            >
-                              open
-                            </Link>
-                          </>
-                        ) : null}
+                          <a href={`/teacher/instances/${cell.instanceId}`}>
+                            {excused ? "excused" : "full credit"}
+                          </a>
+                        ) : excused ? (
+                          "excused"
+                        ) : (
+                          "full credit"
+                        )}
                       </td>
                     );
                   if (!cell)
                     return (
-                      <td key={c.key} className="muted">
+                      <td key={c.key} className="i muted">
                         not started
                       </td>
                     );
                   return (
-                    <td key={c.key}>
-                      <Link
-                        href={`/teacher/instances/${cell.instanceId}`}
-                        aria-label={`${studentLine(r)}, ${q(i)}`}
-                      >
+                    <td key={c.key} className="i">
+                      <a href={`/teacher/instances/${cell.instanceId}`}>
                         {!cell.finished && !cell.overridden
                           ? "in progress"
                           : cell.correct
@@ -168,13 +172,9 @@ export function GradebookTable(props: {
                             : cell.outcome === "revealed"
                               ? "revealed"
                               : "wrong"}
-                      </Link>
-                      {cell.overridden ? <span className="tag">override</span> : null}
-                      {cell.late ? <span className="tag bad">late</span> : null}
-                      <br />
-                      <span className="muted">
-                        {cell.tries} tr{cell.tries === 1 ? "y" : "ies"} {mins(cell.durationMs)}
-                      </span>
+                      </a>
+                      {cell.overridden ? " (override)" : null}
+                      {cell.late ? <b className="bad"> late</b> : null} · {cell.tries}
                     </td>
                   );
                 })}
@@ -188,7 +188,7 @@ export function GradebookTable(props: {
               </th>
               <td />
               {columns.map((c) => (
-                <td key={c.key} data-testid="accuracy">
+                <td key={c.key} className="i" data-testid="accuracy">
                   {pct(c.accuracy)}
                 </td>
               ))}
@@ -199,7 +199,7 @@ export function GradebookTable(props: {
               </th>
               <td />
               {columns.map((c) => (
-                <td key={c.key}>
+                <td key={c.key} className="i">
                   {c.mistakes.length
                     ? c.mistakes.map((m) => `${m.code.replace(/_/g, " ")} (${m.count})`).join(", ")
                     : "—"}

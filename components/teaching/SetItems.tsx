@@ -1,7 +1,9 @@
 // The items of a set for its teacher: each with its points, whether it is excused or given full
-// credit for everyone, and "Remove" while nobody has answered it (afterwards it can be excused).
+// credit for everyone, and "Remove" while nobody has answered it (afterwards it can be excused);
+// moved up or down, and its number of problems changed, while nobody has answered (the set, the item).
 import { excuseAction, fullCreditAction, pointsAction } from "@/app/actions/grading";
 import { removeItemAction } from "@/app/actions/teaching";
+import { itemCountAction, moveItemAction } from "@/app/actions/reuse";
 import { Formula } from "@/components/Formula";
 import { keyLatexOf } from "@/lib/problems/authored";
 import type { ItemView } from "@/lib/server/assignments/sets";
@@ -17,6 +19,8 @@ function Hidden({ setId, itemId }: { setId: string; itemId: string }) {
 }
 
 export function SetItems({ setId, items, tz }: { setId: string; items: ItemView[]; tz: string }) {
+  // Reordering renumbers Q1, Q2, ... in results: only while nobody has answered any problem of the set.
+  const reorderable = !items.some((i) => i.answered);
   if (items.length === 0)
     return (
       <p className="muted" data-testid="no-items">
@@ -24,7 +28,7 @@ export function SetItems({ setId, items, tz }: { setId: string; items: ItemView[
       </p>
     );
   return (
-    <ol aria-label="Items">
+    <ol aria-label="Items" id="items">
       {items.map((i, n) => (
         <li key={i.id} data-testid="item">
           <strong>Q{n + 1}.</strong> {i.label}
@@ -40,6 +44,48 @@ export function SetItems({ setId, items, tz }: { setId: string; items: ItemView[
           {i.dueAt ? <span className="tag">due {formatInZone(i.dueAt, tz)}</span> : null}
           {i.answered ? <span className="tag">answered by students</span> : null}
           <div className="actions">
+            {reorderable && items.length > 1 ? (
+              <span className="inline-form">
+                {(["up", "down"] as const).map((direction) =>
+                  (direction === "up" ? n > 0 : n < items.length - 1) ? (
+                    <form key={direction} action={moveItemAction}>
+                      <Hidden setId={setId} itemId={i.id} />
+                      <input type="hidden" name="direction" value={direction} />
+                      <button
+                        type="submit"
+                        className="button small"
+                        aria-label={`Move Q${n + 1} ${direction}`}
+                      >
+                        {direction === "up" ? "↑" : "↓"}
+                      </button>
+                    </form>
+                  ) : null,
+                )}
+              </span>
+            ) : null}
+            {i.skillId && !i.answered ? (
+              <form action={itemCountAction} className="inline-form">
+                <Hidden setId={setId} itemId={i.id} />
+                <label htmlFor={`count-${i.id}`}>Problems</label>
+                <input
+                  id={`count-${i.id}`}
+                  name="count"
+                  type="number"
+                  min={1}
+                  max={10}
+                  defaultValue={i.count}
+                  required
+                  className="narrow-number"
+                />
+                <button
+                  type="submit"
+                  className="button small"
+                  aria-label={`Save the number of problems of Q${n + 1}`}
+                >
+                  Save
+                </button>
+              </form>
+            ) : null}
             <form action={pointsAction} className="inline-form">
               <Hidden setId={setId} itemId={i.id} />
               <label htmlFor={`points-${i.id}`}>Points each</label>

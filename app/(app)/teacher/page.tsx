@@ -1,17 +1,27 @@
-// The teacher's area: their classes, and a form to create one.
+// The teacher's area: what needs attention across classes (students' reports of a grading problem,
+// sets due soon), their classes (current, or archived), and a form to create one.
 import Link from "next/link";
 import { createClassAction } from "@/app/actions/teaching";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
+import { StudentName } from "@/components/teaching/StudentName";
+import { DUE_AHEAD_DAYS, getTeacherDashboard } from "@/lib/server/assignments/dashboard";
 import { listTeacherClasses } from "@/lib/server/classes/classes";
 import { requireRole } from "@/lib/server/session";
+import { timezoneOf } from "@/lib/server/users/timezone";
 import { formatJoinCode } from "@/lib/teaching/join-code";
+import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Teaching" };
 
 export default async function TeacherPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireRole("teacher", "/teacher");
   const params = await searchParams;
-  const classes = await listTeacherClasses({ actor });
+  const archived = params.classes === "archived";
+  const [classes, dashboard, tz] = await Promise.all([
+    listTeacherClasses({ actor, archived }),
+    getTeacherDashboard({ actor }),
+    timezoneOf(actor),
+  ]);
   return (
     <section>
       <h1>Teaching</h1>
@@ -19,13 +29,66 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
         Your classes: invite students with a code, set problem sets, follow results in the gradebook.
       </p>
       <Notice id={params.notice} />
+
+      <div className="grid-2">
+        <div className="card">
+          <h2>Grading reports to answer</h2>
+          {dashboard.reports.length === 0 ? (
+            <p className="muted" data-testid="no-reports">
+              No open reports. When a student reports a verdict, it appears here.
+            </p>
+          ) : (
+            <ul className="plain-list" aria-label="Open grading reports" data-testid="dashboard-reports">
+              {dashboard.reports.map((r) => (
+                <li key={r.id}>
+                  {r.student ? <StudentName student={r.student} /> : "A former student"} on {r.problem}{" "}
+                  <span className="muted">
+                    ({r.className} · {r.setTitle} · {formatInZone(new Date(r.createdAt), tz)})
+                  </span>
+                  : “{r.comment}” <Link href={`/teacher/sets/${r.setId}/gradebook#reports`}>Answer</Link>
+                  {" · "}
+                  <Link href={`/teacher/instances/${r.instanceId}`}>Open the problem</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {dashboard.reportsTotal > dashboard.reports.length ? (
+            <p className="muted">
+              The {dashboard.reports.length} oldest of {dashboard.reportsTotal} are shown.
+            </p>
+          ) : null}
+        </div>
+        <div className="card">
+          <h2>Due soon</h2>
+          {dashboard.dueSoon.length === 0 ? (
+            <p className="muted" data-testid="nothing-due">
+              No published set is due in the next {DUE_AHEAD_DAYS} days.
+            </p>
+          ) : (
+            <ul className="plain-list" aria-label="Sets due soon" data-testid="dashboard-due">
+              {dashboard.dueSoon.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/teacher/sets/${s.id}/gradebook`}>{s.title}</Link>{" "}
+                  <span className="muted">
+                    · {s.className} · due {formatInZone(new Date(s.dueAt), tz)} · {s.unfinished} of{" "}
+                    {s.students} not finished
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      <h2>{archived ? "Archived classes" : "Your classes"}</h2>
       {classes.length === 0 ? (
         <p className="muted" data-testid="no-classes">
-          You have no classes yet. Create one below; you will get a code and a link to share with your
-          students.
+          {archived
+            ? "No archived classes."
+            : "You have no classes yet. Create one below; you will get a code and a link to share with your students."}
         </p>
       ) : (
-        <ul className="plain-list" aria-label="Your classes">
+        <ul className="plain-list" aria-label={archived ? "Archived classes" : "Your classes"}>
           {classes.map((c) => (
             <li key={c.id} className="card">
               <Link href={`/teacher/classes/${c.id}`}>{c.name}</Link>{" "}
@@ -37,6 +100,13 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
           ))}
         </ul>
       )}
+      <p>
+        {archived ? (
+          <Link href="/teacher">Current classes</Link>
+        ) : (
+          <Link href="/teacher?classes=archived">Archived classes</Link>
+        )}
+      </p>
       <h2>New class</h2>
       <form action={createClassAction} className="form narrow">
         <div className="field">

@@ -27,9 +27,25 @@ export default async function SignInPage({
           link and when.
         </p>
       ) : null}
+      {callbackUrl.startsWith("/join/") ? (
+        <p className="lead" data-testid="join-after-signin">
+          To join the class, sign in, or create an account if you have none: you will come back to the join
+          page.
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
       <p>
-        No account yet? <Link href="/signup">Create one</Link>.
+        No account yet?{" "}
+        <Link
+          href={
+            callbackUrl === "/dashboard"
+              ? "/signup"
+              : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`
+          }
+        >
+          Create one
+        </Link>
+        .
       </p>
       <p className="muted">Forgot your password? Ask your teacher for a reset link, or your administrator.</p>
       {demo ? (

@@ -5,6 +5,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { type ClosedReason, closedMessage, closedReason } from "@/lib/teaching/closed";
 
 export function effectiveDue(
   set: { dueAt: Date | null },
@@ -27,6 +28,8 @@ export interface AssignmentRules {
   reveal: boolean;
   /** The solution may be shown now although the set hides it until the due date. */
   solutionsOpen: boolean;
+  /** Why no more answers are taken (shown before the student tries), or null. */
+  closed: ClosedReason | null;
 }
 
 /** The rules of the set of an assignment item for `userId` at `at`; null for practice problems. */
@@ -46,12 +49,16 @@ export async function assignmentRules(
           dueAt: true,
           latePolicy: true,
           publishedAt: true,
+          archivedAt: true,
           hintsAllowed: true,
           revealAllowed: true,
           solutionsAfterDue: true,
           extensions: { where: { userId }, select: { dueAt: true } },
           class: {
-            select: { enrollments: { where: { userId, removedAt: null }, select: { userId: true } } },
+            select: {
+              archivedAt: true,
+              enrollments: { where: { userId, removedAt: null }, select: { userId: true } },
+            },
           },
         },
       },
@@ -67,6 +74,7 @@ export async function assignmentRules(
       hints: false,
       reveal: false,
       solutionsOpen: false,
+      closed: { kind: "archived" },
     };
   const due = effectiveDue(set, set.extensions[0], item);
   return {
@@ -77,6 +85,15 @@ export async function assignmentRules(
     hints: set.hintsAllowed,
     reveal: set.revealAllowed,
     solutionsOpen: set.solutionsAfterDue && due !== null && due < at,
+    closed: closedReason(
+      {
+        archived: set.archivedAt !== null || set.class.archivedAt !== null,
+        published: set.publishedAt !== null,
+        latePolicy: set.latePolicy,
+      },
+      due,
+      at,
+    ),
   };
 }
 
@@ -95,6 +112,8 @@ export async function assignmentGate(
   if (!rules) return { late: false, rules };
   if (!rules.enrolled) throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
   if (!rules.open) throw new AppError("FORBIDDEN", "This problem set is not open yet.");
+  if (rules.closed?.kind === "archived" && action !== "report")
+    throw new AppError("FORBIDDEN", closedMessage(rules.closed, "UTC"));
   if (action === "hint" && !rules.hints)
     throw new AppError("FORBIDDEN", "Your teacher does not offer hints on this problem set.");
   if (action === "reveal" && !rules.reveal)

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { assignmentSeed } from "@/lib/teaching/seed";
+import { closedMessage, closedReason } from "@/lib/teaching/closed";
 import { parseOrThrow, studentSet } from "@/lib/server/classes/access";
 import { effectiveDue } from "./gate";
 import { itemLabel } from "./sets";
@@ -55,8 +56,9 @@ export async function listMyAssignments(options: { actor: ActingUser }): Promise
   const sets = await getDb().problemSet.findMany({
     where: {
       publishedAt: { not: null },
+      archivedAt: null,
       OR: [{ opensAt: null }, { opensAt: { lte: at } }],
-      class: { enrollments: { some: { userId: actor.id, removedAt: null } } },
+      class: { archivedAt: null, enrollments: { some: { userId: actor.id, removedAt: null } } },
     },
     select: {
       id: true,
@@ -157,7 +159,10 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
         triesUsed: i?.triesUsed ?? 0,
         maxTries: i?.maxTries ?? set.triesAllowed,
         late: i?.late ?? false,
-        closed: itemDue !== null && itemDue < at && set.latePolicy === "refuse",
+        closed:
+          set.archivedAt !== null ||
+          set.class.archivedAt !== null ||
+          (itemDue !== null && itemDue < at && set.latePolicy === "refuse"),
         excused: item.excused || excusedFor.has(item.id),
         override:
           !i || i.overrideCorrect === null
@@ -167,6 +172,8 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
     }
   }
   const due = effectiveDue(set, set.extensions[0]);
+  const archived = set.archivedAt !== null || set.class.archivedAt !== null;
+  const closedBy = closedReason({ archived, published: true, latePolicy: set.latePolicy }, due, at);
   return {
     id: set.id,
     title: set.title,
@@ -174,7 +181,9 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
     className: set.class.name,
     dueAt: due?.toISOString() ?? null,
     latePolicy: set.latePolicy,
-    closed: due !== null && due < at && set.latePolicy === "refuse",
+    closed: closedBy !== null,
+    /** Why the set takes no more answers (archived, or closed at its due date), for the page to say first. */
+    closedReason: closedBy,
     problems,
   };
 }
@@ -203,6 +212,8 @@ export async function openAssignmentProblem(options: {
   const where = { assignmentItemId_userId_copy: { assignmentItemId: item.id, userId: actor.id, copy } };
   const existing = await getDb().problemInstance.findUnique({ where, select: { id: true } });
   if (existing) return { instanceId: existing.id };
+  if (set.archivedAt || set.class.archivedAt)
+    throw new AppError("FORBIDDEN", closedMessage({ kind: "archived" }, "UTC"));
   const due = effectiveDue(set, set.extensions[0], item);
   if (due && due < at && set.latePolicy === "refuse")
     throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");

@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { verifyPassword } from "@/lib/server/auth/password";
+import { acceptInvitations } from "@/lib/server/classes/invitations";
 import { getEnv } from "@/lib/server/env";
 import { signInInput } from "@/lib/validation/account";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -85,6 +86,8 @@ export async function checkSignIn(options: {
     data: { email, address, success: valid && user !== null, createdAt: now },
   });
   if (!valid || !user) return { ok: false, reason: "invalid" };
+  // A teacher may have invited this email to classes before it had an account, or since.
+  await acceptInvitations(user);
   const { passwordHash: _hash, ...publicUser } = user;
   return { ok: true, user: publicUser };
 }

@@ -49,7 +49,7 @@ export async function studentSet(actor: ActingUser, rawId: unknown) {
       class: { enrollments: { some: { userId: actor.id, removedAt: null } } },
     },
     include: {
-      class: { select: { id: true, name: true } },
+      class: { select: { id: true, name: true, archivedAt: true } },
       items: { orderBy: { position: "asc" } },
       extensions: { where: { userId: actor.id } },
     },

@@ -45,22 +45,27 @@ export async function createClass(options: {
   );
 }
 
-export async function listTeacherClasses(options: { actor: ActingUser }) {
+/** The actor's classes: current ones, or with `archived` the archived ones. */
+export async function listTeacherClasses(options: { actor: ActingUser; archived?: boolean }) {
   assertTeacher(options.actor);
   const rows = await getDb().class.findMany({
-    where: { teacherId: options.actor.id },
+    where: { teacherId: options.actor.id, archivedAt: options.archived ? { not: null } : null },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
       name: true,
       joinCode: true,
-      _count: { select: { enrollments: { where: { removedAt: null } }, sets: true } },
+      archivedAt: true,
+      _count: {
+        select: { enrollments: { where: { removedAt: null } }, sets: { where: { archivedAt: null } } },
+      },
     },
   });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     joinCode: r.joinCode,
+    archived: r.archivedAt !== null,
     students: r._count.enrollments,
     sets: r._count.sets,
   }));
@@ -80,13 +85,21 @@ export async function getClassForTeacher(options: {
     getDb().problemSet.findMany({
       where: { classId: c.id },
       orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, publishedAt: true, dueAt: true, _count: { select: { items: true } } },
+      select: {
+        id: true,
+        title: true,
+        publishedAt: true,
+        dueAt: true,
+        archivedAt: true,
+        _count: { select: { items: true } },
+      },
     }),
   ]);
   return {
     id: c.id,
     name: c.name,
     joinCode: c.joinCode,
+    archived: c.archivedAt !== null,
     roster: enrollments.map((e) => ({
       ...identityOf(e),
       joinedAt: e.joinedAt.toISOString(),
@@ -96,6 +109,7 @@ export async function getClassForTeacher(options: {
       id: s.id,
       title: s.title,
       published: s.publishedAt !== null,
+      archived: s.archivedAt !== null,
       dueAt: s.dueAt?.toISOString() ?? null,
       items: s._count.items,
     })),
@@ -141,9 +155,14 @@ export async function joinClass(options: {
   if (!code) throw new AppError("NOT_FOUND", NOPE);
   const c = await getDb().class.findUnique({
     where: { joinCode: code },
-    select: { id: true, name: true, teacherId: true },
+    select: { id: true, name: true, teacherId: true, archivedAt: true },
   });
   if (!c) throw new AppError("NOT_FOUND", NOPE);
+  if (c.archivedAt)
+    throw new AppError(
+      "INVALID_INPUT",
+      "This class is archived and takes no new students. Ask your teacher.",
+    );
   if (c.teacherId === actor.id)
     throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
   await getDb().enrollment.upsert({
@@ -154,10 +173,35 @@ export async function joinClass(options: {
   return { classId: c.id, name: c.name };
 }
 
+/** What a join code leads to, for the join page to name before "Join": the class, its teacher, and
+ * whether the actor is already in it. Null for a code no class has (or an archived class). */
+export async function describeJoinCode(options: { actor: ActingUser; code: unknown }) {
+  const code = typeof options.code === "string" ? normaliseJoinCode(options.code) : null;
+  if (!code) return null;
+  const c = await getDb().class.findUnique({
+    where: { joinCode: code },
+    select: {
+      id: true,
+      name: true,
+      archivedAt: true,
+      teacherId: true,
+      teacher: { select: { displayName: true } },
+      enrollments: { where: { userId: options.actor.id, removedAt: null }, select: { userId: true } },
+    },
+  });
+  if (!c || c.archivedAt) return null;
+  return {
+    name: c.name,
+    teacher: c.teacher.displayName,
+    member: c.enrollments.length > 0,
+    teaches: c.teacherId === options.actor.id,
+  };
+}
+
 /** The classes the actor belongs to now (as a student). */
 export async function listMyClasses(options: { actor: ActingUser }) {
   const rows = await getDb().enrollment.findMany({
-    where: { userId: options.actor.id, removedAt: null },
+    where: { userId: options.actor.id, removedAt: null, class: { archivedAt: null } },
     select: { class: { select: { id: true, name: true, teacher: { select: { displayName: true } } } } },
     orderBy: { joinedAt: "asc" },
   });

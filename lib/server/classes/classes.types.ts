@@ -37,6 +37,14 @@ export interface TeacherClassView {
   id: string;
   name: string;
   joinCode: string;
+  archived: boolean;
   roster: RosterEntry[];
-  sets: { id: string; title: string; published: boolean; dueAt: string | null; items: number }[];
+  sets: {
+    id: string;
+    title: string;
+    published: boolean;
+    archived: boolean;
+    dueAt: string | null;
+    items: number;
+  }[];
 }

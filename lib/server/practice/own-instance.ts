@@ -6,7 +6,7 @@ import { type AssignmentRules, assignmentRules } from "@/lib/server/assignments/
 import { now as clockNow } from "@/lib/server/clock";
 import { getPool } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { instanceIdSchema } from "@/lib/server/practice/practice.types";
+import { type ClosedView, instanceIdSchema } from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { idOr404 } from "@/lib/server/validation";
 
@@ -109,10 +109,12 @@ export async function loadOwn(actor: ActingUser, id: string) {
 export function withSetRules<T extends { showSolution: boolean }>(
   instance: T,
   rules: AssignmentRules | null,
-): T & { offers?: { hint: boolean; reveal: boolean } } {
+): T & { offers?: { hint: boolean; reveal: boolean }; closed?: ClosedView } {
   if (!rules) return instance;
+  const c = rules.closed;
   return {
     ...instance,
+    ...(c ? { closed: c.kind === "due" ? { kind: c.kind, at: c.at.toISOString() } : { kind: c.kind } } : {}),
     offers: { hint: rules.hints, reveal: rules.reveal },
     showSolution: instance.showSolution || rules.solutionsOpen,
   };

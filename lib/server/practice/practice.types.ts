@@ -119,6 +119,8 @@ export interface InstanceView {
   outcome?: "right" | "wrong" | "revealed";
   /** Whether a hint and "Show me the answer" are offered (a problem set may turn them off; absent: both). */
   offers?: { hint: boolean; reveal: boolean };
+  /** Why the problem set takes no more answers (shown instead of the answer box). */
+  closed?: ClosedView;
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
   /** Answered after the problem set's due date. */
@@ -128,6 +130,12 @@ export interface InstanceView {
   solution?: { steps: SolutionStep[]; answerLatex: string };
   /** Only once finished: the picture (SVG markup made on the server by lib/problems/plot.ts). */
   plot?: string;
+}
+
+/** Why a problem set takes no more answers: archived, a draft again, or closed at `at` (refusing late answers). */
+export interface ClosedView {
+  kind: "archived" | "draft" | "due";
+  at?: string;
 }
 
 export interface SubmitResult {

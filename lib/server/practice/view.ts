@@ -15,7 +15,7 @@ import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";
 import { type MatrixGiven, expectedShape, matrixKeyLatex } from "@/lib/problems/matrix-problem";
-import type { FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
+import type { ClosedView, FeedbackView, GridView, InstanceView } from "@/lib/server/practice/practice.types";
 
 export interface StoredInstance {
   id: string;
@@ -36,6 +36,7 @@ export interface StoredInstance {
   overrideNote?: string | null;
   /** What a problem set offers (absent: practice, everything). */
   offers?: { hint: boolean; reveal: boolean };
+  closed?: ClosedView;
 }
 
 export interface StoredSubmission {
@@ -141,6 +142,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   }
   if (instance.late) view.late = true;
   if (instance.offers) view.offers = instance.offers;
+  if (instance.closed && !finished) view.closed = instance.closed;
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {

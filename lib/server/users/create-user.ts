@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { signUpInput } from "@/lib/validation/account";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
+import { acceptInvitations } from "@/lib/server/classes/invitations";
 
 export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists. Sign in instead.";
 
@@ -19,10 +20,13 @@ export async function createUser(raw: unknown): Promise<ActingUser> {
   assertNotBreached(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await getDb().user.create({
+    const user = await getDb().user.create({
       data: { email: input.email, displayName: input.displayName, passwordHash, role: "learner" },
       select: publicUserSelect,
     });
+    // The classes that invited this email before it had an account: joined now.
+    await acceptInvitations(user);
+    return user;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("EMAIL_TAKEN", EMAIL_TAKEN_MESSAGE);

@@ -8,6 +8,7 @@ import { openAssignment } from "@/lib/server/assignments/student";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
+import { closedMessage } from "@/lib/teaching/closed";
 import { formatInZone } from "@/lib/teaching/time";
 
 export const metadata = { title: "Problem set" };
@@ -50,9 +51,9 @@ export default async function AssignmentPage({
         <progress max={a.problems.length} value={done} aria-label="Problems done" /> {done} of{" "}
         {a.problems.length} done
       </p>
-      {a.closed ? (
+      {a.closedReason ? (
         <p className="message message-error" data-testid="closed">
-          This set is past its due date and no longer accepts answers.
+          {closedMessage(a.closedReason, tz)}
         </p>
       ) : null}
       <ol className="plain-list" aria-label="Problems">

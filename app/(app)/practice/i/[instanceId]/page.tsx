@@ -10,6 +10,8 @@ import { getInstance } from "@/lib/server/practice/practice";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { requireUser } from "@/lib/server/session";
 import { readableText } from "@/lib/problems/readable";
+import { timezoneOf } from "@/lib/server/users/timezone";
+import { closedMessage } from "@/lib/teaching/closed";
 
 export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
@@ -40,5 +42,21 @@ export default async function InstancePage({
       <Formula display tex={view.latex} label="The problem" />
     </>
   );
-  return <PracticeView key={view.id} initial={view} session={session} statement={statement} />;
+  const closedNotice = view.closed
+    ? closedMessage(
+        view.closed.kind === "due"
+          ? { kind: "due", at: new Date(view.closed.at ?? 0) }
+          : { kind: view.closed.kind },
+        await timezoneOf(user),
+      )
+    : undefined;
+  return (
+    <PracticeView
+      key={view.id}
+      initial={view}
+      session={session}
+      statement={statement}
+      closedNotice={closedNotice}
+    />
+  );
 }

@@ -1,4 +1,5 @@
-// One class for its teacher: the join code and link, the roster, problem sets, reset links.
+// One class for its teacher: the join code and link, the roster (added by code, link or a list of
+// emails; pending invitations), problem sets, reset links, and renaming, archiving or deleting it.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -8,11 +9,20 @@ import {
   rotateCodeAction,
   studentNumberAction,
 } from "@/app/actions/teaching";
+import {
+  archiveClassAction,
+  cancelInviteAction,
+  deleteClassAction,
+  inviteAction,
+  renameClassAction,
+} from "@/app/actions/reuse";
+import { Confirm } from "@/components/teaching/Confirm";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { ResetLinkForm } from "@/components/teaching/ResetLinkForm";
 import { StudentName } from "@/components/teaching/StudentName";
 import { baseUrl } from "@/lib/server/base-url";
 import { getClassForTeacher } from "@/lib/server/classes/classes";
+import { MAX_INVITES, listInvitations } from "@/lib/server/classes/invitations";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
@@ -32,7 +42,10 @@ export default async function ClassPage({
   const { classId } = await params;
   const actor = await requireRole("teacher", `/teacher/classes/${classId}`);
   const q = await searchParams;
-  const view = await getClassForTeacher({ actor, classId }).catch((e: unknown) => {
+  const [view, invitations] = await Promise.all([
+    getClassForTeacher({ actor, classId }),
+    listInvitations({ actor, classId }),
+  ]).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
@@ -42,13 +55,25 @@ export default async function ClassPage({
   const joinLink = `${base}/join/${view.joinCode}`;
   const current = view.roster.filter((r) => !r.removed);
   const removed = view.roster.filter((r) => r.removed);
+  const activeSets = view.sets.filter((s) => !s.archived);
+  const archivedSets = view.sets.filter((s) => s.archived);
+  const showArchivedSets = q.sets === "archived";
+  const listedSets = showArchivedSets ? archivedSets : activeSets;
   return (
     <section>
       <p>
         <Link href="/teacher">← Teaching</Link>
       </p>
-      <h1>{view.name}</h1>
+      <h1>
+        {view.name} {view.archived ? <span className="tag">archived</span> : null}
+      </h1>
       <Notice id={q.notice} />
+      {view.archived ? (
+        <p className="message message-error" data-testid="class-archived">
+          This class is archived: students do not see it, its sets take no answers and nobody can join.
+          Results are kept.
+        </p>
+      ) : null}
       <div className="card">
         <h2>Join code</h2>
         <p>
@@ -59,12 +84,14 @@ export default async function ClassPage({
         <p>
           Link: <code data-testid="join-link">{joinLink}</code>
         </p>
-        <form action={rotateCodeAction}>
-          <input type="hidden" name="classId" value={view.id} />
-          <button type="submit" className="button small">
-            Make a new code (the old one stops working)
-          </button>
-        </form>
+        <Confirm
+          action={rotateCodeAction}
+          fields={{ classId: view.id }}
+          label="Make a new code…"
+          question="Make a new code? The old code and link stop working at once; students already in the class stay."
+          confirmLabel="Yes, make a new code"
+          testId="rotate-code"
+        />
       </div>
 
       <h2>Problem sets</h2>
@@ -73,12 +100,15 @@ export default async function ClassPage({
           Class gradebook: every set, and who has not started
         </Link>
       </p>
-      {view.sets.length === 0 ? <p className="muted">No problem sets yet.</p> : null}
-      <ul className="plain-list" aria-label="Problem sets">
-        {view.sets.map((s) => (
+      {listedSets.length === 0 ? (
+        <p className="muted">{showArchivedSets ? "No archived sets." : "No problem sets yet."}</p>
+      ) : null}
+      <ul className="plain-list" aria-label={showArchivedSets ? "Archived problem sets" : "Problem sets"}>
+        {listedSets.map((s) => (
           <li key={s.id}>
             <Link href={`/teacher/sets/${s.id}`}>{s.title}</Link>{" "}
             <span className={s.published ? "tag ok" : "tag"}>{s.published ? "published" : "draft"}</span>{" "}
+            {s.archived ? <span className="tag">archived</span> : null}{" "}
             <span className="muted">
               {s.items} item{s.items === 1 ? "" : "s"}
               {s.dueAt ? ` · due ${formatInZone(new Date(s.dueAt), tz)}` : ""}
@@ -87,6 +117,17 @@ export default async function ClassPage({
           </li>
         ))}
       </ul>
+      {showArchivedSets ? (
+        <p>
+          <Link href={`/teacher/classes/${view.id}`}>Current sets</Link>
+        </p>
+      ) : archivedSets.length > 0 ? (
+        <p>
+          <Link href={`/teacher/classes/${view.id}?sets=archived`}>
+            Archived sets ({archivedSets.length})
+          </Link>
+        </p>
+      ) : null}
       <form action={createSetAction} className="inline-form">
         <input type="hidden" name="classId" value={view.id} />
         <div className="field">
@@ -101,7 +142,7 @@ export default async function ClassPage({
       <h2>Students</h2>
       {current.length === 0 ? (
         <p className="muted" data-testid="empty-roster">
-          No students yet. Give them the code or the link above.
+          No students yet. Give them the code or the link above, or add them by email below.
         </p>
       ) : (
         <div className="table-wrap">
@@ -143,17 +184,14 @@ export default async function ClassPage({
                   <td>{formatInZone(new Date(r.joinedAt), tz)}</td>
                   <td>
                     <ResetLinkForm classId={view.id} userId={r.userId} label={studentLine(r)} />
-                    <form action={removeStudentAction} className="inline-form">
-                      <input type="hidden" name="classId" value={view.id} />
-                      <input type="hidden" name="userId" value={r.userId} />
-                      <button
-                        type="submit"
-                        className="button small danger"
-                        aria-label={`Remove ${studentLine(r)}`}
-                      >
-                        Remove
-                      </button>
-                    </form>
+                    <Confirm
+                      action={removeStudentAction}
+                      fields={{ classId: view.id, userId: r.userId }}
+                      label="Remove…"
+                      accessibleLabel={`Remove ${studentLine(r)}`}
+                      question={`Remove ${studentLine(r)}? They lose the class and its sets at once; their results stay in the gradebook, marked removed.`}
+                      confirmLabel="Yes, remove"
+                    />
                   </td>
                 </tr>
               ))}
@@ -161,6 +199,44 @@ export default async function ClassPage({
           </table>
         </div>
       )}
+
+      <form action={inviteAction} aria-label="Add students by email" className="card">
+        <input type="hidden" name="classId" value={view.id} />
+        <div className="field">
+          <label htmlFor="emails">
+            Add students by email: paste up to {MAX_INVITES} addresses, separated by commas or new lines.
+            Students with an account join now; the others join when they first sign in or sign up with that
+            email (you can also send them the join link above).
+          </label>
+          <textarea id="emails" name="emails" rows={4} maxLength={60000} required />
+        </div>
+        <button type="submit" className="button">
+          Add students
+        </button>
+      </form>
+      {invitations.length > 0 ? (
+        <>
+          <h3>Waiting for a first sign-in ({invitations.length})</h3>
+          <ul className="plain-list" aria-label="Pending invitations" data-testid="invitations">
+            {invitations.map((i) => (
+              <li key={i.email}>
+                {i.email} <span className="muted">· invited {formatInZone(new Date(i.invitedAt), tz)}</span>{" "}
+                <form action={cancelInviteAction} className="inline-form">
+                  <input type="hidden" name="classId" value={view.id} />
+                  <input type="hidden" name="email" value={i.email} />
+                  <button
+                    type="submit"
+                    className="button small"
+                    aria-label={`Cancel the invitation of ${i.email}`}
+                  >
+                    Cancel
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {view.roster.length > 0 ? (
         <form action={importStudentNumbersAction} aria-label="Import student numbers">
           <input type="hidden" name="classId" value={view.id} />
@@ -182,6 +258,46 @@ export default async function ClassPage({
           with the current code.
         </p>
       ) : null}
+
+      <h2>This class</h2>
+      <form action={renameClassAction} className="inline-form">
+        <input type="hidden" name="classId" value={view.id} />
+        <div className="field">
+          <label htmlFor="class-name">Name</label>
+          <input id="class-name" name="name" required maxLength={80} defaultValue={view.name} />
+        </div>
+        <button type="submit" className="button">
+          Rename
+        </button>
+      </form>
+      <div className="actions-row">
+        {view.archived ? (
+          <form action={archiveClassAction}>
+            <input type="hidden" name="classId" value={view.id} />
+            <input type="hidden" name="archived" value="no" />
+            <button type="submit" className="button small">
+              Restore this class
+            </button>
+          </form>
+        ) : (
+          <Confirm
+            action={archiveClassAction}
+            fields={{ classId: view.id, archived: "yes" }}
+            label="Archive…"
+            question="Archive this class? Students no longer see it, its sets take no answers and nobody can join; results stay, and you can restore it."
+            confirmLabel="Yes, archive"
+            testId="archive-class"
+          />
+        )}
+        <Confirm
+          action={deleteClassAction}
+          fields={{ classId: view.id }}
+          label="Delete…"
+          question="Delete this class, its sets, roster and invitations? Only possible while no student has answered anything in it (otherwise archive it). This cannot be undone."
+          confirmLabel="Yes, delete the class"
+          testId="delete-class"
+        />
+      </div>
     </section>
   );
 }

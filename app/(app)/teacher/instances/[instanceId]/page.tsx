@@ -32,7 +32,7 @@ export default async function TeacherInstancePage({
     throw e;
   });
   return (
-    <section>
+    <section className="drill-down">
       <p>
         <Link href={`/teacher/sets/${setId}/gradebook`}>← Gradebook</Link>
       </p>

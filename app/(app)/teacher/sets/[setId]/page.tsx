@@ -14,6 +14,8 @@ import {
 import { Formula } from "@/components/Formula";
 import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
 import { AfterDueChoice, SetItems } from "@/components/teaching/SetItems";
+import { SetCare } from "@/components/teaching/SetCare";
+import { listTeacherClasses } from "@/lib/server/classes/classes";
 import { SKILLS } from "@/lib/problems";
 import { checkAuthored, getSetForTeacher } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
@@ -45,6 +47,7 @@ export default async function SetPage({
   const nameOf = new Map(roster.map((r) => [r.userId, studentLine(r)]));
   const tz = await timezoneOf(actor);
   const published = set.publishedAt !== null;
+  const classes = await listTeacherClasses({ actor });
 
   const typed = {
     kind: one(q.kind),
@@ -106,7 +109,8 @@ export default async function SetPage({
         <Link href={`/teacher/classes/${set.classId}`}>← {set.class.name}</Link>
       </p>
       <h1>
-        {set.title} <span className={published ? "tag ok" : "tag"}>{published ? "published" : "draft"}</span>
+        {set.title} <span className={published ? "tag ok" : "tag"}>{published ? "published" : "draft"}</span>{" "}
+        {set.archivedAt ? <span className="tag">archived</span> : null}
       </h1>
       <Notice id={q.notice} />
       <p className="actions">
@@ -446,6 +450,12 @@ export default async function SetPage({
           </button>
         </form>
       ) : null}
+      <SetCare
+        set={{ id: set.id, classId: set.classId, published, archived: set.archivedAt !== null }}
+        classes={classes}
+        opened={items.some((i) => i.started)}
+        answered={items.some((i) => i.answered)}
+      />
     </section>
   );
 }

@@ -87,7 +87,7 @@ export default async function GradebookPage({
         </ul>
       )}
 
-      <h2>Grading reports</h2>
+      <h2 id="reports">Grading reports</h2>
       {g.reports.length === 0 ? <p className="muted">No student has reported a verdict.</p> : null}
       <ul className="plain-list" aria-label="Grading reports">
         {g.reports.map((r) => (

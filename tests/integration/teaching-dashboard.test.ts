@@ -1,0 +1,77 @@
+// The teacher's dashboard against a real PostgreSQL: open grading reports and sets due soon across the
+// teacher's own current classes only (never another teacher's, an archived class's or a resolved report).
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/server/db/client";
+import { getTeacherDashboard } from "@/lib/server/assignments/dashboard";
+import { overrideVerdict } from "@/lib/server/assignments/gradebook";
+import { excuseItem } from "@/lib/server/assignments/items";
+import { archiveClass } from "@/lib/server/classes/lifecycle";
+import { reportGrading, submitAnswer } from "@/lib/server/practice/practice";
+import { expectAppError } from "./helpers";
+import { openAll, world } from "./teaching-world";
+
+const HOUR = 3_600_000;
+
+describe("the teacher's dashboard", () => {
+  it("lists open reports and sets due soon of the teacher's current classes only", async () => {
+    const mine = await world({ dueAt: new Date(Date.now() + 2 * 24 * HOUR).toISOString() });
+    const theirs = await world({ dueAt: new Date(Date.now() + 24 * HOUR).toISOString() });
+    const later = await world({ dueAt: new Date(Date.now() + 30 * 24 * HOUR).toISOString() });
+    const opened = await openAll(mine.ann, mine.set.id);
+    const typed = opened.problems[2]!.instanceId;
+    await submitAnswer({
+      actor: mine.ann,
+      instanceId: typed,
+      input: { clientSubmissionId: randomUUID(), answer: "3x^2+2", elapsedMs: 1000 },
+    });
+    await reportGrading({ actor: mine.ann, instanceId: typed, input: { comment: "I think this is right" } });
+    const theirsOpened = await openAll(theirs.ann, theirs.set.id);
+    await reportGrading({
+      actor: theirs.ann,
+      instanceId: theirsOpened.problems[0]!.instanceId,
+      input: { comment: "Not mine to see" },
+    });
+    // Bob finishes everything in my set: one of two students has not finished.
+    const bobs = await openAll(mine.bob, mine.set.id);
+    for (const p of bobs.problems)
+      await getDb().problemInstance.update({
+        where: { id: p.instanceId },
+        data: { finishedAt: new Date(), outcome: "right", triesUsed: 1 },
+      });
+
+    const d = await getTeacherDashboard({ actor: mine.teacher });
+    expect(d.reportsTotal).toBe(1);
+    expect(d.reports).toMatchObject([
+      { instanceId: typed, setId: mine.set.id, className: "Calculus A", comment: "I think this is right" },
+    ]);
+    expect(d.reports[0]!.student).toMatchObject({ userId: mine.ann.id, email: mine.ann.email });
+    expect(d.dueSoon.map((s) => [s.id, s.students, s.unfinished])).toEqual([[mine.set.id, 2, 1]]);
+    // Ann finished the typed problem; with the catalogue item excused for her alone, she has finished.
+    const [power] = await getDb().problemSetItem.findMany({
+      where: { setId: mine.set.id },
+      orderBy: { position: "asc" },
+    });
+    await excuseItem({
+      actor: mine.teacher,
+      setId: mine.set.id,
+      itemId: power!.id,
+      input: { userId: mine.ann.id, excused: true },
+    });
+    expect((await getTeacherDashboard({ actor: mine.teacher })).dueSoon[0]!.unfinished).toBe(0);
+    expect((await getTeacherDashboard({ actor: later.teacher })).dueSoon).toEqual([]);
+
+    // Resolved reports and archived classes leave the dashboard.
+    await overrideVerdict({
+      actor: mine.teacher,
+      instanceId: typed,
+      input: { accept: true, note: "Right", reportId: d.reports[0]!.id },
+    });
+    expect((await getTeacherDashboard({ actor: mine.teacher })).reports).toEqual([]);
+    expect((await getTeacherDashboard({ actor: theirs.teacher })).reports).toHaveLength(1);
+    await archiveClass({ actor: theirs.teacher, classId: theirs.cls.id, archived: true });
+    const archived = await getTeacherDashboard({ actor: theirs.teacher });
+    expect([archived.reports, archived.dueSoon]).toEqual([[], []]);
+    await expectAppError(getTeacherDashboard({ actor: mine.ann }), "FORBIDDEN");
+  });
+});
