@@ -57,6 +57,7 @@ export default async function DrillPage() {
       next: "/today/drill",
       n: String(drill.next.n),
       of: String(drill.next.of),
+      ...(drill.next.kind === "extra" ? { as: "extra" } : {}),
     });
     redirect(`/practice/i/${drill.next.instanceId}?${query.toString()}`);
   }
