@@ -6,5 +6,5 @@ export { hint, solution, type Solution, type SolutionStep } from "./solution";
 export { problemOps, problemJson } from "./problem-operations";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
-export { TOPICS, TOPIC_TITLES } from "./topics";
+export { PART_ONE_TOPICS, TOPICS, TOPIC_TITLES } from "./topics";
 export { splitGridText } from "../calculus/answer-syntax";
