@@ -26,6 +26,7 @@ export const instanceSelect = {
   late: true,
   overrideCorrect: true,
   overrideNote: true,
+  source: true,
 } as const;
 
 export const submissionSelect = {

@@ -101,6 +101,8 @@ export interface InstanceView {
   outcome?: "right" | "wrong" | "revealed";
   /** Whether a hint and "Show me the answer" are offered (a problem set may turn them off; absent: both). */
   offers?: { hint: boolean; reveal: boolean };
+  /** A question of the placement check (one try, no hint, no review of its own). */
+  placement?: boolean;
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
   /** Answered after the problem set's due date. */
@@ -118,3 +120,7 @@ export interface SubmitResult {
   feedback: FeedbackView;
   instance: InstanceView;
 }
+
+/** The refusal of a hint or "show me the answer" on a placement question. */
+export const PLACEMENT_ONLY_ANSWERS =
+  "A placement question takes only an answer: no hint, and the answer is shown once you have answered.";

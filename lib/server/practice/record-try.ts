@@ -25,6 +25,7 @@ export interface LoadedInstance extends StoredInstance {
   assignmentItemId: string | null;
   showSolution: boolean;
   late: boolean;
+  source: "practice" | "assignment" | "placement";
 }
 
 export interface LoadedForTry {
@@ -46,7 +47,8 @@ type Row = LoadedInstance & {
 const READ = `
   SELECT p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt",
          p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
-         p."showSolution", p."late", p."overrideCorrect", p."overrideNote", u."desiredRetention",
+         p."showSolution", p."late", p."overrideCorrect", p."overrideNote", p."source"::text AS "source",
+         u."desiredRetention",
          COALESCE((SELECT json_agg(json_build_object(
                       'id', s."id", 'tryNumber', s."tryNumber", 'answer', s."answer", 'feedback', s."feedback",
                       'elapsedMs', s."elapsedMs", 'diagnosis', s."diagnosis",
@@ -108,6 +110,7 @@ export async function loadForTry(userId: string, instanceId: string): Promise<Lo
       late: r.late,
       overrideCorrect: r.overrideCorrect,
       overrideNote: r.overrideNote,
+      source: r.source,
     },
     submissions: r.submissions,
     card,

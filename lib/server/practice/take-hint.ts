@@ -2,6 +2,8 @@
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { PLACEMENT_ONLY_ANSWERS } from "@/lib/server/practice/practice.types";
 import { type InstanceView } from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { assignmentGate } from "@/lib/server/assignments/gate";
@@ -13,6 +15,7 @@ export async function takeHint(options: { actor: ActingUser; instanceId: unknown
   const id = instanceId(options.instanceId);
   const at = await clockNow();
   const instance = await loadOwn(options.actor, id);
+  if (instance.source === "placement") throw new AppError("INVALID_INPUT", PLACEMENT_ONLY_ANSWERS);
   await assignmentGate(
     instance.assignmentItemId,
     options.actor.id,

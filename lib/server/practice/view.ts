@@ -26,6 +26,8 @@ export interface StoredInstance {
   overrideNote?: string | null;
   /** What a problem set offers (absent: practice, everything). */
   offers?: { hint: boolean; reveal: boolean };
+  /** Where the problem was issued: free practice or the drill, a problem set, the placement check. */
+  source?: "practice" | "assignment" | "placement";
 }
 
 export interface StoredSubmission {
@@ -124,6 +126,12 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   }
   if (instance.late) view.late = true;
   if (instance.offers) view.offers = instance.offers;
+  // A placement question is answered from what the learner knows: one try, no hint, no answer shown
+  // before it is finished, and no review (finishing the check marks the skills shown known).
+  if (instance.source === "placement") {
+    view.placement = true;
+    view.offers = { hint: false, reveal: false };
+  }
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {
