@@ -42,15 +42,19 @@ export function FinishedPanel({
   return (
     <section className="finished" aria-labelledby="solution-title" data-testid="finished">
       <p className={`outcome outcome-${view.outcome ?? "wrong"}`} data-testid="outcome">
-        {!view.solutionShown
+        {view.placement
           ? view.outcome === "right"
-            ? "Solved."
-            : "No tries left. Your teacher keeps the answers of this set hidden."
-          : view.outcome === "right"
-            ? "Solved. Here is the worked solution."
-            : view.outcome === "revealed"
-              ? "The answer was shown; this problem is finished and will come back sooner."
-              : "No tries left; here is the answer. This skill will come back sooner."}
+            ? "Right. Here is the worked solution."
+            : "Not right this time; here is the answer. The check now looks at what this skill builds on."
+          : !view.solutionShown
+            ? view.outcome === "right"
+              ? "Solved."
+              : "No tries left. Your teacher keeps the answers of this set hidden."
+            : view.outcome === "right"
+              ? "Solved. Here is the worked solution."
+              : view.outcome === "revealed"
+                ? "The answer was shown; this problem is finished and will come back sooner."
+                : "No tries left; here is the answer. This skill will come back sooner."}
       </p>
       {view.key ? (
         <div className="card key">
@@ -98,9 +102,11 @@ export function FinishedPanel({
             {step.label}
           </a>
         )}
-        <a className="button" href="/practice">
-          All skills
-        </a>
+        {view.placement ? null : (
+          <a className="button" href="/practice">
+            All skills
+          </a>
+        )}
       </div>
     </section>
   );

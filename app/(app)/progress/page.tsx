@@ -38,6 +38,10 @@ export default async function ProgressPage({
   return (
     <section>
       <h1>Progress</h1>
+      <p className="muted">
+        Know some of Part 1 already? <a href="/placement">The placement check</a> marks what you show as
+        known.
+      </p>
       <div className="stats" role="list" aria-label="Progress in numbers">
         <p role="listitem" className="stat" data-testid="streak">
           <strong>{p.streak.current}</strong> day streak (longest {p.streak.longest})
