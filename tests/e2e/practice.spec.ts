@@ -398,7 +398,17 @@ test.describe("on a phone", () => {
     await answerBox(page).fill("x");
     await keys.getByRole("button", { name: "Insert power" }).tap();
     await keys.getByRole("button", { name: "Insert square root" }).tap();
-    await expect(answerBox(page)).toHaveValue("x^√(");
+    // Balanced brackets with the caret inside.
+    await expect(answerBox(page)).toHaveValue("x^sqrt()");
+    await page.keyboard.type("2");
+    await expect(answerBox(page)).toHaveValue("x^sqrt(2)");
+    // A selection is wrapped: select x+1, press the square root.
+    await answerBox(page).fill("3*x+1");
+    await answerBox(page).evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 5));
+    await keys.getByRole("button", { name: "Insert square root" }).tap();
+    await expect(answerBox(page)).toHaveValue("3*sqrt(x+1)");
+    await page.keyboard.type("+1");
+    await expect(answerBox(page)).toHaveValue("3*sqrt(x+1)+1");
     await answerBox(page).fill("");
     await keys.getByRole("button", { name: "Insert absolute value" }).tap();
     await expect(answerBox(page)).toBeFocused();
