@@ -1,19 +1,33 @@
-// A formula rendered on the server with KaTeX (HTML for the eye, MathML for screen readers).
+// A formula rendered on the server with KaTeX (HTML for the eye, MathML for screen readers). A display
+// formula is typeset in display style but laid out as inline maths, so that a long one breaks after
+// a relation or an operator instead of running off a phone's screen; a piece that cannot break and is
+// still too wide is scaled down to fit (components/ScaleToFit.tsx).
 import katex from "katex";
+import { ScaleToFit } from "@/components/ScaleToFit";
 
 export function Formula({ tex, display = false, label }: { tex: string; display?: boolean; label?: string }) {
-  const html = katex.renderToString(tex, {
+  const html = katex.renderToString(display ? `\\displaystyle ${tex}` : tex, {
     output: "htmlAndMathml",
     throwOnError: false,
-    displayMode: display,
+    displayMode: false,
   });
-  const Tag = display ? "div" : "span";
+  if (!display)
+    return (
+      <span
+        className="math-inline"
+        data-testid="math"
+        aria-label={label}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    );
   return (
-    <Tag
-      className={display ? "math-display" : "math-inline"}
-      data-testid="math"
-      aria-label={label}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    <ScaleToFit className="math-display">
+      <div
+        className="math-display-body"
+        data-testid="math"
+        aria-label={label}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    </ScaleToFit>
   );
 }
