@@ -18,7 +18,7 @@ const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
   concrete:
     "The function near the point with its first-order (dashed) and second-order (dotted) Taylor approximations.",
   limit:
-    "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
+    "The function near the point approached: a filled point is its value where it is continuous, an open circle a limit it does not take there, a dashed line an asymptote.",
 };
 
 /** Skills whose picture is not their kind's. */
