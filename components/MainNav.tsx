@@ -37,7 +37,8 @@ export function MainNav({ children }: { children: ReactNode }) {
         data-testid="menu-button"
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">{open ? "✕" : "☰"}</span> Menu
+        <span aria-hidden="true">{open ? "✕" : "☰"}</span>
+        <span className="visually-hidden">Menu</span>
       </button>
       <nav id="main-nav" aria-label="Main" className="main-nav">
         {children}

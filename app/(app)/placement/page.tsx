@@ -139,6 +139,7 @@ function Finished({ p, justNow }: { p: PlacementView; justNow: boolean }) {
           Already practised, so left on their own schedule: {p.alreadyStarted.map((s) => s.title).join(", ")}.
         </p>
       ) : null}
+      <h3>Your answers</h3>
       <Questions p={p} />
       <div className="actions">
         <a className="button primary" href="/today">
