@@ -102,6 +102,14 @@ export default async function ProgressPage({
             .map((w) => `week of ${w.weekStart}: ${pct(w.accuracy!)} of ${w.reviews}`)
             .join("; ")}
           valueLabel="Right"
+          scale={{
+            max: 1,
+            ticks: [
+              { value: 0, label: "0%" },
+              { value: 0.5, label: "50%" },
+              { value: 1, label: "100%" },
+            ],
+          }}
           data={p.accuracy.map((w) => ({
             key: w.weekStart,
             value: w.accuracy,
