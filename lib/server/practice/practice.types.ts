@@ -1,5 +1,6 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
+import type { StatementPart } from "@/lib/problems/statement-parts";
 import type { DeclInput } from "@/lib/calculus/matrix";
 import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
@@ -80,6 +81,8 @@ export interface InstanceView {
   kind: ProblemKind;
   answerKind: AnswerKind;
   statement: string;
+  /** The statement as read: prose and typeset maths (lib/problems/statement-parts.ts). */
+  statementParts: StatementPart[];
   latex: string;
   vars: string[];
   /** Labels of the fields for a vector answer (e.g. ∂f/∂x, ∂f/∂y). */

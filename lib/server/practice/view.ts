@@ -3,6 +3,7 @@
 import "server-only";
 import { type CellKind, type Problem, getSkill, hint, solution } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
+import { statementParts } from "@/lib/problems/statement-parts";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";
@@ -102,6 +103,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,
+    statementParts: statementParts(p),
     latex: p.latex,
     vars: p.vars,
     allowSpecial: p.kind === "limit",

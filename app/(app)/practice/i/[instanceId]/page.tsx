@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/server/errors";
 import { getInstance } from "@/lib/server/practice/practice";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { requireUser } from "@/lib/server/session";
-import { readableText } from "@/lib/problems/readable";
+import { Fragment } from "react";
 
 export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
@@ -35,7 +35,9 @@ export default async function InstancePage({
   const statement = (
     <>
       <p className="statement" data-testid="statement">
-        {readableText(view.statement)}
+        {view.statementParts.map((part, i) =>
+          "tex" in part ? <Formula key={i} tex={part.tex} /> : <Fragment key={i}>{part.text}</Fragment>,
+        )}
       </p>
       <Formula display tex={view.latex} label="The problem" />
     </>
