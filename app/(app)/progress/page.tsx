@@ -2,6 +2,7 @@
 // heatmap, weekly accuracy, the 30-day forecast, the streak, and past attempts with their solutions.
 import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
+import { Fragment } from "react";
 import { Bars, Heatmap } from "@/components/scheduling/Charts";
 import { Formula } from "@/components/Formula";
 import { getProgress } from "@/lib/server/scheduling/scheduling";
@@ -148,7 +149,15 @@ export default async function ProgressPage({
                   </strong>{" "}
                   (rated {e.rating})
                 </p>
-                <p>{readableText(e.statement)}</p>
+                <p>
+                  {e.statementParts.map((part, i) =>
+                    "tex" in part ? (
+                      <Formula key={i} tex={part.tex} />
+                    ) : (
+                      <Fragment key={i}>{part.text}</Fragment>
+                    ),
+                  )}
+                </p>
                 <Formula display tex={e.latex} label={readableText(e.statement)} />
                 <p>
                   Your answer: <code>{e.answer || "(none)"}</code> ·{" "}
