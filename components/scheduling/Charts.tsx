@@ -32,7 +32,7 @@ export function Heatmap({ days, label }: { days: { date: string; count: number }
   return (
     <figure className="chart">
       <svg
-        viewBox={`0 0 ${LEFT + (weeks + 1) * (cell + gap)} ${TOP + 7 * (cell + gap)}`}
+        viewBox={`0 0 ${LEFT + (weeks + 2) * (cell + gap)} ${TOP + 7 * (cell + gap)}`}
         role="img"
         aria-label={`${label}: ${total} reviews on ${active} of the last ${days.length} days`}
         data-testid="heatmap"
@@ -125,10 +125,11 @@ export function Bars({
   /** The value axis: its top and the ticks to label; by default 0 and the largest value. */
   scale?: { max: number; ticks: { value: number; label: string }[] };
 }) {
-  const w = 10;
   const gap = 3;
-  const h = 80;
   const left = 30;
+  // Bars widen to fill about 400 units, so that few bars (12 weeks) are not scaled up with huge labels.
+  const w = Math.max(10, Math.floor((400 - left) / Math.max(1, data.length)) - gap);
+  const h = 80;
   const top = 6;
   const largest = Math.max(0, ...data.map((d) => d.value ?? 0));
   const max = scale?.max ?? Math.max(1e-9, largest);
@@ -140,7 +141,7 @@ export function Bars({
   return (
     <figure className="chart">
       <svg
-        viewBox={`0 0 ${left + data.length * (w + gap)} ${top + h + 2}`}
+        viewBox={`0 0 ${left + data.length * (w + gap)} ${top + h + 6}`}
         role="img"
         aria-label={`${label}. ${caption}`}
         data-testid={testId}
