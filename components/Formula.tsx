@@ -1,34 +1,33 @@
-// A formula rendered on the server with KaTeX (HTML for the eye, MathML for screen readers).
+// A formula rendered on the server with KaTeX (HTML for the eye, MathML for screen readers). A display
+// formula is typeset in display style but laid out as inline maths, so that a long one breaks after
+// a relation or an operator instead of running off a phone's screen; a piece that cannot break and is
+// still too wide is scaled down to fit (components/ScaleToFit.tsx).
 import katex from "katex";
+import { ScaleToFit } from "@/components/ScaleToFit";
 
-/**
- * `display`: a formula on its own line. `wrap` (with display): typeset in display style but as inline
- * mathematics, which KaTeX breaks after relations and binary operators, so a long line of a worked
- * solution wraps on a phone instead of scrolling.
- */
-export function Formula({
-  tex,
-  display = false,
-  wrap = false,
-  label,
-}: {
-  tex: string;
-  display?: boolean;
-  wrap?: boolean;
-  label?: string;
-}) {
-  const html = katex.renderToString(wrap ? `\\displaystyle ${tex}` : tex, {
+export function Formula({ tex, display = false, label }: { tex: string; display?: boolean; label?: string }) {
+  const html = katex.renderToString(display ? `\\displaystyle ${tex}` : tex, {
     output: "htmlAndMathml",
     throwOnError: false,
-    displayMode: display && !wrap,
+    displayMode: false,
   });
-  const Tag = display ? "div" : "span";
+  if (!display)
+    return (
+      <span
+        className="math-inline"
+        data-testid="math"
+        aria-label={label}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    );
   return (
-    <Tag
-      className={display ? (wrap ? "math-display math-wrap" : "math-display") : "math-inline"}
-      data-testid="math"
-      aria-label={label}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    <ScaleToFit className="math-display">
+      <div
+        className="math-display-body"
+        data-testid="math"
+        aria-label={label}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    </ScaleToFit>
   );
 }

@@ -1,6 +1,7 @@
-// The site header: product name, navigation by role, theme switch and the account menu.
+// The site header: product name, navigation by role (a menu on a phone), theme switch and the account menu.
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/auth";
+import { MainNav } from "@/components/MainNav";
 import { ThemeToggle } from "@/components/ThemeToggle";
 import type { ActingUser } from "@/lib/server/users/user.types";
 
@@ -17,8 +18,8 @@ export function Header({ user }: { user: ActingUser | null }) {
         </span>
         Gradient Drill
       </Link>
-      <nav aria-label="Main" className="main-nav">
-        {user ? (
+      {user ? (
+        <MainNav>
           <>
             <Link href="/dashboard">Dashboard</Link>
             <Link href="/today">Today</Link>
@@ -29,8 +30,8 @@ export function Header({ user }: { user: ActingUser | null }) {
             {user.role === "admin" ? <Link href="/admin">Admin</Link> : null}
             <Link href="/settings">Settings</Link>
           </>
-        ) : null}
-      </nav>
+        </MainNav>
+      ) : null}
       <div className="header-tools">
         <ThemeToggle />
         {user ? (

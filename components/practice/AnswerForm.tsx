@@ -1,35 +1,10 @@
 "use client";
 // The answer form: one field per component (or one), each with its live reading; the special answers
-// of limits; the math keys phones make hard to type; check, hint and "show me the answer" (confirmed).
+// of limits; the math keys phones make hard to type (lib/practice/math-keys.ts: they wrap a selection); check, hint and "show me the answer" (confirmed).
 import { GridInput } from "@/components/practice/GridInput";
+import { MATH_KEYS, MATRIX_KEYS } from "@/lib/practice/math-keys";
 import { PreviewLine } from "./AnswerPreviewLine";
 import type { ProblemState } from "./useProblem";
-
-/** Keys phones make hard to type, inserted at the cursor of the answer field. */
-const MATH_KEYS: readonly { label: string; insert: string; caret?: number; name: string }[] = [
-  { label: "^", insert: "^", name: "power" },
-  { label: "√", insert: "√(", name: "square root" },
-  { label: "π", insert: "π", name: "pi" },
-  { label: "( )", insert: "()", caret: 1, name: "brackets" },
-  { label: "/", insert: "/", name: "divided by" },
-  { label: "|x|", insert: "||", caret: 1, name: "absolute value" },
-];
-
-/** Keys for vector and matrix answers: the notation of matrix calculus. */
-const MATRIX_KEYS: readonly { label: string; insert: string; caret?: number; name: string }[] = [
-  { label: "xᵀ", insert: "ᵀ", name: "transpose" },
-  { label: "⊙", insert: " ⊙ ", name: "element-wise product" },
-  { label: "⊘", insert: " ⊘ ", name: "element-wise division" },
-  { label: "·", insert: " · ", name: "dot product" },
-  { label: "‖ ‖", insert: "‖‖", caret: 1, name: "norm" },
-  { label: "diag", insert: "diag()", caret: 5, name: "diag" },
-  { label: "sum", insert: "sum()", caret: 4, name: "sum" },
-  { label: "𝟏", insert: "𝟏", name: "vector of ones" },
-  { label: "I", insert: "I", name: "identity matrix" },
-  { label: "σ", insert: "σ()", caret: 2, name: "sigmoid" },
-  { label: "( )", insert: "()", caret: 1, name: "brackets" },
-  { label: "^", insert: "^", name: "power" },
-];
 
 export function AnswerForm({ problem: p }: { problem: ProblemState }) {
   const {
@@ -178,7 +153,7 @@ export function AnswerForm({ problem: p }: { problem: ProblemState }) {
               className="button small math-key"
               aria-label={`Insert ${k.name}`}
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => insertKey(k.insert, k.caret)}
+              onClick={() => insertKey(k)}
             >
               {k.label}
             </button>

@@ -20,7 +20,7 @@ const PLOT_CAPTION: Partial<Record<InstanceView["kind"], string>> = {
   concrete:
     "The function near the point with its first-order (dashed) and second-order (dotted) Taylor approximations.",
   limit:
-    "The function near the point approached: an open circle marks a limit the function does not take there, a dashed line an asymptote.",
+    "The function near the point approached: a filled point is its value where it is continuous, an open circle a limit it does not take there, a dashed line an asymptote.",
 };
 
 /** Skills whose picture is not their kind's. */
@@ -44,15 +44,19 @@ export function FinishedPanel({
   return (
     <section className="finished" aria-labelledby="solution-title" data-testid="finished">
       <p className={`outcome outcome-${view.outcome ?? "wrong"}`} data-testid="outcome">
-        {!view.solutionShown
+        {view.placement
           ? view.outcome === "right"
-            ? "Solved."
-            : "No tries left. Your teacher keeps the answers of this set hidden."
-          : view.outcome === "right"
-            ? "Solved. Here is the worked solution."
-            : view.outcome === "revealed"
-              ? "The answer was shown; this problem is finished and will come back sooner."
-              : "No tries left; here is the answer. This skill will come back sooner."}
+            ? "Right. Here is the worked solution."
+            : "Not right this time; here is the answer. The check now looks at what this skill builds on."
+          : !view.solutionShown
+            ? view.outcome === "right"
+              ? "Solved."
+              : "No tries left. Your teacher keeps the answers of this set hidden."
+            : view.outcome === "right"
+              ? "Solved. Here is the worked solution."
+              : view.outcome === "revealed"
+                ? "The answer was shown; this problem is finished and will come back sooner."
+                : "No tries left; here is the answer. This skill will come back sooner."}
       </p>
       {view.solution ? (
         <div className="card solution" data-testid="solution">
@@ -89,9 +93,11 @@ export function FinishedPanel({
             {step.label}
           </a>
         )}
-        <a className="button" href="/practice">
-          All skills
-        </a>
+        {view.placement ? null : (
+          <a className="button" href="/practice">
+            All skills
+          </a>
+        )}
       </div>
     </section>
   );

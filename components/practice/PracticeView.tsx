@@ -63,7 +63,7 @@ export function PracticeView({
                   Hint {i + 1} · {h.label}:
                 </strong>{" "}
                 <MathText text={h.text} />
-                {h.latex ? <Formula display wrap tex={h.latex} /> : null}
+                {h.latex ? <Formula display tex={h.latex} /> : null}
               </li>
             ))}
           </ol>

@@ -1,5 +1,5 @@
 // Where the learner is in the practice session: the skill, "Problem n of m", and a progress bar.
-import type { PracticeSession } from "@/lib/practice/session";
+import { type PracticeSession, sessionPosition } from "@/lib/practice/session";
 
 export function SessionProgress({
   skillTitle,
@@ -11,19 +11,17 @@ export function SessionProgress({
   finished: boolean;
 }) {
   const progressDone = finished ? session.n : session.n - 1;
+  const position = sessionPosition(session);
   return (
     <div className="session-progress">
       <div className="session-progress-text">
         <span>{skillTitle}</span>
-        <span data-testid="session-position">
-          Problem {session.n} of {session.of}
-        </span>
+        <span data-testid="session-position">{position}</span>
       </div>
-      <progress
-        max={session.of}
-        value={progressDone}
-        aria-label={`Session progress: problem ${session.n} of ${session.of}`}
-      />
+      {/* An extra problem has no "of": the day's drill is done and this one is beyond it. */}
+      {session.as === "extra" ? null : (
+        <progress max={session.of} value={progressDone} aria-label={`Progress: ${position}`} />
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function SolutionSteps({
           </p>
           {s.latex ? (
             <div data-testid={s.final ? answerTestId : undefined}>
-              <Formula display wrap tex={s.latex} label={s.final ? "The answer" : undefined} />
+              <Formula display tex={s.latex} label={s.final ? "The answer" : undefined} />
             </div>
           ) : null}
         </li>

@@ -4,6 +4,7 @@
 // me the answer", and where focus goes after each result.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { splitVector } from "@/lib/calculus/answer-syntax";
+import { type MathKey, applyMathKey } from "@/lib/practice/math-keys";
 import { previewAnswer } from "@/lib/problems/preview";
 import { emptyCells } from "@/components/practice/GridInput";
 import type { FeedbackView, InstanceView, SubmitResult } from "@/lib/server/practice/practice.types";
@@ -193,14 +194,15 @@ export function useProblem(initial: InstanceView) {
     focusAnswer();
   }
 
-  function insertKey(insert: string, caret = insert.length) {
+  /** A math key at the caret: wraps the selection, or inserts balanced brackets with the caret inside. */
+  function insertKey(key: MathKey) {
     const i = lastFocused.current;
     const el = inputs.current[i];
     const text = fields[i] ?? "";
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
-    const updated = text.slice(0, start) + insert + text.slice(end);
-    pendingCaret.current = { field: i, at: start + caret };
+    const { text: updated, caret } = applyMathKey(text, start, end, key);
+    pendingCaret.current = { field: i, at: caret };
     setFields((fs) => fs.map((f, k) => (k === i ? updated : f)));
   }
 

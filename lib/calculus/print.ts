@@ -242,7 +242,9 @@ function latexProduct(factors: readonly Expr[]): string {
       const needDot =
         startsWithDigit(s) ||
         (endsWithBareArgument(prev) && (!s.startsWith("\\") || s.startsWith("\\left"))) ||
-        (prev.kind === "div" && f.kind === "div");
+        (prev.kind === "div" && f.kind === "div") ||
+        // A number before a fraction would read as a mixed number (3\frac{1}{2} as 3½): 3 · ½.
+        (prev.kind === "num" && f.kind === "div");
       out += needDot ? " \\cdot " : /\\[A-Za-z]+$/.test(out) && /^[A-Za-z]/.test(s) ? " " : "";
     }
     out += s;

@@ -17,7 +17,16 @@ export interface PracticeSession {
   s?: string;
   /** A relative URL on this site that "Next" goes to instead. */
   next?: string;
+  /**
+   * What the problem is part of, when not a plain session: `extra`, a "one more" problem beyond the
+   * day's drill (the n-th of them); `placement`, a question of the placement check (n of at most N).
+   */
+  as?: SessionKind;
 }
+
+export const SESSION_KINDS = ["extra", "placement"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+const kindParam = z.enum(SESSION_KINDS);
 
 const skillParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const count = z.coerce.number().int().min(1).max(MAX_SESSION);
@@ -46,6 +55,8 @@ export function readSession(query: Query): PracticeSession {
   if (s.success) out.s = s.data;
   const next = safeNext(one(query, "next"));
   if (next) out.next = next;
+  const as = kindParam.safeParse(one(query, "as"));
+  if (as.success) out.as = as.data;
   return out;
 }
 
@@ -57,7 +68,20 @@ export function sessionQuery(session: PracticeSession): string {
   q.set("of", String(session.of));
   if (session.skill) q.set("skill", session.skill);
   if (session.s) q.set("s", session.s);
+  if (session.as) q.set("as", session.as);
   return `?${q.toString()}`;
+}
+
+/** How the progress line names this problem's place ("Problem 2 of 5", "Extra problem 1, beyond today's drill"). */
+export function sessionPosition(session: PracticeSession): string {
+  switch (session.as) {
+    case "extra":
+      return `Extra problem${session.n > 1 ? ` ${session.n}` : ""}, beyond today's drill`;
+    case "placement":
+      return `Placement check: question ${session.n} of at most ${session.of}`;
+    default:
+      return `Problem ${session.n} of ${session.of}`;
+  }
 }
 
 /** Starting a problem of a session: a POST (a form to the start action), never a link. */
@@ -92,7 +116,16 @@ export type NextStep = { label: string; href: string } | { label: string; start:
  * or its summary.
  */
 export function nextStep(session: PracticeSession): NextStep {
-  if (session.next) return { href: session.next, label: "Next" };
+  if (session.next)
+    return {
+      href: session.next,
+      label:
+        session.as === "placement"
+          ? "Continue the placement check"
+          : session.as === "extra"
+            ? "Back to today's drill"
+            : "Next",
+    };
   const skill = session.skill ?? "mixed";
   if (session.n < session.of) {
     return {

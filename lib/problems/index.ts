@@ -7,5 +7,5 @@ export { HINT_STEP_LABELS, MAX_HINT_STEPS, hintSteps, type HintStep } from "./hi
 export { problemOps, problemJson } from "./problem-operations";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";
-export { TOPICS, TOPIC_TITLES } from "./topics";
+export { PART_ONE_TOPICS, TOPICS, TOPIC_TITLES } from "./topics";
 export { splitGridText } from "../calculus/answer-syntax";

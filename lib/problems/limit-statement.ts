@@ -34,6 +34,15 @@ export function limitApproachText(a: LimitApproach): string {
   return `${a.v} -> ${to}${side}`;
 }
 
+/**
+ * What the limit applies to, in LaTeX: in brackets unless it is one fraction, power or function
+ * (`\lim_{x \to -6} \left(\frac{6}{(x + 6)^{2}} - 2\right)`, not a limit of the first term minus 2).
+ */
+export function limitBodyLatex(f: Expr): string {
+  const tex = toLatex(f);
+  return f.kind === "add" || f.kind === "neg" || f.kind === "mul" ? `\\left(${tex}\\right)` : tex;
+}
+
 /** The statement, LaTeX and given of the problem "find the limit of f". */
 export function limitStatement(
   f: Expr,
@@ -42,7 +51,7 @@ export function limitStatement(
   const text = toText(f);
   return {
     statement: `Find the limit of ${text} as ${limitApproachText(a)}. (Type DNE if it does not exist, inf or -inf if it is infinite.)`,
-    latex: `${limitSignLatex(a)} ${toLatex(f)}`,
+    latex: `${limitSignLatex(a)} ${limitBodyLatex(f)}`,
     given: { f: text, var: a.v, to: a.to, side: a.side },
   };
 }

@@ -429,7 +429,10 @@ export interface LimitInput {
   id?: string;
 }
 
-/** The function near the point approached, with the hole (open circle) at a finite limit or the asymptote at an infinite one. */
+/**
+ * The function near the point approached: a filled point where it is continuous (the limit is its
+ * value), an open circle at a hole, or the asymptote at an infinite limit.
+ */
 export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: LimitInput): string | null {
   const g = fn1(f, v);
   if (!g) return null;
@@ -441,9 +444,12 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
     const half = Math.max(2, Math.abs(to) * 0.5);
     [lo, hi] = [to - half, to + half];
   }
-  // Never sample exactly at the point: the interesting value is the limit, not f(a).
+  // Continuous at the point (direct substitution): f(a) is the limit, drawn as a filled point on an
+  // unbroken curve. Otherwise never sample exactly at the point: the interesting value is the limit.
+  const fa = Number.isFinite(to) ? g(to) : NaN;
+  const continuous = Number.isFinite(limit) && Number.isFinite(fa) && Math.abs(fa - limit) < 1e-9;
   const pts = sample(g, lo, hi).map((p) =>
-    Number.isFinite(to) && Math.abs(p.x - to) < 1e-12 ? { x: p.x, y: NaN } : p,
+    !continuous && Number.isFinite(to) && Math.abs(p.x - to) < 1e-12 ? { x: p.x, y: NaN } : p,
   );
   const must = Number.isFinite(limit) ? [limit] : [];
   const win: Window = {
@@ -457,12 +463,13 @@ export function limitPlot({ f, v, to, limit, side = "both", id = "plot" }: Limit
   let marks = "";
   let what: string;
   if (Number.isFinite(to) && Number.isFinite(limit)) {
-    marks += `<circle class="plot-hole" cx="${fr.sx(to).toFixed(1)}" cy="${fr.sy(limit).toFixed(1)}" r="5" fill="var(--surface, white)" stroke="currentColor" stroke-width="2"/>`;
-    const fa = g(to);
-    what =
-      Number.isFinite(fa) && Math.abs(fa - limit) < 1e-9
-        ? `the value at ${v} = ${fmt(to)} is the limit ${fmt(limit)} (circled)`
-        : `the open circle at (${fmt(to)}, ${fmt(limit)}) marks the limit, which the function approaches but does not take there`;
+    if (continuous) {
+      marks += `<circle class="plot-point" cx="${fr.sx(to).toFixed(1)}" cy="${fr.sy(limit).toFixed(1)}" r="5" fill="currentColor"/>`;
+      what = `the function is continuous at ${v} = ${fmt(to)}: the filled point (${fmt(to)}, ${fmt(limit)}) is its value there, which is the limit`;
+    } else {
+      marks += `<circle class="plot-hole" cx="${fr.sx(to).toFixed(1)}" cy="${fr.sy(limit).toFixed(1)}" r="5" fill="var(--surface, white)" stroke="currentColor" stroke-width="2"/>`;
+      what = `the open circle at (${fmt(to)}, ${fmt(limit)}) marks the limit, which the function approaches but does not take there`;
+    }
   } else if (Number.isFinite(to) && !Number.isNaN(limit)) {
     marks += `<line class="plot-asymptote" x1="${fr.sx(to).toFixed(1)}" y1="${PAD}" x2="${fr.sx(to).toFixed(1)}" y2="${fr.h - PAD}" stroke="currentColor" stroke-dasharray="4 4" stroke-opacity="0.8"/>`;
     what = `the dashed vertical line ${v} = ${fmt(to)} is an asymptote; the function tends to ${limit > 0 ? "+" : "-"}infinity there`;

@@ -319,7 +319,7 @@ export const MULTIVARIABLE_SKILLS: SkillDef[] = [
     description: "The largest directional derivative at a point is the length of the gradient there.",
     prerequisites: ["steepest-ascent-direction"],
     version: 1,
-    hint: "Evaluate the gradient at the point and take its length sqrt(f_x^2 + f_y^2 (+ f_z^2)).",
+    hint: "Evaluate the gradient at the point and take its length √(f_x² + f_y² (+ f_z²)).",
     gen: atPointKind("max_rate"),
   },
   {

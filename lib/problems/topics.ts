@@ -16,3 +16,13 @@ export const TOPIC_TITLES: Readonly<Record<Topic, string>> = {
 
 /** Topics in curriculum order: Part 1, then Parts 2 and 3. */
 export const TOPICS: readonly Topic[] = Object.keys(TOPIC_TITLES) as Topic[];
+
+/** Part 1 of the curriculum: the single- and multivariable basics (what the placement check covers). */
+export const PART_ONE_TOPICS: readonly Topic[] = [
+  "limits",
+  "derivatives",
+  "partial-derivatives",
+  "gradients",
+  "directional",
+  "chain-rule",
+];

@@ -10,3 +10,4 @@ export * from "./due";
 export * from "./drill";
 export { forecast, streak, heatmap, accuracyByWeek, type DayCount, type WeekAccuracy } from "./progress";
 export { localDayBounds, localDateKey, localDayNumber, startOfLocalDay, dayKey } from "./time";
+export * from "./placement";

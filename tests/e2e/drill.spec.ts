@@ -152,6 +152,9 @@ for (const size of [
       await page.getByTestId("one-more").click();
       const extra = await atItem(page);
       expect(extra).toMatchObject({ n: 1, of: 1 });
+      // Read as a problem beyond the day's drill, not "Problem 1 of 1".
+      await expect(page.getByTestId("session-position")).toHaveText("Extra problem, beyond today's drill");
+      await expect(page.getByRole("progressbar")).toHaveCount(0);
       await answerAndGoOn(page, extra.id);
       await expect(page).toHaveURL(/\/today\/drill$/);
       await expect(page.getByTestId("extra-results").getByRole("listitem")).toHaveCount(1);

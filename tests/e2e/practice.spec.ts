@@ -94,8 +94,10 @@ test("a learner answers a tangent line wrong (diagnosis, counterexample), then r
   await openSkill(page, "Equation of the tangent line");
   await expect(page).toHaveURL(/n=1&of=5/);
   await expect(page.getByTestId("session-position")).toHaveText("Problem 1 of 5");
-  // The statement is typeset on the server with MathML for screen readers.
-  await expect(page.locator(".problem .katex-mathml math")).toHaveCount(1);
+  // The statement is typeset on the server with MathML for screen readers: the display formula, and
+  // the curve and the point in the sentence (not code notation).
+  await expect(page.locator(".problem .math-display .katex-mathml math")).toHaveCount(1);
+  await expect(page.getByTestId("statement").locator(".katex-mathml math")).toHaveCount(2);
   const p = await problemOf(page);
   // The key is not in the page before the problem is finished (unless the statement itself happens
   // to contain the same text, e.g. a key "x + 1" for f(x) = ln(x + 1)).
@@ -398,7 +400,17 @@ test.describe("on a phone", () => {
     await answerBox(page).fill("x");
     await keys.getByRole("button", { name: "Insert power" }).tap();
     await keys.getByRole("button", { name: "Insert square root" }).tap();
-    await expect(answerBox(page)).toHaveValue("x^√(");
+    // Balanced brackets with the caret inside.
+    await expect(answerBox(page)).toHaveValue("x^sqrt()");
+    await page.keyboard.type("2");
+    await expect(answerBox(page)).toHaveValue("x^sqrt(2)");
+    // A selection is wrapped: select x+1, press the square root.
+    await answerBox(page).fill("3*x+1");
+    await answerBox(page).evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 5));
+    await keys.getByRole("button", { name: "Insert square root" }).tap();
+    await expect(answerBox(page)).toHaveValue("3*sqrt(x+1)");
+    await page.keyboard.type("+1");
+    await expect(answerBox(page)).toHaveValue("3*sqrt(x+1)+1");
     await answerBox(page).fill("");
     await keys.getByRole("button", { name: "Insert absolute value" }).tap();
     await expect(answerBox(page)).toBeFocused();
@@ -429,10 +441,13 @@ test("a session ends with its summary; a signed-out start goes through sign-in a
   await page.getByTestId("next").click();
   await expect(page).toHaveURL(/\/practice\/summary\?/);
   await expect(page.getByTestId("summary-score")).toHaveText("1 of 2 right.");
-  await expect(page.getByTestId("session-summary").getByRole("listitem")).toHaveText([
-    /Right/,
-    /Answer shown/,
+  await expect(page.getByTestId("summary-problems").getByRole("listitem")).toHaveText([
+    /Right · rated Good/,
+    /Answer shown · rated Again/,
   ]);
+  // What changed for the skill, and when it comes back (worded as Today and Progress word it).
+  await expect(page.getByTestId("changed-derivative-power-rule")).toHaveText(/^New skill, now /);
+  await expect(page.getByTestId("next-derivative-power-rule")).toContainText("Next review: due");
 
   await page.context().clearCookies();
   await page.goto("/practice/skill/tangent-line?of=5");

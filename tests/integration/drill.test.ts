@@ -17,6 +17,7 @@ import {
   oneMore,
   startDrill,
 } from "@/lib/server/scheduling/scheduling";
+import { dayState } from "@/lib/server/scheduling/day-state";
 import { adoptBrowserTimezone } from "@/lib/server/users/timezone";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { dueStatus } from "@/lib/srs";
@@ -258,6 +259,34 @@ describe("new-skill slots", () => {
     expect(today.newSkills.map((s) => s.skillId)).toEqual(["limit-direct-substitution"]);
     const drill = (await startDrill({ actor: me }))!;
     expect(drill.items.map((i) => i.skillId)).toEqual(["limit-direct-substitution"]);
+  });
+});
+
+describe("free practice and the daily new-skill limit", () => {
+  it("new skills practised from the catalogue take no slot of the day's drill; the drill's own do", async () => {
+    const me = await learner("free-new", { dailyNewLimit: 2 });
+    await learnedCard(me, "limit-direct-substitution");
+    await clockAt(T0);
+    const promised = (await getToday({ actor: me })).newSkills.map((s) => s.skillId);
+    expect(promised).toHaveLength(2);
+    // Two new skills started from the catalogue, the first two Today listed.
+    for (const skillId of promised) {
+      const free = await getDb().problemInstance.create({
+        data: newInstanceData(me.id, skillId, new Date(T0)),
+      });
+      await answerRight(me, free.id);
+    }
+    expect(await introducedToday(me.id)).toBe(2);
+    const today = await getToday({ actor: me });
+    expect(today.counts.newIntroducedToday).toBe(0);
+    expect(today.newSkills).toHaveLength(2);
+    expect(today.newSkills.map((s) => s.skillId)).not.toEqual(promised);
+    const drill = (await startDrill({ actor: me }))!;
+    expect(drill.items.filter((i) => i.kind === "new")).toHaveLength(2);
+    // Positive control: the drill's own new skills use up the day's allowance.
+    for (const i of drill.items.filter((x) => x.kind === "new")) await answerRight(me, i.instanceId);
+    expect((await getToday({ actor: me })).counts.newIntroducedToday).toBe(2);
+    expect((await dayState(me)).queue.newSkills).toEqual([]);
   });
 });
 

@@ -85,6 +85,13 @@ describe("a session's summary", () => {
       [second.id, "revealed"],
     ]);
     expect(s.right).toBe(1);
+    expect(s.items.map((i) => i.rating)).toEqual(["Good", "Again"]);
+    // What changed for the skill: new, then back to (re)learning after the answer was shown; its next
+    // review worded by dueStatus.
+    expect(s.skills).toHaveLength(1);
+    expect(s.skills[0]).toMatchObject({ skillId: "derivative-power-rule", before: "New" });
+    expect(["Learning", "Relearning"]).toContain(s.skills[0]!.after);
+    expect(s.skills[0]!.next).toMatch(/^due (now|in \d+ min)$/);
     expect(s.items.map((i) => i.id)).not.toContain(before.id);
     const mixed = await getSessionSummary({ actor: me, input: { first: first.id, of: 3, skill: "mixed" } });
     expect(mixed.items.map((i) => i.skillId)).toEqual([

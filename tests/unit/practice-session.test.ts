@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   nextStep,
   practiceStart,
+  sessionPosition,
   startPath,
   readSession,
   safeNext,
@@ -99,5 +100,31 @@ describe("nextStep", () => {
     const s = { n: 2, of: 4, skill: "mixed", s: S, next: "/today/drill" };
     const q = Object.fromEntries(new URLSearchParams(sessionQuery(s).slice(1)));
     expect(readSession(q)).toEqual(s);
+  });
+});
+
+describe("sessionPosition", () => {
+  it("names a problem of a session, an extra one beyond the drill, and a placement question", () => {
+    expect(sessionPosition(readSession({ n: "2", of: "5" }))).toBe("Problem 2 of 5");
+    const extra = readSession({ n: "1", of: "1", as: "extra", next: "/today/drill" });
+    expect(extra.as).toBe("extra");
+    expect(sessionPosition(extra)).toBe("Extra problem, beyond today's drill");
+    expect(sessionPosition(readSession({ n: "2", of: "2", as: "extra" }))).toBe(
+      "Extra problem 2, beyond today's drill",
+    );
+    expect(sessionPosition(readSession({ n: "3", of: "12", as: "placement" }))).toBe(
+      "Placement check: question 3 of at most 12",
+    );
+    expect(nextStep(extra)).toEqual({ href: "/today/drill", label: "Back to today's drill" });
+  });
+  it("drops an unknown kind and keeps it through the query", () => {
+    expect(readSession({ as: "admin" })).toEqual({ n: 1, of: 1 });
+    const q = sessionQuery({ n: 1, of: 12, as: "placement", next: "/placement" });
+    expect(readSession(Object.fromEntries(new URLSearchParams(q.slice(1))))).toEqual({
+      n: 1,
+      of: 12,
+      as: "placement",
+      next: "/placement",
+    });
   });
 });

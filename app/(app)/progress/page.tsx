@@ -2,6 +2,7 @@
 // heatmap, weekly accuracy, the 30-day forecast, the streak, and past attempts with their solutions.
 import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
+import { Fragment } from "react";
 import { Bars, Heatmap } from "@/components/scheduling/Charts";
 import { Formula } from "@/components/Formula";
 import { getProgress } from "@/lib/server/scheduling/scheduling";
@@ -38,6 +39,10 @@ export default async function ProgressPage({
   return (
     <section>
       <h1>Progress</h1>
+      <p className="muted">
+        Know some of Part 1 already? <a href="/placement">The placement check</a> marks what you show as
+        known.
+      </p>
       <div className="stats" role="list" aria-label="Progress in numbers">
         <p role="listitem" className="stat" data-testid="streak">
           <strong>{p.streak.current}</strong> day streak (longest {p.streak.longest})
@@ -98,6 +103,14 @@ export default async function ProgressPage({
             .map((w) => `week of ${w.weekStart}: ${pct(w.accuracy!)} of ${w.reviews}`)
             .join("; ")}
           valueLabel="Right"
+          scale={{
+            max: 1,
+            ticks: [
+              { value: 0, label: "0%" },
+              { value: 0.5, label: "50%" },
+              { value: 1, label: "100%" },
+            ],
+          }}
           data={p.accuracy.map((w) => ({
             key: w.weekStart,
             value: w.accuracy,
@@ -136,7 +149,15 @@ export default async function ProgressPage({
                   </strong>{" "}
                   (rated {e.rating})
                 </p>
-                <p>{readableText(e.statement)}</p>
+                <p>
+                  {e.statementParts.map((part, i) =>
+                    "tex" in part ? (
+                      <Formula key={i} tex={part.tex} />
+                    ) : (
+                      <Fragment key={i}>{part.text}</Fragment>
+                    ),
+                  )}
+                </p>
                 <Formula display tex={e.latex} label={readableText(e.statement)} />
                 <p>
                   Your answer: <code>{e.answer || "(none)"}</code> ·{" "}

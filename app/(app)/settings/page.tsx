@@ -20,6 +20,11 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="lead">How your daily drill is scheduled.</p>
       <SettingsForm {...s} zones={timezones()} />
+      <h2>Placement check</h2>
+      <p>
+        Already know some of Part 1? <a href="/placement">Take the placement check</a>: up to 12 questions,
+        and the skills you show are marked known instead of being drilled from the start.
+      </p>
     </section>
   );
 }

@@ -3,6 +3,8 @@
 import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
 import { oneMoreAction, startDrillAction } from "@/app/actions/drill";
+import { startPlacementAction } from "@/app/actions/placement";
+import { getPlacement } from "@/lib/server/placement/placement";
 import { ComingDueList } from "@/components/scheduling/ComingDueList";
 import { Streak } from "@/components/scheduling/Streak";
 import { getToday } from "@/lib/server/scheduling/scheduling";
@@ -18,7 +20,8 @@ export default async function TodayPage({
 }) {
   const actor = await requireUser("/today");
   const { nothing } = await searchParams;
-  const t = await getToday({ actor });
+  const [t, placement] = await Promise.all([getToday({ actor }), getPlacement({ actor })]);
+  const placementOpen = placement.placement?.open === true;
   const { session, drill } = t;
   const pct = session.total === 0 ? 100 : Math.round((100 * session.done) / session.total);
   const finished = drill?.finished ?? false;
@@ -43,6 +46,27 @@ export default async function TodayPage({
           <strong>{t.counts.doneToday}</strong> done today
         </p>
       </div>
+
+      {placement.offered || placementOpen ? (
+        <div className="card placement-offer" data-testid="placement-offer">
+          <h2>Already know Part 1?</h2>
+          <p>
+            Take the placement check: up to 12 questions, one try each. The skills you show are marked known
+            and come back for review in about a week, instead of being drilled from the start.
+          </p>
+          {placementOpen ? (
+            <a href="/placement" className="button" data-testid="placement-continue">
+              Continue the placement check
+            </a>
+          ) : (
+            <form action={startPlacementAction}>
+              <button type="submit" className="button" data-testid="placement-start">
+                Take the placement check
+              </button>
+            </form>
+          )}
+        </div>
+      ) : null}
 
       <div className="card">
         <p id="session-label">
@@ -161,7 +185,8 @@ export default async function TodayPage({
         </>
       ) : null}
       <p>
-        <Link href="/progress">See your progress</Link> · <Link href="/settings">Settings</Link>
+        <Link href="/progress">See your progress</Link> · <Link href="/settings">Settings</Link> ·{" "}
+        <Link href="/placement">Placement check</Link>
       </p>
     </section>
   );

@@ -13,6 +13,7 @@ export const PROTECTED_PREFIXES = [
   "/today",
   "/progress",
   "/settings",
+  "/placement",
   "/admin",
 ] as const;
 

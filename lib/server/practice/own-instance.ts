@@ -28,6 +28,7 @@ export const instanceSelect = {
   late: true,
   overrideCorrect: true,
   overrideNote: true,
+  source: true,
 } as const;
 
 export const submissionSelect = {
@@ -58,7 +59,7 @@ export const SUBMISSIONS_JSON = `
 export const INSTANCE_COLUMNS = `
   p."id", p."userId", p."skillId", p."problem", p."maxTries", p."triesUsed", p."hintUsedAt",
   p."hintsTaken", p."issuedAt", p."finishedAt", p."outcome"::text AS "outcome", p."durationMs", p."assignmentItemId",
-  p."showSolution", p."late", p."overrideCorrect", p."overrideNote"`;
+  p."showSolution", p."late", p."overrideCorrect", p."overrideNote", p."source"::text AS "source"`;
 
 export interface OwnSubmission {
   id: string;
@@ -88,6 +89,7 @@ export interface OwnInstance {
   late: boolean;
   overrideCorrect: boolean | null;
   overrideNote: string | null;
+  source: "practice" | "assignment" | "placement";
   submissions: OwnSubmission[];
 }
 

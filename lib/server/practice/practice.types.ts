@@ -1,5 +1,6 @@
 // Requests and responses of practice: zod schemas for what comes in, and the shapes that go out.
 // What goes out before an instance is finished never holds its key.
+import type { StatementPart } from "@/lib/problems/statement-parts";
 import type { DeclInput } from "@/lib/calculus/matrix";
 import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
@@ -95,6 +96,8 @@ export interface InstanceView {
   kind: ProblemKind;
   answerKind: AnswerKind;
   statement: string;
+  /** The statement as read: prose and typeset maths (lib/problems/statement-parts.ts). */
+  statementParts: StatementPart[];
   latex: string;
   vars: string[];
   /** Labels of the fields for a vector answer (e.g. ∂f/∂x, ∂f/∂y). */
@@ -121,6 +124,8 @@ export interface InstanceView {
   offers?: { hint: boolean; reveal: boolean };
   /** Why the problem set takes no more answers (shown instead of the answer box). */
   closed?: ClosedView;
+  /** A question of the placement check (one try, no hint, no review of its own). */
+  placement?: boolean;
   /** A teacher's override of the verdict (assignments). */
   override?: { accepted: boolean; note: string };
   /** Answered after the problem set's due date. */
@@ -144,3 +149,7 @@ export interface SubmitResult {
   feedback: FeedbackView;
   instance: InstanceView;
 }
+
+/** The refusal of a hint or "show me the answer" on a placement question. */
+export const PLACEMENT_ONLY_ANSWERS =
+  "A placement question takes only an answer: no hint, and the answer is shown once you have answered.";

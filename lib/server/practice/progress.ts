@@ -7,6 +7,9 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { MAX_SESSION } from "@/lib/practice/session";
+import { now as clockNow } from "@/lib/server/clock";
+import { loadCards, loadSettings } from "@/lib/server/scheduling/learner-data";
+import { dueStatus } from "@/lib/srs";
 
 export interface PractisedSkill {
   skillId: string;
@@ -30,13 +33,38 @@ export interface SessionItem {
   outcome: "right" | "wrong" | "revealed" | null;
   tries: number;
   hintUsed: boolean;
+  /** The FSRS rating the finished problem gave its skill. */
+  rating: "Again" | "Hard" | "Good" | "Easy" | null;
+}
+
+/** Where a skill of the session stands now, and how the session moved it. */
+export interface SessionSkill {
+  skillId: string;
+  skillTitle: string;
+  /** The card's state before the session's first review of it ("New" for a skill met here). */
+  before: string;
+  /** After its last review in the session. */
+  after: string;
+  /** Days until the next review as scheduled before and after (0 while in learning steps). */
+  intervalBefore: number;
+  intervalAfter: number;
+  /** The next review now, worded by lib/srs dueStatus ("due in 10 min"). */
+  next: string;
+  recallPercent: number;
 }
 
 export interface SessionSummary {
   skill: string;
   items: SessionItem[];
   right: number;
+  skills: SessionSkill[];
 }
+
+const cardState = (row: unknown): { state: string; scheduledDays: number } | null => {
+  const r = row as { state?: unknown; scheduledDays?: unknown } | null;
+  if (!r || typeof r.state !== "string") return null;
+  return { state: r.state, scheduledDays: typeof r.scheduledDays === "number" ? r.scheduledDays : 0 };
+};
 
 const summaryInput = z.object({
   first: z.uuid({ error: "No such session." }),
@@ -71,8 +99,21 @@ export async function getSessionSummary(options: {
     },
     orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
     take: of,
-    select: { id: true, skillId: true, finishedAt: true, outcome: true, triesUsed: true, hintUsedAt: true },
+    select: {
+      id: true,
+      skillId: true,
+      finishedAt: true,
+      outcome: true,
+      triesUsed: true,
+      hintUsedAt: true,
+      review: { select: { rating: true, stateBefore: true, stateAfter: true } },
+    },
   });
+  const [at, settings, cards] = await Promise.all([
+    clockNow(),
+    loadSettings(options.actor.id),
+    loadCards(options.actor.id),
+  ]);
   const items = rows.map((x) => ({
     id: x.id,
     skillId: x.skillId,
@@ -81,6 +122,29 @@ export async function getSessionSummary(options: {
     outcome: x.outcome,
     tries: x.triesUsed,
     hintUsed: x.hintUsedAt !== null,
+    rating: x.review?.rating ?? null,
   }));
-  return { skill, items, right: items.filter((i) => i.outcome === "right").length };
+  // Each skill of the session: from its first review's state before to its last review's state after.
+  const skills: SessionSkill[] = [];
+  for (const skillId of [...new Set(rows.filter((x) => x.review).map((x) => x.skillId))]) {
+    const reviewed = rows.filter((x) => x.skillId === skillId && x.review);
+    const before = cardState(reviewed[0]!.review!.stateBefore);
+    const after = cardState(reviewed[reviewed.length - 1]!.review!.stateAfter);
+    const status = dueStatus(
+      cards.find((c) => c.skillId === skillId),
+      at,
+      settings.timezone,
+    );
+    skills.push({
+      skillId,
+      skillTitle: getSkill(skillId)?.title ?? skillId,
+      before: before?.state ?? "New",
+      after: after?.state ?? "New",
+      intervalBefore: before?.scheduledDays ?? 0,
+      intervalAfter: after?.scheduledDays ?? 0,
+      next: status.label,
+      recallPercent: status.recallPercent,
+    });
+  }
+  return { skill, items, right: items.filter((i) => i.outcome === "right").length, skills };
 }

@@ -26,6 +26,7 @@ export interface LoadedInstance extends StoredInstance {
   assignmentItemId: string | null;
   showSolution: boolean;
   late: boolean;
+  source: "practice" | "assignment" | "placement";
 }
 
 export interface LoadedForTry {
@@ -107,6 +108,7 @@ export async function loadForTry(userId: string, instanceId: string): Promise<Lo
       late: r.late,
       overrideCorrect: r.overrideCorrect,
       overrideNote: r.overrideNote,
+      source: r.source,
     },
     submissions: r.submissions,
     card,

@@ -2,7 +2,12 @@
 import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
-import { type InstanceView, revealInputSchema } from "@/lib/server/practice/practice.types";
+import { AppError } from "@/lib/server/errors";
+import {
+  type InstanceView,
+  PLACEMENT_ONLY_ANSWERS,
+  revealInputSchema,
+} from "@/lib/server/practice/practice.types";
 import { toView } from "@/lib/server/practice/view";
 import { recordReview } from "@/lib/server/scheduling/record-review";
 import { assignmentGate } from "@/lib/server/assignments/gate";
@@ -21,6 +26,7 @@ export async function revealAnswer(options: {
   const id = instanceId(options.instanceId);
   parseOrThrow(revealInputSchema, options.input);
   const instance = await loadOwn(actor, id);
+  if (instance.source === "placement") throw new AppError("INVALID_INPUT", PLACEMENT_ONLY_ANSWERS);
   if (instance.finishedAt) return toView(instance, instance.submissions);
   const at = await clockNow();
   await assignmentGate(instance.assignmentItemId, actor.id, at, "reveal");

@@ -229,6 +229,8 @@ function tryToRecord(
   const { result, base } = graded;
   const tryNumber = instance.triesUsed + 1;
   const finished = result.correct || tryNumber >= instance.maxTries;
+  // A placement question records no review: the transaction path finishes it without one.
+  if (instance.source === "placement") return null;
   if (finished && !result.correct && skillForDiagnosis(DIAGNOSIS_SKILLS, result.diagnosis?.code)) return null;
   const { tryNumber: _t, answer: _a, ...stored } = { ...base, tryNumber };
   const submission: Submitted = {
@@ -373,6 +375,8 @@ async function submitInTransaction(
       } as const;
       await tx.problemInstance.update({ where: { id }, data: state });
       recorded = { submission, state };
+      // A placement question has no review of its own: finishing the check marks what it showed.
+      if (instance.source === "placement") return;
       await recordReview(tx, {
         userId: actor.id,
         skillId: instance.skillId,

@@ -4,7 +4,11 @@ import "server-only";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { type InstanceView, hintInputSchema } from "@/lib/server/practice/practice.types";
+import {
+  type InstanceView,
+  PLACEMENT_ONLY_ANSWERS,
+  hintInputSchema,
+} from "@/lib/server/practice/practice.types";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { assignmentGate } from "@/lib/server/assignments/gate";
 import { parseOrThrow } from "@/lib/server/validation";
@@ -27,6 +31,7 @@ export async function takeHint(options: {
   const { step } = parseOrThrow(hintInputSchema, options.input);
   const at = await clockNow();
   const instance = await loadOwn(options.actor, id);
+  if (instance.source === "placement") throw new AppError("INVALID_INPUT", PLACEMENT_ONLY_ANSWERS);
   await assignmentGate(
     instance.assignmentItemId,
     options.actor.id,

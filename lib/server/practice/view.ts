@@ -11,6 +11,7 @@ import {
   solution,
 } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
+import { statementParts } from "@/lib/problems/statement-parts";
 import { toLatex } from "@/lib/calculus/print";
 import { parse } from "@/lib/calculus/parse";
 import { gridLatex } from "@/lib/problems/grade/grid";
@@ -37,6 +38,8 @@ export interface StoredInstance {
   /** What a problem set offers (absent: practice, everything). */
   offers?: { hint: boolean; reveal: boolean };
   closed?: ClosedView;
+  /** Where the problem was issued: free practice or the drill, a problem set, the placement check. */
+  source?: "practice" | "assignment" | "placement";
 }
 
 export interface StoredSubmission {
@@ -112,6 +115,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,
+    statementParts: statementParts(p),
     latex: p.latex,
     vars: p.vars,
     allowSpecial: p.kind === "limit",
@@ -143,6 +147,12 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   if (instance.late) view.late = true;
   if (instance.offers) view.offers = instance.offers;
   if (instance.closed && !finished) view.closed = instance.closed;
+  // A placement question is answered from what the learner knows: one try, no hint, no answer shown
+  // before it is finished, and no review (finishing the check marks the skills shown known).
+  if (instance.source === "placement") {
+    view.placement = true;
+    view.offers = { hint: false, reveal: false };
+  }
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {

@@ -32,14 +32,19 @@ export async function dayState(actor: ActingUser): Promise<DayState> {
     getPool()
       .query<{ reviewedAt: Date; introduced: boolean }>({
         name: "recent_reviews",
-        text: `SELECT "reviewedAt", ("stateBefore" IS NULL) AS "introduced" FROM "Review"
-               WHERE "userId" = $1::uuid AND "reviewedAt" >= $2`,
+        text: `SELECT r."reviewedAt",
+                      (r."stateBefore" IS NULL
+                       AND EXISTS (SELECT 1 FROM "DrillItem" d WHERE d."instanceId" = r."instanceId")) AS "introduced"
+               FROM "Review" r
+               WHERE r."userId" = $1::uuid AND r."reviewedAt" >= $2`,
         values: [actor.id, new Date(+at - RECENT_MS)],
       })
       .then((r) => r.rows),
   ]);
   const { start, end } = localDayBounds(at, settings.timezone);
-  // A skill's first review has no state before it: that is when it was introduced.
+  // A skill's first review has no state before it: that is when it was introduced. Only the drill's
+  // introductions count toward the daily new-skill limit: a new skill practised from the catalogue
+  // (or marked known by the placement check) is the learner's own choice and takes no drill slot.
   const today = recent.filter((r) => +r.reviewedAt >= +start && +r.reviewedAt < +end);
   const newIntroducedToday = today.filter((r) => r.introduced).length;
   const queue = buildQueue({

@@ -63,8 +63,9 @@ function drillView(row: DrillRow): DrillView {
     ? {
         instanceId: p.next.instanceId,
         kind: p.next.kind,
-        n: p.next.kind === "extra" ? 1 : p.done + 1,
-        of: p.next.kind === "extra" ? 1 : p.total,
+        // An extra problem is the k-th "one more" beyond the drill, not "1 of 1".
+        n: p.next.kind === "extra" ? p.extra.indexOf(p.next) + 1 : p.done + 1,
+        of: p.next.kind === "extra" ? p.extra.indexOf(p.next) + 1 : p.total,
       }
     : null;
   return {

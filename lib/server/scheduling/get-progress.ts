@@ -1,6 +1,7 @@
 // Progress: mastery per skill by topic, the review heatmap, weekly accuracy, the forecast, the streak
 // and a page of past attempts.
 import "server-only";
+import { statementParts } from "@/lib/problems/statement-parts";
 import { now as clockNow } from "@/lib/server/clock";
 import { SKILLS, TOPIC_TITLES } from "@/lib/problems";
 import { type Topic } from "@/lib/problems/types";
@@ -99,6 +100,7 @@ export async function getProgress(options: { actor: ActingUser; page?: unknown }
       instanceId: r.instanceId,
       skillTitle: title(r.skillId),
       statement: p.statement,
+      statementParts: statementParts(p),
       latex: p.latex,
       answer: r.answer === null ? "" : answerText(r.answer),
       verdict: r.outcome,

@@ -1,6 +1,7 @@
 // Requests and responses of scheduling: the learner's settings (validated here), Today, the drill's
 // next item and Progress.
 import { z } from "zod";
+import type { StatementPart } from "@/lib/problems/statement-parts";
 import { SETTING_RANGES, type SettingRange, rangeMessage } from "@/lib/srs/settings";
 
 /** An IANA timezone name this runtime knows (checked with Intl; offsets like "+05:00" refused). */
@@ -180,6 +181,8 @@ export interface HistoryEntry {
   instanceId: string;
   skillTitle: string;
   statement: string;
+  /** The statement as read: prose and typeset maths. */
+  statementParts: StatementPart[];
   latex: string;
   answer: string;
   verdict: "right" | "wrong" | "revealed";

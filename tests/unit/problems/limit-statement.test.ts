@@ -33,6 +33,17 @@ describe("one statement of a limit", () => {
     expect(authored.problem.given).toEqual(generated.given);
   });
 
+  it.each([
+    ["6/(x + 6)^2 - 2", "\\lim_{x \\to -6} \\left(\\frac{6}{\\left(x + 6\\right)^{2}} - 2\\right)"],
+    ["-7abs(x - 4)/(x - 4)", "\\lim_{x \\to -6} \\left(-\\frac{7\\left|x - 4\\right|}{x - 4}\\right)"],
+    ["(x + 1)(x - 2)", "\\lim_{x \\to -6} \\left(\\left(x + 1\\right)\\left(x - 2\\right)\\right)"],
+    ["(x^2 - 4)/(x - 2)", "\\lim_{x \\to -6} \\frac{x^{2} - 4}{x - 2}"],
+  ] as const)("brackets what the limit of %s applies to, unless it is one fraction", (f, latex) => {
+    const p = authoredProblem({ kind: "limit", f, var: "x", to: "-6", side: "both" });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.problem.latex).toBe(latex);
+  });
+
   it("the worked solution writes the statement's limit sign", () => {
     const p = authoredProblem({ kind: "limit", f: "(x^2 - 1)/(x - 1)", var: "x", to: "1", side: "left" });
     if (!p.ok) throw new Error(p.error.message);

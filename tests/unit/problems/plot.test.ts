@@ -62,6 +62,14 @@ describe("limitPlot", () => {
     expect(svg).not.toContain("plot-asymptote");
   });
 
+  it("draws a filled point on an unbroken curve where the function is continuous (direct substitution)", () => {
+    const svg = limitPlot({ f: E("(x^2 - 7)/(x^2 + 7)"), v: "x", to: 3, limit: 2 / 16 })!;
+    expect(count(svg, /class="plot-point"/g)).toBe(1);
+    expect(svg).not.toContain("plot-hole");
+    expect(count(svg, /class="plot-curve"/g)).toBe(1);
+    expect(svg).toContain("continuous at x = 3: the filled point (3, 0.13)");
+  });
+
   it("draws a vertical asymptote at an infinite limit and breaks the curve there", () => {
     const svg = limitPlot({ f: E("1/(x - 1)"), v: "x", to: 1, limit: NaN })!;
     expect(count(svg, /class="plot-asymptote"/g)).toBe(1);

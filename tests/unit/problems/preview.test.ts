@@ -16,6 +16,13 @@ describe("previewAnswer", () => {
     if (r.state === "ok") expect(r.latex).toContain("\\sin");
   });
 
+  it("shows a number times a fraction with a multiplication sign, not as a mixed number", () => {
+    const read = (t: string) => previewAnswer(t, { answerKind: "number", vars: ["x"], allowSpecial: false });
+    expect(read("3(1/2)")).toMatchObject({ state: "ok", latex: "3 \\cdot \\frac{1}{2}" });
+    expect(read("2(3/4)x")).toMatchObject({ state: "ok", latex: "2 \\cdot \\frac{3}{4}x" });
+    // A number after a letter or before a letter is still written side by side.
+    expect(read("3x")).toMatchObject({ state: "ok", latex: "3x" });
+  });
   it("gives the parse error with its position", () => {
     const r = previewAnswer("3x^2 +* 2", expr);
     expect(r.state).toBe("error");

@@ -38,7 +38,7 @@ export default async function LessonPage({ params }: { params: Promise<{ skillId
       <section className="card lesson-rule" aria-labelledby="rule-title">
         <h2 id="rule-title">The rule</h2>
         <div data-testid="lesson-rule">
-          <Formula display wrap tex={lesson.rule} label="The rule" />
+          <Formula display tex={lesson.rule} label="The rule" />
         </div>
         <p>
           <MathText text={lesson.prose} />

@@ -57,6 +57,7 @@ export default async function DrillPage() {
       next: "/today/drill",
       n: String(current.next.n),
       of: String(current.next.of),
+      ...(current.next.kind === "extra" ? { as: "extra" } : {}),
     });
     redirect(`/practice/i/${current.next.instanceId}?${query.toString()}`);
   }

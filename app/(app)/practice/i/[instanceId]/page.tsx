@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/server/session";
 import { readableText } from "@/lib/problems/readable";
 import { timezoneOf } from "@/lib/server/users/timezone";
 import { closedMessage } from "@/lib/teaching/closed";
+import { Fragment } from "react";
 
 export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,9 @@ export default async function InstancePage({
   const statement = (
     <>
       <p className="statement" data-testid="statement">
-        {readableText(view.statement)}
+        {view.statementParts.map((part, i) =>
+          "tex" in part ? <Formula key={i} tex={part.tex} /> : <Fragment key={i}>{part.text}</Fragment>,
+        )}
       </p>
       <Formula display tex={view.latex} label="The problem" />
     </>
