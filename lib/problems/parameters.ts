@@ -126,7 +126,10 @@ function group(r: Reader, name: string): SetResult {
     if (r.eat(",")) continue;
     if (r.eat("}")) break;
     return fail(
-      `The set of ${name} is not closed: '${r.s.slice(start, r.i + 1).trim()}' needs a comma between values or a closing brace.`,
+      `The set of ${name} is not closed: '${r.s
+        .slice(start, r.i + 1)
+        .trim()
+        .slice(-30)}' needs a comma between values or a closing brace.`,
     );
   }
   return { ok: true, values };
