@@ -109,7 +109,7 @@ describe("drawing", () => {
 
   it("draws only values of the sets that satisfy the conditions, never an excluded one", () => {
     for (let seed = 0; seed < 300; seed++) {
-      const v = drawParameters(p, seed)!;
+      const v = drawParameters(p, seed) as { a: number; b: number };
       expect(v.a).toBeGreaterThanOrEqual(2);
       expect(v.a).toBeLessThanOrEqual(9);
       expect(v.b).not.toBe(0);
