@@ -84,6 +84,9 @@ export default async function SetPage({
       <div className="grid-2">
         <form action={addCatalogueItemAction} className="form card" aria-label="Add from the catalogue">
           <h3>From the catalogue</h3>
+          <p className="hint">
+            <Link href="/teacher/catalogue">Browse the catalogue</Link> for samples and worked solutions.
+          </p>
           <input type="hidden" name="setId" value={set.id} />
           <div className="field">
             <label htmlFor="skill">Skill</label>
