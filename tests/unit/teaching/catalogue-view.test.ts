@@ -22,9 +22,8 @@ describe("the catalogue for teachers", () => {
   it("finds skills by every word typed, in any case and punctuation", () => {
     const v = catalogueView("Chain-RULE at");
     expect(v.topics.flatMap((t) => t.skills.map((s) => s.title))).toContain("The chain rule at a value of t");
-    expect(v.topics.flatMap((t) => t.skills).every((s) => /chain/i.test(`${s.title} ${s.description}`))).toBe(
-      true,
-    );
+    for (const t of v.topics)
+      for (const s of t.skills) expect(`${t.title} ${s.title} ${s.description}`).toMatch(/chain/i);
     expect(v.count).toBeLessThan(SKILLS.length);
     expect(catalogueView("no such skill zzz")).toMatchObject({ count: 0, topics: [] });
   });
