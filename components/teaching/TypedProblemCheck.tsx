@@ -72,11 +72,12 @@ export function TypedProblemCheck({
           </p>
           <ol aria-label="Draws" className="draws">
             {check.draws.map((d) => (
-              <li key={d.values} data-testid="draw">
+              <li key={d.values} data-testid="draw" className="draw">
                 <p className="muted">{d.values}</p>
-                <Formula display tex={d.latex} label={`The problem with ${d.values}`} />
-                <p>Key:</p>
-                <Formula display tex={d.keyLatex} label={`The key with ${d.values}`} />
+                <Formula tex={d.latex} label={`The problem with ${d.values}`} />
+                <p>
+                  Key: <Formula tex={d.keyLatex} label={`The key with ${d.values}`} />
+                </p>
               </li>
             ))}
           </ol>

@@ -88,6 +88,22 @@ test("a teacher sets a problem with a random parameter; a learner answers it rig
   await teacher.getByRole("button", { name: "Publish to the class" }).click();
   await expect(teacher.getByTestId("form-success")).toContainText("Published");
 
+  // The catalogue: searched, a skill's sample with its answer and solution, and "Try it" for the teacher.
+  await teacher.goto("/teacher");
+  await teacher.getByRole("link", { name: "Browse the catalogue of skills" }).click();
+  await teacher.getByLabel("Search skills").fill("product rule");
+  await teacher.getByRole("button", { name: "Search" }).click();
+  const skill = teacher.getByTestId("catalogue-skill").filter({ hasText: "The product rule" });
+  await expect(skill).toHaveCount(1);
+  await skill.getByText("Sample problem, answer and solution").click();
+  await expect(skill.getByLabel("The product rule: answer")).toBeVisible();
+  await expect(skill.locator(".solution-steps li").first()).toBeVisible();
+  await shoot(teacher, "catalogue");
+  await skill.getByRole("button", { name: "Try it: The product rule" }).click();
+  await teacher.waitForURL(/\/practice\/i\/[0-9a-f-]{36}/);
+  await expect(teacher.getByTestId("statement")).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("The product rule");
+
   // The learner sees a neutral title, opens the problem, and answers with their own number.
   await learner.goto("/assignments");
   await learner.getByRole("link", { name: "Parameters" }).click();
