@@ -2,9 +2,8 @@
 // name and the functions that do, rather than the reader's "unknown name 'f'" about its first letter.
 import { FUNCTION_NAMES, LETTER_FUNCTION_NAMES } from "../calculus/lex-names";
 
-/** The functions f may use, as typed (aliases after their function). */
-export const SUPPORTED_FUNCTIONS =
-  "sin, cos, tan, sec, csc, cot, asin (arcsin), acos, atan, asec, acsc, acot, sinh, cosh, tanh, sech, csch, coth, asinh, acosh, atanh, asech, acsch, acoth, exp, ln (log), log10, log2, log_b, sqrt, cbrt, abs, sign";
+/** The functions f may use, as the reader names them (its aliases, such as arcsin, read as these). */
+export const SUPPORTED_FUNCTIONS = [...new Set(FUNCTION_NAMES.values()), "log_b"].join(", ");
 
 /**
  * The message for the first `name(` in `text` that is neither a function, nor a declared name, nor a
