@@ -25,6 +25,19 @@ export const FUNCTION_NAMES: ReadonlyMap<string, FunctionName> = new Map<string,
   ["arccot", "acot"],
   ["log", "ln"],
   ["sgn", "sign"],
+  ["cosec", "csc"],
+  ["cotan", "cot"],
+]);
+
+/**
+ * Names taught outside the English-speaking classroom (tg, ctg in much of Europe), read as a function
+ * only when the word is not a product of the problem's variables (`tg` with t and g declared is t·g).
+ */
+export const REGIONAL_FUNCTION_NAMES: ReadonlyMap<string, FunctionName> = new Map<string, FunctionName>([
+  ["tg", "tan"],
+  ["ctg", "cot"],
+  ["arctg", "atan"],
+  ["arcctg", "acot"],
 ]);
 
 /** Letter-only function names, longest first (for "did you mean" inside unknown words). */

@@ -7,6 +7,7 @@ import { type ConstantName } from "./ast";
 import {
   FUNCTION_NAMES,
   type FunctionName,
+  REGIONAL_FUNCTION_NAMES,
   type Vocabulary,
   didYouMean,
   gluedReadings,
@@ -84,6 +85,28 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 const MINUS_CODES = new Set([0x2d, 0x2212, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xfe63]);
+/** Vulgar fractions (½, ⅓, ¾ ...), read as a bracketed quotient: `½x²` is (1/2)·x². */
+const VULGAR_FRACTIONS: ReadonlyMap<number, readonly [number, number]> = new Map([
+  [0xbd, [1, 2]],
+  [0x2153, [1, 3]],
+  [0x2154, [2, 3]],
+  [0xbc, [1, 4]],
+  [0xbe, [3, 4]],
+  [0x2155, [1, 5]],
+  [0x2156, [2, 5]],
+  [0x2157, [3, 5]],
+  [0x2158, [4, 5]],
+  [0x2159, [1, 6]],
+  [0x215a, [5, 6]],
+  [0x2150, [1, 7]],
+  [0x215b, [1, 8]],
+  [0x215c, [3, 8]],
+  [0x215d, [5, 8]],
+  [0x215e, [7, 8]],
+  [0x2151, [1, 9]],
+  [0x2152, [1, 10]],
+]);
+
 const TIMES_CODES = new Set([0x2a, 0xb7, 0xd7, 0x22c5, 0x2219, 0x2217]);
 const DIVIDE_CODES = new Set([0x2f, 0xf7, 0x2215]);
 const BAR_CODES = new Set([0x7c, 0x2223]);
@@ -302,11 +325,39 @@ export function lex(src: string, voc: Vocabulary): LexResult {
     else if (c === 0x7d) push({ t: "close", k: "{", start, end: i, sp });
     else if (BAR_CODES.has(c)) push({ t: "bar", start, end: i, sp });
     else if (c === 0x221a) push({ t: "sqrt", start, end: i, sp });
-    else if (c === 0x3c0) push({ t: "const", name: "pi", start, end: i, sp });
+    else if (VULGAR_FRACTIONS.has(c)) {
+      const [top, bottom] = VULGAR_FRACTIONS.get(c)!;
+      const before = toks[toks.length - 1];
+      if (before?.t === "num")
+        failAt(
+          "UNEXPECTED_TOKEN",
+          `'${src.slice(before.start, i)}' reads as a mixed number; type ${before.value} + ${top}/${bottom} or a single fraction`,
+          before.start,
+        );
+      push({ t: "open", k: "(", start, end: i, sp });
+      push({ t: "num", value: top, start, end: i, sp: false });
+      push({ t: "op", op: "/", start, end: i, sp: false });
+      push({ t: "num", value: bottom, start, end: i, sp: false });
+      push({ t: "close", k: "(", start, end: i, sp: false });
+    } else if (c === 0x221b || c === 0x221c) {
+      const index = c === 0x221b ? 3 : 4;
+      failAt(
+        "UNEXPECTED_CHARACTER",
+        `'${showChar(src, start)}' is not read; type a power instead, like (x+1)^(1/${index})`,
+        start,
+      );
+    } else if (c === 0x3c0) push({ t: "const", name: "pi", start, end: i, sp });
+    else if (c === 0x212f) push({ t: "const", name: "e", start, end: i, sp });
     else if (c === 0x221e) {
       failAt(
         "SPECIAL_NOT_ALLOWED",
         "'∞' can only be given as the whole answer, where the problem allows infinity",
+        start,
+      );
+    } else if (c === 0x5c) {
+      failAt(
+        "UNEXPECTED_CHARACTER",
+        "LaTeX commands like \\frac or \\sqrt are not read: type the plain form, like (x^2)/(x+1) or sqrt(x)",
         start,
       );
     } else if (c === 0x5f) {
@@ -423,6 +474,18 @@ function lexWord(
     if (digits) gluedDigits(word, digits, voc, i);
     push({ t: "const", name: lower === "pi" ? "pi" : "e", start: i, end: j, sp });
     return j;
+  }
+  const regional = REGIONAL_FUNCTION_NAMES.get(lower);
+  if (regional !== undefined && !Array.isArray(splitWord(word, voc))) {
+    push({ t: "fn", fn: regional, glued: false, start: i, end: j, sp });
+    return j;
+  }
+  if (lower === "lg" && !Array.isArray(splitWord(word, voc))) {
+    return failAt(
+      "UNKNOWN_NAME",
+      "'lg' means a base-10 logarithm in some books and base 2 in others: type log10(x) or log2(x)",
+      i,
+    );
   }
   // 4. A function name inside a longer word: sinx, xsin(x), 2xcos(x^2), lnx. Read as the product
   //    of the word's pieces when that is its only reading (warned); otherwise say what to type.

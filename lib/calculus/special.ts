@@ -1,4 +1,5 @@
-// The one reader of special answers and of infinity as a limit target: DNE or "does not exist", and
+// The one reader of special answers and of infinity as a limit target: DNE, "does not exist",
+// "doesn't exist" or "no limit", and
 // infinity written inf, infinity, ∞ or oo (as computer algebra systems print it), with an optional
 // sign (+, -, or the typographic minus and dashes), any case, full-width forms and spaces allowed.
 // The parser, the limit request of the command-line tool, the authored-problem reader, grading and
@@ -25,10 +26,13 @@ function normalized(input: string): string {
   return s.trim().toLowerCase();
 }
 
+/** How learners write "the limit does not exist" (a final full stop is dropped first). */
+const DNE_WORDS = new Set(["dne", "d.n.e", "does not exist", "doesn't exist", "doesn’t exist", "no limit"]);
+
 /** The special answer `input` spells, if any. */
 export function readSpecial(input: string): SpecialAnswer | undefined {
-  const s = normalized(input);
-  if (s === "dne" || s === "does not exist") return "dne";
+  const s = normalized(input).replace(/\.$/, "");
+  if (DNE_WORDS.has(s)) return "dne";
   const m = /^([+-]?) ?(inf|infinity|∞|oo)$/.exec(s);
   if (!m) return undefined;
   return m[1] === "-" ? "-inf" : "inf";

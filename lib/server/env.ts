@@ -44,10 +44,14 @@ const trustedProxies = z
     ),
   );
 
-/** Production mode, GD_PRODUCTION: the one reading of the flag ("1" or "true"), also before start-up. */
+/**
+ * Production mode, GD_PRODUCTION: the one reading of the flag ("1" or "true"), also before start-up.
+ * A value the environment refuses (`yes`, `on`) counts as production here, so nothing meant for
+ * development (the test clock, generated secrets) switches on before start-up refuses the value.
+ */
 export function productionMode(source: Record<string, string | undefined> = process.env): boolean {
   const parsed = flag.safeParse(source.GD_PRODUCTION);
-  return parsed.success && parsed.data;
+  return parsed.success ? parsed.data : true;
 }
 
 /** The database's settings, a part of the environment below that the database client reads alone. */

@@ -11,11 +11,14 @@ describe("one reading of the production flag", () => {
     expect(productionMode(source)).toBe(getEnv(source).GD_PRODUCTION);
   });
 
-  it("a value the environment refuses is not production mode before start-up either", () => {
-    const source = { ...base, GD_PRODUCTION: "yes" };
-    expect(() => getEnv(source)).toThrow(/GD_PRODUCTION/);
-    expect(productionMode(source)).toBe(false);
-  });
+  it.each(["yes", "on", "TRUE"])(
+    "GD_PRODUCTION=%j is refused at start-up and counts as production before it",
+    (value) => {
+      const source = { ...base, GD_PRODUCTION: value };
+      expect(() => getEnv(source)).toThrow(/GD_PRODUCTION/);
+      expect(productionMode(source)).toBe(true);
+    },
+  );
 });
 
 describe("the database's settings come through the validated environment", () => {

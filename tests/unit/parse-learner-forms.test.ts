@@ -144,3 +144,44 @@ describe("scientific notation", () => {
     expect(!r.ok && r.error.code).toBe("BAD_NUMBER");
   });
 });
+
+describe("vulgar fractions from a phone keyboard", () => {
+  reads([
+    ["½x²", mul(div(n(1), n(2)), pow(x, n(2))), false, X],
+    ["¾ x", mul(div(n(3), n(4)), x), false, X],
+    ["x^⅓", pow(x, div(n(1), n(3))), false, X],
+    ["2x + ⅛", add(mul(n(2), x), div(n(1), n(8))), false, X],
+  ]);
+  it.each(["1½", "3 ½"])("%s, a mixed number, is refused with what to type", (input) => {
+    const r = parse(input, X);
+    expect(!r.ok && r.error.message).toMatch(/mixed number; type \d \+ 1\/2/);
+  });
+  it.each(["∛x", "∜(x+1)"])("%s says to type a power", (input) => {
+    const r = parse(input, X);
+    expect(!r.ok && r.error.message).toMatch(/type a power instead/);
+  });
+});
+
+describe("function names taught in other countries", () => {
+  const t = variable("t");
+  const g = variable("g");
+  reads([
+    ["cosec x", call("csc", x), false, X],
+    ["cotan x", call("cot", x), false, X],
+    ["tg x", tan(x), false, X],
+    ["ctg(2x)", call("cot", mul(n(2), x)), false, X],
+    ["arctg x", call("atan", x), false, X],
+    ["ℯ^x", pow(e, x), false, X],
+  ]);
+  describe("a product of the problem's variables keeps its reading", () => {
+    reads([["tg", mul(t, g), false, { vars: ["t", "g"] }]]);
+  });
+  it("lg, base 10 in some books and base 2 in others, asks which", () => {
+    const r = parse("lg x", X);
+    expect(!r.ok && r.error.message).toMatch(/type log10\(x\) or log2\(x\)/);
+  });
+  it("LaTeX says to type the plain form", () => {
+    const r = parse("\\frac{1}{x}", X);
+    expect(!r.ok && r.error.message).toMatch(/LaTeX commands .* are not read: type the plain form/);
+  });
+});
