@@ -28,6 +28,7 @@ import {
 import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { removeItem } from "@/lib/server/assignments/items";
 import { zonedToUtc } from "@/lib/teaching/time";
+import { ALL_FIELDS, typedRequest } from "@/lib/teaching/typed-form";
 
 export type ResetLinkState = FormState & { link?: string; displayName?: string };
 
@@ -194,49 +195,11 @@ async function afterDueOf(form: FormData) {
   return { choice, dueAt: due?.toISOString() ?? "invalid" };
 }
 
-/** The typed problem of a form, as the data function expects it. */
-function authoredSpec(form: FormData) {
-  const kind = text(form, "kind");
-  const vars = text(form, "vars")
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  const f = text(form, "f");
-  if (kind === "matrix")
-    return {
-      kind,
-      f,
-      symbols: text(form, "symbols"),
-      wrt: text(form, "wrt"),
-      asks: text(form, "asks"),
-      key: text(form, "key"),
-    };
-  if (kind === "hessian") return { kind, f, vars };
-  if (kind === "taylor2") return { kind, f, vars, at: text(form, "at") };
-  if (kind === "derivative") return { kind, f, var: text(form, "var") };
-  if (kind === "partial") return { kind, f, vars, wrt: text(form, "wrt") };
-  if (kind === "gradient") return { kind, f, vars };
-  return { kind, f, var: text(form, "var"), to: text(form, "to"), side: text(form, "side") };
-}
-
-const AUTHORED_FIELDS = [
-  "kind",
-  "f",
-  "var",
-  "vars",
-  "wrt",
-  "to",
-  "side",
-  "symbols",
-  "asks",
-  "key",
-  "at",
-] as const;
-
 /** "Check": back to the set with the typed problem in the address, where the page shows its key. */
 export async function checkAuthoredAction(form: FormData): Promise<void> {
   await requireUser("/teacher");
   const params = new URLSearchParams();
-  for (const k of AUTHORED_FIELDS) params.set(k, text(form, k).slice(0, 300));
+  for (const k of ALL_FIELDS) params.set(k, text(form, k).slice(0, k === "params" ? 600 : 300));
   redirect(`/teacher/sets/${encodeURIComponent(text(form, "setId"))}?${params.toString()}#typed`);
 }
 
@@ -249,7 +212,7 @@ export async function addAuthoredItemAction(form: FormData): Promise<void> {
       actor,
       setId,
       input: {
-        ...authoredSpec(form),
+        ...typedRequest((k) => text(form, k)),
         points: Number(text(form, "points") || "1"),
         afterDue: await afterDueOf(form),
       },

@@ -31,8 +31,15 @@ export function SetItems({ setId, items, tz }: { setId: string; items: ItemView[
     <ol aria-label="Items" id="items">
       {items.map((i, n) => (
         <li key={i.id} data-testid="item">
-          <strong>Q{n + 1}.</strong> {i.label}
+          <strong>Q{n + 1}.</strong>{" "}
+          {i.latex ? <Formula tex={i.latex} label={`Q${n + 1}: the problem`} /> : i.label}
           {i.skillId ? ` × ${i.count}` : ""}
+          {i.authored?.template ? (
+            <span className="muted" data-testid="item-parameters">
+              {" "}
+              (one draw; random parameters: {i.authored.template.parameters.replace(/\s*\n\s*/g, "; ")})
+            </span>
+          ) : null}
           {i.authored ? (
             <>
               {" "}

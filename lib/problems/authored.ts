@@ -15,7 +15,9 @@ import { hessianDraft } from "./second-order-hessian";
 import { taylorDraft } from "./skills-second-order";
 import { limitStatement } from "./limit-statement";
 import { grade } from "./grade";
-import type { Problem } from "./types";
+import type { Point, Problem } from "./types";
+import { buildProblem } from "./build";
+import { unsupportedFunction } from "./function-names";
 
 /** The skill id every authored problem carries (not in the catalogue: hints fall back to the kind's). */
 export const AUTHORED_SKILL = "authored";
@@ -25,8 +27,10 @@ export type AuthoredSpec =
   | { kind: "hessian"; f: string; vars: string[] }
   | { kind: "taylor2"; f: string; vars: string[]; at: string }
   | { kind: "derivative"; f: string; var: string }
+  | { kind: "derivative_at"; f: string; var: string; at: string }
   | { kind: "partial"; f: string; vars: string[]; wrt: string }
   | { kind: "gradient"; f: string; vars: string[] }
+  | { kind: "gradient_at"; f: string; vars: string[]; at: string }
   | { kind: "limit"; f: string; var: string; to: string; side: "both" | "left" | "right" };
 
 export type AuthoredError = {
@@ -35,7 +39,8 @@ export type AuthoredError = {
 };
 export type AuthoredResult = { ok: true; problem: Problem } | { ok: false; error: AuthoredError };
 
-const VAR = /^[a-df-z]$/;
+/** A variable as the answer reader declares one: a lowercase letter other than e, then up to two digits. */
+export const VARIABLE_NAME = /^[a-df-z][0-9]{0,2}$/;
 const MAX_F = 300;
 const MAX_KEY = 400;
 
@@ -48,8 +53,11 @@ function checkVars(vars: readonly string[]): AuthoredResult | null {
   if (vars.length === 0) return fail("BAD_VARIABLE", "Name at least one variable.");
   if (vars.length > 3) return fail("BAD_VARIABLE", "At most three variables.");
   for (const v of vars) {
-    if (!VAR.test(v))
-      return fail("BAD_VARIABLE", `'${v}' is not a variable: use a single lowercase letter other than e.`);
+    if (!VARIABLE_NAME.test(v))
+      return fail(
+        "BAD_VARIABLE",
+        `'${v.slice(0, 20)}' is not a variable name answers can use: write one lowercase letter other than e, optionally followed by digits (x, t, w1).`,
+      );
   }
   if (new Set(vars).size !== vars.length) return fail("BAD_VARIABLE", "Each variable may appear only once.");
   return null;
@@ -64,6 +72,8 @@ function readF(f: string, vars: readonly string[]) {
     };
   const r = parse(f, { vars });
   if (!r.ok) {
+    const unsupported = r.error.code === "UNKNOWN_NAME" ? unsupportedFunction(f, vars) : null;
+    if (unsupported) return { ok: false as const, result: fail("UNREADABLE", unsupported) };
     const at = r.error.at === undefined ? "" : ` (at character ${r.error.at + 1})`;
     return {
       ok: false as const,
@@ -145,6 +155,9 @@ function build(spec: AuthoredSpec): AuthoredResult {
     case "hessian":
     case "taylor2":
       return secondOrder(spec, base);
+    case "derivative_at":
+    case "gradient_at":
+      return atPoint(spec, base);
     case "derivative": {
       const bad = checkVars([spec.var]);
       if (bad) return bad;
@@ -279,6 +292,63 @@ function build(spec: AuthoredSpec): AuthoredResult {
       };
       return { ok: true, problem };
     }
+  }
+}
+
+/** "x, y" and "(1, 2)" as coordinates, one per variable: numbers or exact constants ("pi/4"). */
+function readPoint(
+  text: string,
+  vars: readonly string[],
+): { ok: true; point: Point } | { ok: false; result: AuthoredResult } {
+  const parts = text
+    .replace(/^\s*\(|\)\s*$/g, "")
+    .split(",")
+    .map((s) => s.trim());
+  const example = vars.map((_, i) => String(i + 1)).join(", ");
+  if (parts.length !== vars.length || parts.some((p) => p === ""))
+    return {
+      ok: false,
+      result: fail(
+        "UNREADABLE",
+        `Give the point as ${vars.length} number${vars.length === 1 ? "" : "s"} separated by commas, one per variable (${vars.join(", ")}), e.g. ${example}.`,
+      ),
+    };
+  const point: Point = {};
+  for (const [i, p] of parts.entries()) {
+    const q = parse(p, { vars: [] });
+    if (!q.ok || freeVariables(q.expr).length > 0 || !Number.isFinite(numericValue(q.expr)))
+      return {
+        ok: false,
+        result: fail("UNREADABLE", `The coordinate '${p.slice(0, 20)}' of the point is not a number.`),
+      };
+    point[vars[i]!] = toText(q.expr);
+  }
+  return { ok: true, point };
+}
+
+/** The derivative at a point, or the gradient at a point: a number or a vector of numbers. */
+function atPoint(
+  spec: Extract<AuthoredSpec, { kind: "derivative_at" | "gradient_at" }>,
+  base: { skill: string; seed: number; version: number },
+): AuthoredResult {
+  const vars = spec.kind === "derivative_at" ? [spec.var] : spec.vars;
+  const bad = checkVars(vars);
+  if (bad) return bad;
+  if (spec.kind === "gradient_at" && vars.length < 2)
+    return fail("BAD_VARIABLE", "A gradient needs at least two variables.");
+  const r = readF(spec.f, vars);
+  if (!r.ok) return r.result;
+  const point = readPoint(spec.at, vars);
+  if (!point.ok) return point.result;
+  try {
+    const p =
+      spec.kind === "derivative_at"
+        ? buildProblem(base, { kind: "derivative", f: r.expr, v: spec.var, at: point.point[spec.var]! })
+        : buildProblem(base, { kind: "gradient", f: r.expr, vars, at: point.point });
+    return { ok: true, problem: p };
+  } catch (e) {
+    const why = e instanceof Reject ? e.message : "the core could not compute it";
+    return fail("CANNOT_KEY", `This problem cannot be posed: ${why}.`);
   }
 }
 

@@ -124,6 +124,11 @@ export function finish(h: Header, d: Draft): Problem {
   return p;
 }
 
+/** The problem of a draft with its key, without the catalogue's niceness rules (a teacher's problem). */
+export function buildProblem(h: Header, d: Draft): Problem {
+  return build(h, d);
+}
+
 function build(h: Header, d: Draft): Problem {
   const base = { skill: h.skill, seed: h.seed, version: h.version };
   switch (d.kind) {

@@ -29,6 +29,10 @@ export default async function TeacherPage({ searchParams }: { searchParams: Sear
         Your classes: invite students with a code, set problem sets, follow results in the gradebook.
       </p>
       <Notice id={params.notice} />
+      <p>
+        <Link href="/teacher/catalogue">Browse the catalogue of skills</Link>: sample problems, answers and
+        worked solutions, and a practice problem of any skill for you to try.
+      </p>
 
       <div className="grid-2">
         <div className="card">

@@ -9,6 +9,9 @@ import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { toView } from "@/lib/server/practice/view";
+import type { Problem } from "@/lib/problems";
+import { parametersOf } from "@/lib/problems/authored-template";
+import { valuesText } from "@/lib/problems/parameters";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { toCsv } from "@/lib/teaching/csv";
 import { type ScoredCell, isRight, scoreOf } from "@/lib/teaching/score";
@@ -255,6 +258,8 @@ export async function getStudentInstanceForTeacher(options: {
   itemId: string;
   excused: boolean;
   view: InstanceView;
+  /** The student's draw of the problem's random parameters ("a = 3, b = -2"; empty without). */
+  parameters: string;
 }> {
   const row = await teacherInstance(options.actor, options.instanceId);
   const view = toView(
@@ -267,7 +272,14 @@ export async function getStudentInstanceForTeacher(options: {
   const excusal = await getDb().itemExcusal.findUnique({
     where: { itemId_userId: { itemId, userId: row.userId } },
   });
-  return { student, setId: row.assignmentItem!.setId, itemId, excused: excusal !== null, view };
+  return {
+    student,
+    setId: row.assignmentItem!.setId,
+    itemId,
+    excused: excusal !== null,
+    view,
+    parameters: valuesText(parametersOf(row.problem as unknown as Problem)),
+  };
 }
 
 /**

@@ -5,6 +5,15 @@ import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate, getSkill } from "@/lib/problems";
 import { authoredProblem, keyLatexOf } from "@/lib/problems/authored";
 import { type Solution, solution } from "@/lib/problems/solution";
+import {
+  type AuthoredItem,
+  DRAW_SEEDS,
+  authoredTemplate,
+  drawAuthored,
+  parametersOf,
+} from "@/lib/problems/authored-template";
+import { valuesText } from "@/lib/problems/parameters";
+import { readableText } from "@/lib/problems/readable";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -99,16 +108,39 @@ export async function addCatalogueItem(options: {
   return createItem(set, { skillId, count, points }, plan);
 }
 
-/** A typed problem with its key, for the teacher to confirm; refused with the core's reason. */
-export function checkAuthored(options: { actor: ActingUser; input: unknown }): {
-  problem: Problem;
+export interface DrawView {
+  /** "a = 3, b = -2"; empty without parameters. */
+  values: string;
+  statement: string;
+  latex: string;
   keyLatex: string;
+}
+
+const drawView = (problem: Problem): DrawView => ({
+  values: valuesText(parametersOf(problem)),
+  statement: problem.statement,
+  latex: problem.latex,
+  keyLatex: keyLatexOf(problem),
+});
+
+/**
+ * A typed problem with its key, for the teacher to confirm, and with random parameters several draws
+ * with their keys; refused with the core's reason.
+ */
+export function checkAuthored(options: { actor: ActingUser; input: unknown }): {
+  item: AuthoredItem;
+  keyLatex: string;
+  draws: DrawView[];
 } {
   assertTeacher(options.actor);
-  const spec = parseOrThrow(authoredItemInput, options.input);
-  const r = authoredProblem(spec);
+  const { params, ...spec } = parseOrThrow(authoredItemInput, options.input);
+  const r = authoredTemplate(spec, params);
   if (!r.ok) throw new AppError("INVALID_INPUT", r.error.message);
-  return { problem: r.problem, keyLatex: keyLatexOf(r.problem) };
+  return {
+    item: r.item,
+    keyLatex: keyLatexOf(r.item),
+    draws: r.item.template ? r.draws.map((d) => drawView(d.problem)) : [],
+  };
 }
 
 export async function addAuthoredItem(options: {
@@ -117,10 +149,10 @@ export async function addAuthoredItem(options: {
   input: unknown;
 }): Promise<{ id: string }> {
   const set = await ownSet(options.actor, options.setId);
-  const { problem } = checkAuthored(options);
+  const { item } = checkAuthored(options);
   const { points } = parseOrThrow(itemPointsInput, options.input);
   const plan = await planNewItem(set, afterDueOf(options.input));
-  return createItem(set, { authored: problem as unknown as Prisma.InputJsonValue, count: 1, points }, plan);
+  return createItem(set, { authored: item as unknown as Prisma.InputJsonValue, count: 1, points }, plan);
 }
 
 export async function publishSet(options: { actor: ActingUser; setId: unknown }): Promise<void> {
@@ -176,9 +208,11 @@ export interface ItemView {
   id: string;
   position: number;
   label: string;
+  /** The typed problem's statement typeset (one draw, when it has parameters); null for a skill. */
+  latex: string | null;
   count: number;
   skillId: string | null;
-  authored: Problem | null;
+  authored: AuthoredItem | null;
   started: boolean;
   /** Someone has answered one of its problems: it can no longer be removed (only excused). */
   answered: boolean;
@@ -188,10 +222,18 @@ export interface ItemView {
   dueAt: Date | null;
 }
 
+/**
+ * An item's name for its teacher (the gradebook, the CSV): the skill's title, or a typed problem's
+ * statement in words (the pages typeset `latex` beside it).
+ */
 export function itemLabel(item: { skillId: string | null; authored: unknown }): string {
   if (item.skillId) return getSkill(item.skillId)?.title ?? item.skillId;
-  const p = item.authored as Problem | null;
-  return p ? `Typed: ${p.statement.replace(/ \(Type DNE.*$/, "")}` : "Problem";
+  const p = item.authored as AuthoredItem | null;
+  if (!p) return "Problem";
+  const statement = readableText(p.statement.replace(/ \(Type DNE.*$/, ""));
+  return p.template
+    ? `${statement} (random parameters: ${p.template.parameters.replace(/\s*\n\s*/g, "; ")})`
+    : statement;
 }
 
 export async function getSetForTeacher(options: { actor: ActingUser; setId: unknown }) {
@@ -216,9 +258,10 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
     id: i.id,
     position: i.position,
     label: itemLabel(i),
+    latex: (i.authored as Problem | null)?.latex ?? null,
     count: i.count,
     skillId: i.skillId,
-    authored: (i.authored as Problem | null) ?? null,
+    authored: (i.authored as AuthoredItem | null) ?? null,
     started: i._count.instances > 0,
     answered: i.instances.length > 0,
     points: i.points,
@@ -239,18 +282,19 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
 /** The draft as a student would see it, with numbers from `seed` ("new numbers" changes it). Nothing is stored. */
 export async function previewSet(options: { actor: ActingUser; setId: unknown; seed: number }) {
   const { items } = await getSetForTeacher(options);
-  const out: {
-    itemId: string;
-    label: string;
-    copy: number;
-    statement: string;
-    latex: string;
-    keyLatex: string;
-    solution: Solution;
-  }[] = [];
+  const out: ({ itemId: string; label: string; copy: number; solution: Solution } & DrawView)[] = [];
   for (const item of items) {
     for (let copy = 0; copy < item.count; copy++) {
       let p: Problem | null = item.authored;
+      if (item.authored?.template) {
+        // A different draw for each preview seed, as each student gets their own.
+        p = null;
+        for (let attempt = 0; attempt < DRAW_SEEDS && !p; attempt++)
+          p = drawAuthored(
+            item.authored.template,
+            Math.abs(options.seed) * 7919 + item.position * 101 + attempt,
+          );
+      }
       if (!p && item.skillId) {
         const g = generate(
           item.skillId,
@@ -263,9 +307,7 @@ export async function previewSet(options: { actor: ActingUser; setId: unknown; s
           itemId: item.id,
           label: item.label,
           copy,
-          statement: p.statement,
-          latex: p.latex,
-          keyLatex: keyLatexOf(p),
+          ...drawView(p),
           solution: solution(p),
         });
     }

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
 import { SKILLS } from "@/lib/problems";
+import { VARIABLE_NAME } from "@/lib/problems/authored";
+import { MAX_PARAMETER_TEXT } from "@/lib/problems/parameters";
 
 const when = z.iso.datetime({ offset: true, error: "Give a valid date and time." }).nullable();
 
@@ -46,19 +48,30 @@ export const catalogueItemInput = z.object({
 const varName = z
   .string()
   .trim()
-  .regex(/^[a-df-z]$/, "A variable is one lowercase letter other than e.");
+  .max(20, "A variable is one lowercase letter other than e, optionally followed by digits (x, w1).")
+  .regex(
+    VARIABLE_NAME,
+    "A variable is one lowercase letter other than e, optionally followed by digits (x, t, w1).",
+  );
 const f = z.string().max(300, "The function is too long (300 characters at most).");
+/** Random parameters and conditions (lib/problems/parameters.ts), read by the core. */
+const params = typedText("parameters")
+  .max(MAX_PARAMETER_TEXT, `The parameters are too long (${MAX_PARAMETER_TEXT} characters at most).`)
+  .default("");
+const point = z.string().trim().min(1, "Give the point, e.g. 1 or 1, 2.").max(60);
 export const authoredItemInput = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("hessian"),
     f,
     vars: z.array(varName).min(2, "A Hessian needs two or three variables.").max(3),
+    params,
   }),
   z.object({
     kind: z.literal("taylor2"),
     f,
     vars: z.array(varName).min(1).max(2, "A Taylor approximation here has one or two variables."),
     at: z.string().trim().min(1, "Give the point, e.g. 0, 0.").max(40),
+    params,
   }),
   z.object({
     kind: z.literal("matrix"),
@@ -70,13 +83,23 @@ export const authoredItemInput = z.discriminatedUnion("kind", [
       .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, "Name the symbol to differentiate by, as declared."),
     asks: z.enum(["derivative", "gradient"], { error: "Choose the derivative or the gradient." }),
     key: z.string().max(300, "The key is too long (300 characters at most).").optional(),
+    params,
   }),
-  z.object({ kind: z.literal("derivative"), f, var: varName }),
-  z.object({ kind: z.literal("partial"), f, vars: z.array(varName).min(1).max(3), wrt: varName }),
+  z.object({ kind: z.literal("derivative"), f, var: varName, params }),
+  z.object({ kind: z.literal("derivative_at"), f, var: varName, at: point, params }),
+  z.object({ kind: z.literal("partial"), f, vars: z.array(varName).min(1).max(3), wrt: varName, params }),
   z.object({
     kind: z.literal("gradient"),
     f,
     vars: z.array(varName).min(2, "A gradient needs at least two variables.").max(3),
+    params,
+  }),
+  z.object({
+    kind: z.literal("gradient_at"),
+    f,
+    vars: z.array(varName).min(2, "A gradient needs at least two variables.").max(3),
+    at: point,
+    params,
   }),
   z.object({
     kind: z.literal("limit"),
@@ -84,6 +107,7 @@ export const authoredItemInput = z.discriminatedUnion("kind", [
     var: varName,
     to: z.string().trim().min(1, "Give the point a.").max(40),
     side: z.enum(["both", "left", "right"]),
+    params,
   }),
 ]);
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate } from "@/lib/problems";
 import { scheduleSkillFor } from "@/lib/problems/authored";
+import { type AuthoredItem, DRAW_SEEDS, drawAuthored } from "@/lib/problems/authored-template";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -14,7 +15,6 @@ import { assignmentSeed } from "@/lib/teaching/seed";
 import { closedMessage, closedReason } from "@/lib/teaching/closed";
 import { parseOrThrow, studentSet } from "@/lib/server/classes/access";
 import { effectiveDue } from "./gate";
-import { itemLabel } from "./sets";
 
 export type AssignmentStatus = "due_soon" | "overdue" | "done" | "open";
 
@@ -37,8 +37,19 @@ export function problemFor(
 ): { skillId: string; seed: number; problem: Problem } {
   if (item.authored) {
     // The instance counts for the schedule of the catalogue skill with the same method.
-    const problem = item.authored as Problem;
-    return { skillId: scheduleSkillFor(problem), seed: 0, problem };
+    const authored = item.authored as AuthoredItem;
+    if (!authored.template) {
+      const { template: _none, ...problem } = authored;
+      return { skillId: scheduleSkillFor(problem), seed: 0, problem };
+    }
+    // Random parameters: the student's own draw, the same on every visit (a seed whose draw cannot be
+    // keyed moves to the next attempt, as for a generated problem).
+    for (let attempt = 0; attempt < DRAW_SEEDS; attempt++) {
+      const seed = assignmentSeed(setId, userId, item.id, copy, attempt);
+      const problem = drawAuthored(authored.template, seed);
+      if (problem) return { skillId: scheduleSkillFor(problem), seed, problem };
+    }
+    throw new AppError("INVALID_INPUT", "This problem could not be drawn; tell your teacher.");
   }
   for (let attempt = 0; attempt < 20; attempt++) {
     const seed = assignmentSeed(setId, userId, item.id, copy, attempt);
@@ -100,7 +111,10 @@ export interface AssignmentProblem {
   itemId: string;
   /** Null until the student first opens the problem (its time counts from then). */
   instanceId: string | null;
+  /** "Problem 3": never the skill's title, which could name the method. */
   label: string;
+  /** The student's own problem typeset, once opened (null before). */
+  latex: string | null;
   copy: number;
   finished: boolean;
   outcome: "right" | "wrong" | "revealed" | null;
@@ -128,6 +142,7 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
       copy: true,
       finishedAt: true,
       outcome: true,
+      problem: true,
       triesUsed: true,
       maxTries: true,
       late: true,
@@ -152,7 +167,8 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
       problems.push({
         itemId: item.id,
         instanceId: i?.id ?? null,
-        label: item.count > 1 ? `${itemLabel(item)} (${copy + 1} of ${item.count})` : itemLabel(item),
+        label: `Problem ${problems.length + 1}`,
+        latex: i ? (i.problem as unknown as Problem).latex : null,
         copy,
         finished: !!i?.finishedAt,
         outcome: i?.outcome ?? null,

@@ -107,8 +107,10 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   const view: InstanceView = {
     id: instance.id,
     skillId: instance.skillId,
+    // A problem of a set (its rules are set: `offers`) is not titled with its skill, which could name
+    // the method ("The product rule") before the student has found it.
     skillTitle:
-      p.skill === "authored"
+      p.skill === "authored" || instance.offers
         ? "A problem from your teacher"
         : (getSkill(instance.skillId)?.title ?? instance.skillId),
     hasLesson: p.skill !== "authored" && getSkill(instance.skillId) !== undefined,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { openProblemAction } from "@/app/actions/assignments";
+import { Formula } from "@/components/Formula";
 import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { openAssignment } from "@/lib/server/assignments/student";
 import { isAppError } from "@/lib/server/errors";
@@ -59,9 +60,7 @@ export default async function AssignmentPage({
       <ol className="plain-list" aria-label="Problems">
         {a.problems.map((p, i) => (
           <li key={`${p.itemId}:${p.copy}`} className="card" data-testid="assignment-problem">
-            <strong>
-              {i + 1}. {p.label}
-            </strong>{" "}
+            <strong>{p.label}</strong>{" "}
             {p.finished ? (
               <span
                 className={(p.override ? p.override.accepted : p.outcome === "right") ? "tag ok" : "tag bad"}
@@ -88,6 +87,7 @@ export default async function AssignmentPage({
                 {p.override.note}
               </p>
             ) : null}
+            {p.latex ? <Formula display tex={p.latex} label={`${p.label}: the problem`} /> : null}
             {p.instanceId ? (
               <p>
                 <Link href={`/practice/i/${p.instanceId}?next=${next}`} data-testid="work-link">

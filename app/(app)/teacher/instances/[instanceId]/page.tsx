@@ -24,7 +24,7 @@ export default async function TeacherInstancePage({
   const { instanceId } = await params;
   const q = await searchParams;
   const actor = await requireRole("teacher", `/teacher/instances/${instanceId}`);
-  const { student, setId, itemId, excused, view } = await getStudentInstanceForTeacher({
+  const { student, setId, itemId, excused, view, parameters } = await getStudentInstanceForTeacher({
     actor,
     instanceId,
   }).catch((e: unknown) => {
@@ -43,6 +43,11 @@ export default async function TeacherInstancePage({
       </p>
       <p>{readableText(view.statement)}</p>
       <Formula display tex={view.latex} label="The problem" />
+      {parameters ? (
+        <p className="muted" data-testid="instance-parameters">
+          This student&apos;s parameters: {parameters}
+        </p>
+      ) : null}
       <p>
         {view.finished ? `Finished: ${view.outcome ?? ""}` : "Not finished"} · {view.triesUsed} of{" "}
         {view.maxTries} tries

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
-  addAuthoredItemAction,
   addCatalogueItemAction,
   checkAuthoredAction,
   extensionAction,
@@ -11,19 +10,19 @@ import {
   removeExtensionAction,
   updateSetAction,
 } from "@/app/actions/teaching";
-import { Formula } from "@/components/Formula";
-import { Notice, one, type SearchParams } from "@/components/teaching/Notice";
+import { Notice, type SearchParams } from "@/components/teaching/Notice";
 import { AfterDueChoice, SetItems } from "@/components/teaching/SetItems";
 import { SetCare } from "@/components/teaching/SetCare";
 import { listTeacherClasses } from "@/lib/server/classes/classes";
 import { SKILLS } from "@/lib/problems";
-import { checkAuthored, getSetForTeacher } from "@/lib/server/assignments/sets";
+import { getSetForTeacher } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
 import { studentLine } from "@/lib/teaching/student";
 import { formatInZone, utcToZonedInput } from "@/lib/teaching/time";
-import { readableText } from "@/lib/problems/readable";
+import { TypedProblemForm } from "@/components/teaching/TypedProblemForm";
+import { TypedProblemCheck, checkTyped, typedFromQuery } from "@/components/teaching/TypedProblemCheck";
 
 export const metadata = { title: "Problem set" };
 
@@ -49,59 +48,8 @@ export default async function SetPage({
   const published = set.publishedAt !== null;
   const classes = await listTeacherClasses({ actor });
 
-  const typed = {
-    kind: one(q.kind),
-    f: one(q.f),
-    var: one(q.var) || "x",
-    vars: one(q.vars) || "x, y",
-    wrt: one(q.wrt) || "y",
-    to: one(q.to) || "0",
-    side: one(q.side) || "both",
-    symbols: one(q.symbols) || "W: m x n, x: n, y: m",
-    asks: one(q.asks) || "gradient",
-    key: one(q.key),
-    at: one(q.at) || "0, 0",
-  };
-  let check:
-    | { ok: true; statementLatex: string; statement: string; keyLatex: string }
-    | { ok: false; message: string }
-    | null = null;
-  if (typed.kind && typed.f) {
-    const vars = typed.vars.split(/[\s,]+/).filter(Boolean);
-    const input =
-      typed.kind === "matrix"
-        ? {
-            kind: "matrix",
-            f: typed.f,
-            symbols: typed.symbols,
-            wrt: typed.wrt,
-            asks: typed.asks,
-            key: typed.key,
-          }
-        : typed.kind === "hessian"
-          ? { kind: "hessian", f: typed.f, vars }
-          : typed.kind === "taylor2"
-            ? { kind: "taylor2", f: typed.f, vars, at: typed.at }
-            : typed.kind === "derivative"
-              ? { kind: "derivative", f: typed.f, var: typed.var }
-              : typed.kind === "partial"
-                ? { kind: "partial", f: typed.f, vars, wrt: typed.wrt }
-                : typed.kind === "gradient"
-                  ? { kind: "gradient", f: typed.f, vars }
-                  : { kind: typed.kind, f: typed.f, var: typed.var, to: typed.to, side: typed.side };
-    try {
-      const r = checkAuthored({ actor, input });
-      check = {
-        ok: true,
-        statementLatex: r.problem.latex,
-        statement: r.problem.statement,
-        keyLatex: r.keyLatex,
-      };
-    } catch (e) {
-      if (!isAppError(e)) throw e;
-      check = { ok: false, message: e.message };
-    }
-  }
+  const typed = typedFromQuery(q);
+  const check = typed.kind && typed.f ? checkTyped(actor, typed) : null;
 
   return (
     <section>
@@ -140,6 +88,9 @@ export default async function SetPage({
       <div className="grid-2">
         <form action={addCatalogueItemAction} className="form card" aria-label="Add from the catalogue">
           <h3>From the catalogue</h3>
+          <p className="hint">
+            <Link href="/teacher/catalogue">Browse the catalogue</Link> for samples and worked solutions.
+          </p>
           <input type="hidden" name="setId" value={set.id} />
           <div className="field">
             <label htmlFor="skill">Skill</label>
@@ -171,134 +122,21 @@ export default async function SetPage({
           </div>
         </form>
 
-        <form action={checkAuthoredAction} className="form card" id="typed" aria-label="Type a problem">
-          <h3>Type a problem</h3>
-          <input type="hidden" name="setId" value={set.id} />
-          <div className="field">
-            <label htmlFor="kind">Kind</label>
-            <select id="kind" name="kind" defaultValue={typed.kind || "derivative"}>
-              <option value="derivative">The derivative of f with respect to a variable</option>
-              <option value="partial">The partial derivative with respect to a variable</option>
-              <option value="gradient">The gradient</option>
-              <option value="limit">The limit of f as the variable tends to a</option>
-              <option value="hessian">The Hessian of f (two or three variables)</option>
-              <option value="taylor2">The second-order Taylor approximation of f at a point</option>
-              <option value="matrix">Vectors and matrices: ∂f/∂V or ∇_V f (Parts 2 and 3)</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f">f</label>
-            <input
-              id="f"
-              name="f"
-              required
-              maxLength={300}
-              defaultValue={typed.f}
-              placeholder="x^2 sin x"
-              autoComplete="off"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="var">Variable (derivative, limit)</label>
-            <input id="var" name="var" maxLength={1} defaultValue={typed.var} />
-          </div>
-          <div className="field">
-            <label htmlFor="vars">Variables (partial, gradient, Hessian, Taylor), in order</label>
-            <input id="vars" name="vars" maxLength={20} defaultValue={typed.vars} />
-          </div>
-          <div className="field">
-            <label htmlFor="wrt">With respect to (partial; vectors and matrices: the symbol)</label>
-            <input id="wrt" name="wrt" maxLength={16} defaultValue={typed.wrt} />
-          </div>
-          <fieldset className="field">
-            <legend>Vectors and matrices</legend>
-            <label htmlFor="symbols">Symbols and their shapes</label>
-            <input
-              id="symbols"
-              name="symbols"
-              maxLength={200}
-              defaultValue={typed.symbols}
-              aria-describedby="symbols-hint"
-              autoComplete="off"
-            />
-            <p id="symbols-hint" className="hint">
-              A name, a colon and a shape: scalar, n (a column vector), m x n; properties in brackets, e.g. A:
-              n x n (symmetric).
-            </p>
-            <label htmlFor="asks">Asked</label>
-            <select id="asks" name="asks" defaultValue={typed.asks}>
-              <option value="gradient">The gradient ∇_V f (V&apos;s shape)</option>
-              <option value="derivative">The derivative ∂f/∂V (a row, or the Jacobian)</option>
-            </select>
-            <label htmlFor="key">Key (optional: answers are checked against the derivative anyway)</label>
-            <input id="key" name="key" maxLength={300} defaultValue={typed.key} autoComplete="off" />
-          </fieldset>
-          <div className="field">
-            <label htmlFor="to">Tends to a (limit: a number, pi/2, inf, -inf)</label>
-            <input id="to" name="to" maxLength={40} defaultValue={typed.to} />
-          </div>
-          <div className="field">
-            <label htmlFor="at">Point (Taylor: whole numbers, one per variable)</label>
-            <input id="at" name="at" maxLength={40} defaultValue={typed.at} />
-          </div>
-          <div className="field">
-            <label htmlFor="side">Side (limit)</label>
-            <select id="side" name="side" defaultValue={typed.side}>
-              <option value="both">Both sides</option>
-              <option value="left">From the left</option>
-              <option value="right">From the right</option>
-            </select>
-          </div>
-          <div>
-            <button type="submit" className="button">
-              Check and show the key
-            </button>
-          </div>
-        </form>
+        <TypedProblemForm
+          action={checkAuthoredAction}
+          setId={set.id}
+          initialKind={typed.kind}
+          values={typed}
+        />
       </div>
 
       {check ? (
-        check.ok ? (
-          <div className="card" data-testid="typed-preview" aria-label="Typed problem preview">
-            <p>{readableText(check.statement)}</p>
-            <Formula display tex={check.statementLatex} label="The problem" />
-            <p>Key computed by the core:</p>
-            <Formula display tex={check.keyLatex} label="The key" />
-            <form action={addAuthoredItemAction}>
-              <input type="hidden" name="setId" value={set.id} />
-              {(["kind", "f", "var", "vars", "wrt", "to", "side", "symbols", "asks", "key"] as const).map(
-                (k) => (
-                  <input key={k} type="hidden" name={k} value={typed[k]} />
-                ),
-              )}
-              <div className="field">
-                <label htmlFor="typed-points">Points</label>
-                <input
-                  id="typed-points"
-                  name="points"
-                  type="number"
-                  min={0}
-                  max={100}
-                  defaultValue={1}
-                  required
-                />
-              </div>
-              {pastDue ? <AfterDueChoice id="typed" tz={tz} /> : null}
-              <button type="submit" className="button primary">
-                Add this problem
-              </button>
-            </form>
-          </div>
-        ) : (
-          <p
-            className="message message-error"
-            role="alert"
-            aria-label="Typed problem refused"
-            data-testid="typed-error"
-          >
-            {check.message}
-          </p>
-        )
+        <TypedProblemCheck
+          check={check}
+          setId={set.id}
+          typed={typed}
+          afterDue={pastDue ? <AfterDueChoice id="typed" tz={tz} /> : null}
+        />
       ) : null}
 
       <h2>Settings</h2>

@@ -50,6 +50,7 @@ export default async function PreviewPage({
           <li key={`${p.itemId}:${p.copy}`} className="card">
             <p>{readableText(p.statement)}</p>
             <Formula display tex={p.latex} label="The problem" />
+            {p.values ? <p className="muted">One draw of the random parameters: {p.values}</p> : null}
             <details>
               <summary>Key</summary>
               <Formula display tex={p.keyLatex} label="The key" />
