@@ -9,8 +9,28 @@ import pg from "pg";
 import { generate } from "@/lib/problems";
 import { SAME_ORIGIN, newEmail, signUp } from "./helpers";
 
-/** The typed problem of the term, and its right and wrong answers: the one place to change them. */
-const TYPED = { f: "x^3 + 2x", var: "x", right: "3x^2 + 2", wrong: "3x^2" };
+/**
+ * The typed problem of the term, with a random parameter drawn per student, and each student's right
+ * and wrong answers for their own a: the one place to change them.
+ */
+const TYPED = {
+  f: "a*x^3 + 2x",
+  parameters: "a in {2..9}",
+  var: "x",
+  right: (a: number) => `${3 * a}x^2 + 2`,
+  wrong: (a: number) => `${3 * a}x^2`,
+};
+
+/** The a of a student's typed problem, read from its statement as the student's browser gets it. */
+async function parameterOf(page: Page, instanceId: string): Promise<number> {
+  const res = await page.request.get(`/api/practice/instances/${instanceId}`);
+  expect(res.status()).toBe(200);
+  const view = (await res.json()) as { statement: string };
+  const a = Number(/(\d+)\*?x\^3/.exec(view.statement)?.[1]);
+  expect(a).toBeGreaterThanOrEqual(2);
+  expect(a).toBeLessThanOrEqual(9);
+  return a;
+}
 
 async function submit(page: Page, instanceId: string, answer: string) {
   const res = await page.request.post(`/api/practice/instances/${instanceId}/submit`, {
@@ -93,13 +113,16 @@ test("a teacher's term: import by email, join after sign-up, typed problem, excu
   await expect(teacher.getByTestId("form-success")).toHaveText("Problems added.");
   await teacher.getByLabel("Kind").selectOption("derivative");
   await teacher.getByLabel("f", { exact: true }).fill(TYPED.f);
-  await teacher.getByLabel("Variable (derivative, limit)").fill(TYPED.var);
+  await teacher.getByLabel("Variable", { exact: true }).fill(TYPED.var);
+  await teacher.getByLabel("Random parameters (optional)").fill(TYPED.parameters);
   await teacher.getByRole("button", { name: "Check and show the key" }).click();
   await teacher.getByTestId("typed-preview").getByRole("button", { name: "Add this problem" }).click();
   await expect(teacher.getByTestId("form-success")).toHaveText("Typed problem added.");
   // While nobody has answered, items can be reordered.
   await teacher.getByRole("button", { name: "Move Q2 up" }).click();
-  await expect(teacher.getByTestId("item").first()).toContainText("Typed:");
+  await expect(teacher.getByTestId("item").first().getByTestId("item-parameters")).toContainText(
+    TYPED.parameters,
+  );
   await teacher.getByRole("button", { name: "Publish to the class" }).click();
   await expect(teacher.getByTestId("form-success")).toContainText("Published");
   const setUrl = teacher.url().split("?")[0]!;
@@ -129,7 +152,7 @@ test("a teacher's term: import by email, join after sign-up, typed problem, excu
     await page.goto("/assignments");
     await page.getByRole("link", { name: "Week 1" }).click();
     const id = await start(page, 1);
-    await submit(page, id, answer);
+    await submit(page, id, answer(await parameterOf(page, id)));
   }
   // Answered: reordering is no longer offered, and refused if forced.
   await teacher.goto(setUrl);
