@@ -179,24 +179,29 @@ describe("the daily queue from the database", () => {
     expect(today.streak).toEqual({ current: 0, longest: 0 });
   });
 
-  it("the daily new limit counts new skills introduced in the learner's local day", async () => {
+  it("the daily new limit counts new skills the drill introduced in the learner's local day", async () => {
     const me = await learner("limit", { dailyNewLimit: 1 });
     await clockAt(T0);
-    await play(me, "limit-direct-substitution", "right");
+    // The day's drill introduces one new skill (the limit), answered right.
+    const drill = await startDrill({ actor: me });
+    expect(drill?.items.map((i) => [i.skillId, i.kind])).toEqual([["limit-direct-substitution", "new"]]);
+    const first = drill!.items[0]!.instanceId;
+    const answered = await submitAnswer({
+      actor: me,
+      instanceId: first,
+      input: { clientSubmissionId: randomUUID(), answer: (await keyOf(first)).answer, elapsedMs: 20_000 },
+    });
+    expect(answered.feedback.correct).toBe(true);
     await clockAt(T0 + 11 * MIN);
     let today = await getToday({ actor: me });
     expect(today.counts.newIntroducedToday).toBe(1);
-    expect(today.newSkills).toEqual([]);
-    // Only the learning step is left today.
-    expect(today.due.map((d) => d.skillId)).toEqual(["limit-direct-substitution"]);
-    await play(me, "limit-direct-substitution", "right");
-    today = await getToday({ actor: me });
-    expect(today.practiceMore).toBe(true);
-    expect(today.extra.map((s) => s.skillId)).toEqual(["limit-direct-substitution"]);
+    // Today lists the drill's one new skill, done; no other new skill is offered.
+    expect(today.newSkills.map((s) => [s.skillId, s.done])).toEqual([["limit-direct-substitution", true]]);
     // The next day the allowance is back: one new skill.
     await clockAt(T0 + DAY);
     today = await getToday({ actor: me });
-    expect(today.newSkills.map((s) => s.skillId)).toEqual(["limit-factor-cancel"]);
+    expect(today.newSkills).toHaveLength(1);
+    expect(today.newSkills[0]!.skillId).not.toBe("limit-direct-substitution");
     // New skills off: none, whatever is unlocked.
     await updateSettings({
       actor: me,
