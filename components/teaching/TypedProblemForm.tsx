@@ -42,7 +42,8 @@ function Field({ field, kind, values }: { field: TypedField; kind: TypedKind; va
           <label htmlFor="var">Variable</label>
           <input id="var" name="var" maxLength={3} defaultValue={v} aria-describedby="var-hint" />
           <p id="var-hint" className="hint">
-            A lowercase letter other than e, optionally followed by digits (x, t, w1).
+            A lowercase letter other than e, or a Greek letter&apos;s name (theta, sigma), optionally followed
+            by digits (x, t, w1).
           </p>
         </div>
       );

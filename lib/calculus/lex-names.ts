@@ -45,6 +45,41 @@ export const LETTER_FUNCTION_NAMES = [...FUNCTION_NAMES.keys()]
   .filter((n) => /^[a-z]+$/.test(n))
   .sort((a, b) => b.length - a.length);
 
+/**
+ * Greek letters a problem may declare as variables (`theta`, `sigma`, `w1`-style digits allowed:
+ * `theta1`), typed as the name or as the letter itself (θ). `pi` stays the constant and `e` Euler's.
+ */
+export const GREEK_LETTERS: ReadonlyMap<string, number> = new Map([
+  ["alpha", 0x3b1],
+  ["beta", 0x3b2],
+  ["gamma", 0x3b3],
+  ["delta", 0x3b4],
+  ["epsilon", 0x3b5],
+  ["zeta", 0x3b6],
+  ["eta", 0x3b7],
+  ["theta", 0x3b8],
+  ["kappa", 0x3ba],
+  ["lambda", 0x3bb],
+  ["mu", 0x3bc],
+  ["nu", 0x3bd],
+  ["xi", 0x3be],
+  ["rho", 0x3c1],
+  ["sigma", 0x3c3],
+  ["tau", 0x3c4],
+  ["phi", 0x3c6],
+  ["chi", 0x3c7],
+  ["psi", 0x3c8],
+  ["omega", 0x3c9],
+]);
+
+/** The Greek letter's name for its character (θ -> theta), lower case only. */
+export const GREEK_BY_CODE: ReadonlyMap<number, string> = new Map(
+  [...GREEK_LETTERS].map(([name, code]) => [code, name]),
+);
+
+/** A variable name a problem may declare: a letter, or a Greek letter's name, optionally with digits. */
+export const VARIABLE_NAME = new RegExp(`^(?:[A-Za-z]|${[...GREEK_LETTERS.keys()].join("|")})[0-9]*$`);
+
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 export interface Vocabulary {
@@ -71,7 +106,15 @@ export type Piece =
 export function splitWord(word: string, voc: Vocabulary): Piece[] | { bad: number } {
   const pieces: Piece[] = [];
   let k = 0;
+  const longNames = voc.varList?.filter((v) => v.length > 1 && /^[a-z]+$/.test(v)) ?? [];
+  longNames.sort((a, b) => b.length - a.length);
   while (k < word.length) {
+    const long = longNames.find((name) => word.startsWith(name, k));
+    if (long !== undefined) {
+      pieces.push({ t: "var", name: long });
+      k += long.length;
+      continue;
+    }
     if (word.startsWith("pi", k)) {
       pieces.push({ t: "const", name: "pi" });
       k += 2;

@@ -7,6 +7,7 @@ import { type ConstantName } from "./ast";
 import {
   FUNCTION_NAMES,
   type FunctionName,
+  GREEK_BY_CODE,
   REGIONAL_FUNCTION_NAMES,
   type Vocabulary,
   didYouMean,
@@ -348,7 +349,18 @@ export function lex(src: string, voc: Vocabulary): LexResult {
       );
     } else if (c === 0x3c0) push({ t: "const", name: "pi", start, end: i, sp });
     else if (c === 0x212f) push({ t: "const", name: "e", start, end: i, sp });
-    else if (c === 0x221e) {
+    else if (GREEK_BY_CODE.has(c)) {
+      const name = GREEK_BY_CODE.get(c)!;
+      if (!isVar(voc, name)) {
+        const hint = variablesHint(voc);
+        failAt(
+          "UNKNOWN_NAME",
+          `unknown name '${showChar(src, start)}' (${name})${hint ? ` - ${hint}` : ""}`,
+          start,
+        );
+      }
+      push({ t: "var", name, start, end: i, sp });
+    } else if (c === 0x221e) {
       failAt(
         "SPECIAL_NOT_ALLOWED",
         "'∞' can only be given as the whole answer, where the problem allows infinity",

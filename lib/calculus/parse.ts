@@ -103,6 +103,7 @@ import { add, call, cnst, div, type Expr, mul, neg, num, pow, logb, variable } f
 import { type CoreError } from "./errors";
 import { readSpecial } from "./special";
 import { EXTRA_INVERSES, expandExtra, isExtra } from "./extra-functions";
+import { VARIABLE_NAME } from "./lex-names";
 import {
   type FunctionName,
   failAt,
@@ -756,18 +757,16 @@ class Parser {
   }
 }
 
-const VAR_NAME = /^[A-Za-z][0-9]*$/;
-
 function vocabulary(options: ParseOptions | undefined): Vocabulary | CoreError {
   const vars = options?.vars;
   if (vars === undefined || vars === null) return { vars: undefined, varList: undefined };
   if (!Array.isArray(vars)) return { code: "BAD_REQUEST", message: "vars must be a list of variable names" };
   const list: string[] = [];
   for (const v of vars as readonly unknown[]) {
-    if (typeof v !== "string" || !VAR_NAME.test(v)) {
+    if (typeof v !== "string" || !VARIABLE_NAME.test(v)) {
       return {
         code: "BAD_REQUEST",
-        message: `'${String(v)}' is not a variable name: use a letter optionally followed by digits`,
+        message: `'${String(v).slice(0, 20)}' is not a variable name: use a letter or a Greek letter's name (theta, sigma), optionally followed by digits`,
       };
     }
     if (!list.includes(v)) list.push(v);

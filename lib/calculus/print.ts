@@ -1,6 +1,7 @@
 // Printers: canonical plain text (parses back to the same tree, explicit `*`) and textbook LaTeX for
 // KaTeX. Both put parentheses only where precedence needs them.
 import type { Expr, UnaryFunction } from "./ast";
+import { GREEK_LETTERS } from "./lex-names";
 
 // Binding strength of each printed form: a child printed weaker than its slot requires gets parentheses.
 const ADD = 1;
@@ -161,8 +162,11 @@ export function toLatex(e: Expr): string {
 }
 
 function latexVar(name: string): string {
-  const m = /^([A-Za-z])(\d+)$/.exec(name);
-  return m ? `${m[1]}_{${m[2]}}` : name;
+  const m = /^([A-Za-z]+?)(\d*)$/.exec(name);
+  if (!m) return name;
+  // A Greek letter in braces, so that a letter written after it cannot join its command.
+  const letter = m[1]!.length > 1 && GREEK_LETTERS.has(m[1]!) ? `{\\${m[1]}}` : m[1]!;
+  return m[2] ? `${letter}_{${m[2]}}` : letter;
 }
 
 function wrapLatex(e: Expr, min: number): string {

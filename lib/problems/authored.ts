@@ -1,6 +1,7 @@
 // Problems a teacher types ("the derivative of f with respect to x", a partial derivative, the
 // gradient, a limit), keyed by the calculus core and shaped as `Problem`s so that `grade`, `solution`
 // and `hint` treat them like generated ones. Pure; never throws; refuses what the core cannot key.
+import { GREEK_LETTERS } from "../calculus/lex-names";
 import { type AuthoredMatrixSpec, authoredMatrixProblem } from "./authored-matrix";
 import { declsOf, matrixKeyLatex } from "./matrix-problem";
 import { readInfinity } from "../calculus/special";
@@ -40,7 +41,7 @@ export type AuthoredError = {
 export type AuthoredResult = { ok: true; problem: Problem } | { ok: false; error: AuthoredError };
 
 /** A variable as the answer reader declares one: a lowercase letter other than e, then up to two digits. */
-export const VARIABLE_NAME = /^[a-df-z][0-9]{0,2}$/;
+export const VARIABLE_NAME = new RegExp(`^(?:[a-df-z]|${[...GREEK_LETTERS.keys()].join("|")})[0-9]{0,2}$`);
 const MAX_F = 300;
 const MAX_KEY = 400;
 
@@ -56,7 +57,7 @@ function checkVars(vars: readonly string[]): AuthoredResult | null {
     if (!VARIABLE_NAME.test(v))
       return fail(
         "BAD_VARIABLE",
-        `'${v.slice(0, 20)}' is not a variable name answers can use: write one lowercase letter other than e, optionally followed by digits (x, t, w1).`,
+        `'${v.slice(0, 20)}' is not a variable name answers can use: write one lowercase letter other than e or a Greek letter's name, optionally followed by digits (x, t, w1, theta, sigma).`,
       );
   }
   if (new Set(vars).size !== vars.length) return fail("BAD_VARIABLE", "Each variable may appear only once.");

@@ -125,10 +125,17 @@ describe("a typed problem with random parameters", () => {
     );
     await refused({ ...SPEC, params: "a in {1..3}\u0000" }, /parameters contains a control character/);
     await refused({ ...SPEC, params: "a in {1}\n".repeat(80) }, /too long \(600 characters at most\)/);
-    await refused({ kind: "derivative", f: "x", var: "theta" }, /optionally followed by digits/);
+    await refused({ kind: "derivative", f: "x", var: "th" }, /optionally followed by digits/);
     expect(await getDb().problemSetItem.count({ where: { setId: set.id } })).toBe(before);
     await addAuthoredItem({ actor: teacher, setId: set.id, input: { ...SPEC, params: PARAMS } });
     expect(await getDb().problemSetItem.count({ where: { setId: set.id } })).toBe(before + 1);
+    // A Greek letter's name is a variable: d/dθ of a sin(θ)².
+    await addAuthoredItem({
+      actor: teacher,
+      setId: set.id,
+      input: { kind: "derivative", f: "a*sin(theta)^2", var: "theta", params: "a in {2..9}" },
+    });
+    expect(await getDb().problemSetItem.count({ where: { setId: set.id } })).toBe(before + 2);
   });
 
   it("is checked for the set's own teacher only", async () => {

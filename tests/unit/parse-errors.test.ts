@@ -33,7 +33,7 @@ const ROWS: readonly Row[] = [
   ["x\ud800", "UNEXPECTED_CHARACTER", 1, /U\+D800/],
   ["x😀", "UNEXPECTED_CHARACTER", 1, /😀/],
   ["x_1", "UNEXPECTED_CHARACTER", 1],
-  ["θ", "UNEXPECTED_CHARACTER", 0],
+  ["θ", "UNKNOWN_NAME", 0],
   // A function name inside a word without a reading (z is not a variable), or with two.
   ["sinz", "UNKNOWN_NAME", 0, "unknown name 'sinz' - did you mean sin(z)?", { vars: ["x"] }],
   ["lnz", "UNKNOWN_NAME", 0, /did you mean ln\(z\)\?/, { vars: ["x"] }],

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { add, call, cnst, div, type Expr, mul, neg, num, pow, sub, variable } from "../../lib/calculus/ast";
 import { parse, type ParseOptions } from "../../lib/calculus/parse";
+import { toLatex } from "../../lib/calculus/print";
 
 const x = variable("x");
 const y = variable("y");
@@ -183,5 +184,30 @@ describe("function names taught in other countries", () => {
   it("LaTeX says to type the plain form", () => {
     const r = parse("\\frac{1}{x}", X);
     expect(!r.ok && r.error.message).toMatch(/LaTeX commands .* are not read: type the plain form/);
+  });
+});
+
+describe("Greek letters a problem declares as variables", () => {
+  const theta = variable("theta");
+  const eta = variable("eta");
+  const T = { vars: ["theta"] };
+  reads([
+    ["cos theta", cos(theta), false, T],
+    ["cos θ", cos(theta), false, T],
+    ["2θ", mul(n(2), theta), false, T],
+    ["2xtheta", mul(n(2), x, theta), false, { vars: ["x", "theta"] }],
+    ["etatheta", mul(eta, theta), false, { vars: ["theta", "eta"] }],
+    ["theta1^2", pow(variable("theta1"), n(2)), false, { vars: ["theta1"] }],
+  ]);
+  it("prints them as Greek letters", () => {
+    const r = parse("sin(theta) + 2sigma", { vars: ["theta", "sigma"] });
+    expect(r.ok && toLatex(r.expr)).toBe("\\sin {\\theta} + 2{\\sigma}");
+  });
+  it("a Greek letter the problem does not declare says so", () => {
+    const r = parse("2θ", X);
+    expect(!r.ok && r.error.message).toBe("unknown name 'θ' (theta) - this problem's variable is x");
+  });
+  it.each(["th", "Theta", "pi", "x_1"])("%j is not a variable name", (name) => {
+    expect(parse("1", { vars: [name] }).ok).toBe(false);
   });
 });

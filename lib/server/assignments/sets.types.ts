@@ -48,10 +48,13 @@ export const catalogueItemInput = z.object({
 const varName = z
   .string()
   .trim()
-  .max(20, "A variable is one lowercase letter other than e, optionally followed by digits (x, w1).")
+  .max(
+    20,
+    "A variable is one lowercase letter other than e or a Greek letter's name, optionally followed by digits (x, w1, theta).",
+  )
   .regex(
     VARIABLE_NAME,
-    "A variable is one lowercase letter other than e, optionally followed by digits (x, t, w1).",
+    "A variable is one lowercase letter other than e or a Greek letter's name, optionally followed by digits (x, t, w1, theta).",
   );
 const f = z.string().max(300, "The function is too long (300 characters at most).");
 /** Random parameters and conditions (lib/problems/parameters.ts), read by the core. */

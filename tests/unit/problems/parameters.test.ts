@@ -210,11 +210,16 @@ describe("typed problems without parameters", () => {
     expect(grade(r.problem, "3pi^2 + 1").status).toBe("wrong");
   });
 
+  it("takes a Greek letter's name as the variable, typeset as the letter", () => {
+    const r = authoredProblem({ kind: "derivative", f: "sin(theta)^2", var: "theta" });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.problem.latex).toContain("\\theta");
+    expect(grade(r.problem, "2 sin θ cos θ").status).toBe("right");
+    expect(grade(r.problem, "2 sin(theta)").status).toBe("wrong");
+  });
+
   it.each([
-    [
-      { kind: "derivative" as const, f: "x", var: "theta" },
-      /^'theta' is not a variable name answers can use/,
-    ],
+    [{ kind: "derivative" as const, f: "x", var: "th" }, /^'th' is not a variable name answers can use/],
     [{ kind: "derivative_at" as const, f: "x^2", var: "x", at: "1, 2" }, /^Give the point as 1 number/],
     [
       { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "1, q" },
