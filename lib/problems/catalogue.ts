@@ -9,7 +9,13 @@ import { type Header, finish } from "./build";
 import type { SkillDef } from "./catalogue-types";
 import { Reject } from "./exact";
 import { rngFor } from "./random";
-import { DERIVATIVE_SKILLS, chainRuleV1, logarithmV1, productRuleV1 } from "./skills-derivatives";
+import {
+  DERIVATIVE_SKILLS,
+  chainRuleV1,
+  logarithmV1,
+  productRuleV1,
+  tangentLineV1,
+} from "./skills-derivatives";
 import {
   LIMIT_SKILLS,
   doesNotExistV1,
@@ -45,6 +51,7 @@ const LEGACY: ReadonlyMap<string, ReadonlyMap<number, SkillDef["gen"]>> = new Ma
   ["derivative-product-rule", new Map([[1, productRuleV1]])],
   ["derivative-chain-rule", new Map([[1, chainRuleV1]])],
   ["derivative-logarithm", new Map([[1, logarithmV1]])],
+  ["tangent-line", new Map([[1, tangentLineV1]])],
   ["limit-rationalise", new Map([[1, rationaliseV1]])],
   ["limit-one-minus-cos", new Map([[1, oneMinusCosV1]])],
   ["limit-rational-at-infinity", new Map([[1, rationalInfinityV1]])],

@@ -434,14 +434,21 @@ const AT_POINT_TEMPLATES = [
   "logarithm",
 ];
 
-function atPoint(r: Rng): Draft {
+/** `constants`: whether a quotient that cancels to a constant may be drawn (version 1 of the tangent line). */
+function atPoint(r: Rng, constants = false): Draft {
   const p = r.int(-3, 3);
   const form = r.int(0, 5);
-  return { ...atPointOf(r, p, form), template: AT_POINT_TEMPLATES[form]! };
+  return { ...atPointOf(r, p, form, constants), template: AT_POINT_TEMPLATES[form]! };
 }
 
-function atPointOf(r: Rng, p: number, form: number): Draft {
+function atPointOf(r: Rng, p: number, form: number, constants: boolean): Draft {
   switch (form) {
+    case 1: {
+      const [a, b, c] = [r.nonzero(-5, 5), r.int(-9, 9), r.int(-9, 9)];
+      // (ax + b)/(x + c) with b = ac is the constant a: not a quotient to differentiate.
+      if (b === a * c && !constants) return reject("the quotient cancels to a constant");
+      return { kind: "derivative", f: X(`(${lin(a, b)})/(${lin(1, c)})`), at: p };
+    }
     case 0:
       return {
         kind: "derivative",
@@ -453,12 +460,6 @@ function atPointOf(r: Rng, p: number, form: number): Draft {
             String(r.int(-9, 9)),
           ),
         ),
-        at: p,
-      };
-    case 1:
-      return {
-        kind: "derivative",
-        f: X(`(${lin(r.nonzero(-5, 5), r.int(-9, 9))})/(${lin(1, r.int(-9, 9))})`),
         at: p,
       };
     case 2: {
@@ -502,11 +503,16 @@ function atPointOf(r: Rng, p: number, form: number): Draft {
   }
 }
 
-function tangentLine(r: Rng): Draft {
-  const d = atPoint(r);
+function tangentLineOf(r: Rng, constants: boolean): Draft {
+  const d = atPoint(r, constants);
   if (d.kind !== "derivative" || d.at === undefined) return reject("no point");
   return { kind: "tangent_line", f: d.f, at: d.at, ...(d.template ? { template: d.template } : {}) };
 }
+
+const tangentLine = (r: Rng): Draft => tangentLineOf(r, false);
+
+/** Version 1 could draw a quotient that cancels to a constant (a tangent line of a constant). */
+export const tangentLineV1 = (r: Rng): Draft => tangentLineOf(r, true);
 
 export const DERIVATIVE_SKILLS: SkillDef[] = [
   {
@@ -651,7 +657,7 @@ export const DERIVATIVE_SKILLS: SkillDef[] = [
     kind: "tangent_line",
     description: "The tangent at x = a is y = f(a) + f'(a)(x - a).",
     prerequisites: ["derivative-at-a-point"],
-    version: 1,
+    version: 2,
     hint: "Compute f(a) and the slope f'(a), then write y = f(a) + f'(a)(x - a).",
     gen: tangentLine,
   },

@@ -61,8 +61,8 @@ export function statementParts(p: {
       if (tex !== null) add(at, at + text.length, `${k} = ${tex}`);
     }
   }
-  // A number as statements write it: -3, 0.5, 2/3, pi/6, -infinity.
-  const N = String.raw`-?(?:\d+(?:\.\d+)?|pi|infinity)(?:\/\d+)?`;
+  // A number as statements write it: -3, 0.5, 2/3, pi/6, 3*pi/4, -infinity.
+  const N = String.raw`-?(?:\d+(?:\.\d+)?(?:\*pi)?|pi|infinity)(?:\/\d+)?`;
   const num = (t: string) => (t.includes("infinity") ? numberTex(t) : exprTex(t, []));
   const tuple = (list: string) => {
     const xs = list.split(", ").map(num);
