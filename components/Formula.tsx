@@ -5,12 +5,17 @@
 import katex from "katex";
 import { ScaleToFit } from "@/components/ScaleToFit";
 
+const DISPLAY = "\\displaystyle ";
+const ANNOTATION = '<annotation encoding="application/x-tex">';
+
 export function Formula({ tex, display = false, label }: { tex: string; display?: boolean; label?: string }) {
-  const html = katex.renderToString(display ? `\\displaystyle ${tex}` : tex, {
+  const rendered = katex.renderToString(display ? `${DISPLAY}${tex}` : tex, {
     output: "htmlAndMathml",
     throwOnError: false,
     displayMode: false,
   });
+  // The TeX source kept in the MathML is the formula as written, without the layout command.
+  const html = display ? rendered.replace(`${ANNOTATION}${DISPLAY}`, ANNOTATION) : rendered;
   if (!display)
     return (
       <span

@@ -41,8 +41,9 @@ test("under the policy, a problem page renders KaTeX and works, with no violatio
     .getByRole("button", { name: /The power rule/ })
     .first()
     .click();
-  await expect(page.locator(".problem .katex-mathml math")).toHaveCount(1);
-  await expect(page.locator(".problem .katex-html")).toBeVisible();
+  // The display formula and the statement's function are typeset.
+  await expect(page.locator(".problem .math-display .katex-mathml math")).toHaveCount(1);
+  await expect(page.locator(".problem .katex-html").first()).toBeVisible();
   // Client code runs: the answer box previews what is typed, the theme switch works.
   await page.getByLabel(/^Your answer/).fill("3x^2");
   await expect(page.getByTestId("answer-preview")).toContainText("Read as");

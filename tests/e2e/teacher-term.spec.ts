@@ -68,7 +68,7 @@ async function noSideScroll(page: Page) {
 test("a teacher's term: import by email, join after sign-up, typed problem, excuse, override, CSV, copy to next term", async ({
   browser,
 }) => {
-  test.slow();
+  test.setTimeout(240_000);
   const teacher = await (await browser.newContext()).newPage();
   await newTeacher(teacher, "Dr Lovelace");
   await teacher.getByRole("link", { name: "Teaching" }).click();
@@ -269,7 +269,7 @@ async function seedLargeClass(email: string, students: number, items: number): P
 test("a gradebook of 200 students at 390 and 1280 px; a student's page and the drill-down fit a phone", async ({
   browser,
 }) => {
-  test.slow();
+  test.setTimeout(240_000);
   const context = await browser.newContext();
   const teacher = await context.newPage();
   const email = newEmail("teacher200");
