@@ -1,7 +1,8 @@
 // Worked solutions of stored problems: one typeset line per step, each naming its rule and why it
 // applies, ending with exactly one line that reaches the answer. Derivatives are worked from the
 // differentiator's trace (solution-derivative.ts), limits by their skill's method (solution-limit.ts),
-// gradients component by component; Parts 2 and 3 carry the steps their generators wrote.
+// gradients component by component; Parts 2 and 3 carry the steps their generators wrote, those in
+// words typeset from the mathematics in them (solution-words.ts).
 import { type Expr, variable } from "../calculus/ast";
 import { derivative } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
