@@ -1,7 +1,8 @@
 // Worked solutions of stored problems: one typeset line per step, each naming its rule and why it
 // applies, ending with exactly one line that reaches the answer. Derivatives are worked from the
 // differentiator's trace (solution-derivative.ts), limits by their skill's method (solution-limit.ts),
-// gradients component by component; Parts 2 and 3 carry the steps their generators wrote.
+// gradients component by component; Parts 2 and 3 carry the steps their generators wrote, those in
+// words typeset from the mathematics in them (solution-words.ts).
 import { type Expr, variable } from "../calculus/ast";
 import { derivative } from "../calculus/diff";
 import { toLatex } from "../calculus/print";
@@ -12,6 +13,7 @@ import { readExpr, readProblem } from "./read";
 import { derivativeSteps, m } from "./solution-derivative";
 import { limitSteps } from "./solution-limit";
 import type { Solution, SolutionStep } from "./solution-types";
+import { wordsLatex } from "./solution-words";
 import type { Problem } from "./types";
 
 export type { Solution, SolutionStep } from "./solution-types";
@@ -33,6 +35,14 @@ export function answerLatexOf(p: Problem): string {
 }
 
 const squash = (latex: string): string => latex.replace(/\s+/g, " ").trim();
+
+/** A line before the last one stops short of the answer, which the last line states once. */
+function beforeTheAnswer(latex: string, answerLatex: string): string {
+  let l = squash(latex);
+  const tail = ` = ${squash(answerLatex)}`;
+  while (l.endsWith(tail) && l.length > tail.length) l = l.slice(0, -tail.length);
+  return l;
+}
 
 /** Whether a line is the answer or ends with `= answer`. */
 function endsWith(latex: string | undefined, answerLatex: string): boolean {
@@ -332,15 +342,25 @@ function storedSteps(p: Problem, answerLatex: string): SolutionStep[] {
   const last = stored.at(-1);
   const body = last && !last.latex && /^So\b/.test(last.text) ? stored.slice(0, -1) : stored;
   const skillRule = getSkill(p.skill)?.title ?? "Work it out";
-  const steps: SolutionStep[] = body.map((s) => ({
-    rule: storedRule(s.text, skillRule),
-    why: withoutLead(s.text, storedRule(s.text, skillRule)),
-    ...(s.latex ? { latex: s.latex } : {}),
-  }));
+  const steps: SolutionStep[] = body.map((s) => {
+    const why = withoutLead(s.text, storedRule(s.text, skillRule));
+    return { rule: storedRule(s.text, skillRule), why, ...(s.latex ? { latex: s.latex } : {}) };
+  });
   // The last step reaches the answer: typeset it there (a step in words gets the answer's line).
   const tail = steps.at(-1);
-  if (tail && (endsWith(tail.latex, answerLatex) || (!tail.latex && body.length > 1)))
-    steps[steps.length - 1] = { ...tail, latex: answerLatex, final: true };
-  else steps.push({ rule: "Answer", why: "", latex: answerLatex, final: true });
-  return steps;
+  const reaches = tail && (endsWith(tail.latex, answerLatex) || (!tail.latex && body.length > 1));
+  if (!reaches) steps.push({ rule: "Answer", why: "", latex: answerLatex, final: true });
+  return steps.map((s, i) => {
+    const final = i === steps.length - 1;
+    const words = s.latex && !(final && reaches) ? null : wordsLatex(s.why, p);
+    if (!final) return s.latex || !words ? s : { ...s, latex: beforeTheAnswer(words, answerLatex) };
+    if (!reaches) return s;
+    // The words' own line when it reaches the answer, else what they compute leading to it.
+    const latex = !words
+      ? answerLatex
+      : endsWith(words, answerLatex)
+        ? words
+        : `${words} \\;\\Rightarrow\\; ${answerLatex}`;
+    return { ...s, latex, final: true };
+  });
 }
