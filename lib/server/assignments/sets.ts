@@ -3,7 +3,7 @@
 import "server-only";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { type Problem, generate, getSkill } from "@/lib/problems";
-import { authoredProblem, keyLatexOf } from "@/lib/problems/authored";
+import { keyLatexOf } from "@/lib/problems/authored";
 import { type Solution, solution } from "@/lib/problems/solution";
 import {
   type AuthoredItem,

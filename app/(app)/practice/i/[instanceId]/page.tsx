@@ -9,7 +9,6 @@ import { isAppError } from "@/lib/server/errors";
 import { getInstance } from "@/lib/server/practice/practice";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { requireUser } from "@/lib/server/session";
-import { readableText } from "@/lib/problems/readable";
 import { timezoneOf } from "@/lib/server/users/timezone";
 import { closedMessage } from "@/lib/teaching/closed";
 import { Fragment } from "react";
