@@ -1,6 +1,7 @@
 // /learn/[skillId]: a skill's lesson — the rule, a worked example from the skill's own generator (a
 // fixed seed, so it never goes stale) with its worked solution, and the common mistakes with the
 // feedback the grader gives them. Reachable from the catalogue and from each problem.
+import { NoSuchSkill } from "@/components/practice/NoSuchSkill";
 import type { Metadata } from "next";
 import { Formula } from "@/components/Formula";
 import { MathText } from "@/components/MathText";
@@ -18,17 +19,7 @@ export default async function LessonPage({ params }: { params: Promise<{ skillId
   await requireUser(`/learn/${encodeURIComponent(id)}`);
   const lesson = /^[a-z0-9-]+$/.test(id) ? lessonOf(id) : null;
   if (!lesson) {
-    return (
-      <section className="narrow">
-        <h1>Lesson</h1>
-        <p className="message message-error" role="status" data-testid="lesson-error">
-          There is no such skill. Pick one from the list.
-        </p>
-        <a className="button" href="/practice">
-          All skills
-        </a>
-      </section>
-    );
+    return <NoSuchSkill heading="Lesson" testId="lesson-error" />;
   }
   const { skill, example } = lesson;
   return (

@@ -1,6 +1,7 @@
 // /practice/skill/[skillId]?n=&of=&s=: the start page of a skill (or "mixed"), where a shared link or
 // the return from sign-in lands. Opening it issues nothing: the learner starts with a button (a POST,
 // see app/actions/practice.ts), so a link, a prefetch or another site cannot issue problems.
+import { NoSuchSkill } from "@/components/practice/NoSuchSkill";
 import type { Metadata } from "next";
 import { StartPractice } from "@/components/practice/StartPractice";
 import { getSkill } from "@/lib/problems";
@@ -23,17 +24,7 @@ export default async function StartPage({
   await requireUser(startPath(start));
   const skill = skillId === "mixed" ? null : getSkill(skillId);
   if (skillId !== "mixed" && !skill) {
-    return (
-      <section className="narrow">
-        <h1>Practice</h1>
-        <p className="message message-error" role="status" data-testid="practice-error">
-          There is no such skill. Pick one from the list.
-        </p>
-        <a className="button" href="/practice">
-          All skills
-        </a>
-      </section>
-    );
+    return <NoSuchSkill heading="Practice" testId="practice-error" />;
   }
   const title = skill ? skill.title : "Mixed practice";
   return (
