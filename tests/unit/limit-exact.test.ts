@@ -79,3 +79,26 @@ describe("forms within reach of the laws", () => {
     expect(lim(expr, to)).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
   });
 });
+
+describe("a constant base to a power and sums of logarithms, decided exactly", () => {
+  it.each([
+    ["(2^x - 8)/(x - 3)", "3", 8 * Math.log(2)],
+    ["(3^x - 9)/(x - 2)", "2", 9 * Math.log(3)],
+    ["(x^x - 4)/(x - 2)", "2", 4 + 4 * Math.log(2)],
+    ["(2^x - sqrt(2))/(x - 1/2)", "1/2", Math.SQRT2 * Math.log(2)],
+    ["ln2 + ln3 - ln6 + x", "0", 0],
+    ["2 ln 2 - ln 4 + x^2", "0", 0],
+  ])("%s as x -> %s", (expr, to, value) => {
+    const r = lim(expr, to);
+    expect(r).toMatchObject({ ok: true, kind: "finite" });
+    expect(Math.abs((r.value as number) - value)).toBeLessThan(1e-9 * Math.max(1, value));
+  });
+  it.each([["ln 2 - 0.6931471805599453 + x"], ["ln2 + ln3 - ln5 - ln(6/5) + 1/10^16 + x"]])(
+    "%s at 0 is not taken for 0 (a rational part or a typed number is not a logarithm)",
+    (expr) => {
+      const r = lim(expr, "0");
+      if (r.ok) expect(r.value).not.toBe(0);
+      else expect(r).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+    },
+  );
+});

@@ -2,9 +2,11 @@
 // float: the simplified or expanded form is 0 (sin(4pi), ((sqrt 5 - 1)/2)^2 + (sqrt 5 - 1)/2 - 1);
 // or the constant is a rational function of pi that vanishes identically (12pi^2/(24pi - 2) -
 // pi/(24pi - 2) - pi/2), checked with pi replaced by a variable at several unrelated points; or it is
-// sin, tan or cos of such a constant at a multiple of pi (of pi/2 for cos).
+// sin, tan or cos of such a constant at a multiple of pi (of pi/2 for cos); or it is a rational
+// combination of logarithms of positive rationals whose factors cancel (ln 2 + ln 3 - ln 6).
 import { type Expr, add, cnst, mul, neg, num } from "../ast";
 import { compileMagnitude } from "../magnitude";
+import { type Q, ONE, ZERO, addQ, fromNumber, invQ, isExact, mulQ, negQ } from "../rational";
 import { expand, simplify } from "../simplify";
 
 const BUDGET = 5000;
@@ -64,6 +66,118 @@ function vanishesAsFunctionOfPi(e: Expr): boolean {
   return true;
 }
 
+/** The exact value of a rational constant (numbers, -, *, /), or null. */
+function rationalOf(e: Expr): Q | null {
+  switch (e.kind) {
+    case "num": {
+      const q = fromNumber(e.value);
+      return isExact(q) ? q : null;
+    }
+    case "neg": {
+      const a = rationalOf(e.arg);
+      return a && negQ(a);
+    }
+    case "mul": {
+      let q: Q | null = ONE;
+      for (const f of e.factors) {
+        const a = rationalOf(f);
+        q = a && q && mulQ(q, a);
+      }
+      return q && isExact(q) ? q : null;
+    }
+    case "div": {
+      const a = rationalOf(e.num);
+      const b = rationalOf(e.den);
+      if (!a || !b || b.n === 0) return null;
+      const q = mulQ(a, invQ(b));
+      return isExact(q) ? q : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A term q ln r (r a positive rational) or, with `r` null, a rational q. */
+interface LogTerm {
+  readonly q: Q;
+  readonly r: Q | null;
+}
+
+function logTerm(e: Expr): LogTerm | null {
+  const q = rationalOf(e);
+  if (q) return { q, r: null };
+  switch (e.kind) {
+    case "call": {
+      if (e.fn !== "ln") return null;
+      const r = rationalOf(e.arg);
+      return r && r.n > 0 ? { q: ONE, r } : null;
+    }
+    case "neg": {
+      const t = logTerm(e.arg);
+      return t && { q: negQ(t.q), r: t.r };
+    }
+    case "mul": {
+      let q = ONE;
+      let r: Q | null = null;
+      for (const f of e.factors) {
+        const t = logTerm(f);
+        if (!t || (t.r && r)) return null;
+        q = mulQ(q, t.q);
+        r = t.r ?? r;
+      }
+      return { q, r };
+    }
+    case "div": {
+      const t = logTerm(e.num);
+      const d = rationalOf(e.den);
+      return t && d && d.n !== 0 ? { q: mulQ(t.q, invQ(d)), r: t.r } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Trial division stops here; what is left is one factor of its own (sound, not always prime). */
+const TRIAL_LIMIT = 1000;
+
+/** n > 0 as factors with their exponents (primes below TRIAL_LIMIT, then what is left). */
+function factors(n: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let p = 2; p <= TRIAL_LIMIT && p * p <= n; p++) {
+    while (n % p === 0) {
+      out.set(p, (out.get(p) ?? 0) + 1);
+      n /= p;
+    }
+  }
+  if (n > 1) out.set(n, (out.get(n) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * A sum of rationals and rational multiples of logarithms of positive rationals that is exactly 0:
+ * every ln r written as the sum of e ln p over the factors p^e of r, each factor's coefficients add
+ * up to 0 and so do the rationals (ln 2 + ln 3 - ln 6, 2 ln 2 - ln 4). Writing r through any
+ * factors, prime or not, is an identity, so a 0 found this way is exact.
+ */
+function vanishesAsLogarithms(e: Expr): boolean {
+  const terms = e.kind === "add" ? e.terms : [e];
+  let rational = ZERO;
+  const coefficients = new Map<number, Q>();
+  const addTo = (p: number, q: Q) => coefficients.set(p, addQ(coefficients.get(p) ?? ZERO, q));
+  for (const term of terms) {
+    const t = logTerm(term);
+    if (!t) return false;
+    if (!t.r) {
+      rational = addQ(rational, t.q);
+      continue;
+    }
+    for (const [p, k] of factors(t.r.n)) addTo(p, mulQ(t.q, { n: k, d: 1 }));
+    for (const [p, k] of factors(t.r.d)) addTo(p, mulQ(t.q, { n: -k, d: 1 }));
+  }
+  const zero = (q: Q) => isExact(q) && q.n === 0;
+  return zero(rational) && [...coefficients.values()].every(zero);
+}
+
 function simplest(e: Expr): Expr[] {
   const out: Expr[] = [];
   const s = simplify(e, BUDGET);
@@ -81,6 +195,7 @@ export function exactlyZero(e: Expr): boolean {
   for (const s of simplest(e)) {
     if (isZeroNum(s)) return true;
     if (vanishesAsFunctionOfPi(s)) return true;
+    if (vanishesAsLogarithms(s)) return true;
     if (s.kind === "call" && (s.fn === "sin" || s.fn === "tan" || s.fn === "cos")) {
       // the argument at k pi (k + 1/2 for cos), k read from its float and then checked exactly
       const a = s.arg;

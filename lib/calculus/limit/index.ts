@@ -28,9 +28,11 @@
 //     (below 1e-13 of what it was computed from, an exact float 0 included), is decided exactly
 //     before it is used (`settled`, exact-zero.ts): its exact form simplified or expanded is 0
 //     (tan(2pi), ((sqrt 5 - 1)/2)^2 + (sqrt 5 - 1)/2 - 1), or it is a rational function of pi that
-//     vanishes identically, or sin/tan/cos of one at a multiple of pi (of pi/2); or it is a non-zero
-//     rational; else the part is unknown and series expansion is not asked either: a float near 0 is
-//     never trusted (1/tan(x^3) at (2pi)^(1/3) is a pole, not -4e15; pi - 3.14159265358979 is not 0).
+//     vanishes identically, or sin/tan/cos of one at a multiple of pi (of pi/2), or a rational
+//     combination of logarithms of positive rationals whose factors cancel (ln 2 + ln 3 - ln 6; the
+//     exact form of e^(g ln b) is b^g, so 2^3 - 8 simplifies to 0); or it is a non-zero rational;
+//     else the part is unknown and series expansion is not asked either: a float near 0 is never
+//     trusted (1/tan(x^3) at (2pi)^(1/3) is a pole, not -4e15; pi - 3.14159265358979 is not 0).
 //     A 0 known only as a float (a value from series expansion) is a value but never a denominator,
 //     a logarithm's argument or a base. A constant base of exactly 1 gives 1 (1.0^x); of exactly 0,
 //     0 where the exponent is positive.

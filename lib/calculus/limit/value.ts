@@ -272,10 +272,25 @@ export function quotientOf(a: Tendency, b: Tendency, d: Expr, c: SideSearch): Te
   return undecided("quotient of oscillations");
 }
 
+/**
+ * The exact form of e^x: b^a when x is a ln b (e^(3 ln 2) is 2^3, which simplifies to 8 and so
+ * cancels against 8 exactly), b when x is ln b, else exp(x). ln b in a finite exact form has b > 0.
+ */
+function expForm(x: Expr): Expr {
+  if (x.kind === "call" && x.fn === "ln") return x.arg;
+  if (x.kind === "mul") {
+    const logs = x.factors.filter((f) => f.kind === "call" && f.fn === "ln");
+    const lnb = logs[0];
+    if (logs.length === 1 && lnb?.kind === "call")
+      return pow(lnb.arg, mul(...x.factors.filter((f) => f !== lnb)));
+  }
+  return call("exp", x);
+}
+
 export function expOf(l: Tendency): Tendency {
   switch (l.k) {
     case "fin":
-      return finite(Math.exp(l.v), l.x && call("exp", l.x));
+      return finite(Math.exp(l.v), l.x && expForm(l.x));
     case "inf":
       return l.s > 0 ? l : ZERO;
     case "osc":
