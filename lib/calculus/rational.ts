@@ -1,6 +1,7 @@
 // Exact rational numbers for constant folding, with a fall-back to floating point when the integers
 // would leave the safe range. `dec` marks a value that was typed as a decimal: it stays a decimal in
 // exponents, where x^0.2 and x^(1/5) have different real domains (docs/grading.md).
+import type { Expr } from "./ast";
 
 export interface Q {
   /** Numerator; when `d` is 0 the value is inexact and `n` holds it as a float. */
@@ -145,4 +146,38 @@ export function powRational(a: Q, e: Q): Q | null {
 /** Comparison key for numbers inside structural keys. */
 export function keyQ(q: Q): string {
   return q.d === 0 ? `f${q.n}` : q.d === 1 ? `${q.n}` : `${q.n}/${q.d}`;
+}
+
+/**
+ * The exact value of a tree that is a rational constant (numbers as typed, -, *, /), or null: 3/400
+ * is 3/400, pi/3.14159265358979 is not rational, nor is a number too large to hold exactly.
+ */
+export function rationalOf(e: Expr): Q | null {
+  switch (e.kind) {
+    case "num": {
+      const q = fromNumber(e.value);
+      return isExact(q) ? q : null;
+    }
+    case "neg": {
+      const a = rationalOf(e.arg);
+      return a && negQ(a);
+    }
+    case "mul": {
+      let q: Q | null = ONE;
+      for (const f of e.factors) {
+        const a = rationalOf(f);
+        q = a && q && mulQ(q, a);
+      }
+      return q && isExact(q) ? q : null;
+    }
+    case "div": {
+      const a = rationalOf(e.num);
+      const b = rationalOf(e.den);
+      if (!a || !b || b.n === 0) return null;
+      const q = mulQ(a, invQ(b));
+      return isExact(q) ? q : null;
+    }
+    default:
+      return null;
+  }
 }

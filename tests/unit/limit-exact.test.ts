@@ -71,6 +71,17 @@ describe("forms within reach of the laws", () => {
       expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "dne", method: "two sequences" });
     },
   );
+  it.each([["sin(x) + sin(x/400)"], ["sin(x) - sin(1.001x)"]])(
+    "%s has no limit: the frequencies have a rational ratio, however large its denominator",
+    (expr) => {
+      expect(lim(expr, "inf")).toMatchObject({ ok: true, kind: "dne", method: "two sequences" });
+    },
+  );
+  it("frequencies whose ratio is only close to a rational in floats are not taken for commensurable", () => {
+    // pi/3.14159265358979 is 1 to 15 digits but irrational: no common period, so no two sequences
+    const r = lim("sin(x) sin(pi x/3.14159265358979)", "inf");
+    expect(r).not.toMatchObject({ method: "two sequences" });
+  });
   it.each([
     ["x sin(x^2) + x", "inf"],
     ["(cos(x) + 1)^(1/x)", "-inf"],

@@ -6,7 +6,7 @@
 // combination of logarithms of positive rationals whose factors cancel (ln 2 + ln 3 - ln 6).
 import { type Expr, add, cnst, mul, neg, num } from "../ast";
 import { compileMagnitude } from "../magnitude";
-import { type Q, ONE, ZERO, addQ, fromNumber, invQ, isExact, mulQ, negQ } from "../rational";
+import { type Q, ONE, ZERO, addQ, invQ, isExact, mulQ, negQ, rationalOf } from "../rational";
 import { expand, simplify } from "../simplify";
 
 const BUDGET = 5000;
@@ -64,37 +64,6 @@ function vanishesAsFunctionOfPi(e: Expr): boolean {
     if (Math.abs(y) > 1e-11 * Math.max(out.m, 1e-300)) return false;
   }
   return true;
-}
-
-/** The exact value of a rational constant (numbers, -, *, /), or null. */
-function rationalOf(e: Expr): Q | null {
-  switch (e.kind) {
-    case "num": {
-      const q = fromNumber(e.value);
-      return isExact(q) ? q : null;
-    }
-    case "neg": {
-      const a = rationalOf(e.arg);
-      return a && negQ(a);
-    }
-    case "mul": {
-      let q: Q | null = ONE;
-      for (const f of e.factors) {
-        const a = rationalOf(f);
-        q = a && q && mulQ(q, a);
-      }
-      return q && isExact(q) ? q : null;
-    }
-    case "div": {
-      const a = rationalOf(e.num);
-      const b = rationalOf(e.den);
-      if (!a || !b || b.n === 0) return null;
-      const q = mulQ(a, invQ(b));
-      return isExact(q) ? q : null;
-    }
-    default:
-      return null;
-  }
 }
 
 /** A term q ln r (r a positive rational) or, with `r` null, a rational q. */

@@ -20,6 +20,7 @@ import {
 } from "../ast";
 import { derivative } from "../diff";
 import { limitOf } from "./laws";
+import { rationalOf } from "../rational";
 import { confirm } from "./numeric";
 import { type SideSearch, attempt, evalConst, simplified } from "./search";
 import { type Tendency, oscillating, undecided } from "./value";
@@ -27,22 +28,23 @@ import { type Tendency, oscillating, undecided } from "./value";
 const PERIODIC: readonly UnaryFunction[] = ["sin", "cos", "tan", "cot", "sec", "csc"];
 
 /** k in a x-linear argument k x + c (k exact and non-zero), or null. */
-function slope(arg: Expr, v: string): { k: Expr; kv: number } | null {
+function slope(arg: Expr, v: string): Expr | null {
   const d = derivative(arg, v);
   if (!d.ok) return null;
   const k = simplified(d.expr);
   if (dependsOn(k, v)) return null;
   const kv = evalConst(k);
-  return Number.isFinite(kv) && kv !== 0 ? { k, kv } : null;
+  return Number.isFinite(kv) && kv !== 0 ? k : null;
 }
 
-/** Whether q is p/r with small integers (the ratio of two frequencies). */
-function rationalRatio(q: number): boolean {
-  for (let r = 1; r <= 360; r++) {
-    const p = Math.round(q * r);
-    if (p !== 0 && Math.abs(q * r - p) <= 1e-9 * Math.abs(q * r)) return true;
-  }
-  return false;
+/**
+ * Whether two frequencies have a rational ratio, decided exactly: k1/k2 simplified is a rational
+ * number (x/400 and x are, 1.001 x and x are; pi x/3.14159265358979 and x are not, however close
+ * their ratio is to 1 in floats).
+ */
+function commensurable(k1: Expr, k2: Expr): boolean {
+  const q = rationalOf(simplified(div(k1, k2)));
+  return q !== null && q.n !== 0;
 }
 
 /**
@@ -54,17 +56,17 @@ function linearCalls(
   v: string,
   at: ((fn: UnaryFunction, arg: Expr) => Expr) | null,
 ): { first: { arg: Expr; k: Expr }; rewritten: Expr } | null {
-  let first: { arg: Expr; k: Expr; kv: number } | null = null;
-  let commensurable = true;
+  let first: { arg: Expr; k: Expr } | null = null;
+  let allCommensurable = true;
   const rewritten = mapCalls(e, (fn, arg) => {
     if (!PERIODIC.includes(fn) || !dependsOn(arg, v)) return call(fn, arg);
-    const s = slope(arg, v);
-    if (!s) return call(fn, arg);
-    if (!first) first = { arg, k: s.k, kv: s.kv };
-    else if (!rationalRatio(s.kv / first.kv)) commensurable = false;
+    const k = slope(arg, v);
+    if (!k) return call(fn, arg);
+    if (!first) first = { arg, k };
+    else if (!commensurable(k, first.k)) allCommensurable = false;
     return at ? at(fn, arg) : call(fn, arg);
   });
-  if (!first || !commensurable) return null;
+  if (!first || !allCommensurable) return null;
   const f: { arg: Expr; k: Expr } = first;
   return { first: f, rewritten };
 }
