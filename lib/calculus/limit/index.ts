@@ -75,7 +75,8 @@
 //     answer. Numbers alone never produce an answer.
 // Decision rules: one-sided limits that are equal (finite within 1e-9 relative, or the same
 // infinity) give the two-sided limit; different ones give "dne: one-sided limits differ", with both;
-// an oscillating side gives "dne: (unbounded) oscillation" (with both sides when two-sided).
+// an oscillating side gives "dne: (unbounded) oscillation" (with both sides when two-sided); two
+// sequences at infinity give "dne: limits along two sequences differ", which is all they show.
 // Anything unknown is CANNOT_DECIDE, never a guess. Typed constants are kept exactly
 // (0.0000000000001 is not 0).
 // The exact form of a finite limit is the simplified exact value carried by the rules, or a short
@@ -106,16 +107,17 @@ import { type Tendency, determinate } from "./value";
 
 export type LimitSide = "both" | "left" | "right";
 export type LimitTarget = { kind: "point"; at: Expr } | { kind: "+inf" } | { kind: "-inf" };
+/**
+ * Why a limit does not exist: a bounded oscillation, an unbounded one (limsup +inf and liminf -inf),
+ * one-sided limits that differ, or, shown at infinity by two sequences, only that there is none.
+ */
+export type DneReason =
+  "oscillation" | "unbounded oscillation" | "one-sided limits differ" | "limits along two sequences differ";
 export type LimitValue =
   | { kind: "finite"; value: number; exact?: Expr }
   | { kind: "+inf" }
   | { kind: "-inf" }
-  | {
-      kind: "dne";
-      reason: "oscillation" | "unbounded oscillation" | "one-sided limits differ";
-      left?: LimitValue;
-      right?: LimitValue;
-    };
+  | { kind: "dne"; reason: DneReason; left?: LimitValue; right?: LimitValue };
 export type LimitResult = ({ ok: true; method: string } & LimitValue) | { ok: false; error: CoreError };
 
 function methodName(c: SideSearch): string {
@@ -133,7 +135,10 @@ function methodName(c: SideSearch): string {
   return "substitution";
 }
 
-type SideResult = { ok: true; l: Tendency; method: string } | { ok: false; error: CoreError };
+/** The limit on one side: a tendency of the rules, or no limit as two sequences show (`seq`). */
+type Outcome = Tendency | { k: "seq" };
+
+type SideResult = { ok: true; l: Outcome; method: string } | { ok: false; error: CoreError };
 
 const cannot = (message: string): { ok: false; error: CoreError } => ({
   ok: false,
@@ -169,9 +174,8 @@ function oneSided(e: Expr, v: string, t: Approach, pointExpr: Expr | undefined):
     if (determinate(s)) l = s;
   }
   if (l.k === "unk" && t.kind === "inf") {
-    const p = byPeriodicSequences(e, c);
-    // each sequence's limit was confirmed by numbers on its own; the whole oscillates
-    if (determinate(p)) return { ok: true, l: p, method: methodName(c) };
+    // each sequence's limit was confirmed by numbers on its own
+    if (byPeriodicSequences(e, c)) return { ok: true, l: { k: "seq" }, method: methodName(c) };
   }
   if (l.k === "unk") return cannot(`Cannot decide this limit (${l.why}).`);
   const claim: Claim =
@@ -206,7 +210,7 @@ function exactOf(l: Tendency & { k: "fin" }): { value: number; exact?: Expr } {
   return { value: best.y === 0 ? 0 : best.y, exact: best.x };
 }
 
-function toValue(l: Tendency): LimitValue {
+function toValue(l: Outcome): LimitValue {
   switch (l.k) {
     case "fin":
       return { kind: "finite", ...exactOf(l) };
@@ -216,12 +220,14 @@ function toValue(l: Tendency): LimitValue {
       return { kind: "dne", reason: "oscillation" };
     case "uosc":
       return { kind: "dne", reason: "unbounded oscillation" };
+    case "seq":
+      return { kind: "dne", reason: "limits along two sequences differ" };
     case "unk":
       throw new Error("unknown limit value");
   }
 }
 
-function sameLimit(p: Tendency, q: Tendency): boolean {
+function sameLimit(p: Outcome, q: Outcome): boolean {
   if (p.k === "fin" && q.k === "fin")
     return Math.abs(p.v - q.v) <= 1e-9 * Math.max(Math.abs(p.v), Math.abs(q.v)) + 1e-15;
   return p.k === "inf" && q.k === "inf" && p.s === q.s;
@@ -300,7 +306,7 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
   const lv = toValue(left.l);
   const rv = toValue(right.l);
   const method = left.method === right.method ? left.method : `${left.method}; ${right.method}`;
-  let reason: "oscillation" | "unbounded oscillation" | "one-sided limits differ" = "one-sided limits differ";
+  let reason: DneReason = "one-sided limits differ";
   if (lv.kind === "dne") reason = lv.reason;
   else if (rv.kind === "dne") reason = rv.reason;
   return { ok: true, method, kind: "dne", reason, left: lv, right: rv };

@@ -23,7 +23,7 @@ import { limitOf } from "./laws";
 import { rationalOf } from "../rational";
 import { confirm } from "./numeric";
 import { type SideSearch, attempt, evalConst, simplified } from "./search";
-import { type Tendency, oscillating, undecided } from "./value";
+import type { Tendency } from "./value";
 
 const PERIODIC: readonly UnaryFunction[] = ["sin", "cos", "tan", "cot", "sec", "csc"];
 
@@ -78,13 +78,17 @@ function differ(p: Tendency, q: Tendency): boolean {
   return true;
 }
 
-/** "No limit" (an oscillation) when two sequences tending to infinity give different limits. */
-export function byPeriodicSequences(e: Expr, c: SideSearch): Tendency {
+/**
+ * True when two sequences tending to infinity give different limits, which proves that there is no
+ * limit (and nothing more: not that the function is bounded, nor that it swings between -inf and
+ * +inf); false when that could not be shown.
+ */
+export function byPeriodicSequences(e: Expr, c: SideSearch): boolean {
   const t = c.approach;
-  if (t.kind !== "inf") return undecided("sequences apply at infinity");
+  if (t.kind !== "inf") return false;
   const v = c.variable;
   const found = linearCalls(e, v, null);
-  if (!found) return undecided("not periodic in a linear argument");
+  if (!found) return false;
   const { arg, k } = found.first;
   const c0 = simplified(substitute(arg, { [v]: num(0) }));
   const limits: Tendency[] = [];
@@ -98,13 +102,10 @@ export function byPeriodicSequences(e: Expr, c: SideSearch): Tendency {
     const claim = l.k === "fin" ? { k: "fin" as const, v: l.v } : { k: "inf" as const, s: l.s };
     if (confirm(g.rewritten, v, t, claim) === "disagree") continue;
     limits.push(l);
-    const other = limits.find((p) => differ(p, l));
-    if (other) {
+    if (limits.some((p) => differ(p, l))) {
       c.methods.add("two sequences");
-      const fins = limits.flatMap((p) => (p.k === "fin" ? [p.v] : []));
-      if (fins.length === limits.length) return oscillating(Math.min(...fins), Math.max(...fins));
-      return { k: "uosc" };
+      return true;
     }
   }
-  return undecided("no two sequences with different limits");
+  return false;
 }
