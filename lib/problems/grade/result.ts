@@ -1,6 +1,6 @@
 // The result of grading one answer, and the ways to build it: right, wrong (with the diagnosed
 // mistake and a counterexample), cannot check, or invalid input that was not graded.
-import type { Diagnosis } from "../../calculus/mistakes";
+import { type Diagnosis, type MistakeCode, MISTAKES } from "../../calculus/mistakes";
 import { type Expr } from "../../calculus/ast";
 import type { diagnose } from "../../calculus/diagnose";
 import { type Verdict } from "../../calculus/equiv";
@@ -130,13 +130,18 @@ const KEY_GIVING: ReadonlySet<string> = new Set([
   "softmax_y_minus_s",
 ]);
 const HIDDEN_FACTOR = "Your answer is off from the right one by a constant factor.";
+/**
+ * Mistakes whose catalogue sentence has digits only in a rule's general formula (d/dx x^n =
+ * n x^(n-1)), never a number of this problem: the digit test below does not apply to that sentence.
+ */
+const FORMULA_DIGITS: ReadonlySet<MistakeCode> = new Set(["power_not_lowered"]);
 
 /**
  * The same result without anything that gives the key away, for problem sets that hide solutions:
  * no counterexample (it states the key's value at a point), and no diagnosis that quantifies the
- * difference (a "12345/7 times the right one" gives the key with the answer), and none whose kind
- * alone gives it (the wrong sign, a transposed layout, swapped components, a reciprocal). Other kinds
- * of mistake stay named.
+ * difference (a "12345/7 times the right one" gives the key with the answer: a sentence with a
+ * digit, unless the digits are a rule's formula), and none whose kind alone gives it (the wrong sign,
+ * a transposed layout, swapped components, a reciprocal). Other kinds of mistake stay named.
  */
 export function withoutKey(result: GradeResult): GradeResult {
   if (result.status !== "wrong") return result;
@@ -145,7 +150,8 @@ export function withoutKey(result: GradeResult): GradeResult {
   // These mistakes give the key with the answer (its negative, transpose, swap or reciprocal).
   if (KEY_GIVING.has(diagnosis.code))
     return { ...rest, message: HIDDEN_WRONG, diagnosis: { ...diagnosis, message: HIDDEN_WRONG } };
-  const quantified = /\d/.test(diagnosis.message);
+  const formula = FORMULA_DIGITS.has(diagnosis.code) && diagnosis.message === MISTAKES[diagnosis.code];
+  const quantified = !formula && /\d/.test(diagnosis.message);
   const message = quantified
     ? /factor|mean/.test(diagnosis.code)
       ? HIDDEN_FACTOR

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { grade, withoutKey } from "@/lib/problems";
 import { authoredProblem } from "@/lib/problems/authored";
+import { MISTAKES } from "@/lib/calculus/mistakes";
 
 function problem() {
   const r = authoredProblem({ kind: "derivative", f: "x^2 sin x", var: "x" });
@@ -50,6 +51,16 @@ describe("feedback on a set that hides solutions", () => {
     expect(hidden.message).toBe("Not right yet: your answer and the right one differ.");
     expect(hidden.diagnosis?.message).toBe(hidden.message);
     // The code stays for the teacher's gradebook and the schedule; nothing shown describes the sign.
+  });
+
+  it("the exponent not lowered (d/dx x^3 answered 3x^3) is still named: its digits are the power rule's", () => {
+    const r = authoredProblem({ kind: "derivative", f: "x^3", var: "x" });
+    if (!r.ok) throw new Error(r.error.message);
+    const hidden = withoutKey(grade(r.problem, "3x^3"));
+    expect(hidden.status).toBe("wrong");
+    expect(hidden.diagnosis?.code).toBe("power_not_lowered");
+    expect(hidden.message).toBe(MISTAKES.power_not_lowered);
+    expect(hidden.counterexample).toBeUndefined();
   });
 
   it("a right answer is left as it is", () => {
