@@ -8,6 +8,7 @@ import { derivative } from "@/lib/calculus/diff";
 import { MISTAKES } from "@/lib/calculus/mistakes";
 import { parse } from "@/lib/calculus/parse";
 import { toText } from "@/lib/calculus/print";
+import { buildProblem } from "@/lib/problems/build";
 import { generate } from "@/lib/problems/catalogue";
 import { T, numericValue, simp, substitute } from "@/lib/problems/exact";
 import { grade, withoutKey } from "@/lib/problems";
@@ -167,6 +168,18 @@ describe("the chain rule along a curve with x'(t) forgotten", () => {
     const right = grade(p, String(p.answer));
     expect(right.correct).toBe(true);
     expect(right.diagnosis).toBeUndefined();
+  });
+
+  it("with one variable, the inner derivative forgotten is chain_inner_missing (there is no other term)", () => {
+    const p = buildProblem(
+      { skill: "multivariable-chain-rule", seed: 0, version: 1 },
+      { kind: "chain", f: read("x^3", ["x"]), vars: ["x"], inner: { x: read("t^2 + 1", ["t"]) } },
+    );
+    const r = grade(p, "3(t^2 + 1)^2");
+    expect(r.correct).toBe(false);
+    expect(r.diagnosis?.code).toBe("chain_inner_missing");
+    expect(r.diagnosis?.message).toBe(MISTAKES.chain_inner_missing);
+    expect(grade(p, "6t(t^2 + 1)^2").correct).toBe(true);
   });
 
   it("is named for the chain rule at a value of t", () => {

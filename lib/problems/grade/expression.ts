@@ -1,6 +1,6 @@
 // Expression answers: derivatives through the core's diagnosis, and df/dt of a composite with its
 // chain-rule mistakes.
-import { type Diagnosis, diagnosisOf } from "../../calculus/mistakes";
+import { type Diagnosis, type MistakeCode, diagnosisOf } from "../../calculus/mistakes";
 import { type Expr, add, freeVariables, mul, neg, num } from "../../calculus/ast";
 import { type Task, diagnose } from "../../calculus/diagnose";
 import { derivative } from "../../calculus/diff";
@@ -76,11 +76,14 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
           return dy.ok && iy?.ok ? mul(substitute(dy.expr, inner), iy.expr) : num(0);
         }),
     );
-    for (const [cand, code] of [
+    const candidates: (readonly [Expr, MistakeCode])[] = [
       [rest, "chain_missing_term"],
       [partial, "chain_missing_term"],
-      // x'(t) forgotten, the other terms right: f_x(x(t), y(t)) + f_y(x(t), y(t)) y'(t).
-      [add(substitute(d.expr, inner), rest), "chain_one_inner_missing"],
+      // x'(t) forgotten, the other terms right: f_x(x(t), y(t)) + f_y(x(t), y(t)) y'(t). With one
+      // variable there is no other term: that is every inner derivative missing (below).
+      ...(fvars.length > 1
+        ? [[add(substitute(d.expr, inner), rest), "chain_one_inner_missing"] as const]
+        : []),
       [
         add(
           substitute(d.expr, inner),
@@ -93,13 +96,11 @@ export function gradeChainExpression(p: Problem, text: string): GradeResult {
         ),
         "chain_inner_missing",
       ],
-    ] as const) {
+    ];
+    for (const [cand, code] of candidates) {
       const c = equivalent(cand, r.expr, opts);
       if (c.ok && c.equivalent) {
-        diag =
-          code === "chain_one_inner_missing" && fvars.length > 1
-            ? { code, message: oneInnerMissing(x) }
-            : diagnosisOf(code);
+        diag = code === "chain_one_inner_missing" ? { code, message: oneInnerMissing(x) } : diagnosisOf(code);
         break;
       }
     }
