@@ -72,10 +72,22 @@ export const GREEK_LETTERS: ReadonlyMap<string, number> = new Map([
   ["omega", 0x3c9],
 ]);
 
-/** The Greek letter's name for its character (θ -> theta), lower case only. */
-export const GREEK_BY_CODE: ReadonlyMap<number, string> = new Map(
-  [...GREEK_LETTERS].map(([name, code]) => [code, name]),
-);
+/**
+ * Other characters for the same letters, as keyboards and fonts give them: the micro sign µ (mu) and
+ * the symbol forms ϕ (phi), ϵ (epsilon), ϑ (theta).
+ */
+const GREEK_VARIANTS: readonly (readonly [number, string])[] = [
+  [0xb5, "mu"],
+  [0x3d5, "phi"],
+  [0x3f5, "epsilon"],
+  [0x3d1, "theta"],
+];
+
+/** The Greek letter's name for its character (θ, ϑ -> theta), lower case only. */
+export const GREEK_BY_CODE: ReadonlyMap<number, string> = new Map([
+  ...[...GREEK_LETTERS].map(([name, code]): [number, string] => [code, name]),
+  ...GREEK_VARIANTS,
+]);
 
 /** A variable name a problem may declare: a letter, or a Greek letter's name, optionally with digits. */
 export const VARIABLE_NAME = new RegExp(`^(?:[A-Za-z]|${[...GREEK_LETTERS.keys()].join("|")})[0-9]*$`);

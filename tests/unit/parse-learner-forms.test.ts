@@ -199,6 +199,18 @@ describe("Greek letters a problem declares as variables", () => {
     ["etatheta", mul(eta, theta), false, { vars: ["theta", "eta"] }],
     ["theta1^2", pow(variable("theta1"), n(2)), false, { vars: ["theta1"] }],
   ]);
+  describe("the other characters of the same letters: the micro sign, and the symbol forms", () => {
+    reads([
+      ["2µ", mul(n(2), variable("mu")), false, { vars: ["mu"] }],
+      ["ϕ^2", pow(variable("phi"), n(2)), false, { vars: ["phi"] }],
+      ["3ϵ", mul(n(3), variable("epsilon")), false, { vars: ["epsilon"] }],
+      ["cos ϑ", cos(theta), false, T],
+    ]);
+    it("one the problem does not declare says which letter it is", () => {
+      const r = parse("2ϕ", X);
+      expect(!r.ok && r.error.message).toBe("unknown name 'ϕ' (phi) - this problem's variable is x");
+    });
+  });
   it("prints them as Greek letters", () => {
     const r = parse("sin(theta) + 2sigma", { vars: ["theta", "sigma"] });
     expect(r.ok && toLatex(r.expr)).toBe("\\sin {\\theta} + 2{\\sigma}");
