@@ -27,14 +27,31 @@ describe("counterexamples at simple points", () => {
     expect(reason("2x", "x^2", { vars: ["x"] })).toMatch(/^At x = 0\.5 your answer is 0\.25/);
   });
 
-  it("skips points outside the domain or where the function is undefined", () => {
-    const opts: EquivOptions = { vars: ["x"], domain: { x: [0.1, 4] }, defined: [read("ln(x - 1)", ["x"])] };
-    // x = 2 is the first simple point with x > 1.
-    expect(reason("2/(x - 1)", "1/(x - 1)", opts)).toMatch(
-      /^At x = 2 your answer is 1, the correct value is 2/,
+  // 3x^2 and 3x differ at every simple point but 0 and 1, so only the domain moves these off x = 2.
+  it("skips simple points outside the problem's domain", () => {
+    // 2, 1/2, 1, 0, -1 lie outside [2.5, 4]; 3 is the first inside.
+    expect(reason("3x^2", "3x", { vars: ["x"], domain: { x: [2.5, 4] } })).toBe(
+      "At x = 3 your answer is 9, the correct value is 27",
     );
-    // 1/x is undefined at 0: the next simple point where both are defined.
-    expect(reason("1/x", "1/x^2", { vars: ["x"] })).toMatch(/^At x = 2 your answer is 0\.25/);
+  });
+
+  it("skips simple points where the function differentiated is undefined", () => {
+    // ln(-x) is defined for x < 0 only: 2, 1/2, 1 and 0 are skipped, -1 is the first.
+    const opts: EquivOptions = { vars: ["x"], defined: [read("ln(-x)", ["x"])] };
+    expect(reason("3x^2", "3x", opts)).toBe("At x = -1 your answer is -3, the correct value is 3");
+  });
+
+  it("skips simple points where the key or the answer is undefined", () => {
+    // Both are undefined at x = 2: the next simple point.
+    expect(reason("2/(x - 2)", "1/(x - 2)", { vars: ["x"] })).toMatch(/^At x = 0\.5 your answer is -0\.6/);
+    expect(reason("3x^2", "3x + 0/ln(x - 1)", { vars: ["x"] })).toMatch(/^At x = 3 /);
+  });
+
+  it("with no simple point in the domain, the sampled point it keeps is in the domain", () => {
+    const v = equivalent(read("3x^2", ["x"]), read("3x", ["x"]), { vars: ["x"], domain: { x: [0.1, 0.2] } });
+    const x = v.ok && !v.equivalent ? v.counterexample?.point.x : undefined;
+    expect(x).toBeGreaterThanOrEqual(0.1);
+    expect(x).toBeLessThanOrEqual(0.2);
   });
 
   it("keeps the answer's and the key's values at the point it names", () => {
