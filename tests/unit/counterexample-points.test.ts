@@ -74,6 +74,23 @@ describe("counterexamples at simple points", () => {
     );
   });
 
+  it("one variable tries all twelve simple values, two variables the first eight each (not 4)", () => {
+    const one = equivalent(read("3x^2", ["x"]), read("3x", ["x"]), {
+      vars: ["x"],
+      domain: { x: [3.5, 4.5] },
+    });
+    expect(one.ok && !one.equivalent && one.counterexample?.point).toEqual({ x: 4 });
+    const vars = ["x", "y"];
+    const two = equivalent(read("3x^2 y", vars), read("3x y", vars), {
+      vars,
+      domain: { x: [3.5, 4.5], y: [3.5, 4.5] },
+    });
+    const point = two.ok && !two.equivalent ? two.counterexample?.point : undefined;
+    expect(point?.x).not.toBe(4);
+    expect(point?.x).toBeGreaterThanOrEqual(3.5);
+    expect(point?.x).toBeLessThanOrEqual(4.5);
+  });
+
   it("falls back to a sampled point when the two agree at every simple point", () => {
     // x + sin(4 pi x) and x agree at every multiple of 1/4.
     const r = reason("x + sin(4 pi x)", "x", { vars: ["x"] });
