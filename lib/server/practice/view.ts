@@ -8,6 +8,7 @@ import {
   type Problem,
   getSkill,
   hintSteps,
+  hintStepsTaken,
   solution,
 } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
@@ -164,7 +165,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
   // Hint steps: the ones revealed (a problem hinted before steps existed has its first), and the next,
   // only where hints are offered (not on a placement question, nor in a set with hints off).
   // The steps are worked out only when one was taken (the submit path builds views too).
-  const taken = Math.min(MAX_HINT_STEPS, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
+  const taken = hintStepsTaken(instance);
   view.hints = taken > 0 ? hintSteps(p).slice(0, taken) : [];
   if (!finished && taken < MAX_HINT_STEPS && view.offers?.hint !== false)
     view.nextHint = { step: taken + 1, of: MAX_HINT_STEPS, reveals: HINT_STEP_LABELS[taken] ?? "" };
