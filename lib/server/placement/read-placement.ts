@@ -13,6 +13,7 @@ export const placementSelect = {
   startedAt: true,
   finishedAt: true,
   marked: true,
+  alreadyStarted: true,
   questions: {
     select: {
       position: true,
@@ -30,6 +31,7 @@ type PlacementRow = {
   startedAt: Date;
   finishedAt: Date | null;
   marked: string[];
+  alreadyStarted: string[];
   questions: {
     position: number;
     skillId: string;
@@ -45,7 +47,7 @@ export function answersOf(row: Pick<PlacementRow, "questions">) {
     .map((q) => ({ skillId: q.skillId, correct: q.instance.outcome === "right" }));
 }
 
-export function placementView(row: PlacementRow, alreadyStarted: string[] = []): PlacementView {
+export function placementView(row: PlacementRow): PlacementView {
   const questions = row.questions.map((q) => ({
     position: q.position,
     ...skillOf(q.skillId),
@@ -71,7 +73,7 @@ export function placementView(row: PlacementRow, alreadyStarted: string[] = []):
     canContinue: open && current === null && nextPlacementSkill(PLACEMENT_SKILLS, answers) !== null,
     maxQuestions: PLACEMENT_MAX_QUESTIONS,
     known: (open ? placementKnown(PLACEMENT_SKILLS, answers) : row.marked).map(skillOf),
-    alreadyStarted: alreadyStarted.map(skillOf),
+    alreadyStarted: (open ? [] : row.alreadyStarted).map(skillOf),
   };
 }
 

@@ -176,9 +176,9 @@ export async function finishPlacement(options: {
     const { marked, alreadyStarted } = placementMarks(PLACEMENT_SKILLS, answersOf(row), started);
     const done = await tx.placement.update({
       where: { id: placementId },
-      data: { open: null, finishedAt: at, marked },
+      data: { open: null, finishedAt: at, marked, alreadyStarted },
       select: placementSelect,
     });
-    return placementView(done, alreadyStarted);
+    return placementView(done);
   });
 }
