@@ -1,10 +1,8 @@
 // The placement check's page as the server renders it: every question's link opens the question as a
 // placement question with the way back to the check (`as=placement&next=/placement`), and a finished
 // check still says, after a reload, which skills it left alone because they were already started.
-import { randomUUID } from "node:crypto";
 import { type ReactElement, type ReactNode, isValidElement } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { setClockOffset } from "@/lib/server/clock";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import {
   finishPlacement,
@@ -13,10 +11,9 @@ import {
   startPlacement,
 } from "@/lib/server/placement/placement";
 import { PLACEMENT_SKILLS, skillOf } from "@/lib/server/placement/placement-skills";
-import { submitAnswer } from "@/lib/server/practice/practice";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { ancestorsOf } from "@/lib/srs";
-import { keyOf, learner } from "./helpers";
+import { answerOnce, learner, startedCard, useTestClock } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as ActingUser | null }));
 vi.mock("@/lib/server/session", () => ({
@@ -26,15 +23,7 @@ vi.mock("@/lib/server/session", () => ({
 const { default: PlacementPage } = await import("@/app/(app)/placement/page");
 
 const T0 = Date.parse("2030-05-06T09:00:00.000Z");
-beforeAll(() => {
-  process.env.GD_TEST_CLOCK = "1";
-});
-afterEach(async () => {
-  await setClockOffset(0);
-});
-afterAll(() => {
-  delete process.env.GD_TEST_CLOCK;
-});
+const clockAt = useTestClock();
 
 interface Rendered {
   links: string[];
@@ -61,24 +50,12 @@ async function page(me: ActingUser, query: Record<string, string> = {}): Promise
   return walk(await PlacementPage({ searchParams: Promise.resolve(query) }));
 }
 
-async function answer(actor: ActingUser, instanceId: string, right: boolean) {
-  return submitAnswer({
-    actor,
-    instanceId,
-    input: {
-      clientSubmissionId: randomUUID(),
-      answer: right ? (await keyOf(instanceId)).answer : "12345",
-      elapsedMs: 5000,
-    },
-  });
-}
-
 describe("the placement page", () => {
   it("links every question, answered or not, as a placement question with the way back", async () => {
     const me = await learner("links");
-    await setClockOffset(T0 - Date.now());
+    await clockAt(T0);
     const p = await startPlacement({ actor: me });
-    await answer(me, p.current!.instanceId, false);
+    await answerOnce(me, p.current!.instanceId, false);
     const two = await nextPlacementQuestion({ actor: me, input: { placementId: p.id, after: 1 } });
     const { links } = await page(me);
     for (const q of two.questions) {
@@ -96,27 +73,11 @@ describe("the placement page", () => {
 
   it("still names the skills left alone as already started after a reload", async () => {
     const me = await learner("reload");
-    await setClockOffset(T0 - Date.now());
+    await clockAt(T0);
     const p = await startPlacement({ actor: me });
     const prereq = [...ancestorsOf(PLACEMENT_SKILLS, p.current!.skillId)][0]!;
-    await getDb().skillCard.create({
-      data: {
-        userId: me.id,
-        skillId: prereq,
-        due: new Date(T0 + 60_000),
-        stability: 0.5,
-        difficulty: 6,
-        elapsedDays: 0,
-        scheduledDays: 0,
-        learningSteps: 1,
-        reps: 1,
-        lapses: 0,
-        state: "Learning",
-        lastReview: new Date(T0 - 60_000),
-        lastRating: "Good",
-      },
-    });
-    await answer(me, p.current!.instanceId, true);
+    await getDb().skillCard.create({ data: startedCard(me.id, prereq, T0) });
+    await answerOnce(me, p.current!.instanceId, true);
     const done = await finishPlacement({ actor: me, input: { placementId: p.id } });
     expect(done.alreadyStarted.map((s) => s.skillId)).toEqual([prereq]);
     // The page after the finish's redirect, and any later visit, read the check again.
@@ -129,7 +90,7 @@ describe("the placement page", () => {
     // Positive control: a check that left nothing alone says nothing of it.
     const other = await learner("reload-none");
     const q = await startPlacement({ actor: other });
-    await answer(other, q.current!.instanceId, true);
+    await answerOnce(other, q.current!.instanceId, true);
     await finishPlacement({ actor: other, input: { placementId: q.id } });
     expect((await page(other)).text).not.toContain("Already practised");
   });

@@ -2,39 +2,18 @@
 // real review that makes a skill's card while the check finishes keeps its card (the check never
 // overwrites it), and a "next question" that arrives while the check finishes adds nothing to the
 // finished check. Each race is made to happen by holding a lock in another session.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { setClockOffset } from "@/lib/server/clock";
+import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import { finishPlacement, nextPlacementQuestion, startPlacement } from "@/lib/server/placement/placement";
 import { PLACEMENT_SKILLS } from "@/lib/server/placement/placement-skills";
-import { submitAnswer } from "@/lib/server/practice/practice";
-import type { ActingUser } from "@/lib/server/users/user.types";
 import { ancestorsOf } from "@/lib/srs";
 import { AppError } from "@/lib/server/errors";
-import { keyOf, learner } from "./helpers";
+import { answerOnce, learner, useTestClock } from "./helpers";
 
 const T0 = Date.parse("2030-05-06T09:00:00.000Z");
 
-beforeAll(() => {
-  process.env.GD_TEST_CLOCK = "1";
-});
-afterEach(async () => {
-  await setClockOffset(0);
-});
-afterAll(() => {
-  delete process.env.GD_TEST_CLOCK;
-});
-
-async function answer(actor: ActingUser, instanceId: string, right: boolean) {
-  const text = right ? (await keyOf(instanceId)).answer : "12345";
-  return submitAnswer({
-    actor,
-    instanceId,
-    input: { clientSubmissionId: randomUUID(), answer: text, elapsedMs: 7000 },
-  });
-}
+const clockAt = useTestClock();
 
 /** Waits until `n` other sessions of this database wait for a lock. */
 async function waitingOnLocks(client: pg.Client, n: number): Promise<void> {
@@ -62,9 +41,9 @@ async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T
 describe("placement races", () => {
   it("a card made by a real review while the check finishes is kept, and that skill counts as started", async () => {
     const me = await learner("race-card");
-    await setClockOffset(T0 - Date.now());
+    await clockAt(T0);
     const p = await startPlacement({ actor: me });
-    await answer(me, p.current!.instanceId, true);
+    await answerOnce(me, p.current!.instanceId, true);
     const shown = [p.current!.skillId, ...ancestorsOf(PLACEMENT_SKILLS, p.current!.skillId)];
     const skill = shown[shown.length - 1]!;
     const real = new Date(T0 + 600_000);
@@ -102,9 +81,9 @@ describe("placement races", () => {
 
   it("a next question asked while the check finishes adds nothing to the finished check", async () => {
     const me = await learner("race-next");
-    await setClockOffset(T0 - Date.now());
+    await clockAt(T0);
     const p = await startPlacement({ actor: me });
-    await answer(me, p.current!.instanceId, false);
+    await answerOnce(me, p.current!.instanceId, false);
 
     const [done, next] = await withClient(async (client) => {
       // Hold the check so that the finish waits first and the "next" after it; then let both go.
@@ -130,9 +109,9 @@ describe("placement races", () => {
 
   it("two next questions at once issue one question (positive control: it is issued)", async () => {
     const me = await learner("race-two");
-    await setClockOffset(T0 - Date.now());
+    await clockAt(T0);
     const p = await startPlacement({ actor: me });
-    await answer(me, p.current!.instanceId, false);
+    await answerOnce(me, p.current!.instanceId, false);
     const views = await Promise.all(
       [1, 2, 3].map(() => nextPlacementQuestion({ actor: me, input: { placementId: p.id, after: 1 } })),
     );

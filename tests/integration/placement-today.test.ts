@@ -1,13 +1,12 @@
 // What Today shows of the placement check (offered, or open to continue, or nothing once one is
 // finished), read without the check's questions: the page uses the offer alone, which agrees with
 // the full read of the placement page in every state.
-import { randomUUID } from "node:crypto";
 import { type ReactElement, isValidElement } from "react";
 import { describe, expect, it, vi } from "vitest";
 import * as placement from "@/lib/server/placement/placement";
-import { startInstance, submitAnswer } from "@/lib/server/practice/practice";
+import { startInstance } from "@/lib/server/practice/practice";
 import type { ActingUser } from "@/lib/server/users/user.types";
-import { keyOf, learner } from "./helpers";
+import { answerOnce, learner } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as ActingUser | null }));
 vi.mock("@/lib/server/session", () => ({
@@ -70,15 +69,7 @@ describe("Today's placement offer", () => {
     expect(ids).toContain("placement-continue");
     expect(ids).not.toContain("placement-start");
 
-    await submitAnswer({
-      actor: me,
-      instanceId: p.current!.instanceId,
-      input: {
-        clientSubmissionId: randomUUID(),
-        answer: (await keyOf(p.current!.instanceId)).answer,
-        elapsedMs: 5000,
-      },
-    });
+    await answerOnce(me, p.current!.instanceId, true);
     await placement.finishPlacement({ actor: me, input: { placementId: p.id } });
     expect(await placement.getPlacementOffer({ actor: me })).toEqual({ offered: false, open: false });
     await expectOfferAgrees(me);
@@ -94,11 +85,7 @@ describe("Today's placement offer", () => {
     for (let i = 0; i < 10; i++) {
       const v = await startInstance({ actor: me, input: { skillId: "derivative-power-rule" } });
       if (i === 9) expect(await placement.getPlacementOffer({ actor: me })).toMatchObject({ offered: true });
-      await submitAnswer({
-        actor: me,
-        instanceId: v.id,
-        input: { clientSubmissionId: randomUUID(), answer: (await keyOf(v.id)).answer, elapsedMs: 5000 },
-      });
+      await answerOnce(me, v.id, true);
     }
     expect(await placement.getPlacementOffer({ actor: me })).toEqual({ offered: false, open: false });
     await expectOfferAgrees(me);

@@ -2,14 +2,13 @@
 // worked solutions) only in the learner's own practice, and the next hint only where hints are offered.
 // A placement question and a problem set's problem get neither before they are finished; each case
 // next to a positive control.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { startPlacement } from "@/lib/server/placement/placement";
-import { getInstance, startInstance, submitAnswer } from "@/lib/server/practice/practice";
+import { getInstance, startInstance } from "@/lib/server/practice/practice";
 import { updateSet } from "@/lib/server/assignments/sets";
 import type { InstanceView } from "@/lib/server/practice/practice.types";
 import { HINT_STEP_LABELS } from "@/lib/problems";
-import { keyOf, learner } from "./helpers";
+import { answerOnce, learner } from "./helpers";
 import { SETTINGS, openAll, world } from "./teaching-world";
 
 /** Nothing of a hint reaches the page: no step, no offer of the next, none of the steps' labels. */
@@ -18,14 +17,6 @@ function expectNoHint(view: InstanceView) {
   expect(view.nextHint).toBeUndefined();
   const text = JSON.stringify(view);
   for (const label of HINT_STEP_LABELS) expect(text).not.toContain(label);
-}
-
-async function finish(actor: Parameters<typeof getInstance>[0]["actor"], instanceId: string) {
-  return submitAnswer({
-    actor,
-    instanceId,
-    input: { clientSubmissionId: randomUUID(), answer: (await keyOf(instanceId)).answer, elapsedMs: 5000 },
-  });
 }
 
 describe("the lesson link and the next hint of an unfinished problem", () => {
@@ -44,7 +35,7 @@ describe("the lesson link and the next hint of an unfinished problem", () => {
     expect(view.placement).toBe(true);
     expect(view.hasLesson).toBe(false);
     expectNoHint(view);
-    const answered = await finish(me, id);
+    const answered = await answerOnce(me, id, true);
     expect(answered.instance.finished).toBe(true);
     expect(answered.instance.hasLesson).toBe(true);
     expect((await getInstance({ actor: me, instanceId: id })).hasLesson).toBe(true);
@@ -63,7 +54,7 @@ describe("the lesson link and the next hint of an unfinished problem", () => {
     expect(off.hasLesson).toBe(false);
     expectNoHint(off);
 
-    const done = await finish(ann, other!.instanceId);
+    const done = await answerOnce(ann, other!.instanceId, true);
     expect(done.instance.finished).toBe(true);
     expect(done.instance.solution).toBeDefined();
     expect(done.instance.hasLesson).toBe(true);
