@@ -3,7 +3,7 @@
 // Thin: read the form, call the data function (which validates), go to the question or the check.
 import { redirect } from "next/navigation";
 import { text } from "@/app/actions/form-state";
-import { sessionQuery } from "@/lib/practice/session";
+import { placementQuestionHref } from "@/lib/practice/session";
 import { isAppError } from "@/lib/server/errors";
 import { finishPlacement, nextPlacementQuestion, startPlacement } from "@/lib/server/placement/placement";
 import type { PlacementView } from "@/lib/server/placement/placement.types";
@@ -11,9 +11,7 @@ import { requireUser } from "@/lib/server/session";
 
 /** The practice view of the check's open question, or the check's page. */
 function target(p: PlacementView): string {
-  if (!p.current) return "/placement";
-  const q = sessionQuery({ n: p.current.position, of: p.maxQuestions, next: "/placement", as: "placement" });
-  return `/practice/i/${p.current.instanceId}${q}`;
+  return p.current ? placementQuestionHref(p.current, p.maxQuestions) : "/placement";
 }
 
 /** A refusal the learner can act on goes back to the check with a fixed code; anything else is thrown. */

@@ -72,6 +72,17 @@ export function sessionQuery(session: PracticeSession): string {
   return `?${q.toString()}`;
 }
 
+/**
+ * The practice view of a placement question: "question n of at most max", and the way back to the
+ * check (`as=placement&next=/placement`). Every link to a question uses it.
+ */
+export function placementQuestionHref(
+  q: { instanceId: string; position: number },
+  maxQuestions: number,
+): string {
+  return `/practice/i/${q.instanceId}${sessionQuery({ n: q.position, of: maxQuestions, next: "/placement", as: "placement" })}`;
+}
+
 /** How the progress line names this problem's place ("Problem 2 of 5", "Extra problem 1, beyond today's drill"). */
 export function sessionPosition(session: PracticeSession): string {
   switch (session.as) {

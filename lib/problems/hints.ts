@@ -21,6 +21,17 @@ export const HINT_STEP_LABELS = ["What to look at", "The rule", "The first line"
 
 export const MAX_HINT_STEPS = HINT_STEP_LABELS.length;
 
+/**
+ * How many hint steps a problem has revealed: its count of steps taken, and at least one when a hint
+ * was used at all (`hintUsedAt`), never more than there are. The one home in code of the rule by which
+ * migration 20261201050000_lessons_hint_steps filled the count for problems hinted before hints came
+ * in steps (`hintsTaken = 1` where `hintUsedAt` is set); the code keeps it for any row still without
+ * the count (data restored or written by an older version), so the page and the hint request agree.
+ */
+export function hintStepsTaken(instance: { hintsTaken: number; hintUsedAt: Date | null }): number {
+  return Math.min(MAX_HINT_STEPS, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
+}
+
 const KIND_RULES: Record<ProblemKind, string> = {
   limit:
     "Try substitution first; if it gives 0/0, c/0 or infinity/infinity, transform the expression before taking the limit.",

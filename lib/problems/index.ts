@@ -3,7 +3,7 @@ export { SKILLS, SKILL_DEFS, generate, getSkill, type GenerateError, type Genera
 export { grade, withoutKey, type GradeOptions, type GradeResult, type GradeStatus } from "./grade";
 export { splitVector } from "../calculus/answer-syntax";
 export { answerLatexOf, solution, type Solution, type SolutionStep } from "./solution";
-export { HINT_STEP_LABELS, MAX_HINT_STEPS, hintSteps, type HintStep } from "./hints";
+export { HINT_STEP_LABELS, MAX_HINT_STEPS, hintSteps, hintStepsTaken, type HintStep } from "./hints";
 export { problemOps, problemJson } from "./problem-operations";
 export { NICE, isNice, niceProblemViolations } from "./niceness";
 export type { AnswerKind, CellKind, GridSpec, Point, Problem, ProblemKind, Skill, Topic } from "./types";

@@ -3,8 +3,7 @@
 // due and recall on Today and Progress; the browser's timezone at sign-up and sign-in; bad input
 // (another learner's drill, forged ids, double submissions) changing nothing next to a positive control.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setClockOffset } from "@/lib/server/clock";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import { cardFromRecord } from "@/lib/srs";
 import { submitAnswer } from "@/lib/server/practice/practice";
@@ -21,25 +20,13 @@ import { dayState } from "@/lib/server/scheduling/day-state";
 import { adoptBrowserTimezone } from "@/lib/server/users/timezone";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { dueStatus } from "@/lib/srs";
-import { expectAppError, keyOf, learner } from "./helpers";
+import { expectAppError, keyOf, learner, useTestClock } from "./helpers";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
 const T0 = Date.parse("2030-03-04T12:00:00.000Z");
 
-beforeAll(() => {
-  process.env.GD_TEST_CLOCK = "1";
-});
-afterEach(async () => {
-  await setClockOffset(0);
-});
-afterAll(() => {
-  delete process.env.GD_TEST_CLOCK;
-});
-
-async function clockAt(at: number): Promise<void> {
-  await setClockOffset(at - Date.now());
-}
+const clockAt = useTestClock();
 
 async function answerRight(actor: ActingUser, instanceId: string, clientSubmissionId = randomUUID()) {
   const p = await keyOf(instanceId);

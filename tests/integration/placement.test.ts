@@ -3,8 +3,7 @@
 // (their cards scheduled out, not drilled), nothing touches another learner, and double submissions,
 // forged ids and malformed input change nothing, each next to a positive control.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setClockOffset } from "@/lib/server/clock";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import {
   finishPlacement,
@@ -14,37 +13,14 @@ import {
 } from "@/lib/server/placement/placement";
 import { getInstance, revealAnswer, submitAnswer, takeHint } from "@/lib/server/practice/practice";
 import { getToday } from "@/lib/server/scheduling/scheduling";
-import type { ActingUser } from "@/lib/server/users/user.types";
 import { ancestorsOf } from "@/lib/srs";
 import { PLACEMENT_SKILLS } from "@/lib/server/placement/placement-skills";
-import { expectAppError, keyOf, learner } from "./helpers";
+import { answerOnce, expectAppError, keyOf, learner, startedCard, useTestClock } from "./helpers";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2030-05-06T09:00:00.000Z");
 
-beforeAll(() => {
-  process.env.GD_TEST_CLOCK = "1";
-});
-afterEach(async () => {
-  await setClockOffset(0);
-});
-afterAll(() => {
-  delete process.env.GD_TEST_CLOCK;
-});
-
-async function clockAt(at: number): Promise<void> {
-  await setClockOffset(at - Date.now());
-}
-
-async function answer(actor: ActingUser, instanceId: string, right: boolean) {
-  const p = await keyOf(instanceId);
-  const text = right ? p.answer : "12345";
-  return submitAnswer({
-    actor,
-    instanceId,
-    input: { clientSubmissionId: randomUUID(), answer: text, elapsedMs: 7000 },
-  });
-}
+const clockAt = useTestClock();
 
 const counts = async (userId: string) => ({
   cards: await getDb().skillCard.count({ where: { userId } }),
@@ -89,7 +65,7 @@ describe("a placement check", () => {
     );
 
     // Right: graded by the practice grader, finished with its key shown, and no review or card yet.
-    const r = await answer(me, first.instanceId, true);
+    const r = await answerOnce(me, first.instanceId, true);
     expect(r.feedback.correct).toBe(true);
     expect(r.instance.finished).toBe(true);
     expect(r.instance.key).toBeDefined();
@@ -102,7 +78,7 @@ describe("a placement check", () => {
     expect(second.known.map((k) => k.skillId).sort()).toEqual([...shown].sort());
     expect(shown.has(second.current!.skillId)).toBe(false);
     // Wrong on the second: not marked.
-    const w = await answer(me, second.current!.instanceId, false);
+    const w = await answerOnce(me, second.current!.instanceId, false);
     expect(w.feedback.correct).toBe(false);
     expect(w.instance.finished).toBe(true);
 
@@ -132,7 +108,7 @@ describe("a placement check", () => {
     const [a, b] = await Promise.all([startPlacement({ actor: me }), startPlacement({ actor: me })]);
     expect(a.id).toBe(b.id);
     expect(await counts(me.id)).toMatchObject({ placements: 1, questions: 1, instances: 1 });
-    await answer(me, a.current!.instanceId, false);
+    await answerOnce(me, a.current!.instanceId, false);
     const [x, y] = await Promise.all([
       nextPlacementQuestion({ actor: me, input: { placementId: a.id, after: 1 } }),
       nextPlacementQuestion({ actor: me, input: { placementId: a.id, after: "1" } }),
@@ -142,7 +118,7 @@ describe("a placement check", () => {
     // Again later (a reload's resend): handed back, nothing issued.
     await nextPlacementQuestion({ actor: me, input: { placementId: a.id, after: 1 } });
     expect(await counts(me.id)).toMatchObject({ questions: 2, instances: 2 });
-    await answer(me, x.current!.instanceId, true);
+    await answerOnce(me, x.current!.instanceId, true);
 
     const [f1, f2] = await Promise.all([
       finishPlacement({ actor: me, input: { placementId: a.id } }),
@@ -175,23 +151,9 @@ describe("a placement check", () => {
     await clockAt(T0);
     const p = await startPlacement({ actor: me });
     const prereq = [...ancestorsOf(PLACEMENT_SKILLS, p.current!.skillId)][0]!;
-    const mine = {
-      userId: me.id,
-      skillId: prereq,
-      due: new Date(T0 + 60_000),
-      stability: 0.5,
-      difficulty: 6,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 1,
-      reps: 1,
-      lapses: 0,
-      state: "Learning" as const,
-      lastReview: new Date(T0 - 60_000),
-      lastRating: "Good" as const,
-    };
+    const mine = startedCard(me.id, prereq, T0);
     await getDb().skillCard.create({ data: mine });
-    await answer(me, p.current!.instanceId, true);
+    await answerOnce(me, p.current!.instanceId, true);
     const done = await finishPlacement({ actor: me, input: { placementId: p.id } });
     expect(done.alreadyStarted.map((s) => s.skillId)).toEqual([prereq]);
     expect(done.known.map((s) => s.skillId)).not.toContain(prereq);
@@ -206,7 +168,7 @@ describe("a placement check", () => {
     const intruder = await learner("intruder");
     await clockAt(T0);
     const p = await startPlacement({ actor: owner });
-    await answer(owner, p.current!.instanceId, true);
+    await answerOnce(owner, p.current!.instanceId, true);
     const before = await counts(owner.id);
     await expectAppError(finishPlacement({ actor: intruder, input: { placementId: p.id } }), "NOT_FOUND");
     await expectAppError(

@@ -138,4 +138,26 @@ describe("hint steps", () => {
     expect(after.hints).toEqual([]);
     expect(await row(view.id)).toEqual({ hintsTaken: 0, hintUsedAt: null });
   });
+
+  it("a problem hinted before hints came in steps shows its first step, and the page and the request agree on the next", async () => {
+    const me = await learner();
+    const view = await startInstance({ actor: me, input: { skillId: "derivative-chain-rule" } });
+    const steps = hintSteps(await keyOf(view.id));
+    // As such a problem was stored: a hint used, no count of steps.
+    const usedAt = new Date(Date.now() - 60_000);
+    await getDb().problemInstance.update({
+      where: { id: view.id },
+      data: { hintUsedAt: usedAt, hintsTaken: 0 },
+    });
+    const shown = await getInstance({ actor: me, instanceId: view.id });
+    expect(shown.hints).toEqual(steps.slice(0, 1));
+    expect(shown.nextHint).toEqual({ step: 2, of: 3, reveals: "The rule" });
+    // Step 1 is answered as it is; step 2, the one the page offers, is taken; the hint's time stays.
+    expect((await takeHint({ actor: me, instanceId: view.id, input: { step: 1 } })).hints).toHaveLength(1);
+    expect(await row(view.id)).toEqual({ hintsTaken: 0, hintUsedAt: usedAt });
+    const two = await takeHint({ actor: me, instanceId: view.id, input: { step: 2 } });
+    expect(two.hints).toEqual(steps.slice(0, 2));
+    expect(two.nextHint).toEqual({ step: 3, of: 3, reveals: "The first line" });
+    expect(await row(view.id)).toEqual({ hintsTaken: 2, hintUsedAt: usedAt });
+  });
 });

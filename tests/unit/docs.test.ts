@@ -42,6 +42,36 @@ describe("the project's docs", () => {
     expect(offending).toEqual([]);
   });
 
+  it("name the machine of every benchmark section alike: processor, cores and memory", () => {
+    const doc = read("docs/benchmarks.md");
+    const machines = doc.split("\n\n").filter((p) => p.startsWith("Machine:"));
+    const sections = doc.split("\n").filter((l) => l.startsWith("## "));
+    expect(machines.length).toBeGreaterThanOrEqual(sections.length);
+    for (const m of machines) {
+      expect(m, m).toMatch(/AMD EPYC|Intel Xeon/);
+      expect(m, m).toContain("2 cores");
+      expect(m, m).toContain("24 GiB");
+    }
+  });
+
+  it("scale out from the idle bench:http figures of docs/benchmarks.md", () => {
+    const idle = read("docs/benchmarks.md").split("### Idle re-run on the final code")[1]!;
+    const rows = idle
+      .split("\n")
+      .filter((l) => /^\| [12] /.test(l))
+      .map((l) => l.split("|").map((c) => c.trim()));
+    expect(rows).toHaveLength(2);
+    const scaling = read("docs/scaling.md");
+    for (const [, processes, answers, latency, , , , , cpu] of rows) {
+      const [p99] = latency!.split(" / ").slice(1);
+      const [app, db] = cpu!.split(" / ");
+      const row = scaling.split("\n").find((l) => l.startsWith(`| ${processes} `));
+      expect(row, `scaling.md, ${processes} process(es)`).toBeDefined();
+      const cells = row!.split("|").map((c) => c.trim());
+      expect(cells.slice(2, 6)).toEqual([answers, p99, app, db]);
+    }
+  });
+
   it("number the decision records uniquely", () => {
     const numbers = readdirSync(path.join(ROOT, "docs/decisions")).map((f) => f.slice(0, 4));
     expect(new Set(numbers).size).toBe(numbers.length);

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SKILLS, generate, getSkill } from "@/lib/problems/catalogue";
 import { problemOps } from "@/lib/problems/problem-operations";
-import { hintSteps } from "@/lib/problems/hints";
+import { HINT_STEP_LABELS, MAX_HINT_STEPS, hintSteps } from "@/lib/problems/hints";
 import { solution } from "@/lib/problems/solution";
 import type { Problem } from "@/lib/problems/types";
 
@@ -155,7 +155,14 @@ describe("worked solutions and hints", () => {
         expect(sol.steps.length, s.id).toBeGreaterThan(0);
         expect(sol.answerLatex.length).toBeGreaterThan(0);
         for (const st of sol.steps) expect(st.rule.length).toBeGreaterThan(0);
-        const rule = hintSteps(p)[1]!.text;
+        // Every problem has exactly MAX_HINT_STEPS steps, in the labels' order (taking a hint counts on it).
+        const steps = hintSteps(p);
+        expect(
+          steps.map((h) => h.label),
+          s.id,
+        ).toEqual([...HINT_STEP_LABELS]);
+        expect(steps).toHaveLength(MAX_HINT_STEPS);
+        const rule = steps[1]!.text;
         expect(rule.length).toBeGreaterThan(10);
         if (typeof p.answer === "string" && p.answer.length > 2) expect(rule).not.toContain(p.answer);
       }

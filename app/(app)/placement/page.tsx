@@ -3,7 +3,7 @@
 // marked known. A page view only reads: every step is a form (POST).
 import "@/components/scheduling/scheduling.css";
 import { finishPlacementAction, nextPlacementAction, startPlacementAction } from "@/app/actions/placement";
-import { sessionQuery } from "@/lib/practice/session";
+import { placementQuestionHref } from "@/lib/practice/session";
 import { getPlacement } from "@/lib/server/placement/placement";
 import type { PlacementSkill, PlacementView } from "@/lib/server/placement/placement.types";
 import { requireUser } from "@/lib/server/session";
@@ -27,7 +27,9 @@ function Questions({ p }: { p: PlacementView }) {
     <ol className="skill-list placement-questions" data-testid="placement-questions">
       {p.questions.map((q) => (
         <li key={q.position}>
-          <a href={`/practice/i/${q.instanceId}`}>{q.title}</a>{" "}
+          <a href={placementQuestionHref(q, p.maxQuestions)} data-testid={`placement-question-${q.position}`}>
+            {q.title}
+          </a>{" "}
           <span className={`result result-${q.result ?? "open"}`}>
             {q.result === "right" ? "right" : q.result === "wrong" ? "not right" : "not answered yet"}
           </span>
@@ -62,12 +64,7 @@ function Running({ p }: { p: PlacementView }) {
             <a
               className="button primary"
               data-testid="placement-go-on"
-              href={`/practice/i/${p.current.instanceId}${sessionQuery({
-                n: p.current.position,
-                of: p.maxQuestions,
-                next: "/placement",
-                as: "placement",
-              })}`}
+              href={placementQuestionHref(p.current, p.maxQuestions)}
             >
               Answer question {p.current.position}
             </a>

@@ -4,7 +4,7 @@ import "@/components/scheduling/scheduling.css";
 import Link from "next/link";
 import { oneMoreAction, startDrillAction } from "@/app/actions/drill";
 import { startPlacementAction } from "@/app/actions/placement";
-import { getPlacement } from "@/lib/server/placement/placement";
+import { getPlacementOffer } from "@/lib/server/placement/placement";
 import { ComingDueList } from "@/components/scheduling/ComingDueList";
 import { Streak } from "@/components/scheduling/Streak";
 import { getToday } from "@/lib/server/scheduling/scheduling";
@@ -20,8 +20,8 @@ export default async function TodayPage({
 }) {
   const actor = await requireUser("/today");
   const { nothing } = await searchParams;
-  const [t, placement] = await Promise.all([getToday({ actor }), getPlacement({ actor })]);
-  const placementOpen = placement.placement?.open === true;
+  const [t, placement] = await Promise.all([getToday({ actor }), getPlacementOffer({ actor })]);
+  const placementOpen = placement.open;
   const { session, drill } = t;
   const pct = session.total === 0 ? 100 : Math.round((100 * session.done) / session.total);
   const finished = drill?.finished ?? false;

@@ -55,3 +55,11 @@ export interface PlacementStatus {
   /** Whether Today offers the check: few or no reviews yet and none finished. */
   offered: boolean;
 }
+
+/** What Today shows of the check (read without its questions). */
+export interface PlacementOffer {
+  /** Whether Today offers the check: few or no reviews yet and none finished. */
+  offered: boolean;
+  /** Whether the learner has an open check (Today links it to continue). */
+  open: boolean;
+}

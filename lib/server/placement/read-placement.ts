@@ -1,11 +1,11 @@
 // Reading the learner's placement check: its questions with their results, whether it can go on,
 // and what the answers show known. Reads only; GET pages may call it.
 import "server-only";
-import { getDb } from "@/lib/server/db/client";
+import { getDb, getPool } from "@/lib/server/db/client";
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { PLACEMENT_MAX_QUESTIONS, nextPlacementSkill, placementKnown } from "@/lib/srs";
 import { PLACEMENT_OFFER_MAX_REVIEWS, PLACEMENT_SKILLS, skillOf } from "./placement-skills";
-import type { PlacementStatus, PlacementView } from "./placement.types";
+import type { PlacementOffer, PlacementStatus, PlacementView } from "./placement.types";
 
 export const placementSelect = {
   id: true,
@@ -13,6 +13,7 @@ export const placementSelect = {
   startedAt: true,
   finishedAt: true,
   marked: true,
+  alreadyStarted: true,
   questions: {
     select: {
       position: true,
@@ -30,6 +31,7 @@ type PlacementRow = {
   startedAt: Date;
   finishedAt: Date | null;
   marked: string[];
+  alreadyStarted: string[];
   questions: {
     position: number;
     skillId: string;
@@ -45,7 +47,7 @@ export function answersOf(row: Pick<PlacementRow, "questions">) {
     .map((q) => ({ skillId: q.skillId, correct: q.instance.outcome === "right" }));
 }
 
-export function placementView(row: PlacementRow, alreadyStarted: string[] = []): PlacementView {
+export function placementView(row: PlacementRow): PlacementView {
   const questions = row.questions.map((q) => ({
     position: q.position,
     ...skillOf(q.skillId),
@@ -71,13 +73,18 @@ export function placementView(row: PlacementRow, alreadyStarted: string[] = []):
     canContinue: open && current === null && nextPlacementSkill(PLACEMENT_SKILLS, answers) !== null,
     maxQuestions: PLACEMENT_MAX_QUESTIONS,
     known: (open ? placementKnown(PLACEMENT_SKILLS, answers) : row.marked).map(skillOf),
-    alreadyStarted: alreadyStarted.map(skillOf),
+    alreadyStarted: (open ? [] : row.alreadyStarted).map(skillOf),
   };
 }
 
 /** The learner's open check, if any (the row, for the writes). */
 export async function openPlacementRow(userId: string) {
   return getDb().placement.findFirst({ where: { userId, open: true }, select: placementSelect });
+}
+
+/** Whether Today offers the check: few or no reviews yet, and no check finished (the one rule). */
+function offeredTo(reviews: number, finishedChecks: number): boolean {
+  return finishedChecks === 0 && reviews < PLACEMENT_OFFER_MAX_REVIEWS;
 }
 
 /** The learner's open check, else the latest finished one, and whether Today offers the check. */
@@ -94,6 +101,25 @@ export async function getPlacement(options: { actor: ActingUser }): Promise<Plac
   ]);
   return {
     placement: row ? placementView(row) : null,
-    offered: finished === 0 && reviews < PLACEMENT_OFFER_MAX_REVIEWS,
+    offered: offeredTo(reviews, finished),
   };
+}
+
+const OFFER = `SELECT
+    EXISTS (SELECT 1 FROM "Placement" WHERE "userId" = $1::uuid AND "open" = true) AS "open",
+    (SELECT count(*) FROM "Placement" WHERE "userId" = $1::uuid AND "open" IS NULL)::int AS "finished",
+    (SELECT count(*) FROM (SELECT 1 FROM "Review" WHERE "userId" = $1::uuid LIMIT $2) r)::int AS "reviews"`;
+
+/**
+ * Only what Today shows of the check, in one statement: whether it is offered and whether one is
+ * open (no questions, no problems read).
+ */
+export async function getPlacementOffer(options: { actor: ActingUser }): Promise<PlacementOffer> {
+  const { rows } = await getPool().query<{ open: boolean; finished: number; reviews: number }>({
+    name: "placement_offer",
+    text: OFFER,
+    values: [options.actor.id, PLACEMENT_OFFER_MAX_REVIEWS],
+  });
+  const r = rows[0]!;
+  return { open: r.open, offered: offeredTo(r.reviews, r.finished) };
 }

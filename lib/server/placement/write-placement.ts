@@ -74,21 +74,20 @@ export async function startPlacement(options: { actor: ActingUser }): Promise<Pl
   return mustReadOpen(userId);
 }
 
-/** The learner's own check by id (NOT_FOUND for a malformed id, another learner's or none). */
-async function ownPlacement(userId: string, placementId: string) {
-  const row = await getDb().placement.findFirst({
-    where: { id: placementId, userId },
-    select: placementSelect,
-  });
-  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND);
-  return row;
+/** Locks the learner's own check by id for the transaction (NOT_FOUND for another learner's or none). */
+async function lockOwnPlacement(tx: Prisma.TransactionClient, userId: string, placementId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Placement" WHERE "id" = ${placementId}::uuid AND "userId" = ${userId}::uuid FOR UPDATE`;
+  if (!locked[0]) throw new AppError("NOT_FOUND", NOT_FOUND);
 }
 
 /**
  * The next question, chosen by the rules from the answers so far. `after` is how many questions the
  * learner had when they asked: when a question after it exists already (a double submission), that
  * one is handed back and nothing is issued. Refused while the latest question is unanswered, and on
- * a finished check; when the rules have nothing more to ask, the check is handed back as it is.
+ * a finished check; when the rules have nothing more to ask, the check is handed back as it is. In one
+ * transaction with the check locked (as finishPlacement locks it): two "next" at once issue one
+ * question, and a finish that lands first leaves nothing to add to.
  */
 export async function nextPlacementQuestion(options: {
   actor: ActingUser;
@@ -96,30 +95,31 @@ export async function nextPlacementQuestion(options: {
 }): Promise<PlacementView> {
   const userId = options.actor.id;
   const input = parseOrThrow(nextQuestionInputSchema, options.input);
-  const row = await ownPlacement(userId, input.placementId);
-  if (row.open !== true) throw new AppError("INVALID_INPUT", "This placement check is finished.");
-  const count = row.questions.length;
-  if (input.after < count) return placementView(row);
-  if (input.after > count) throw new AppError("INVALID_INPUT", "There is no such question yet.");
-  const last = row.questions[count - 1];
-  if (last && last.instance.finishedAt === null)
-    throw new AppError("INVALID_INPUT", `Answer question ${count} first (or stop the check).`);
-  const skillId = nextPlacementSkill(PLACEMENT_SKILLS, answersOf(row));
-  if (!skillId) return placementView(row);
   const at = await clockNow();
-  const instance = questionInstance(userId, skillId, at);
-  try {
-    await getDb().$transaction(async (tx) => {
-      await tx.problemInstance.create({ data: instance });
-      await tx.placementQuestion.create({
-        data: { placementId: row.id, position: count + 1, skillId, instanceId: instance.id },
-      });
+  return getDb().$transaction(async (tx) => {
+    await lockOwnPlacement(tx, userId, input.placementId);
+    const row = await tx.placement.findUniqueOrThrow({
+      where: { id: input.placementId },
+      select: placementSelect,
     });
-  } catch (error) {
-    // The same "next" arrived twice at once: the other one issued the question.
-    if (!isUniqueViolation(error)) throw error;
-  }
-  return placementView(await ownPlacement(userId, row.id));
+    if (row.open !== true) throw new AppError("INVALID_INPUT", "This placement check is finished.");
+    const count = row.questions.length;
+    if (input.after < count) return placementView(row);
+    if (input.after > count) throw new AppError("INVALID_INPUT", "There is no such question yet.");
+    const last = row.questions[count - 1];
+    if (last && last.instance.finishedAt === null)
+      throw new AppError("INVALID_INPUT", `Answer question ${count} first (or stop the check).`);
+    const skillId = nextPlacementSkill(PLACEMENT_SKILLS, answersOf(row));
+    if (!skillId) return placementView(row);
+    const instance = questionInstance(userId, skillId, at);
+    await tx.problemInstance.create({ data: instance });
+    await tx.placementQuestion.create({
+      data: { placementId: row.id, position: count + 1, skillId, instanceId: instance.id },
+    });
+    return placementView(
+      await tx.placement.findUniqueOrThrow({ where: { id: row.id }, select: placementSelect }),
+    );
+  });
 }
 
 function cardData(card: ReturnType<typeof newCard>) {
@@ -131,7 +131,9 @@ function cardData(card: ReturnType<typeof newCard>) {
  * Finishes the check (whenever the learner stops, or when the rules have nothing more to ask) and
  * marks the skills the answered questions show known: each skill not started yet gets its card's
  * first review, rated PLACEMENT_RATING (Easy), so it is scheduled out instead of drilled. A skill the
- * learner already started keeps its schedule. An unanswered last question counts for nothing. In one
+ * learner already started keeps its schedule, also when its first real review lands while the check
+ * finishes: the cards are only inserted, never overwritten (a card that exists by then is kept, and
+ * its skill counts as already started). An unanswered last question counts for nothing. In one
  * transaction with the check locked: finishing twice marks once and hands back the same marks.
  */
 export async function finishPlacement(options: {
@@ -142,22 +144,20 @@ export async function finishPlacement(options: {
   const { placementId } = parseOrThrow(finishInputSchema, options.input);
   const at = await clockNow();
   return getDb().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Placement" WHERE "id" = ${placementId}::uuid AND "userId" = ${userId}::uuid FOR UPDATE`;
-    if (!locked[0]) throw new AppError("NOT_FOUND", NOT_FOUND);
+    await lockOwnPlacement(tx, userId, placementId);
     const row = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: placementSelect });
     if (row.open !== true) return placementView(row);
     const cards = await tx.$queryRaw<CardRecord[]>`
       SELECT "skillId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",
              "reps", "lapses", "state"::text AS "state", "lastReview", "lastRating"::text AS "lastRating"
-      FROM "SkillCard" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+      FROM "SkillCard" WHERE "userId" = ${userId}::uuid`;
     const started = new Set(
       cards
         .map(cardFromRecord)
         .filter(isStarted)
         .map((c) => c.skillId),
     );
-    const { marked, alreadyStarted } = placementMarks(PLACEMENT_SKILLS, answersOf(row), started);
+    const known = placementMarks(PLACEMENT_SKILLS, answersOf(row), started).marked;
     const { desiredRetention } = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { desiredRetention: true },
@@ -165,18 +165,20 @@ export async function finishPlacement(options: {
     const data = cardData(
       review(newCard(at), PLACEMENT_RATING, at, { requestRetention: desiredRetention }).after,
     );
-    for (const skillId of marked) {
-      await tx.skillCard.upsert({
-        where: { userId_skillId: { userId, skillId } },
-        create: { userId, skillId, ...data },
-        update: data,
-      });
-    }
+    // ON CONFLICT DO NOTHING: a card made since the read above (a review that just landed) is kept.
+    const inserted = await tx.skillCard.createManyAndReturn({
+      data: known.map((skillId) => ({ userId, skillId, ...data })),
+      skipDuplicates: true,
+      select: { skillId: true },
+    });
+    const made = new Set(inserted.map((c) => c.skillId));
+    for (const skillId of known) if (!made.has(skillId)) started.add(skillId);
+    const { marked, alreadyStarted } = placementMarks(PLACEMENT_SKILLS, answersOf(row), started);
     const done = await tx.placement.update({
       where: { id: placementId },
-      data: { open: null, finishedAt: at, marked },
+      data: { open: null, finishedAt: at, marked, alreadyStarted },
       select: placementSelect,
     });
-    return placementView(done, alreadyStarted);
+    return placementView(done);
   });
 }

@@ -91,7 +91,10 @@ export interface InstanceView {
   id: string;
   skillId: string;
   skillTitle: string;
-  /** Whether the skill has a lesson (/learn/[skillId]): every catalogue skill, not a teacher's problem. */
+  /**
+   * Whether the page links the skill's lesson (/learn/[skillId]): a catalogue skill's problem once
+   * finished, and before that only in the learner's own practice (never a placement or set problem).
+   */
   hasLesson: boolean;
   kind: ProblemKind;
   answerKind: AnswerKind;
@@ -112,7 +115,10 @@ export interface InstanceView {
   triesUsed: number;
   /** The hint steps revealed so far, in order. */
   hints: HintStep[];
-  /** The next hint step, when there is one: its number, how many there are, and what it reveals. */
+  /**
+   * The next hint step, when there is one and hints are offered (never on a placement question or in a
+   * set with hints off): its number, how many there are, and what it reveals.
+   */
   nextHint?: { step: number; of: number; reveals: string };
   issuedAt: string;
   submissions: FeedbackView[];

@@ -12,10 +12,10 @@ import {
 import { type ActingUser } from "@/lib/server/users/user.types";
 import { assignmentGate } from "@/lib/server/assignments/gate";
 import { parseOrThrow } from "@/lib/server/validation";
-import { hintSteps } from "@/lib/problems";
+import { MAX_HINT_STEPS, hintStepsTaken } from "@/lib/problems";
 import { instanceId, loadOwn } from "./own-instance";
 import { getInstance } from "./get-instance";
-import { problemOf } from "./view";
+import { toView } from "./view";
 
 /**
  * Reveals hint step `input.step` (1-based) of an instance: only the next one (a step already shown is
@@ -38,15 +38,24 @@ export async function takeHint(options: {
     at,
     instance.finishedAt ? "report" : "hint",
   );
-  const count = hintSteps(problemOf(instance)).length;
+  // Every problem has MAX_HINT_STEPS steps (hintSteps always returns exactly those; the catalogue's
+  // unit tests check it), so the count needs no step worked out.
+  const count = MAX_HINT_STEPS;
   if (step > count) throw new AppError("INVALID_INPUT", `This problem has ${count} hint steps.`);
-  if (step > instance.hintsTaken + 1 && !instance.finishedAt)
-    throw new AppError("INVALID_INPUT", `Take hint step ${instance.hintsTaken + 1} first.`);
-  if (step === instance.hintsTaken + 1) {
-    await getDb().problemInstance.updateMany({
-      where: { id, userId: options.actor.id, hintsTaken: step - 1, finishedAt: null },
-      data: step === 1 ? { hintsTaken: step, hintUsedAt: at } : { hintsTaken: step },
-    });
-  }
+  // The steps shown as the page shows them (a problem hinted before steps existed has its first).
+  const shown = hintStepsTaken(instance);
+  if (step > shown + 1 && !instance.finishedAt)
+    throw new AppError("INVALID_INPUT", `Take hint step ${shown + 1} first.`);
+  // A step already shown, or a finished problem: nothing to write, the view is the one read.
+  if (step !== shown + 1 || instance.finishedAt) return toView(instance, instance.submissions);
+  // The first hint's time stays the one the rating counts.
+  const taken = instance.hintUsedAt === null ? { hintsTaken: step, hintUsedAt: at } : { hintsTaken: step };
+  const { count: written } = await getDb().problemInstance.updateMany({
+    where: { id, userId: options.actor.id, hintsTaken: instance.hintsTaken, finishedAt: null },
+    data: taken,
+  });
+  // Written: the view is the one read with the step taken. Not written (another request took the step,
+  // or the problem finished, in between): read again what is now stored.
+  if (written === 1) return toView({ ...instance, ...taken }, instance.submissions);
   return getInstance({ actor: options.actor, instanceId: id });
 }

@@ -8,6 +8,7 @@ import {
   type Problem,
   getSkill,
   hintSteps,
+  hintStepsTaken,
   solution,
 } from "@/lib/problems";
 import { plotFor } from "@/lib/problems/plot-for";
@@ -101,6 +102,18 @@ export function feedbackOf(s: StoredSubmission): FeedbackView {
   return { ...f, tryNumber: s.tryNumber, answer: s.answer as FeedbackView["answer"], submissionId: s.id };
 }
 
+/**
+ * Whether the page links the skill's lesson. A lesson shows worked solutions, so before the problem is
+ * finished it is offered only in the learner's own practice (free practice and the drill): never on a
+ * placement question or a problem set's problem, which are answered from what the learner knows.
+ * Once finished, every catalogue skill links its lesson; a teacher's own problem has none.
+ */
+function lessonOffered(instance: StoredInstance, p: Problem, finished: boolean): boolean {
+  if (p.skill === "authored" || getSkill(instance.skillId) === undefined) return false;
+  if (finished) return true;
+  return (instance.source ?? "practice") === "practice" && instance.offers === undefined;
+}
+
 export function toView(instance: StoredInstance, submissions: readonly StoredSubmission[]): InstanceView {
   const p = problemOf(instance);
   const finished = instance.finishedAt !== null;
@@ -113,7 +126,7 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
       p.skill === "authored" || instance.offers
         ? "A problem from your teacher"
         : (getSkill(instance.skillId)?.title ?? instance.skillId),
-    hasLesson: p.skill !== "authored" && getSkill(instance.skillId) !== undefined,
+    hasLesson: lessonOffered(instance, p, finished),
     kind: p.kind,
     answerKind: p.answerKind,
     statement: p.statement,
@@ -137,12 +150,6 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     const g = p.given as unknown as MatrixGiven;
     view.matrix = { decls: g.decls, shape: expectedShape(g) };
   }
-  // Hint steps: the ones revealed (a problem hinted before steps existed has its first), and the next.
-  // The steps are worked out only when one was taken (the submit path builds views too).
-  const taken = Math.min(MAX_HINT_STEPS, Math.max(instance.hintsTaken, instance.hintUsedAt ? 1 : 0));
-  view.hints = taken > 0 ? hintSteps(p).slice(0, taken) : [];
-  if (!finished && taken < MAX_HINT_STEPS)
-    view.nextHint = { step: taken + 1, of: MAX_HINT_STEPS, reveals: HINT_STEP_LABELS[taken] ?? "" };
   if (instance.overrideCorrect !== undefined && instance.overrideCorrect !== null) {
     view.override = { accepted: instance.overrideCorrect, note: instance.overrideNote ?? "" };
   }
@@ -155,6 +162,13 @@ export function toView(instance: StoredInstance, submissions: readonly StoredSub
     view.placement = true;
     view.offers = { hint: false, reveal: false };
   }
+  // Hint steps: the ones revealed (a problem hinted before steps existed has its first), and the next,
+  // only where hints are offered (not on a placement question, nor in a set with hints off).
+  // The steps are worked out only when one was taken (the submit path builds views too).
+  const taken = hintStepsTaken(instance);
+  view.hints = taken > 0 ? hintSteps(p).slice(0, taken) : [];
+  if (!finished && taken < MAX_HINT_STEPS && view.offers?.hint !== false)
+    view.nextHint = { step: taken + 1, of: MAX_HINT_STEPS, reveals: HINT_STEP_LABELS[taken] ?? "" };
   if (finished && instance.outcome) view.outcome = instance.outcome;
   // A set may keep the key and the solution hidden after the last try.
   if (finished && instance.showSolution !== false) {
