@@ -8,7 +8,7 @@ import { parse } from "../calculus/parse";
 import { toText } from "../calculus/print";
 import { readInfinity } from "../calculus/special";
 import { simplify } from "../calculus/simplify";
-import { type AuthoredError, type AuthoredSpec, authoredProblem } from "./authored";
+import { type AuthoredError, type AuthoredSpec, authoredProblem, pointCoordinates } from "./authored";
 import { unsupportedFunction } from "./function-names";
 import {
   type Parameters,
@@ -96,7 +96,7 @@ export function instantiate(spec: AuthoredTemplate["spec"], p: Parameters, value
   }
   if (spec.kind === "taylor2" || spec.kind === "derivative_at" || spec.kind === "gradient_at") {
     const coords: string[] = [];
-    for (const c of spec.at.replace(/^\s*\(|\)\s*$/g, "").split(",")) {
+    for (const c of pointCoordinates(spec.at)) {
       if (c.trim() === "") {
         coords.push(c);
         continue;

@@ -163,6 +163,18 @@ describe("a typed problem with parameters", () => {
     for (const d of at.draws) expect(d.problem.value).toBe(3 * d.values.k! ** 2);
   });
 
+  it("reads a point whose coordinate ends in a bracket (sqrt(k), (1, sqrt(k)))", () => {
+    const one = authoredTemplate({ kind: "derivative_at", f: "x^2", var: "x", at: "sqrt(k)" }, "k in {2, 3}");
+    if (!one.ok) throw new Error(one.error.message);
+    for (const d of one.draws) expect(d.problem.value).toBeCloseTo(2 * Math.sqrt(d.values.k!));
+    const two = authoredTemplate(
+      { kind: "gradient_at", f: "x y", vars: ["x", "y"], at: "(1, sqrt(k))" },
+      "k in {2, 3}",
+    );
+    if (!two.ok) throw new Error(two.error.message);
+    for (const d of two.draws) expect(d.problem.answer).toEqual([`sqrt(${d.values.k})`, "1"]);
+  });
+
   it.each([
     [spec, "x in {1..3}", /^'x' is a variable of the problem/],
     [spec, "a in {1..3}\nb in {1..3}\na > 5", /^No choice of the parameters satisfies the conditions/],
@@ -210,6 +222,21 @@ describe("typed problems without parameters", () => {
     expect(grade(r.problem, "3pi^2 + 1").status).toBe("wrong");
   });
 
+  it("reads a point whose last coordinate ends in a bracket, with or without brackets around it", () => {
+    const one = authoredProblem({ kind: "derivative_at", f: "x^2", var: "x", at: "sqrt(2)" });
+    if (!one.ok) throw new Error(one.error.message);
+    expect(one.problem.value).toBeCloseTo(2 * Math.SQRT2);
+    for (const at of ["(1, sqrt(3))", "1, sqrt(3)", "(sqrt(3)), 1"]) {
+      const two = authoredProblem({ kind: "gradient_at", f: "x + x y", vars: ["x", "y"], at });
+      if (!two.ok) throw new Error(`${at}: ${two.error.message}`);
+      expect(grade(two.problem, at.startsWith("(sqrt") ? "(2, sqrt(3))" : "(1 + sqrt(3), 1)").status).toBe(
+        "right",
+      );
+    }
+    const taylor = authoredProblem({ kind: "taylor2", f: "e^x cos(y)", vars: ["x", "y"], at: "(0, 0)" });
+    expect(taylor.ok).toBe(true);
+  });
+
   it("takes a Greek letter's name as the variable, typeset as the letter", () => {
     const r = authoredProblem({ kind: "derivative", f: "sin(theta)^2", var: "theta" });
     if (!r.ok) throw new Error(r.error.message);
@@ -221,6 +248,10 @@ describe("typed problems without parameters", () => {
   it.each([
     [{ kind: "derivative" as const, f: "x", var: "th" }, /^'th' is not a variable name answers can use/],
     [{ kind: "derivative_at" as const, f: "x^2", var: "x", at: "1, 2" }, /^Give the point as 1 number/],
+    [
+      { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "(1, sqrt(3)" },
+      /^Give the point as 2 numbers separated by commas/,
+    ],
     [
       { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "1, q" },
       /^The coordinate 'q' of the point is not a number/,
