@@ -176,6 +176,32 @@ describe("a typed problem with parameters", () => {
   });
 
   it.each([
+    [
+      { kind: "derivative_at" as const, f: "x^3", var: "x", at: "1/(a - 3)" },
+      "a in {2..4}",
+      /^With a = 3: The coordinate '1\/0' of the point is not a number/,
+    ],
+    [
+      { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "(1, sqrt(a))" },
+      "a in {-1..2}",
+      /^With a = -1: The coordinate 'sqrt\(-1\)' of the point is not a number/,
+    ],
+    [
+      { kind: "taylor2" as const, f: "x^3 + x y^2", vars: ["x", "y"], at: "a, 0" },
+      "a in {1, 10}",
+      /^With a = 10: Give the point as 2 whole numbers between -9 and 9/,
+    ],
+  ])("names the draw that makes the point of %j invalid", (s, text, message) => {
+    const r = authoredTemplate(s, text);
+    expect(r.ok ? "accepted" : r.error.message).toMatch(message);
+  });
+
+  it("says a point with the wrong number of coordinates once, without a draw", () => {
+    const r = authoredTemplate({ kind: "derivative_at", f: "x^2", var: "x", at: "a, 1" }, "a in {1..3}");
+    expect(r.ok ? "accepted" : r.error.message).toMatch(/^Give the point as 1 number/);
+  });
+
+  it.each([
     [spec, "x in {1..3}", /^'x' is a variable of the problem/],
     [spec, "a in {1..3}\nb in {1..3}\na > 5", /^No choice of the parameters satisfies the conditions/],
     [
