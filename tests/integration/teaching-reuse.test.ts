@@ -31,6 +31,8 @@ import {
 import { publishSet, updateSet } from "@/lib/server/assignments/sets";
 import { listMyAssignments, openAssignment, openAssignmentProblem } from "@/lib/server/assignments/student";
 import { getInstance, submitAnswer } from "@/lib/server/practice/practice";
+import { takeHint } from "@/lib/server/practice/take-hint";
+import { closedMessage } from "@/lib/teaching/closed";
 import { expectAppError } from "./helpers";
 import { SETTINGS, openAll, world } from "./teaching-world";
 
@@ -252,6 +254,38 @@ describe("archiving and deleting", () => {
     expect(
       (await getInstance({ actor: ann, instanceId: opened.problems[0]!.instanceId })).closed,
     ).toBeUndefined();
+  });
+
+  it("a closed set gives one reason everywhere: the set page, each problem, a try, a hint and a new start", async () => {
+    const due = new Date(Date.now() - HOUR);
+    const { ann, set } = await world({ dueAt: new Date(Date.now() + HOUR).toISOString() });
+    const listed = await openAssignment({ actor: ann, setId: set.id });
+    const [first, second] = listed.problems;
+    const { instanceId } = await openAssignmentProblem({
+      actor: ann,
+      setId: set.id,
+      input: { itemId: first!.itemId, copy: first!.copy },
+    });
+    await getDb().problemSet.update({ where: { id: set.id }, data: { dueAt: due, latePolicy: "refuse" } });
+    const sentence = closedMessage({ kind: "due", at: due }, "UTC");
+    const page = await openAssignment({ actor: ann, setId: set.id });
+    expect(page.closedReason).toEqual({ kind: "due", at: due });
+    expect(page.problems.every((p) => p.closed)).toBe(true);
+    expect((await expectAppError(answer(ann, instanceId, "0"), "FORBIDDEN")).message).toBe(sentence);
+    expect(
+      (await expectAppError(takeHint({ actor: ann, instanceId, input: { step: 1 } }), "FORBIDDEN")).message,
+    ).toBe(sentence);
+    const start = openAssignmentProblem({
+      actor: ann,
+      setId: set.id,
+      input: { itemId: second!.itemId, copy: second!.copy },
+    });
+    expect((await expectAppError(start, "FORBIDDEN")).message).toBe(sentence);
+    // Archived: the archive's sentence, everywhere, whatever the dates.
+    await getDb().problemSet.update({ where: { id: set.id }, data: { archivedAt: new Date() } });
+    const archived = closedMessage({ kind: "archived" }, "UTC");
+    expect((await openAssignment({ actor: ann, setId: set.id })).closedReason).toEqual({ kind: "archived" });
+    expect((await expectAppError(answer(ann, instanceId, "0"), "FORBIDDEN")).message).toBe(archived);
   });
 
   it("a set is deleted while nobody answered (opened problems go with it); otherwise refused, offering archive", async () => {
