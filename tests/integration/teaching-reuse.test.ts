@@ -20,6 +20,7 @@ import {
   ANSWERED_SET,
   EDIT_REFUSED,
   REORDER_REFUSED,
+  ALREADY_DRAFT,
   UNPUBLISH_REFUSED,
   archiveSet,
   copySet,
@@ -28,7 +29,7 @@ import {
   setItemCount,
   unpublishSet,
 } from "@/lib/server/assignments/reuse";
-import { publishSet, updateSet } from "@/lib/server/assignments/sets";
+import { createSet, publishSet, updateSet } from "@/lib/server/assignments/sets";
 import { listMyAssignments, openAssignment, openAssignmentProblem } from "@/lib/server/assignments/student";
 import { getInstance, submitAnswer } from "@/lib/server/practice/practice";
 import { takeHint } from "@/lib/server/practice/take-hint";
@@ -214,6 +215,21 @@ describe("unpublishing", () => {
     expect(
       (await getDb().problemSet.findUniqueOrThrow({ where: { id: set.id } })).publishedAt,
     ).not.toBeNull();
+  });
+});
+
+describe("unpublishing a draft", () => {
+  it("says the set is already a draft and changes nothing", async () => {
+    const { teacher, cls } = await world();
+    const draft = await createSet({
+      actor: teacher,
+      classId: cls.id,
+      input: { ...SETTINGS, title: "Draft" },
+    });
+    const before = await getDb().problemSet.findUniqueOrThrow({ where: { id: draft.id } });
+    const refused = await expectAppError(unpublishSet({ actor: teacher, setId: draft.id }), "INVALID_INPUT");
+    expect(refused.message).toBe(ALREADY_DRAFT);
+    expect(await getDb().problemSet.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(before);
   });
 });
 

@@ -28,6 +28,7 @@ export const REORDER_REFUSED =
   "Students have already answered problems of this set: reordering would renumber their results in the gradebook and the CSV. Add, excuse or give points instead.";
 export const EDIT_REFUSED =
   "A student has already answered this item; changing it would change problems already graded. Excuse it and add a new one instead.";
+export const ALREADY_DRAFT = "This set is already a draft: students do not see it. Nothing was changed.";
 export const UNPUBLISH_REFUSED =
   "A student has already opened a problem of this set, so it stays published. Archive it to close it instead.";
 
@@ -159,7 +160,7 @@ export async function setItemCount(options: {
 /** Back to a draft, while no student has opened any of its problems (nothing of theirs depends on it). */
 export async function unpublishSet(options: { actor: ActingUser; setId: unknown }): Promise<void> {
   const set = await ownSet(options.actor, options.setId);
-  if (!set.publishedAt) return;
+  if (!set.publishedAt) throw new AppError("INVALID_INPUT", ALREADY_DRAFT);
   await getDb().$transaction(async (tx) => {
     await lockSet(tx, set.id);
     const opened = await tx.problemInstance.count({ where: { assignmentItem: { setId: set.id } } });
