@@ -113,6 +113,43 @@ describe("copying a set", () => {
     expect(await getDb().itemExcusal.count({ where: { itemId: items[0]!.id } })).toBe(1);
   });
 
+  it("a form submitted twice (a double click) makes one copy; a new submission makes another", async () => {
+    const { teacher, cls, set } = await world();
+    const copies = () => getDb().problemSet.count({ where: { classId: cls.id, id: { not: set.id } } });
+    const requestId = randomUUID();
+    const input = { classId: cls.id, requestId };
+    const [a, b] = await Promise.all([
+      copySet({ actor: teacher, setId: set.id, input }),
+      copySet({ actor: teacher, setId: set.id, input }),
+    ]);
+    expect(b.id).toBe(a.id);
+    expect(await copySet({ actor: teacher, setId: set.id, input })).toEqual(a);
+    expect(await copies()).toBe(1);
+    expect(await itemsOf(a.id)).toHaveLength(2);
+    const again = await copySet({
+      actor: teacher,
+      setId: set.id,
+      input: { classId: cls.id, requestId: randomUUID() },
+    });
+    expect(again.id).not.toBe(a.id);
+    expect(await copies()).toBe(2);
+    // Another teacher's submission with the same id makes their own copy.
+    const other = await world();
+    const theirs = await copySet({
+      actor: other.teacher,
+      setId: other.set.id,
+      input: { classId: other.cls.id, requestId },
+    });
+    expect(theirs.id).not.toBe(a.id);
+    expect((await getDb().problemSet.findUniqueOrThrow({ where: { id: theirs.id } })).classId).toBe(
+      other.cls.id,
+    );
+    await expectAppError(
+      copySet({ actor: teacher, setId: set.id, input: { classId: cls.id, requestId: "not-a-uuid" } }),
+      "INVALID_INPUT",
+    );
+  });
+
   it("in the same class it is titled as a copy; another teacher's class or set, a forged id and an archived class are refused", async () => {
     const { teacher, otherTeacher, cls, set } = await world();
     const same = await copySet({ actor: teacher, setId: set.id, input: { classId: cls.id } });
