@@ -3,6 +3,7 @@
 // sign-up. A list with any malformed email changes nothing and names the problems.
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -130,9 +131,13 @@ export async function cancelInvitation(options: {
  * go. An archived class takes no one: its invitation stays pending (the teacher still sees it and can
  * cancel it; restored, the class takes the student at their next sign-in).
  */
-export async function acceptInvitations(user: { id: string; email: string }): Promise<number> {
+export async function acceptInvitations(
+  user: { id: string; email: string },
+  /** The caller's transaction (sign-up: the account and its classes, or neither); else its own. */
+  inTx?: Prisma.TransactionClient,
+): Promise<number> {
   const email = user.email.toLowerCase();
-  return getDb().$transaction(async (tx) => {
+  const work = async (tx: Prisma.TransactionClient) => {
     const invites = await tx.invitation.findMany({
       where: { email },
       select: { classId: true, class: { select: { teacherId: true } } },
@@ -150,5 +155,6 @@ export async function acceptInvitations(user: { id: string; email: string }): Pr
     });
     await tx.invitation.deleteMany({ where: { email, classId: { in: open.map((i) => i.classId) } } });
     return classIds.length;
-  });
+  };
+  return inTx ? work(inTx) : getDb().$transaction(work);
 }
