@@ -70,11 +70,19 @@ describe("reading parameters", () => {
     ],
     [
       "theta in {1..2}",
-      "'theta' cannot be a parameter: name it with one letter, optionally followed by digits (a, b, k1), other than e.",
+      "'theta' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
+    ],
+    [
+      "A in {1..2}",
+      "'A' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
+    ],
+    [
+      "K1 in {1..2}",
+      "'K1' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
     ],
     [
       "e in {1..2}",
-      "'e' cannot be a parameter: name it with one letter, optionally followed by digits (a, b, k1), other than e.",
+      "'e' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
     ],
     ["a+1", "'a+1' is neither a parameter (a in {2..9}) nor a condition (a != b)."],
     ["a != 2", "A condition needs parameters: declare them first, e.g. a in {2..9}."],
