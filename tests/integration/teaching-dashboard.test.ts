@@ -9,6 +9,7 @@ import { overrideVerdict } from "@/lib/server/assignments/gradebook";
 import { excuseItem, setFullCredit } from "@/lib/server/assignments/items";
 import { addCatalogueItem, createSet, publishSet } from "@/lib/server/assignments/sets";
 import { archiveClass } from "@/lib/server/classes/lifecycle";
+import { archiveSet } from "@/lib/server/assignments/reuse";
 import { reportGrading, submitAnswer } from "@/lib/server/practice/practice";
 import { expectAppError } from "./helpers";
 import { SETTINGS, openAll, world } from "./teaching-world";
@@ -70,7 +71,17 @@ describe("the teacher's dashboard", () => {
       input: { accept: true, note: "Right", reportId: d.reports[0]!.id },
     });
     expect((await getTeacherDashboard({ actor: mine.teacher })).reports).toEqual([]);
-    expect((await getTeacherDashboard({ actor: theirs.teacher })).reports).toHaveLength(1);
+    // Their class, current: its report and its set due soon are on their dashboard...
+    const current = await getTeacherDashboard({ actor: theirs.teacher });
+    expect(current.reports.map((r) => r.setId)).toEqual([theirs.set.id]);
+    expect(current.dueSoon.map((s) => s.id)).toEqual([theirs.set.id]);
+    // ...and leave it with the archive of the set alone, come back with its restore...
+    await archiveSet({ actor: theirs.teacher, setId: theirs.set.id, archived: true });
+    const setArchived = await getTeacherDashboard({ actor: theirs.teacher });
+    expect([setArchived.reports, setArchived.dueSoon]).toEqual([[], []]);
+    await archiveSet({ actor: theirs.teacher, setId: theirs.set.id, archived: false });
+    expect((await getTeacherDashboard({ actor: theirs.teacher })).dueSoon).toHaveLength(1);
+    // ...and leave it again with the archive of the class.
     await archiveClass({ actor: theirs.teacher, classId: theirs.cls.id, archived: true });
     const archived = await getTeacherDashboard({ actor: theirs.teacher });
     expect([archived.reports, archived.dueSoon]).toEqual([[], []]);

@@ -1,13 +1,7 @@
 // Random parameters of typed problems: the reader of `a in {2..9}`, `b in {-5..5} \ {0}`, conditions,
 // deterministic draws, and every refusal with its message; then the template built on them.
 import { describe, expect, it } from "vitest";
-import {
-  MAX_DRAW_ATTEMPTS,
-  allDraws,
-  drawParameters,
-  readParameters,
-  satisfies,
-} from "@/lib/problems/parameters";
+import { allDraws, drawParameters, readParameters, satisfies } from "@/lib/problems/parameters";
 import { authoredTemplate, drawAuthored } from "@/lib/problems/authored-template";
 import { authoredProblem } from "@/lib/problems/authored";
 import { grade } from "@/lib/problems/grade";
@@ -126,9 +120,19 @@ describe("drawing", () => {
     }
   });
 
-  it("gives up (null) when no draw satisfies the conditions within the bounded attempts", () => {
-    expect(MAX_DRAW_ATTEMPTS).toBe(200);
+  it("draws again when a draw breaks a condition, until one holds", () => {
+    // One value in ten satisfies it: a single draw would miss it nine times in ten.
+    const rare = read("a in {1..10}\na = 7");
+    for (let seed = 0; seed < 50; seed++) expect(drawParameters(rare, seed)).toEqual({ a: 7 });
+  });
+
+  it("gives up (null) when no draw satisfies the conditions, or practically none does", () => {
     expect(drawParameters(read("a in {1..3}\na > 5"), 1)).toBeNull();
+    // One draw in a million would do: the bounded attempts give up rather than search on.
+    const needle = read("a in {1..1000}\nb in {1..1000}\na = 1\nb = 1");
+    expect(Array.from({ length: 20 }, (_, seed) => drawParameters(needle, seed))).toEqual(
+      Array.from({ length: 20 }, () => null),
+    );
   });
 });
 
