@@ -82,7 +82,11 @@ export async function copySetAction(form: FormData): Promise<void> {
   const actor = await requireUser("/teacher");
   const setId = text(form, "setId");
   await act(setPage(setId), async () => {
-    const copy = await copySet({ actor, setId, input: { classId: text(form, "classId") } });
+    const copy = await copySet({
+      actor,
+      setId,
+      input: { classId: text(form, "classId"), requestId: text(form, "requestId") || undefined },
+    });
     return withNotice(
       setPage(copy.id),
       "ok",

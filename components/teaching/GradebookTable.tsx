@@ -5,10 +5,15 @@
 import Link from "next/link";
 import { StudentName } from "@/components/teaching/StudentName";
 import type { GradebookColumn, GradebookRow } from "@/lib/server/assignments/gradebook";
-import { type GradebookQuery, viewRows } from "@/lib/teaching/gradebook-view";
+import {
+  type GradebookQuery,
+  minutesText,
+  resultWord,
+  scoreText,
+  viewRows,
+} from "@/lib/teaching/gradebook-view";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
-const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "");
 
 function href(setId: string, query: GradebookQuery, change: Partial<GradebookQuery>): string {
   const next = { ...query, ...change };
@@ -128,51 +133,32 @@ export function GradebookTable(props: {
                   </a>
                 </th>
                 <td data-testid="score">
-                  {r.afterPenalty === r.score
-                    ? r.score
-                    : `${r.afterPenalty} (${r.score} before the late penalty)`}{" "}
-                  / {r.total}
+                  {scoreText(r)}
                   {r.late ? <span className="tag bad">late</span> : null}
                   <br />
-                  <span className="muted">{mins(r.timeMs)}</span>
+                  <span className="muted">{minutesText(r.timeMs)}</span>
                 </td>
                 {columns.map((c) => {
                   const cell = r.cells[c.key];
-                  const excused = c.excused || r.excused.includes(c.key);
+                  const word = resultWord(c, r.excused, cell);
                   // Lean cells (a class of 200 is 4,000 of them): plain links (no prefetching of
                   // every problem on screen), named by the row and column headers; minutes are in the
                   // student's page, the drill-down and the CSV.
-                  if (excused || c.fullCredit)
+                  if (word === "excused" || word === "full credit")
                     return (
                       <td key={c.key} className="i muted">
-                        {cell ? (
-                          <a href={`/teacher/instances/${cell.instanceId}`}>
-                            {excused ? "excused" : "full credit"}
-                          </a>
-                        ) : excused ? (
-                          "excused"
-                        ) : (
-                          "full credit"
-                        )}
+                        {cell ? <a href={`/teacher/instances/${cell.instanceId}`}>{word}</a> : word}
                       </td>
                     );
                   if (!cell)
                     return (
                       <td key={c.key} className="i muted">
-                        not started
+                        {word}
                       </td>
                     );
                   return (
                     <td key={c.key} className="i">
-                      <a href={`/teacher/instances/${cell.instanceId}`}>
-                        {!cell.finished && !cell.overridden
-                          ? "in progress"
-                          : cell.correct
-                            ? "right"
-                            : cell.outcome === "revealed"
-                              ? "revealed"
-                              : "wrong"}
-                      </a>
+                      <a href={`/teacher/instances/${cell.instanceId}`}>{word}</a>
                       {cell.overridden ? " (override)" : null}
                       {cell.late ? <b className="bad"> late</b> : null} · {cell.tries}
                     </td>

@@ -1,6 +1,7 @@
 // Reusing and tidying a set, at the foot of its page: copy it (to this class or another of the
 // teacher's, e.g. next term's), back to a draft while nobody opened it, print it, archive or restore
 // it, delete it while nobody has answered (each with the reason when it is not possible).
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { archiveSetAction, copySetAction, deleteSetAction, unpublishSetAction } from "@/app/actions/reuse";
 import { Confirm } from "@/components/teaching/Confirm";
@@ -27,6 +28,8 @@ export function SetCare({
       </p>
       <form action={copySetAction} className="inline-form" aria-label="Copy this set">
         <input type="hidden" name="setId" value={set.id} />
+        {/* One id per rendered form: submitted twice (a double click), it makes one copy. */}
+        <input type="hidden" name="requestId" value={randomUUID()} />
         <div className="field">
           <label htmlFor="copy-to">Copy to</label>
           <select id="copy-to" name="classId" defaultValue={set.classId}>

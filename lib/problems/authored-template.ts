@@ -8,7 +8,7 @@ import { parse } from "../calculus/parse";
 import { toText } from "../calculus/print";
 import { readInfinity } from "../calculus/special";
 import { simplify } from "../calculus/simplify";
-import { type AuthoredError, type AuthoredSpec, authoredProblem } from "./authored";
+import { type AuthoredError, type AuthoredSpec, authoredProblem, pointCoordinates } from "./authored";
 import { unsupportedFunction } from "./function-names";
 import {
   type Parameters,
@@ -96,7 +96,7 @@ export function instantiate(spec: AuthoredTemplate["spec"], p: Parameters, value
   }
   if (spec.kind === "taylor2" || spec.kind === "derivative_at" || spec.kind === "gradient_at") {
     const coords: string[] = [];
-    for (const c of spec.at.replace(/^\s*\(|\)\s*$/g, "").split(",")) {
+    for (const c of pointCoordinates(spec.at)) {
       if (c.trim() === "") {
         coords.push(c);
         continue;
@@ -110,16 +110,24 @@ export function instantiate(spec: AuthoredTemplate["spec"], p: Parameters, value
   return { ok: true, spec: { ...spec, f: f.text } };
 }
 
-/** The problem of one draw, with the drawn values in `given.parameters` for the teacher's views. */
+/**
+ * The problem of one draw, with the drawn values in `given.parameters` for the teacher's views. A
+ * refusal says whether it comes from the draw's values (`ofDraw`): a point or key that these values
+ * make invalid. Reading errors, variable names and a point's number of coordinates are the same for
+ * every draw.
+ */
 function problemOf(
   spec: AuthoredTemplate["spec"],
   p: Parameters,
   values: Values,
-): { ok: true; problem: Problem } | { ok: false; error: AuthoredError } {
+): { ok: true; problem: Problem } | { ok: false; error: AuthoredError; ofDraw: boolean } {
   const s = instantiate(spec, p, values);
-  if (!s.ok) return s;
+  if (!s.ok) return { ...s, ofDraw: false };
   const r = authoredProblem(s.spec);
-  if (!r.ok) return r;
+  if (!r.ok) {
+    const shapeWrong = "at" in spec && pointCoordinates(spec.at).length !== variablesOf(spec).length;
+    return { ...r, ofDraw: r.error.code !== "BAD_VARIABLE" && !shapeWrong };
+  }
   return { ok: true, problem: { ...r.problem, given: { ...r.problem.given, parameters: values } } };
 }
 
@@ -164,11 +172,10 @@ export function authoredTemplate(spec: AuthoredSpec, parametersText: string): Te
   const draws: Draw[] = [];
   for (const values of checked) {
     const r = problemOf(spec, p, values);
-    if (!r.ok) {
-      // A reading error is the same for every draw: say it without the values.
-      if (r.error.code === "UNREADABLE" || r.error.code === "BAD_VARIABLE") return r;
-      return fail(r.error.code, `With ${valuesText(values)}: ${r.error.message}`);
-    }
+    if (!r.ok)
+      return r.ofDraw
+        ? fail(r.error.code, `With ${valuesText(values)}: ${r.error.message}`)
+        : fail(r.error.code, r.error.message);
     draws.push({ values, problem: r.problem });
   }
   // The draws shown: the first seeded draws (what students are likely to see), not the smallest values.

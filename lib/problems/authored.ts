@@ -118,7 +118,7 @@ function secondOrder(
   if (!r.ok) return r.result;
   let at: Record<string, number> = {};
   if (spec.kind === "taylor2") {
-    const coords = spec.at.split(/[\s,()]+/).filter(Boolean);
+    const coords = pointCoordinates(spec.at);
     if (coords.length !== spec.vars.length || !coords.every((c) => /^-?\d$/.test(c)))
       return fail(
         "UNREADABLE",
@@ -296,15 +296,46 @@ function build(spec: AuthoredSpec): AuthoredResult {
   }
 }
 
+/**
+ * The coordinates of a point as typed, trimmed: "1, 2", "(1, 2)", "sqrt(2)", "(1, sqrt(3))". Brackets
+ * around the whole point are dropped (only when the first one closes at the end); a comma inside a
+ * bracket does not separate. The one reader of a point for every typed problem, with parameters or not.
+ */
+export function pointCoordinates(text: string): string[] {
+  let t = text.trim();
+  if (t.startsWith("(") && closingBracket(t, 0) === t.length - 1) t = t.slice(1, -1);
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(t.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(t.slice(start).trim());
+  return parts;
+}
+
+/** The index of the bracket closing the one at `open`, or -1. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** "x, y" and "(1, 2)" as coordinates, one per variable: numbers or exact constants ("pi/4"). */
 function readPoint(
   text: string,
   vars: readonly string[],
 ): { ok: true; point: Point } | { ok: false; result: AuthoredResult } {
-  const parts = text
-    .replace(/^\s*\(|\)\s*$/g, "")
-    .split(",")
-    .map((s) => s.trim());
+  const parts = pointCoordinates(text);
   const example = vars.map((_, i) => String(i + 1)).join(", ");
   if (parts.length !== vars.length || parts.some((p) => p === ""))
     return {

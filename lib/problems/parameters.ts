@@ -47,8 +47,8 @@ export interface Parameters {
 export type ParametersResult = { ok: true; parameters: Parameters } | { ok: false; message: string };
 export type Values = Readonly<Record<string, number>>;
 
-/** A parameter's name: what the reader accepts as a declared variable (a letter, then digits). */
-const NAME = /^[A-Za-z][0-9]{0,2}$/;
+/** A parameter's name: one lowercase letter, then up to two digits (docs/teaching.md; e is refused below). */
+const NAME = /^[a-z][0-9]{0,2}$/;
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
@@ -194,9 +194,9 @@ export function readParameters(text: string, variables: readonly string[] = []):
     const decl = /^(\w+)\s+in(?=[\s{])\s*(.*)$/.exec(line) ?? /^(\w+)\s*∈\s*(.*)$/.exec(line);
     if (decl) {
       const [, name, rest] = decl as unknown as [string, string, string];
-      if (!NAME.test(name) || name === "e" || FUNCTION_NAMES.has(name.toLowerCase()))
+      if (!NAME.test(name) || name === "e" || FUNCTION_NAMES.has(name))
         return fail(
-          `'${name.slice(0, 20)}' cannot be a parameter: name it with one letter, optionally followed by digits (a, b, k1), other than e.`,
+          `'${name.slice(0, 20)}' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.`,
         );
       if (variables.includes(name))
         return fail(

@@ -90,3 +90,35 @@ export function viewRows<T extends ViewRow>(
     page,
   };
 }
+
+/** How a problem's result is worded in the gradebook, on a student's page and in the CSV. */
+export type ResultWord =
+  "excused" | "full credit" | "not started" | "in progress" | "right" | "revealed" | "wrong";
+
+/**
+ * The result of one student's problem: excused (for everyone, or in `excusedForStudent`), full
+ * credit, never opened, unfinished without a verdict, or the verdict (the teacher's override decides).
+ */
+export function resultWord(
+  column: { key: string; excused: boolean; fullCredit: boolean },
+  excusedForStudent: readonly string[],
+  cell: { finished: boolean; overridden: boolean; correct: boolean; outcome: string | null } | undefined,
+): ResultWord {
+  if (column.excused || excusedForStudent.includes(column.key)) return "excused";
+  if (column.fullCredit) return "full credit";
+  if (!cell) return "not started";
+  if (!cell.finished && !cell.overridden) return "in progress";
+  if (cell.correct) return "right";
+  return cell.outcome === "revealed" ? "revealed" : "wrong";
+}
+
+/** "3 / 4", or after a late penalty "2.5 (3 before the late penalty) / 4". */
+export function scoreText(r: { score: number; afterPenalty: number; total: number }): string {
+  const earned =
+    r.afterPenalty === r.score ? `${r.score}` : `${r.afterPenalty} (${r.score} before the late penalty)`;
+  return `${earned} / ${r.total}`;
+}
+
+/** Time taken as shown on the pages ("1.5 min"; nothing when none was recorded). */
+export const minutesText = (ms: number | null | undefined): string =>
+  ms ? `${(ms / 60000).toFixed(1)} min` : "";

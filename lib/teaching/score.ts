@@ -59,3 +59,16 @@ export function scoreOf(
   }
   return { score, afterPenalty: Math.round(afterPenalty * 100) / 100, total, late };
 }
+
+/**
+ * Whether a student has finished a set (the dashboard's "not finished"): every problem that counts for
+ * them is finished or has the teacher's verdict. An item excused for everyone or for this student, or
+ * given full credit, does not count; a student for whom nothing counts has nothing left: finished.
+ */
+export function hasFinished(
+  items: readonly { id: string; count: number; excused: boolean; fullCredit: boolean }[],
+  doneOf: (itemId: string) => number,
+  excusedFor: (itemId: string) => boolean,
+): boolean {
+  return items.every((i) => i.excused || i.fullCredit || excusedFor(i.id) || doneOf(i.id) >= i.count);
+}

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import { checkSignIn } from "@/lib/server/auth/sign-in";
 import { createUser } from "@/lib/server/users/create-user";
-import { getClassForTeacher, listMyClasses, removeStudent } from "@/lib/server/classes/classes";
+import { getClassForTeacher, joinClass, listMyClasses, removeStudent } from "@/lib/server/classes/classes";
+import { archiveClass } from "@/lib/server/classes/lifecycle";
 import {
   MAX_INVITES,
   cancelInvitation,
@@ -83,6 +84,38 @@ describe("adding students by email", () => {
     expect(signed.ok).toBe(true);
     expect((await listMyClasses({ actor: u })).map((c) => c.id)).toEqual([cls.id]);
     expect(await listInvitations({ actor: teacher, classId: cls.id })).toEqual([]);
+  });
+
+  it("an archived class takes no new student: not by email, not by a pending invitation, not by code", async () => {
+    const { teacher, cls } = await world();
+    const cara = await user("learner", "cara");
+    const waiting = fresh("waiting");
+    const newcomer = fresh("newcomer");
+    await inviteByEmail({ actor: teacher, classId: cls.id, input: { emails: waiting } });
+    await archiveClass({ actor: teacher, classId: cls.id, archived: true });
+    const before = await getDb().enrollment.count({ where: { classId: cls.id } });
+
+    const refused = await expectAppError(
+      inviteByEmail({ actor: teacher, classId: cls.id, input: { emails: `${cara.email}, ${newcomer}` } }),
+      "INVALID_INPUT",
+    );
+    expect(refused.message).toMatch(
+      /^Nobody was added\. This class is archived: restore it to add students\./,
+    );
+    // A pending invitation from before the archive does not join it at sign-up either; it stays pending.
+    const w = await createUser({ displayName: "Waiting", email: waiting, password: PASSWORD });
+    await expectAppError(joinClass({ actor: cara, input: { code: cls.joinCode } }), "INVALID_INPUT");
+    expect(await getDb().enrollment.count({ where: { classId: cls.id } })).toBe(before);
+    expect((await listInvitations({ actor: teacher, classId: cls.id })).map((i) => i.email)).toEqual([
+      waiting,
+    ]);
+
+    // Restored, the class takes them again: the pending invitation at the next sign-in.
+    await archiveClass({ actor: teacher, classId: cls.id, archived: false });
+    expect(await checkSignIn({ email: waiting, password: PASSWORD, address: "203.0.113.9" })).toMatchObject({
+      ok: true,
+    });
+    expect((await listMyClasses({ actor: w })).map((c) => c.id)).toEqual([cls.id]);
   });
 
   it("a malformed or oversized list, the teacher's own email, another teacher's class and forged ids change nothing", async () => {

@@ -20,6 +20,7 @@ import {
   ANSWERED_SET,
   EDIT_REFUSED,
   REORDER_REFUSED,
+  ALREADY_DRAFT,
   UNPUBLISH_REFUSED,
   archiveSet,
   copySet,
@@ -28,9 +29,11 @@ import {
   setItemCount,
   unpublishSet,
 } from "@/lib/server/assignments/reuse";
-import { publishSet, updateSet } from "@/lib/server/assignments/sets";
+import { createSet, publishSet, updateSet } from "@/lib/server/assignments/sets";
 import { listMyAssignments, openAssignment, openAssignmentProblem } from "@/lib/server/assignments/student";
 import { getInstance, submitAnswer } from "@/lib/server/practice/practice";
+import { takeHint } from "@/lib/server/practice/take-hint";
+import { closedMessage } from "@/lib/teaching/closed";
 import { expectAppError } from "./helpers";
 import { SETTINGS, openAll, world } from "./teaching-world";
 
@@ -108,6 +111,43 @@ describe("copying a set", () => {
     // The original is untouched.
     expect(await itemsOf(set.id)).toHaveLength(2);
     expect(await getDb().itemExcusal.count({ where: { itemId: items[0]!.id } })).toBe(1);
+  });
+
+  it("a form submitted twice (a double click) makes one copy; a new submission makes another", async () => {
+    const { teacher, cls, set } = await world();
+    const copies = () => getDb().problemSet.count({ where: { classId: cls.id, id: { not: set.id } } });
+    const requestId = randomUUID();
+    const input = { classId: cls.id, requestId };
+    const [a, b] = await Promise.all([
+      copySet({ actor: teacher, setId: set.id, input }),
+      copySet({ actor: teacher, setId: set.id, input }),
+    ]);
+    expect(b.id).toBe(a.id);
+    expect(await copySet({ actor: teacher, setId: set.id, input })).toEqual(a);
+    expect(await copies()).toBe(1);
+    expect(await itemsOf(a.id)).toHaveLength(2);
+    const again = await copySet({
+      actor: teacher,
+      setId: set.id,
+      input: { classId: cls.id, requestId: randomUUID() },
+    });
+    expect(again.id).not.toBe(a.id);
+    expect(await copies()).toBe(2);
+    // Another teacher's submission with the same id makes their own copy.
+    const other = await world();
+    const theirs = await copySet({
+      actor: other.teacher,
+      setId: other.set.id,
+      input: { classId: other.cls.id, requestId },
+    });
+    expect(theirs.id).not.toBe(a.id);
+    expect((await getDb().problemSet.findUniqueOrThrow({ where: { id: theirs.id } })).classId).toBe(
+      other.cls.id,
+    );
+    await expectAppError(
+      copySet({ actor: teacher, setId: set.id, input: { classId: cls.id, requestId: "not-a-uuid" } }),
+      "INVALID_INPUT",
+    );
   });
 
   it("in the same class it is titled as a copy; another teacher's class or set, a forged id and an archived class are refused", async () => {
@@ -215,6 +255,21 @@ describe("unpublishing", () => {
   });
 });
 
+describe("unpublishing a draft", () => {
+  it("says the set is already a draft and changes nothing", async () => {
+    const { teacher, cls } = await world();
+    const draft = await createSet({
+      actor: teacher,
+      classId: cls.id,
+      input: { ...SETTINGS, title: "Draft" },
+    });
+    const before = await getDb().problemSet.findUniqueOrThrow({ where: { id: draft.id } });
+    const refused = await expectAppError(unpublishSet({ actor: teacher, setId: draft.id }), "INVALID_INPUT");
+    expect(refused.message).toBe(ALREADY_DRAFT);
+    expect(await getDb().problemSet.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(before);
+  });
+});
+
 describe("archiving and deleting", () => {
   it("an archived set is hidden from the student's list, says why and takes no answers; restored, it is back", async () => {
     const { teacher, otherTeacher, ann, set } = await world();
@@ -252,6 +307,38 @@ describe("archiving and deleting", () => {
     expect(
       (await getInstance({ actor: ann, instanceId: opened.problems[0]!.instanceId })).closed,
     ).toBeUndefined();
+  });
+
+  it("a closed set gives one reason everywhere: the set page, each problem, a try, a hint and a new start", async () => {
+    const due = new Date(Date.now() - HOUR);
+    const { ann, set } = await world({ dueAt: new Date(Date.now() + HOUR).toISOString() });
+    const listed = await openAssignment({ actor: ann, setId: set.id });
+    const [first, second] = listed.problems;
+    const { instanceId } = await openAssignmentProblem({
+      actor: ann,
+      setId: set.id,
+      input: { itemId: first!.itemId, copy: first!.copy },
+    });
+    await getDb().problemSet.update({ where: { id: set.id }, data: { dueAt: due, latePolicy: "refuse" } });
+    const sentence = closedMessage({ kind: "due", at: due }, "UTC");
+    const page = await openAssignment({ actor: ann, setId: set.id });
+    expect(page.closedReason).toEqual({ kind: "due", at: due });
+    expect(page.problems.every((p) => p.closed)).toBe(true);
+    expect((await expectAppError(answer(ann, instanceId, "0"), "FORBIDDEN")).message).toBe(sentence);
+    expect(
+      (await expectAppError(takeHint({ actor: ann, instanceId, input: { step: 1 } }), "FORBIDDEN")).message,
+    ).toBe(sentence);
+    const start = openAssignmentProblem({
+      actor: ann,
+      setId: set.id,
+      input: { itemId: second!.itemId, copy: second!.copy },
+    });
+    expect((await expectAppError(start, "FORBIDDEN")).message).toBe(sentence);
+    // Archived: the archive's sentence, everywhere, whatever the dates.
+    await getDb().problemSet.update({ where: { id: set.id }, data: { archivedAt: new Date() } });
+    const archived = closedMessage({ kind: "archived" }, "UTC");
+    expect((await openAssignment({ actor: ann, setId: set.id })).closedReason).toEqual({ kind: "archived" });
+    expect((await expectAppError(answer(ann, instanceId, "0"), "FORBIDDEN")).message).toBe(archived);
   });
 
   it("a set is deleted while nobody answered (opened problems go with it); otherwise refused, offering archive", async () => {

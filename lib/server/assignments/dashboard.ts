@@ -8,6 +8,7 @@ import type { ActingUser } from "@/lib/server/users/user.types";
 import { assertTeacher } from "@/lib/server/classes/access";
 import { identityOf, identitySelect } from "@/lib/server/classes/identity";
 import type { StudentIdentity } from "@/lib/server/classes/classes.types";
+import { hasFinished } from "@/lib/teaching/score";
 import { itemLabel } from "./sets";
 
 const DAY = 86_400_000;
@@ -84,7 +85,7 @@ export async function getTeacherDashboard(options: {
         dueAt: true,
         classId: true,
         class: { select: { name: true } },
-        items: { where: { excused: false, fullCredit: false }, select: { id: true, count: true } },
+        items: { select: { id: true, count: true, excused: true, fullCredit: true } },
       },
     }),
   ]);
@@ -96,26 +97,7 @@ export async function getTeacherDashboard(options: {
     select: { ...identitySelect, classId: true },
   });
   const who = new Map(enrollments.map((e) => [`${e.classId}:${e.userId}`, identityOf(e)]));
-  const dueSoon: DueSoonSet[] = [];
-  for (const s of sets) {
-    const current = await getDb().enrollment.findMany({
-      where: { classId: s.classId, removedAt: null },
-      select: { userId: true },
-    });
-    const students = current.length;
-    const finished = await finishedCount(
-      current.map((e) => e.userId),
-      s.items,
-    );
-    dueSoon.push({
-      id: s.id,
-      title: s.title,
-      className: s.class.name,
-      dueAt: s.dueAt!.toISOString(),
-      students,
-      unfinished: Math.max(0, students - finished),
-    });
-  }
+  const dueSoon = await withUnfinished(sets);
   return {
     reportsTotal,
     dueSoon,
@@ -136,36 +118,59 @@ export async function getTeacherDashboard(options: {
   };
 }
 
-/** Current students of the class who finished (or got a verdict on) every problem that counts for
- * them (an item excused for one student does not count for that student). */
-async function finishedCount(userIds: string[], items: { id: string; count: number }[]): Promise<number> {
-  if (items.length === 0 || userIds.length === 0) return 0;
-  const countOf = new Map(items.map((i) => [i.id, i.count]));
-  const needed = items.reduce((n, i) => n + i.count, 0);
-  const [done, excusals] = await Promise.all([
+/**
+ * Each set with its number of current students and of those who have not finished it (`hasFinished`,
+ * lib/teaching/score.ts), in three queries whatever the number of sets.
+ */
+async function withUnfinished(
+  sets: {
+    id: string;
+    title: string;
+    dueAt: Date | null;
+    classId: string;
+    class: { name: string };
+    items: { id: string; count: number; excused: boolean; fullCredit: boolean }[];
+  }[],
+): Promise<DueSoonSet[]> {
+  if (sets.length === 0) return [];
+  const itemIds = sets.flatMap((s) => s.items.map((i) => i.id));
+  const classIds = [...new Set(sets.map((s) => s.classId))];
+  const [current, done, excusals] = await Promise.all([
+    getDb().enrollment.findMany({
+      where: { classId: { in: classIds }, removedAt: null },
+      select: { classId: true, userId: true },
+    }),
     getDb().problemInstance.groupBy({
       by: ["userId", "assignmentItemId"],
       where: {
-        assignmentItemId: { in: items.map((i) => i.id) },
+        assignmentItemId: { in: itemIds },
         OR: [{ finishedAt: { not: null } }, { overrideCorrect: { not: null } }],
-        userId: { in: userIds },
       },
       _count: { _all: true },
     }),
     getDb().itemExcusal.findMany({
-      where: { itemId: { in: items.map((i) => i.id) }, userId: { in: userIds } },
+      where: { itemId: { in: itemIds } },
       select: { userId: true, itemId: true },
     }),
   ]);
+  const doneOf = new Map(done.map((r) => [`${r.userId}:${r.assignmentItemId}`, r._count._all]));
   const excused = new Set(excusals.map((x) => `${x.userId}:${x.itemId}`));
-  const doneBy = new Map<string, number>();
-  for (const r of done) {
-    if (excused.has(`${r.userId}:${r.assignmentItemId}`)) continue;
-    doneBy.set(r.userId, (doneBy.get(r.userId) ?? 0) + r._count._all);
-  }
-  const neededBy = (userId: string) =>
-    needed -
-    [...countOf].reduce((n, [itemId, count]) => n + (excused.has(`${userId}:${itemId}`) ? count : 0), 0);
-  const users = new Set([...done.map((r) => r.userId), ...excusals.map((x) => x.userId)]);
-  return [...users].filter((u) => (doneBy.get(u) ?? 0) >= neededBy(u)).length;
+  return sets.map((s) => {
+    const students = current.filter((e) => e.classId === s.classId).map((e) => e.userId);
+    const finished = students.filter((u) =>
+      hasFinished(
+        s.items,
+        (itemId) => doneOf.get(`${u}:${itemId}`) ?? 0,
+        (itemId) => excused.has(`${u}:${itemId}`),
+      ),
+    ).length;
+    return {
+      id: s.id,
+      title: s.title,
+      className: s.class.name,
+      dueAt: s.dueAt!.toISOString(),
+      students: students.length,
+      unfinished: students.length - finished,
+    };
+  });
 }

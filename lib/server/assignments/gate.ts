@@ -85,15 +85,7 @@ export async function assignmentRules(
     hints: set.hintsAllowed,
     reveal: set.revealAllowed,
     solutionsOpen: set.solutionsAfterDue && due !== null && due < at,
-    closed: closedReason(
-      {
-        archived: set.archivedAt !== null || set.class.archivedAt !== null,
-        published: set.publishedAt !== null,
-        latePolicy: set.latePolicy,
-      },
-      due,
-      at,
-    ),
+    closed: closedReason(set, due, at),
   };
 }
 
@@ -112,16 +104,12 @@ export async function assignmentGate(
   if (!rules) return { late: false, rules };
   if (!rules.enrolled) throw new AppError("FORBIDDEN", "You are no longer in the class of this problem set.");
   if (!rules.open) throw new AppError("FORBIDDEN", "This problem set is not open yet.");
-  if (rules.closed?.kind === "archived" && action !== "report")
+  // A report about the grading may come from a closed set, but never from a removed student.
+  if (rules.closed && action !== "report")
     throw new AppError("FORBIDDEN", closedMessage(rules.closed, "UTC"));
   if (action === "hint" && !rules.hints)
     throw new AppError("FORBIDDEN", "Your teacher does not offer hints on this problem set.");
   if (action === "reveal" && !rules.reveal)
     throw new AppError("FORBIDDEN", 'Your teacher does not offer "Show me the answer" on this problem set.');
-  if (!rules.due || at <= rules.due) return { late: false, rules };
-  // A report about the grading may come after the due date, but never from a removed student.
-  if (action === "report") return { late: true, rules };
-  if (rules.latePolicy === "refuse")
-    throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
-  return { late: true, rules };
+  return { late: rules.due !== null && at > rules.due, rules };
 }

@@ -14,6 +14,7 @@ import { parametersOf } from "@/lib/problems/authored-template";
 import { valuesText } from "@/lib/problems/parameters";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { toCsv } from "@/lib/teaching/csv";
+import { resultWord } from "@/lib/teaching/gradebook-view";
 import { type ScoredCell, isRight, scoreOf } from "@/lib/teaching/score";
 import { assertTeacher, idOr404, ownSet, parseOrThrow } from "@/lib/server/classes/access";
 import type { StudentIdentity } from "@/lib/server/classes/classes.types";
@@ -367,16 +368,9 @@ export async function gradebookCsv(options: {
     ];
     for (const c of g.columns) {
       const cell = r.cells[c.key];
-      const result =
-        c.excused || r.excused.includes(c.key)
-          ? "excused"
-          : c.fullCredit
-            ? "full credit"
-            : !cell
-              ? "not started"
-              : !cell.finished && !cell.overridden
-                ? "in progress"
-                : `${cell.correct ? "right" : cell.outcome === "revealed" ? "revealed" : "wrong"}${cell.overridden ? " (override)" : ""}${cell.late ? " (late)" : ""}`;
+      const word = resultWord(c, r.excused, cell);
+      const verdict = word === "right" || word === "wrong" || word === "revealed";
+      const result = `${word}${verdict && cell?.overridden ? " (override)" : ""}${verdict && cell?.late ? " (late)" : ""}`;
       out.push(result, cell ? cell.tries : "", minutes(cell?.durationMs));
     }
     return out;

@@ -4,7 +4,8 @@
 // (restorable), and delete a set nobody has answered. Each refusal says why.
 import "server-only";
 import { z } from "zod";
-import { type Prisma } from "@/lib/generated/prisma/client";
+import { createHash } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -12,7 +13,22 @@ import type { ActingUser } from "@/lib/server/users/user.types";
 import { idOr404, ownClass, ownSet, parseOrThrow } from "@/lib/server/classes/access";
 import { ANSWERED } from "./items";
 
-export const copySetInput = z.object({ classId: z.uuid({ error: "No such class." }) });
+export const copySetInput = z.object({
+  classId: z.uuid({ error: "No such class." }),
+  /** The form's submission id: the same id again (a double click, a resent form) makes no second copy. */
+  requestId: z.uuid({ error: "The form is out of date: reload the page and copy again." }).optional(),
+});
+
+/**
+ * The id of the copy a submission makes: derived from who copies what where and the form's
+ * submission id, so a second submission of the same form names the same set, and no one can choose
+ * the id of an existing set.
+ */
+function copyIdFor(actorId: string, setId: string, classId: string, requestId: string): string {
+  const h = createHash("sha256").update(`copy-set:${actorId}:${setId}:${classId}:${requestId}`).digest("hex");
+  // Shaped as a version 4 UUID (the column is uuid).
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 export const moveItemInput = z.object({ direction: z.enum(["up", "down"], { error: "Move up or down." }) });
 export const itemCountInput = z.object({
   count: z
@@ -28,6 +44,7 @@ export const REORDER_REFUSED =
   "Students have already answered problems of this set: reordering would renumber their results in the gradebook and the CSV. Add, excuse or give points instead.";
 export const EDIT_REFUSED =
   "A student has already answered this item; changing it would change problems already graded. Excuse it and add a new one instead.";
+export const ALREADY_DRAFT = "This set is already a draft: students do not see it. Nothing was changed.";
 export const UNPUBLISH_REFUSED =
   "A student has already opened a problem of this set, so it stays published. Archive it to close it instead.";
 
@@ -61,8 +78,16 @@ export async function copySet(options: {
   input: unknown;
 }): Promise<{ id: string }> {
   const set = await ownSet(options.actor, options.setId);
-  const { classId } = parseOrThrow(copySetInput, options.input);
+  const { classId, requestId } = parseOrThrow(copySetInput, options.input);
   const target = await ownClass(options.actor, classId);
+  const id = requestId ? copyIdFor(options.actor.id, set.id, target.id, requestId) : undefined;
+  // The same submission again (resent, or a double click after the first finished): the copy it made.
+  const made = async () =>
+    id
+      ? await getDb().problemSet.findFirst({ where: { id, classId: target.id }, select: { id: true } })
+      : null;
+  const already = await made();
+  if (already) return already;
   if (target.archivedAt) throw new AppError("INVALID_INPUT", "That class is archived; restore it first.");
   const items = await getDb().problemSetItem.findMany({
     where: { setId: set.id },
@@ -70,10 +95,29 @@ export async function copySet(options: {
     select: { skillId: true, count: true, authored: true, points: true },
   });
   const title = target.id === set.classId ? `${set.title} (copy)`.slice(0, 120) : set.title;
+  try {
+    return await createCopy(set, target.id, title, items, id);
+  } catch (error) {
+    // Two submissions at once: the second's insert waited for the first and found its id taken.
+    const first =
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await made());
+    if (first) return first;
+    throw error;
+  }
+}
+
+async function createCopy(
+  set: Awaited<ReturnType<typeof ownSet>>,
+  classId: string,
+  title: string,
+  items: { skillId: string | null; count: number; authored: Prisma.JsonValue; points: number }[],
+  id: string | undefined,
+): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const copy = await tx.problemSet.create({
       data: {
-        classId: target.id,
+        ...(id ? { id } : {}),
+        classId,
         title,
         instructions: set.instructions,
         triesAllowed: set.triesAllowed,
@@ -159,7 +203,7 @@ export async function setItemCount(options: {
 /** Back to a draft, while no student has opened any of its problems (nothing of theirs depends on it). */
 export async function unpublishSet(options: { actor: ActingUser; setId: unknown }): Promise<void> {
   const set = await ownSet(options.actor, options.setId);
-  if (!set.publishedAt) return;
+  if (!set.publishedAt) throw new AppError("INVALID_INPUT", ALREADY_DRAFT);
   await getDb().$transaction(async (tx) => {
     await lockSet(tx, set.id);
     const opened = await tx.problemInstance.count({ where: { assignmentItem: { setId: set.id } } });

@@ -282,6 +282,17 @@ export async function getSetForTeacher(options: { actor: ActingUser; setId: unkn
 /** The draft as a student would see it, with numbers from `seed` ("new numbers" changes it). Nothing is stored. */
 export async function previewSet(options: { actor: ActingUser; setId: unknown; seed: number }) {
   const { items } = await getSetForTeacher(options);
+  return previewItems(items, options.seed);
+}
+
+/** The print page's data: the set as its page reads it, and its problems from `seed`, read once. */
+export async function getSetForPrint(options: { actor: ActingUser; setId: unknown; seed: number }) {
+  const data = await getSetForTeacher(options);
+  return { ...data, problems: previewItems(data.items, options.seed) };
+}
+
+/** The problems of the items with numbers from `seed` (pure: generated, nothing read or stored). */
+function previewItems(items: ItemView[], seed: number) {
   const out: ({ itemId: string; label: string; copy: number; solution: Solution } & DrawView)[] = [];
   for (const item of items) {
     for (let copy = 0; copy < item.count; copy++) {
@@ -290,16 +301,10 @@ export async function previewSet(options: { actor: ActingUser; setId: unknown; s
         // A different draw for each preview seed, as each student gets their own.
         p = null;
         for (let attempt = 0; attempt < DRAW_SEEDS && !p; attempt++)
-          p = drawAuthored(
-            item.authored.template,
-            Math.abs(options.seed) * 7919 + item.position * 101 + attempt,
-          );
+          p = drawAuthored(item.authored.template, Math.abs(seed) * 7919 + item.position * 101 + attempt);
       }
       if (!p && item.skillId) {
-        const g = generate(
-          item.skillId,
-          (Math.abs(options.seed) * 7919 + item.position * 101 + copy) % 2147483647,
-        );
+        const g = generate(item.skillId, (Math.abs(seed) * 7919 + item.position * 101 + copy) % 2147483647);
         p = g.ok ? g.problem : null;
       }
       if (p)

@@ -175,10 +175,7 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
         triesUsed: i?.triesUsed ?? 0,
         maxTries: i?.maxTries ?? set.triesAllowed,
         late: i?.late ?? false,
-        closed:
-          set.archivedAt !== null ||
-          set.class.archivedAt !== null ||
-          (itemDue !== null && itemDue < at && set.latePolicy === "refuse"),
+        closed: closedReason(set, itemDue, at) !== null,
         excused: item.excused || excusedFor.has(item.id),
         override:
           !i || i.overrideCorrect === null
@@ -188,8 +185,7 @@ export async function openAssignment(options: { actor: ActingUser; setId: unknow
     }
   }
   const due = effectiveDue(set, set.extensions[0]);
-  const archived = set.archivedAt !== null || set.class.archivedAt !== null;
-  const closedBy = closedReason({ archived, published: true, latePolicy: set.latePolicy }, due, at);
+  const closedBy = closedReason(set, due, at);
   return {
     id: set.id,
     title: set.title,
@@ -228,11 +224,8 @@ export async function openAssignmentProblem(options: {
   const where = { assignmentItemId_userId_copy: { assignmentItemId: item.id, userId: actor.id, copy } };
   const existing = await getDb().problemInstance.findUnique({ where, select: { id: true } });
   if (existing) return { instanceId: existing.id };
-  if (set.archivedAt || set.class.archivedAt)
-    throw new AppError("FORBIDDEN", closedMessage({ kind: "archived" }, "UTC"));
-  const due = effectiveDue(set, set.extensions[0], item);
-  if (due && due < at && set.latePolicy === "refuse")
-    throw new AppError("FORBIDDEN", "This problem set is past its due date; late answers are not accepted.");
+  const closed = closedReason(set, effectiveDue(set, set.extensions[0], item), at);
+  if (closed) throw new AppError("FORBIDDEN", closedMessage(closed, "UTC"));
   const { skillId, seed, problem } = problemFor(set.id, actor.id, item, copy);
   await getDb().problemInstance.createMany({
     data: [

@@ -10,7 +10,14 @@ import { AppError } from "@/lib/server/errors";
 import { issueResetToken } from "@/lib/server/password-reset/reset-token";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { makeJoinCode, normaliseJoinCode } from "@/lib/teaching/join-code";
-import { assertTeacher, idOr404, ownClass, parseOrThrow } from "./access";
+import {
+  assertTeacher,
+  idOr404,
+  lockTakingStudents,
+  ownClass,
+  parseOrThrow,
+  takesNewStudents,
+} from "./access";
 import { studentLine } from "@/lib/teaching/student";
 import { identityOf, identityOrder, identitySelect } from "./identity";
 import { type TeacherClassView, createClassInput, joinInput } from "./classes.types";
@@ -158,17 +165,17 @@ export async function joinClass(options: {
     select: { id: true, name: true, teacherId: true, archivedAt: true },
   });
   if (!c) throw new AppError("NOT_FOUND", NOPE);
-  if (c.archivedAt)
-    throw new AppError(
-      "INVALID_INPUT",
-      "This class is archived and takes no new students. Ask your teacher.",
-    );
+  const ARCHIVED = "This class is archived and takes no new students. Ask your teacher.";
+  if (!takesNewStudents(c)) throw new AppError("INVALID_INPUT", ARCHIVED);
   if (c.teacherId === actor.id)
     throw new AppError("INVALID_INPUT", "You teach this class; students join it with this code.");
-  await getDb().enrollment.upsert({
-    where: { classId_userId: { classId: c.id, userId: actor.id } },
-    create: { classId: c.id, userId: actor.id },
-    update: { removedAt: null },
+  await getDb().$transaction(async (tx) => {
+    if (!(await lockTakingStudents(tx, [c.id])).has(c.id)) throw new AppError("INVALID_INPUT", ARCHIVED);
+    await tx.enrollment.upsert({
+      where: { classId_userId: { classId: c.id, userId: actor.id } },
+      create: { classId: c.id, userId: actor.id },
+      update: { removedAt: null },
+    });
   });
   return { classId: c.id, name: c.name };
 }
@@ -189,7 +196,7 @@ export async function describeJoinCode(options: { actor: ActingUser; code: unkno
       enrollments: { where: { userId: options.actor.id, removedAt: null }, select: { userId: true } },
     },
   });
-  if (!c || c.archivedAt) return null;
+  if (!c || !takesNewStudents(c)) return null;
   return {
     name: c.name,
     teacher: c.teacher.displayName,

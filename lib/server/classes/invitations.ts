@@ -3,11 +3,18 @@
 // sign-up. A list with any malformed email changes nothing and names the problems.
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
 import { email as emailSchema } from "@/lib/validation/account";
-import { ownClass, parseOrThrow } from "./access";
+import {
+  ARCHIVED_CLASS_ADDS_NO_ONE,
+  lockTakingStudents,
+  ownClass,
+  parseOrThrow,
+  takesNewStudents,
+} from "./access";
 
 export const MAX_INVITES = 500;
 
@@ -51,6 +58,7 @@ export async function inviteByEmail(options: {
   input: unknown;
 }): Promise<InviteResult> {
   const c = await ownClass(options.actor, options.classId);
+  if (!takesNewStudents(c)) throw new AppError("INVALID_INPUT", ARCHIVED_CLASS_ADDS_NO_ONE);
   const { emails: text } = parseOrThrow(inviteInput, options.input);
   const { emails, errors } = parseEmailList(text);
   if (emails.length === 0 && errors.length === 0)
@@ -66,6 +74,8 @@ export async function inviteByEmail(options: {
       "Nobody was added. Your own email is in the list: you teach this class.",
     );
   return getDb().$transaction(async (tx) => {
+    if (!(await lockTakingStudents(tx, [c.id])).has(c.id))
+      throw new AppError("INVALID_INPUT", ARCHIVED_CLASS_ADDS_NO_ONE);
     const users = await tx.user.findMany({
       where: { email: { in: emails } },
       select: { id: true, email: true },
@@ -116,21 +126,35 @@ export async function cancelInvitation(options: {
   if (r.count === 0) throw new AppError("NOT_FOUND", "No such invitation.");
 }
 
-/** Joins the user to every class that invited their email (at sign-in and sign-up); the invitations go. */
-export async function acceptInvitations(user: { id: string; email: string }): Promise<number> {
+/**
+ * Joins the user to every class that invited their email (at sign-in and sign-up); those invitations
+ * go. An archived class takes no one: its invitation stays pending (the teacher still sees it and can
+ * cancel it; restored, the class takes the student at their next sign-in).
+ */
+export async function acceptInvitations(
+  user: { id: string; email: string },
+  /** The caller's transaction (sign-up: the account and its classes, or neither); else its own. */
+  inTx?: Prisma.TransactionClient,
+): Promise<number> {
   const email = user.email.toLowerCase();
-  return getDb().$transaction(async (tx) => {
+  const work = async (tx: Prisma.TransactionClient) => {
     const invites = await tx.invitation.findMany({
       where: { email },
       select: { classId: true, class: { select: { teacherId: true } } },
     });
     if (invites.length === 0) return 0;
-    const classIds = invites.filter((i) => i.class.teacherId !== user.id).map((i) => i.classId);
+    const taking = await lockTakingStudents(
+      tx,
+      invites.map((i) => i.classId),
+    );
+    const open = invites.filter((i) => taking.has(i.classId));
+    const classIds = open.filter((i) => i.class.teacherId !== user.id).map((i) => i.classId);
     await tx.enrollment.createMany({
       data: classIds.map((classId) => ({ classId, userId: user.id })),
       skipDuplicates: true,
     });
-    await tx.invitation.deleteMany({ where: { email } });
+    await tx.invitation.deleteMany({ where: { email, classId: { in: open.map((i) => i.classId) } } });
     return classIds.length;
-  });
+  };
+  return inTx ? work(inTx) : getDb().$transaction(work);
 }

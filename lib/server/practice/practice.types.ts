@@ -143,9 +143,9 @@ export interface InstanceView {
   plot?: string;
 }
 
-/** Why a problem set takes no more answers: archived, a draft again, or closed at `at` (refusing late answers). */
+/** Why a problem set takes no more answers (lib/teaching/closed.ts): archived, or closed at `at` (refusing late answers). */
 export interface ClosedView {
-  kind: "archived" | "draft" | "due";
+  kind: "archived" | "due";
   at?: string;
 }
 

@@ -20,13 +20,16 @@ export async function createUser(raw: unknown): Promise<ActingUser> {
   assertNotBreached(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await getDb().user.create({
-      data: { email: input.email, displayName: input.displayName, passwordHash, role: "learner" },
-      select: publicUserSelect,
+    // The account and the classes that invited this email before it had one, in one transaction:
+    // if joining them fails, no account is left half made (the email can sign up again).
+    return await getDb().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, displayName: input.displayName, passwordHash, role: "learner" },
+        select: publicUserSelect,
+      });
+      await acceptInvitations(user, tx);
+      return user;
     });
-    // The classes that invited this email before it had an account: joined now.
-    await acceptInvitations(user);
-    return user;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("EMAIL_TAKEN", EMAIL_TAKEN_MESSAGE);

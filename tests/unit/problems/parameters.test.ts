@@ -1,13 +1,7 @@
 // Random parameters of typed problems: the reader of `a in {2..9}`, `b in {-5..5} \ {0}`, conditions,
 // deterministic draws, and every refusal with its message; then the template built on them.
 import { describe, expect, it } from "vitest";
-import {
-  MAX_DRAW_ATTEMPTS,
-  allDraws,
-  drawParameters,
-  readParameters,
-  satisfies,
-} from "@/lib/problems/parameters";
+import { allDraws, drawParameters, readParameters, satisfies } from "@/lib/problems/parameters";
 import { authoredTemplate, drawAuthored } from "@/lib/problems/authored-template";
 import { authoredProblem } from "@/lib/problems/authored";
 import { grade } from "@/lib/problems/grade";
@@ -70,11 +64,19 @@ describe("reading parameters", () => {
     ],
     [
       "theta in {1..2}",
-      "'theta' cannot be a parameter: name it with one letter, optionally followed by digits (a, b, k1), other than e.",
+      "'theta' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
+    ],
+    [
+      "A in {1..2}",
+      "'A' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
+    ],
+    [
+      "K1 in {1..2}",
+      "'K1' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
     ],
     [
       "e in {1..2}",
-      "'e' cannot be a parameter: name it with one letter, optionally followed by digits (a, b, k1), other than e.",
+      "'e' cannot be a parameter: name it with one lowercase letter, optionally followed by up to two digits (a, b, k1), other than e.",
     ],
     ["a+1", "'a+1' is neither a parameter (a in {2..9}) nor a condition (a != b)."],
     ["a != 2", "A condition needs parameters: declare them first, e.g. a in {2..9}."],
@@ -118,9 +120,19 @@ describe("drawing", () => {
     }
   });
 
-  it("gives up (null) when no draw satisfies the conditions within the bounded attempts", () => {
-    expect(MAX_DRAW_ATTEMPTS).toBe(200);
+  it("draws again when a draw breaks a condition, until one holds", () => {
+    // One value in ten satisfies it: a single draw would miss it nine times in ten.
+    const rare = read("a in {1..10}\na = 7");
+    for (let seed = 0; seed < 50; seed++) expect(drawParameters(rare, seed)).toEqual({ a: 7 });
+  });
+
+  it("gives up (null) when no draw satisfies the conditions, or practically none does", () => {
     expect(drawParameters(read("a in {1..3}\na > 5"), 1)).toBeNull();
+    // One draw in a million would do: the bounded attempts give up rather than search on.
+    const needle = read("a in {1..1000}\nb in {1..1000}\na = 1\nb = 1");
+    expect(Array.from({ length: 20 }, (_, seed) => drawParameters(needle, seed))).toEqual(
+      Array.from({ length: 20 }, () => null),
+    );
   });
 });
 
@@ -161,6 +173,44 @@ describe("a typed problem with parameters", () => {
     const at = authoredTemplate({ kind: "derivative_at", f: "x^3", var: "x", at: "k" }, "k in {1, 2, 5}");
     if (!at.ok) throw new Error(at.error.message);
     for (const d of at.draws) expect(d.problem.value).toBe(3 * d.values.k! ** 2);
+  });
+
+  it("reads a point whose coordinate ends in a bracket (sqrt(k), (1, sqrt(k)))", () => {
+    const one = authoredTemplate({ kind: "derivative_at", f: "x^2", var: "x", at: "sqrt(k)" }, "k in {2, 3}");
+    if (!one.ok) throw new Error(one.error.message);
+    for (const d of one.draws) expect(d.problem.value).toBeCloseTo(2 * Math.sqrt(d.values.k!));
+    const two = authoredTemplate(
+      { kind: "gradient_at", f: "x y", vars: ["x", "y"], at: "(1, sqrt(k))" },
+      "k in {2, 3}",
+    );
+    if (!two.ok) throw new Error(two.error.message);
+    for (const d of two.draws) expect(d.problem.answer).toEqual([`sqrt(${d.values.k})`, "1"]);
+  });
+
+  it.each([
+    [
+      { kind: "derivative_at" as const, f: "x^3", var: "x", at: "1/(a - 3)" },
+      "a in {2..4}",
+      /^With a = 3: The coordinate '1\/0' of the point is not a number/,
+    ],
+    [
+      { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "(1, sqrt(a))" },
+      "a in {-1..2}",
+      /^With a = -1: The coordinate 'sqrt\(-1\)' of the point is not a number/,
+    ],
+    [
+      { kind: "taylor2" as const, f: "x^3 + x y^2", vars: ["x", "y"], at: "a, 0" },
+      "a in {1, 10}",
+      /^With a = 10: Give the point as 2 whole numbers between -9 and 9/,
+    ],
+  ])("names the draw that makes the point of %j invalid", (s, text, message) => {
+    const r = authoredTemplate(s, text);
+    expect(r.ok ? "accepted" : r.error.message).toMatch(message);
+  });
+
+  it("says a point with the wrong number of coordinates once, without a draw", () => {
+    const r = authoredTemplate({ kind: "derivative_at", f: "x^2", var: "x", at: "a, 1" }, "a in {1..3}");
+    expect(r.ok ? "accepted" : r.error.message).toMatch(/^Give the point as 1 number/);
   });
 
   it.each([
@@ -210,6 +260,21 @@ describe("typed problems without parameters", () => {
     expect(grade(r.problem, "3pi^2 + 1").status).toBe("wrong");
   });
 
+  it("reads a point whose last coordinate ends in a bracket, with or without brackets around it", () => {
+    const one = authoredProblem({ kind: "derivative_at", f: "x^2", var: "x", at: "sqrt(2)" });
+    if (!one.ok) throw new Error(one.error.message);
+    expect(one.problem.value).toBeCloseTo(2 * Math.SQRT2);
+    for (const at of ["(1, sqrt(3))", "1, sqrt(3)", "(sqrt(3)), 1"]) {
+      const two = authoredProblem({ kind: "gradient_at", f: "x + x y", vars: ["x", "y"], at });
+      if (!two.ok) throw new Error(`${at}: ${two.error.message}`);
+      expect(grade(two.problem, at.startsWith("(sqrt") ? "(2, sqrt(3))" : "(1 + sqrt(3), 1)").status).toBe(
+        "right",
+      );
+    }
+    const taylor = authoredProblem({ kind: "taylor2", f: "e^x cos(y)", vars: ["x", "y"], at: "(0, 0)" });
+    expect(taylor.ok).toBe(true);
+  });
+
   it("takes a Greek letter's name as the variable, typeset as the letter", () => {
     const r = authoredProblem({ kind: "derivative", f: "sin(theta)^2", var: "theta" });
     if (!r.ok) throw new Error(r.error.message);
@@ -221,6 +286,10 @@ describe("typed problems without parameters", () => {
   it.each([
     [{ kind: "derivative" as const, f: "x", var: "th" }, /^'th' is not a variable name answers can use/],
     [{ kind: "derivative_at" as const, f: "x^2", var: "x", at: "1, 2" }, /^Give the point as 1 number/],
+    [
+      { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "(1, sqrt(3)" },
+      /^Give the point as 2 numbers separated by commas/,
+    ],
     [
       { kind: "gradient_at" as const, f: "x y", vars: ["x", "y"], at: "1, q" },
       /^The coordinate 'q' of the point is not a number/,

@@ -4,7 +4,7 @@ import { closedMessage, closedReason } from "@/lib/teaching/closed";
 
 const at = new Date("2026-12-04T12:00:00Z");
 const due = new Date("2026-12-03T16:00:00Z");
-const open = { archived: false, published: true, latePolicy: "refuse" as const };
+const open = { archivedAt: null, latePolicy: "refuse" as const, class: { archivedAt: null } };
 
 describe("closed sets", () => {
   it("closed past the due date only when late answers are refused", () => {
@@ -14,9 +14,13 @@ describe("closed sets", () => {
     expect(closedReason(open, null, at)).toBeNull();
   });
 
-  it("archived and draft sets are closed whatever the dates", () => {
-    expect(closedReason({ ...open, archived: true }, null, at)).toEqual({ kind: "archived" });
-    expect(closedReason({ ...open, published: false }, null, at)).toEqual({ kind: "draft" });
+  it("a set archived, or of an archived class, is closed whatever the dates and the policy", () => {
+    const archived = { kind: "archived" };
+    expect(closedReason({ ...open, archivedAt: at }, null, at)).toEqual(archived);
+    expect(closedReason({ ...open, class: { archivedAt: at } }, null, at)).toEqual(archived);
+    expect(closedReason({ ...open, latePolicy: "accept_flagged", archivedAt: at }, due, at)).toEqual(
+      archived,
+    );
   });
 
   it("says when it closed in the viewer's timezone", () => {

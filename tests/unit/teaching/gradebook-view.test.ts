@@ -1,6 +1,14 @@
 // The gradebook page's search, filters, sort and paging, on plain rows.
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE, readGradebookQuery, type ViewRow, viewRows } from "@/lib/teaching/gradebook-view";
+import {
+  PAGE_SIZE,
+  type ViewRow,
+  minutesText,
+  readGradebookQuery,
+  resultWord,
+  scoreText,
+  viewRows,
+} from "@/lib/teaching/gradebook-view";
 
 const row = (i: number, extra: Partial<ViewRow> = {}): ViewRow => ({
   email: `s${String(i).padStart(3, "0")}@uni.example`,
@@ -56,5 +64,42 @@ describe("the gradebook page's rows", () => {
       dir: "asc",
       page: 1,
     });
+  });
+});
+
+describe("a problem's result, as the gradebook, a student's page and the CSV word it", () => {
+  const column = { key: "q1", excused: false, fullCredit: false };
+  const cell = { finished: true, overridden: false, correct: true, outcome: "right" as const };
+  it.each([
+    ["excused for everyone", { ...column, excused: true }, [], cell, "excused"],
+    ["excused for this student", column, ["q1"], undefined, "excused"],
+    ["full credit, never opened", { ...column, fullCredit: true }, [], undefined, "full credit"],
+    ["never opened", column, [], undefined, "not started"],
+    [
+      "opened, unfinished",
+      column,
+      [],
+      { ...cell, finished: false, correct: false, outcome: null },
+      "in progress",
+    ],
+    [
+      "unfinished with the teacher's verdict",
+      column,
+      [],
+      { ...cell, finished: false, overridden: true },
+      "right",
+    ],
+    ["right", column, [], cell, "right"],
+    ["answer shown", column, [], { ...cell, correct: false, outcome: "revealed" as const }, "revealed"],
+    ["wrong", column, [], { ...cell, correct: false, outcome: "wrong" as const }, "wrong"],
+  ])("%s: %j", (_, c, excused, x, word) => {
+    expect(resultWord(c, excused, x)).toBe(word);
+  });
+
+  it("words a score after the late penalty with the raw score beside it, and minutes", () => {
+    expect(scoreText({ score: 3, afterPenalty: 3, total: 4 })).toBe("3 / 4");
+    expect(scoreText({ score: 3, afterPenalty: 2.5, total: 4 })).toBe("2.5 (3 before the late penalty) / 4");
+    expect(minutesText(90_000)).toBe("1.5 min");
+    expect(minutesText(null)).toBe("");
   });
 });

@@ -200,20 +200,26 @@ export default async function ClassPage({
         </div>
       )}
 
-      <form action={inviteAction} aria-label="Add students by email" className="card">
-        <input type="hidden" name="classId" value={view.id} />
-        <div className="field">
-          <label htmlFor="emails">
-            Add students by email: paste up to {MAX_INVITES} addresses, separated by commas or new lines.
-            Students with an account join now; the others join when they first sign in or sign up with that
-            email (you can also send them the join link above).
-          </label>
-          <textarea id="emails" name="emails" rows={4} maxLength={60000} required />
-        </div>
-        <button type="submit" className="button">
-          Add students
-        </button>
-      </form>
+      {view.archived ? (
+        <p className="muted" data-testid="invite-archived">
+          This class is archived: restore it to add students.
+        </p>
+      ) : (
+        <form action={inviteAction} aria-label="Add students by email" className="card">
+          <input type="hidden" name="classId" value={view.id} />
+          <div className="field">
+            <label htmlFor="emails">
+              Add students by email: paste up to {MAX_INVITES} addresses, separated by commas or new lines.
+              Students with an account join now; the others join when they first sign in or sign up with that
+              email (you can also send them the join link above).
+            </label>
+            <textarea id="emails" name="emails" rows={4} maxLength={60000} required />
+          </div>
+          <button type="submit" className="button">
+            Add students
+          </button>
+        </form>
+      )}
       {invitations.length > 0 ? (
         <>
           <h3>Waiting for a first sign-in ({invitations.length})</h3>

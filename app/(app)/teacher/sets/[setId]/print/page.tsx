@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Formula } from "@/components/Formula";
 import { one, type SearchParams } from "@/components/teaching/Notice";
-import { getSetForTeacher, previewSet } from "@/lib/server/assignments/sets";
+import { getSetForPrint } from "@/lib/server/assignments/sets";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
 import { timezoneOf } from "@/lib/server/users/timezone";
@@ -25,14 +25,11 @@ export default async function PrintPage({
   const actor = await requireRole("teacher", `/teacher/sets/${setId}/print`);
   const q = await searchParams;
   const seed = Math.abs(Number.parseInt(one(q.seed) || "1", 10)) % 1_000_000 || 1;
-  const [data, problems] = await Promise.all([
-    getSetForTeacher({ actor, setId }),
-    previewSet({ actor, setId, seed }),
-  ]).catch((e: unknown) => {
+  const data = await getSetForPrint({ actor, setId, seed }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { set } = data;
+  const { set, problems } = data;
   const tz = await timezoneOf(actor);
   const pointsOf = new Map(data.items.map((i) => [i.id, i.points]));
   return (

@@ -7,10 +7,11 @@ import { StudentName } from "@/components/teaching/StudentName";
 import { getGradebook } from "@/lib/server/assignments/gradebook";
 import { isAppError } from "@/lib/server/errors";
 import { requireRole } from "@/lib/server/session";
+import { minutesText, resultWord, scoreText } from "@/lib/teaching/gradebook-view";
 
 export const metadata = { title: "A student's results" };
 
-const mins = (ms: number | null | undefined) => (ms ? `${(ms / 60000).toFixed(1)} min` : "—");
+const mins = (ms: number | null | undefined) => minutesText(ms) || "—";
 
 export default async function StudentResultsPage({
   params,
@@ -35,28 +36,13 @@ export default async function StudentResultsPage({
         <StudentName student={r} removed={r.removed} />
       </p>
       <p data-testid="student-score">
-        Score{" "}
-        {r.afterPenalty === r.score ? r.score : `${r.afterPenalty} (${r.score} before the late penalty)`} /{" "}
-        {r.total}
+        Score {scoreText(r)}
         {r.late ? <span className="tag bad">late</span> : null} · {mins(r.timeMs)}
       </p>
       <ol className="plain-list" aria-label="Problems">
         {g.columns.map((c, i) => {
           const cell = r.cells[c.key];
-          const excused = c.excused || r.excused.includes(c.key);
-          const result = excused
-            ? "excused"
-            : c.fullCredit
-              ? "full credit"
-              : !cell
-                ? "not started"
-                : !cell.finished && !cell.overridden
-                  ? "in progress"
-                  : cell.correct
-                    ? "right"
-                    : cell.outcome === "revealed"
-                      ? "answer revealed"
-                      : "wrong";
+          const result = resultWord(c, r.excused, cell);
           return (
             <li key={c.key} className="card" data-testid="student-problem">
               <strong>Q{i + 1}.</strong> {c.label}{" "}
