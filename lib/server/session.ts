@@ -3,28 +3,16 @@
 // sessions. The check is what it must be: the session cookie decrypted (Auth.js's getToken, no
 // refreshed token built; a token's claims are kept once decrypted) and one indexed read on the pool; a page's layout and body share one check.
 import "server-only";
-import { getToken } from "next-auth/jwt";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/server/db/client";
-import { decodeSessionToken } from "@/lib/server/session-token";
 import { readSessionUser } from "@/lib/server/session-user";
+import { userFromHeaders } from "@/lib/server/session-request";
 import { endSessions, type ActingUser } from "@/lib/server/users/user.types";
 
-const SECURE_COOKIE = "__Secure-authjs.session-token";
-
-export const getCurrentUser = cache(async (): Promise<ActingUser | null> => {
-  const token = await getToken({
-    req: { headers: await headers() },
-    secret: process.env.AUTH_SECRET ?? "",
-    secureCookie: (await cookies()).has(SECURE_COOKIE),
-    decode: decodeSessionToken,
-  });
-  if (!token?.sub) return null;
-  return readSessionUser({ id: token.sub, sessionVersion: token.sv });
-});
+export const getCurrentUser = cache(async (): Promise<ActingUser | null> => userFromHeaders(await headers()));
 
 /**
  * The user a session token stands for, with ONE read by primary key: null when the account is gone or
