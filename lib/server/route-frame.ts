@@ -30,14 +30,19 @@ export async function withUser(work: (actor: ActingUser) => Promise<unknown>): P
   return withUserResponse(async (actor) => json(await work(actor)));
 }
 
-/** For every state-changing route: the same-origin JSON check, the user, then `work` with the body. */
+/**
+ * For every state-changing route: the same-origin JSON check, the user, then `work` with the body.
+ * The user comes from Next.js's request context, or, for a route the app's server answers before
+ * Next.js (lib/server/direct-routes.ts), from the request's own headers.
+ */
 export async function withUserWrite(
   request: Request,
   work: (actor: ActingUser, body: unknown) => Promise<unknown>,
+  currentUser: () => Promise<ActingUser | null> = getCurrentUser,
 ): Promise<Response> {
   return frame(async () => {
     assertSameOriginJson(request);
-    return signedIn(async (actor) => json(await work(actor, await readJson(request))));
+    return signedIn(async (actor) => json(await work(actor, await readJson(request))), currentUser);
   });
 }
 
@@ -46,8 +51,11 @@ export async function withUserResponse(work: (actor: ActingUser) => Promise<Resp
   return frame(() => signedIn(work));
 }
 
-async function signedIn(work: (actor: ActingUser) => Promise<Response>): Promise<Response> {
-  const actor = await getCurrentUser();
+async function signedIn(
+  work: (actor: ActingUser) => Promise<Response>,
+  currentUser: () => Promise<ActingUser | null> = getCurrentUser,
+): Promise<Response> {
+  const actor = await currentUser();
   if (!actor) return json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, 401);
   return work(actor);
 }

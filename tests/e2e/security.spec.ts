@@ -1,6 +1,7 @@
 // Hardening seen from a real browser: the security headers on pages and the API, pages that still
 // render KaTeX and answer to the keyboard and mouse under the Content-Security-Policy (no violation
 // reported), and a copied session cookie that stops working at sign-out.
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_LEARNER, DEMO_TEACHER, signIn, signOut } from "./helpers";
 
@@ -88,4 +89,56 @@ test("a teacher's reset link appears on the page, never in the address", async (
   expect(token.length).toBeGreaterThan(20);
   expect(page.url()).not.toContain(token);
   expect(page.url()).not.toContain("reset=");
+});
+
+test("a graded answer, which the app's server answers before Next.js, keeps the server's guards", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
+  const origin = new URL(page.url()).origin;
+  const started = await page.request.post("/api/practice/start", {
+    data: { skillId: "derivative-power-rule" },
+    headers: { origin },
+  });
+  expect(started.status()).toBe(200);
+  const { id } = (await started.json()) as { id: string };
+  const path = `/api/practice/instances/${id}/submit`;
+
+  // Positive control: a well-formed answer is graded, with the security headers of every response.
+  const graded = await page.request.post(path, {
+    data: { clientSubmissionId: crypto.randomUUID(), answer: "1", elapsedMs: 2000 },
+    headers: { origin },
+  });
+  expect(graded.status()).toBe(200);
+  expect(((await graded.json()) as { kind: string }).kind).toBe("graded");
+  expect(graded.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(graded.headers()["cache-control"]).toBe("no-store");
+
+  // Another site's request is refused before any work.
+  const forged = await page.request.post(path, {
+    data: { clientSubmissionId: crypto.randomUUID(), answer: "1", elapsedMs: 2000 },
+    headers: { origin: "http://evil.example" },
+  });
+  expect(forged.status()).toBe(403);
+
+  // A body sent without a declared length is cut off at 64 KiB.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = http.request(
+      `${origin}${path}`,
+      { method: "POST", headers: { cookie, origin, "content-type": "application/json" } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", reject);
+    request.write(`{"clientSubmissionId":"${crypto.randomUUID()}","answer":"`);
+    request.write("x".repeat(70 * 1024));
+    request.end(`","elapsedMs":1}`);
+  });
+  expect(status).toBe(413);
+
+  const view = await page.request.get(`/api/practice/instances/${id}`);
+  expect(((await view.json()) as { triesUsed: number }).triesUsed).toBe(1);
 });

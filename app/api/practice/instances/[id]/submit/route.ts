@@ -1,6 +1,6 @@
-// POST {clientSubmissionId, answer, elapsedMs}: grade one try (exactly once per submission id).
-import { withUserWrite } from "@/lib/server/route-frame";
-import { submitAnswer } from "@/lib/server/practice/practice";
+// POST {clientSubmissionId, answer, elapsedMs}: grade one try (exactly once per submission id). The
+// app's server answers this route itself in production (lib/server/direct-routes.ts), with the same handler.
+import { submitRoute } from "@/lib/server/practice/submit-route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +9,5 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await context.params;
-  return withUserWrite(request, (actor, input) => submitAnswer({ actor, instanceId: id, input }));
+  return submitRoute(request, id);
 }
