@@ -80,6 +80,18 @@ describe("the graded answer before Next.js", () => {
     expect(await tries(id)).toBe(1);
   });
 
+  it("the same submission sent ten times at once is graded once; every copy gets the same result", async () => {
+    const me = await learner("direct-burst");
+    const id = await started(me);
+    const cookie = await cookieOf(me);
+    const body = { clientSubmissionId: randomUUID(), answer: (await keyOf(id)).answer, elapsedMs: 3000 };
+    const all = await Promise.all(Array.from({ length: 10 }, () => sent(submission(id, body, { cookie }))));
+    expect(all.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(all.filter((a) => a.body.kind === "graded")).toHaveLength(1);
+    expect(all.every((a) => a.body.feedback?.correct === true)).toBe(true);
+    expect(await tries(id)).toBe(1);
+  });
+
   it("refuses, records nothing and says why: no session, an ended session, another site, a malformed body", async () => {
     const me = await learner("direct-refused");
     const id = await started(me);
