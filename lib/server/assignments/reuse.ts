@@ -5,7 +5,8 @@
 import "server-only";
 import { z } from "zod";
 import { createHash } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -99,8 +100,7 @@ export async function copySet(options: {
     return await createCopy(set, target.id, title, items, id);
   } catch (error) {
     // Two submissions at once: the second's insert waited for the first and found its id taken.
-    const first =
-      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (await made());
+    const first = isUniqueViolation(error) && (await made());
     if (first) return first;
     throw error;
   }

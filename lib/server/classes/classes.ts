@@ -3,7 +3,7 @@
 // password reset links for current students. Each function takes the acting user and scopes to it.
 import "server-only";
 import { randomInt } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -21,9 +21,6 @@ import {
 import { studentLine } from "@/lib/teaching/student";
 import { identityOf, identityOrder, identitySelect } from "./identity";
 import { type TeacherClassView, createClassInput, joinInput } from "./classes.types";
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /** Runs `write` with fresh codes until one is unique (25^8 codes: a clash is rare, never fatal). */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {

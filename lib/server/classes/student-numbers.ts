@@ -1,7 +1,7 @@
 // Student numbers: set by the teacher one at a time, or imported as lines of "email, number" (as a
 // registrar's list pasted from a spreadsheet). An import changes all of its lines or none.
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -9,8 +9,6 @@ import { idOr404, ownClass, parseOrThrow } from "./access";
 import { studentNumber, studentNumberInput, studentNumbersImport } from "./classes.types";
 
 const TAKEN = "Another student of this class already has this number.";
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /** Sets (or, with "", clears) the student number of a current or removed student of the actor's class. */
 export async function setStudentNumber(options: {

@@ -5,7 +5,8 @@
 // answered like one that does not exist.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { now as clockNow } from "@/lib/server/clock";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -28,9 +29,6 @@ import { finishInputSchema, nextQuestionInputSchema, type PlacementView } from "
 import { answersOf, openPlacementRow, placementSelect, placementView } from "./read-placement";
 
 const NOT_FOUND = "No such placement check.";
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /** A placement question's problem: one try, no hint (see lib/server/practice/view.ts). */
 function questionInstance(userId: string, skillId: string, at: Date) {

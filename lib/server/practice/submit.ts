@@ -6,7 +6,7 @@
 // transaction that locks first and computes inside it.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { type GradeResult, grade, withoutKey } from "@/lib/problems";
 import { assignmentGate } from "@/lib/server/assignments/gate";
 import { now as clockNow } from "@/lib/server/clock";
@@ -289,10 +289,6 @@ function tryToRecord(
     state: { triesUsed: tryNumber, finishedAt: at, outcome, durationMs, ...lateState },
     submission,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 class FinishedMeanwhile extends Error {}

@@ -3,7 +3,7 @@
 // hands back the drill that exists, a second "one more" the problem it issued and not yet finished.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { getDb } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { newInstanceData } from "@/lib/server/practice/start-instance";
@@ -12,9 +12,6 @@ import { type ActingUser } from "@/lib/server/users/user.types";
 import { composeDrill, localDateKey, pickOneMore } from "@/lib/srs";
 import { type DayState, dayState } from "./day-state";
 import { readDrill } from "./drill-read";
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 async function mustRead(d: DayState, userId: string): Promise<DrillView> {
   const drill = await readDrill(userId, d.now, d.settings.timezone);

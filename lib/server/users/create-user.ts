@@ -6,7 +6,7 @@ import { assertNotBreached } from "@/lib/server/auth/breached-passwords";
 import { hashPassword } from "@/lib/server/auth/password";
 import { AppError } from "@/lib/server/errors";
 import { signUpInput } from "@/lib/validation/account";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { publicUserSelect, type ActingUser } from "@/lib/server/users/user.types";
 import { acceptInvitations } from "@/lib/server/classes/invitations";
 
@@ -31,7 +31,7 @@ export async function createUser(raw: unknown): Promise<ActingUser> {
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", EMAIL_TAKEN_MESSAGE);
     }
     throw error;
