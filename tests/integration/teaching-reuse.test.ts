@@ -4,6 +4,7 @@
 // (only when nobody answered) of sets and classes; each refusal next to its positive control, and
 // other teachers' and forged ids.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db/client";
 import type { ActingUser } from "@/lib/server/users/user.types";
@@ -252,6 +253,45 @@ describe("unpublishing", () => {
     expect(
       (await getDb().problemSet.findUniqueOrThrow({ where: { id: set.id } })).publishedAt,
     ).not.toBeNull();
+  });
+});
+
+describe("unpublishing while a student opens a problem", () => {
+  it("the opening waits for the unpublishing and is then refused: no problem of a draft exists", async () => {
+    const { teacher, ann, set } = await world();
+    const listed = await openAssignment({ actor: ann, setId: set.id });
+    // The teacher's unpublishing holds the set's row, its change not yet committed.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT "id" FROM "ProblemSet" WHERE "id" = $1 FOR UPDATE`, [set.id]);
+      await other.query(`UPDATE "ProblemSet" SET "publishedAt" = NULL WHERE "id" = $1`, [set.id]);
+      const opening = openAssignmentProblem({
+        actor: ann,
+        setId: set.id,
+        input: { itemId: listed.problems[0]!.itemId, copy: 0 },
+      }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query("COMMIT");
+      const refused = await opening;
+      expect(refused).toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      await other.end();
+    }
+    const opened = await getDb().problemInstance.count({ where: { assignmentItem: { setId: set.id } } });
+    expect(opened).toBe(0);
+    // Positive control: published again, the same opening goes through.
+    await publishSet({ actor: teacher, setId: set.id });
+    await openAssignmentProblem({
+      actor: ann,
+      setId: set.id,
+      input: { itemId: listed.problems[0]!.itemId, copy: 0 },
+    });
+    expect(await getDb().problemInstance.count({ where: { assignmentItem: { setId: set.id } } })).toBe(1);
   });
 });
 

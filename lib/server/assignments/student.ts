@@ -227,23 +227,31 @@ export async function openAssignmentProblem(options: {
   const closed = closedReason(set, effectiveDue(set, set.extensions[0], item), at);
   if (closed) throw new AppError("FORBIDDEN", closedMessage(closed, "UTC"));
   const { skillId, seed, problem } = problemFor(set.id, actor.id, item, copy);
-  await getDb().problemInstance.createMany({
-    data: [
-      {
-        userId: actor.id,
-        skillId,
-        seed,
-        version: problem.version,
-        problem: problem as unknown as Prisma.InputJsonValue,
-        source: "assignment",
-        assignmentItemId: item.id,
-        copy,
-        maxTries: set.triesAllowed,
-        showSolution: set.showSolution,
-        issuedAt: at,
-      },
-    ],
-    skipDuplicates: true,
+  await getDb().$transaction(async (tx) => {
+    // The set must still be published when the problem is made: a teacher's unpublishing holds the
+    // set's row (lib/server/assignments/reuse.ts), so this waits for it and then sees the draft, or the
+    // unpublishing waits for this and then sees an opened problem.
+    const published = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "ProblemSet" WHERE "id" = ${set.id}::uuid AND "publishedAt" IS NOT NULL FOR SHARE`;
+    if (published.length === 0) throw new AppError("NOT_FOUND", "No such problem set.");
+    await tx.problemInstance.createMany({
+      data: [
+        {
+          userId: actor.id,
+          skillId,
+          seed,
+          version: problem.version,
+          problem: problem as unknown as Prisma.InputJsonValue,
+          source: "assignment",
+          assignmentItemId: item.id,
+          copy,
+          maxTries: set.triesAllowed,
+          showSolution: set.showSolution,
+          issuedAt: at,
+        },
+      ],
+      skipDuplicates: true,
+    });
   });
   const row = await getDb().problemInstance.findUniqueOrThrow({ where, select: { id: true } });
   return { instanceId: row.id };
