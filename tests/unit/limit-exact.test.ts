@@ -119,3 +119,16 @@ describe("a constant base to a power and sums of logarithms, decided exactly", (
     },
   );
 });
+
+describe("a typed small coefficient stays in the limit's value and its exact form", () => {
+  it.each([
+    ["(x^2 + 10^(-12)*x^2)/x^2", "1000000000001/1000000000000"],
+    ["(exp(x) - 1 - x + 10^(-12)*x^2)/x^2", "500000000001/1000000000000"],
+    ["(2 - 2cos(x) + 10^(-12)*x^2)/x^2", "1000000000001/1000000000000"],
+  ])("%s at 0 is %s, not the nearby short fraction", (expr, exact) => {
+    expect(lim(expr, "0")).toMatchObject({ ok: true, kind: "finite", exact });
+  });
+  it("the positive control: a limit whose exact form is the short one keeps it", () => {
+    expect(lim("(1 - cos(x))/x^2", "0")).toMatchObject({ ok: true, kind: "finite", exact: "1/2" });
+  });
+});

@@ -81,7 +81,8 @@
 // (0.0000000000001 is not 0).
 // The exact form of a finite limit is the simplified exact value carried by the rules, or a short
 // recognised form of the float (p/q, p/q pi, p/q e, p/q sqrt(n), e^(p/q), p/q ln n, p/(q ln n),
-// p/q pi^2), whichever is shorter; it is returned only when it agrees with the value to 1e-9.
+// p/q pi^2), whichever is shorter when both are the same number (a carried 1 + 10^-12 stays itself);
+// it is returned only when it agrees with the value to 1e-9.
 // Never throws (internal errors and stack overflow become CANNOT_DECIDE) and never loops: limit-law
 // steps, L'Hopital derivatives and series term operations each spend from a budget per side.
 import { type Expr, freeVariables } from "../ast";
@@ -204,7 +205,11 @@ function exactOf(l: Tendency & { k: "fin" }): { value: number; exact?: Expr } {
   if (r) {
     const y = ok(r);
     const text = toText(r);
-    if (y !== null && (!best || text.length <= best.text.length)) best = { x: r, text, y };
+    // A recognised form replaces the carried exact value only when they are the same number (to
+    // rounding): 1 is shorter than 1000000000001/1000000000000, but it is not the limit.
+    const same = (a: number, b: number) => Math.abs(a - b) <= 1e-14 * Math.max(1, Math.abs(b));
+    if (y !== null && (!best || (text.length <= best.text.length && same(y, best.y))))
+      best = { x: r, text, y };
   }
   if (!best) return { value: l.v };
   return { value: best.y === 0 ? 0 : best.y, exact: best.x };
