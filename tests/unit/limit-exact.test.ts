@@ -132,3 +132,20 @@ describe("a typed small coefficient stays in the limit's value and its exact for
     expect(lim("(1 - cos(x))/x^2", "0")).toMatchObject({ ok: true, kind: "finite", exact: "1/2" });
   });
 });
+
+describe("a whole number to a logarithm of another base (b^(log_a u) = u^(log_a b) when that is rational)", () => {
+  it.each([
+    ["27^(log_3(x))/x^3", "inf", 1],
+    ["27^(log_3(x) + 1)/x^3", "inf", 27],
+    ["8^(2 log_4(x))/x^3", "inf", 1],
+    ["4^(-log_2(x)) x^2", "inf", 1],
+    ["27^(log_3(x))/x^3", "0", 1],
+  ])("%s as x -> %s is %s", expectFinite);
+  it("the logarithm's domain stays: not defined for large negative x, only from the right at 0", () => {
+    expect(lim("27^(log_3(x))", "-inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+    expect(lim("27^(log_3(x))", "0", "left")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
+  });
+  it("an irrational log_a b is left to the other methods: 5^(log_3 x)/x grows", () => {
+    expect(lim("5^(log_3(x))/x", "inf")).toMatchObject({ ok: true, kind: "+inf" });
+  });
+});

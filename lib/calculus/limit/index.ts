@@ -90,6 +90,7 @@ import { type CoreError } from "../errors";
 import { toText } from "../print";
 import { simplify } from "../simplify";
 import { limitOf } from "./laws";
+import { powersOfLogarithms } from "./rewrites";
 import { type Approach, type Claim, confirm, definedNear, recognize } from "./numeric";
 import { byPeriodicSequences } from "./periodic";
 import {
@@ -242,8 +243,10 @@ function describe(at: Expr): string {
   return toText(at);
 }
 
-function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide): LimitResult {
-  if (tooLarge(expr, MAX_SIZE)) return cannot("This expression is too large to analyse.");
+function limitUnsafe(typed: Expr, v: string, target: LimitTarget, side: LimitSide): LimitResult {
+  if (tooLarge(typed, MAX_SIZE)) return cannot("This expression is too large to analyse.");
+  // Where the function is defined is the typed expression's; its value there, the rewritten one's.
+  const expr = powersOfLogarithms(typed);
   const others = freeVariables(expr).filter((n) => n !== v);
   if (others.length) {
     return cannot(
@@ -252,7 +255,7 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
   }
   if (target.kind !== "point") {
     const t: Approach = { kind: "inf", s: target.kind === "+inf" ? 1 : -1 };
-    const d = definedNear(expr, v, t);
+    const d = definedNear(typed, v, t);
     if (d !== "yes") {
       return cannot(
         d === "no"
@@ -277,7 +280,7 @@ function limitUnsafe(expr: Expr, v: string, target: LimitTarget, side: LimitSide
   const sides: (1 | -1)[] = side === "both" ? [-1, 1] : side === "left" ? [-1] : [1];
   const defined: (1 | -1)[] = [];
   for (const s of sides) {
-    const d = definedNear(expr, v, { kind: "point", a, s });
+    const d = definedNear(typed, v, { kind: "point", a, s });
     if (d === "gaps")
       return cannot(
         `The function is undefined at points arbitrarily close to ${where}, so this limit cannot be decided.`,

@@ -8,6 +8,8 @@ import {
   dependsOn,
   div,
   equal,
+  freeVariables as freeVariablesOf,
+  logb,
   mapCalls,
   mul,
   neg,
@@ -129,4 +131,89 @@ export function exponentialsCombined(factors: readonly Expr[], v: string): Expr 
   }
   if (exps.length < 2) return null;
   return mul(call("exp", simplified(add(...exps))), ...others);
+}
+
+/** log_a(b) for whole numbers a, b >= 2 when it is rational (both powers of one whole number), as n/m. */
+function rationalLog(a: number, b: number): number | null {
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 2 || b < 2 || a > 2 ** 40 || b > 2 ** 40)
+    return null;
+  for (let m = 40; m >= 1; m--) {
+    const t = Math.round(a ** (1 / m));
+    if (t < 2 || t ** m !== a) continue;
+    let n = 0;
+    let rest = b;
+    while (rest % t === 0) {
+      rest /= t;
+      n++;
+    }
+    return rest === 1 ? n / m : null;
+  }
+  return null;
+}
+
+/**
+ * b^(k log_a(u) + c) as u^(k log_a b) b^c when log_a b is rational (27^(log_3 x) = x^3): the power of
+ * a whole number to a logarithm of another base, an identity on the logarithm's domain (u > 0). Any
+ * other power is left as it is.
+ */
+export function powersOfLogarithms(e: Expr): Expr {
+  const go = (n: Expr): Expr => {
+    switch (n.kind) {
+      case "num":
+      case "const":
+      case "var":
+        return n;
+      case "add":
+        return add(...n.terms.map(go));
+      case "mul":
+        return mul(...n.factors.map(go));
+      case "neg":
+        return neg(go(n.arg));
+      case "div":
+        return div(go(n.num), go(n.den));
+      case "logb":
+        return logb(n.base, go(n.arg));
+      case "call":
+        return call(n.fn, go(n.arg));
+      case "pow": {
+        const base = go(n.base);
+        const exp = go(n.exp);
+        return (base.kind === "num" && logPower(base.value, exp)) || pow(base, exp);
+      }
+    }
+  };
+  return go(e);
+}
+
+/** log_b(u), log2(u) and log10(u) as their base and argument; null for anything else. */
+function logOfBase(f: Expr): { base: number; arg: Expr } | null {
+  if (f.kind === "logb") return { base: f.base, arg: f.arg };
+  if (f.kind === "call" && f.fn === "log2") return { base: 2, arg: f.arg };
+  if (f.kind === "call" && f.fn === "log10") return { base: 10, arg: f.arg };
+  return null;
+}
+
+function logPower(b: number, exp: Expr): Expr | null {
+  const terms = exp.kind === "add" ? exp.terms : [exp];
+  const constants: Expr[] = [];
+  const powers: Expr[] = [];
+  for (const t of terms) {
+    if (freeVariablesOf(t).length === 0) {
+      constants.push(t);
+      continue;
+    }
+    const sign = t.kind === "neg" ? -1 : 1;
+    const body = t.kind === "neg" ? t.arg : t;
+    const factors = body.kind === "mul" ? body.factors : [body];
+    const logs = factors.map(logOfBase).filter((l) => l !== null);
+    const rest = factors.filter((f) => logOfBase(f) === null);
+    if (logs.length !== 1 || rest.some((f) => f.kind !== "num")) return null;
+    const l = logs[0]!;
+    const r = rationalLog(l.base, b);
+    if (r === null) return null;
+    const k = rest.reduce((p, f) => p * (f as Extract<Expr, { kind: "num" }>).value, sign);
+    powers.push(pow(l.arg, num(k * r)));
+  }
+  if (powers.length === 0) return null;
+  return mul(...(constants.length ? [pow(num(b), add(...constants))] : []), ...powers);
 }
