@@ -61,7 +61,13 @@ describe("typed problems", () => {
     [{ kind: "partial", f: "x y", vars: ["x", "y"], wrt: "z" }, "BAD_VARIABLE", /not one of the variables/],
     [{ kind: "gradient", f: "x y", vars: ["x", "x"] }, "BAD_VARIABLE", /only once/],
     [
-      { kind: "limit", f: "27^(log_3(x))/x^3", var: "x", to: "inf", side: "both" },
+      {
+        kind: "limit",
+        f: "exp(exp(x - exp(-x))/(1 - 1/x)) - exp(exp(x))",
+        var: "x",
+        to: "inf",
+        side: "both",
+      },
       "CANNOT_KEY",
       /cannot decide/,
     ],
