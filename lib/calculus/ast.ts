@@ -170,34 +170,39 @@ export function size(e: Expr): number {
   return n;
 }
 
-/**
- * The tree with every function call rebuilt by `f` (given the call's function and its already
- * rewritten argument), bottom-up; everything else is rebuilt as it was.
- */
-export function mapCalls(e: Expr, f: (fn: UnaryFunction, arg: Expr) => Expr): Expr {
+/** The tree rebuilt bottom-up: every node, its children already rebuilt, passed through `f`. */
+export function mapNodes(e: Expr, f: (n: Expr) => Expr): Expr {
   const go = (n: Expr): Expr => {
     switch (n.kind) {
       case "num":
       case "const":
       case "var":
-        return n;
+        return f(n);
       case "add":
-        return add(...n.terms.map(go));
+        return f(add(...n.terms.map(go)));
       case "mul":
-        return mul(...n.factors.map(go));
+        return f(mul(...n.factors.map(go)));
       case "neg":
-        return neg(go(n.arg));
+        return f(neg(go(n.arg)));
       case "div":
-        return div(go(n.num), go(n.den));
+        return f(div(go(n.num), go(n.den)));
       case "pow":
-        return pow(go(n.base), go(n.exp));
+        return f(pow(go(n.base), go(n.exp)));
       case "logb":
-        return logb(n.base, go(n.arg));
+        return f(logb(n.base, go(n.arg)));
       case "call":
-        return f(n.fn, go(n.arg));
+        return f(call(n.fn, go(n.arg)));
     }
   };
   return go(e);
+}
+
+/**
+ * The tree with every function call rebuilt by `f` (given the call's function and its already
+ * rewritten argument), bottom-up; everything else is rebuilt as it was.
+ */
+export function mapCalls(e: Expr, f: (fn: UnaryFunction, arg: Expr) => Expr): Expr {
+  return mapNodes(e, (n) => (n.kind === "call" ? f(n.fn, n.arg) : n));
 }
 
 /** Replace variables by expressions. */

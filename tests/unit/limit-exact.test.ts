@@ -141,6 +141,10 @@ describe("a whole number to a logarithm of another base (b^(log_a u) = u^(log_a 
     ["4^(-log_2(x)) x^2", "inf", 1],
     ["27^(log_3(x))/x^3", "0", 1],
   ])("%s as x -> %s is %s", expectFinite);
+  it("a fractional log_a b stays exact: 4^(log_8 x) is x^(2/3)", () => {
+    expect(lim("4^(log_8(x))/x^(2/3)", "inf")).toMatchObject({ ok: true, kind: "finite", exact: "1" });
+    expect(lim("(4^(log_8(x)) - 1)/(x - 1)", "1")).toMatchObject({ ok: true, kind: "finite", exact: "2/3" });
+  });
   it("the logarithm's domain stays: not defined for large negative x, only from the right at 0", () => {
     expect(lim("27^(log_3(x))", "-inf")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });
     expect(lim("27^(log_3(x))", "0", "left")).toMatchObject({ ok: false, error: { code: "CANNOT_DECIDE" } });

@@ -9,8 +9,8 @@ import {
   div,
   equal,
   freeVariables as freeVariablesOf,
-  logb,
   mapCalls,
+  mapNodes,
   mul,
   neg,
   num,
@@ -133,8 +133,11 @@ export function exponentialsCombined(factors: readonly Expr[], v: string): Expr 
   return mul(call("exp", simplified(add(...exps))), ...others);
 }
 
-/** log_a(b) for whole numbers a, b >= 2 when it is rational (both powers of one whole number), as n/m. */
-function rationalLog(a: number, b: number): number | null {
+/**
+ * log_a(b) for whole numbers a, b >= 2 when it is rational, as n/m: a = t^m and b = t^n for the
+ * smallest root t of a (every whole root of a is a power of it); null otherwise.
+ */
+function rationalLog(a: number, b: number): { n: number; m: number } | null {
   if (!Number.isInteger(a) || !Number.isInteger(b) || a < 2 || b < 2 || a > 2 ** 40 || b > 2 ** 40)
     return null;
   for (let m = 40; m >= 1; m--) {
@@ -146,7 +149,7 @@ function rationalLog(a: number, b: number): number | null {
       rest /= t;
       n++;
     }
-    return rest === 1 ? n / m : null;
+    return rest === 1 ? { n, m } : null;
   }
   return null;
 }
@@ -157,32 +160,10 @@ function rationalLog(a: number, b: number): number | null {
  * other power is left as it is.
  */
 export function powersOfLogarithms(e: Expr): Expr {
-  const go = (n: Expr): Expr => {
-    switch (n.kind) {
-      case "num":
-      case "const":
-      case "var":
-        return n;
-      case "add":
-        return add(...n.terms.map(go));
-      case "mul":
-        return mul(...n.factors.map(go));
-      case "neg":
-        return neg(go(n.arg));
-      case "div":
-        return div(go(n.num), go(n.den));
-      case "logb":
-        return logb(n.base, go(n.arg));
-      case "call":
-        return call(n.fn, go(n.arg));
-      case "pow": {
-        const base = go(n.base);
-        const exp = go(n.exp);
-        return (base.kind === "num" && logPower(base.value, exp)) || pow(base, exp);
-      }
-    }
-  };
-  return go(e);
+  return mapNodes(
+    e,
+    (n) => (n.kind === "pow" && n.base.kind === "num" && logPower(n.base.value, n.exp)) || n,
+  );
 }
 
 /** log_b(u), log2(u) and log10(u) as their base and argument; null for anything else. */
@@ -212,7 +193,8 @@ function logPower(b: number, exp: Expr): Expr | null {
     const r = rationalLog(l.base, b);
     if (r === null) return null;
     const k = rest.reduce((p, f) => p * (f as Extract<Expr, { kind: "num" }>).value, sign);
-    powers.push(pow(l.arg, num(k * r)));
+    // The exponent exactly: k n / m, not its float.
+    powers.push(pow(l.arg, r.m === 1 ? num(k * r.n) : div(num(k * r.n), num(r.m))));
   }
   if (powers.length === 0) return null;
   return mul(...(constants.length ? [pow(num(b), add(...constants))] : []), ...powers);
