@@ -53,7 +53,9 @@ async function webRequest(request) {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = new URL(request.url ?? "/", `http://${request.headers.host ?? `${hostname}:${port}`}`);
+  // Only the path is used (the same-origin check reads the Origin header): a fixed base, so that no
+  // Host header a client sends can make the address unreadable.
+  const url = new URL(request.url ?? "/", `http://${hostname}:${port}`);
   return new Request(url, { method: request.method, headers, body: Buffer.concat(chunks) });
 }
 
