@@ -1,7 +1,8 @@
-// `npm run bench:http [-- --seconds 15 --connections 16 --learners 60]`: the production build under
+// `npm run bench:http [-- --seconds 15 --connections 16 --learners 150]`: the production build under
 // load on loopback, in one run:
 //  1. graded answers: signed-in scale learners POST right answers to
-//     /api/practice/instances/[id]/submit (the route the practice page uses; full feedback), each
+//     /api/practice/instances/[id]/submit (the route the practice page uses; full feedback; answered
+//     by the app's server before Next.js, lib/server/direct-routes.ts), each
 //     request a fresh unfinished problem, so each one grades, records the submission, the review and
 //     the card in one transaction;
 //  2. GET /api/health (a trivial route of the same app: the framework's ceiling here), and a
@@ -78,7 +79,9 @@ function summary(r: autocannon.Result) {
 async function main(): Promise<number> {
   const seconds = arg("seconds", 15);
   const connections = arg("connections", 16);
-  const learners = arg("learners", 60);
+  // Each scale learner has 100 problems to copy (seed:scale's default): enough learners that the
+  // answers do not run out before --seconds at up to 1,000 a second.
+  const learners = arg("learners", Math.ceil((seconds * 1000) / 100));
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl)
     throw new Error("Set DATABASE_URL to the database holding the scale data set (npm run seed:scale).");
@@ -142,6 +145,10 @@ async function main(): Promise<number> {
     // Interleave learners so that concurrent requests come from different learners.
     pool.sort((a, b) => (a.id < b.id ? -1 : 1));
     log(`${pool.length} problems prepared`);
+    if (pool.length < seconds * 1000)
+      log(
+        `fewer problems than ${seconds * 1000}: above ${Math.floor(pool.length / seconds)} answers a second the run ends early (raise --learners)`,
+      );
 
     // Bounded by time (--seconds) and by the prepared problems: the run stops when either runs out.
     let next = 0;
@@ -203,8 +210,8 @@ async function main(): Promise<number> {
 
     const health = await autocannon({ url: `${base}/api/health`, connections, duration: seconds });
     const cpu2 = cpuNow(app.pid!);
-    // A signed-in read through the same frame (session check, one query, the view): what the submit
-    // path costs beyond the session.
+    // A signed-in read of one problem (session check, one query, the view), through Next.js; the graded
+    // answer above is answered by the app's server before Next.js (lib/server/direct-routes.ts).
     const first = pool[0]!;
     const read = await autocannon({
       url: `${base}/api/practice/instances/${first.id}`,
